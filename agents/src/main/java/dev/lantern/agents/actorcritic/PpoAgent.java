@@ -1,0 +1,340 @@
+package dev.lantern.agents.actorcritic;
+
+import dev.lantern.agents.api.LearningAgent;
+import dev.lantern.agents.api.PinnedLoss;
+import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.nn.ActorCriticView;
+import dev.lantern.agents.nn.Softmax;
+import dev.lantern.agents.train.TrainingSession;
+import dev.lantern.environments.api.VectorEnv;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Proximal policy optimization (Schulman et al. 2017, "Proximal Policy Optimization Algorithms") with generalized
+ * advantage estimation (Schulman et al. 2016), on the shared-torso actor-critic network.
+ *
+ * <p><b>Update rule.</b> Each iteration collects {@code numEnvs × rolloutSteps} transitions with the current policy,
+ * computes GAE advantages {@code A_t = Σ_k (γλ)^k δ_{t+k}}, {@code δ_t = r_t + γ V(s_{t+1}) − V(s_t)} and returns
+ * {@code R_t = A_t + V(s_t)}, then runs {@code epochs} passes of shuffled minibatches minimizing {@link PpoLoss}
+ * with Adam, the gradient clipped to a global L2 norm. Time-limit truncation is not termination: the reward of a
+ * truncated step is augmented with {@code γ V(s_final)} (bootstrapping, as in Pardo et al. 2018), terminal steps are
+ * not bootstrapped.
+ *
+ * <p><b>Deviations.</b> Values are not clipped (CleanRL shows no benefit on small tasks); the learning rate is
+ * constant. <b>Probes.</b> With {@code probeSize > 0}, each iteration samples that many transitions of its rollout
+ * (with the advantages normalized over the probe) as the pinned loss of loss change allocation for the window of that
+ * iteration's updates.
+ *
+ * <p><b>Metrics.</b> {@code loss/policy}, {@code loss/value}, {@code loss/entropy}, {@code loss/total},
+ * {@code loss/approx_kl}, {@code loss/clip_fraction}, {@code grad/global_norm} (means over the iteration's updates);
+ * {@code time/collect_seconds} and {@code time/update_seconds} (wall clock of the two phases, recorders included in
+ * the second).
+ */
+public final class PpoAgent implements LearningAgent {
+
+    private final PpoConfig config;
+    private final ActorCriticNet net;
+    private final ActorCriticObjective objective;
+    private final VectorEnv envs;
+    private final SplittableRandom exploreRng;
+    private final SplittableRandom shuffleRng;
+    private final SplittableRandom probeRng;
+    private final int probeSize;
+    private final int obsSize;
+    private final int actions;
+
+    // Rollout buffers, [T * N] (times obsSize for observations), reused every iteration.
+    private final float[] obsBuf;
+    private final int[] actBuf;
+    private final double[] logpBuf;
+    private final double[] valueBuf;
+    private final double[] rewardBuf;
+    private final boolean[] doneBuf;
+    private final double[] advantages;
+    private final double[] returns;
+    private final float[] minibatchObs;
+    private long iterations;
+
+    /**
+     * @param config     hyperparameters (validated)
+     * @param net        the network to train; this agent's thread owns it
+     * @param envs       {@code config.numEnvs()} environment copies, already reset
+     * @param exploreSeed seeds action sampling
+     * @param shuffleSeed seeds minibatch order
+     * @param probeSeed   seeds probe sampling
+     * @param probeSize   states in each LCA probe; 0 makes no probes
+     */
+    public PpoAgent(PpoConfig config, ActorCriticNet net, VectorEnv envs, long exploreSeed, long shuffleSeed,
+            long probeSeed, int probeSize) {
+        if (envs.size() != config.numEnvs()) {
+            throw new IllegalArgumentException("config.numEnvs = " + config.numEnvs() + " but " + envs.size() + " environments given");
+        }
+        if (envs.spec().observationSize() != net.inputSize() || envs.spec().actionCount() != net.actionCount()) {
+            throw new IllegalArgumentException("network " + net.inputSize() + " -> " + net.actionCount()
+                    + " does not fit environment " + envs.spec());
+        }
+        if (probeSize < 0 || probeSize > config.rolloutSize()) {
+            throw new IllegalArgumentException("probeSize must be in [0, " + config.rolloutSize() + "], got " + probeSize);
+        }
+        this.config = config;
+        this.net = net;
+        this.objective = new ActorCriticObjective(net, new PpoLoss(config.clipRange(), config.valueCoef(), config.entropyCoef()));
+        this.envs = envs;
+        this.exploreRng = new SplittableRandom(exploreSeed);
+        this.shuffleRng = new SplittableRandom(shuffleSeed);
+        this.probeRng = new SplittableRandom(probeSeed);
+        this.probeSize = probeSize;
+        this.obsSize = net.inputSize();
+        this.actions = net.actionCount();
+        int n = config.rolloutSize();
+        obsBuf = new float[n * obsSize];
+        actBuf = new int[n];
+        logpBuf = new double[n];
+        valueBuf = new double[n];
+        rewardBuf = new double[n];
+        doneBuf = new boolean[n];
+        advantages = new double[n];
+        returns = new double[n];
+        minibatchObs = new float[config.minibatchSize() * obsSize];
+    }
+
+    /** The trained network (training thread only). */
+    public ActorCriticNet net() {
+        return net;
+    }
+
+    /** The hyperparameters. */
+    public PpoConfig config() {
+        return config;
+    }
+
+    /** Iterations completed. */
+    public long iterations() {
+        return iterations;
+    }
+
+    @Override
+    public ComputationGraph network() {
+        return net.graph();
+    }
+
+    @Override
+    public long updates() {
+        return net.iterationCount();
+    }
+
+    /** A frozen copy of the current policy and value function, for other threads. */
+    @Override
+    public ActorCriticView snapshot() {
+        return new ActorCriticView(net.copy(), net.iterationCount());
+    }
+
+    /** One iteration: collect a rollout, then update for {@code epochs} passes over it. */
+    @Override
+    public void iterate(TrainingSession session) {
+        long t0 = System.nanoTime();
+        collect(session);
+        computeAdvantages();
+        long t1 = System.nanoTime();
+        PinnedLoss probe = probeSize > 0 ? makeProbe() : null;
+        update(session, probe);
+        long t2 = System.nanoTime();
+        session.metric("time/collect_seconds", (t1 - t0) / 1e9);
+        session.metric("time/update_seconds", (t2 - t1) / 1e9);
+        iterations++;
+    }
+
+    private void collect(TrainingSession session) {
+        int envCount = envs.size();
+        int stepsPerEnv = config.rolloutSteps();
+        double[] probs = new double[envCount * actions];
+        int[] stepActions = new int[envCount];
+        for (int t = 0; t < stepsPerEnv; t++) {
+            int row = t * envCount;
+            System.arraycopy(envs.observations, 0, obsBuf, row * obsSize, envCount * obsSize);
+            INDArray[] out = net.output(batch(envs.observations, envCount));
+            double[] logits = ActorCriticObjective.toDoubles(out[0]);
+            double[] values = ActorCriticObjective.toDoubles(out[1]);
+            Softmax.rows(logits, envCount, actions, probs);
+            for (int e = 0; e < envCount; e++) {
+                int a = sample(probs, e * actions);
+                stepActions[e] = a;
+                actBuf[row + e] = a;
+                logpBuf[row + e] = Math.log(probs[e * actions + a]);
+                valueBuf[row + e] = values[e];
+            }
+            envs.step(stepActions);
+            session.addEnvSteps(envCount);
+            boolean anyTruncated = false;
+            for (int e = 0; e < envCount; e++) {
+                rewardBuf[row + e] = envs.rewards[e];
+                doneBuf[row + e] = envs.terminated[e] || envs.truncated[e];
+                anyTruncated |= envs.truncated[e] && !envs.terminated[e];
+                if (doneBuf[row + e]) {
+                    session.episodeEnded(envs.episodeReturn[e], envs.episodePerformance[e], envs.episodeLength[e],
+                            envs.terminated[e] && envs.rewards[e] > 0);
+                }
+            }
+            if (anyTruncated) {
+                bootstrapTruncated(row, envCount);
+            }
+        }
+    }
+
+    /** Adds γ V(s_final) to the reward of every truncated (not terminated) step of row {@code row}. */
+    private void bootstrapTruncated(int row, int envCount) {
+        INDArray[] out = net.output(batch(envs.finalObservations, envCount));
+        double[] finalValues = ActorCriticObjective.toDoubles(out[1]);
+        for (int e = 0; e < envCount; e++) {
+            if (envs.truncated[e] && !envs.terminated[e]) {
+                rewardBuf[row + e] += config.gamma() * finalValues[e];
+            }
+        }
+    }
+
+    private void computeAdvantages() {
+        int envCount = envs.size();
+        int steps = config.rolloutSteps();
+        double[] next = ActorCriticObjective.toDoubles(net.output(batch(envs.observations, envCount))[1]);
+        double gamma = config.gamma();
+        double lambda = config.gaeLambda();
+        for (int e = 0; e < envCount; e++) {
+            double gae = 0;
+            double nextValue = next[e];
+            for (int t = steps - 1; t >= 0; t--) {
+                int i = t * envCount + e;
+                double nonTerminal = doneBuf[i] ? 0 : 1;
+                double delta = rewardBuf[i] + gamma * nextValue * nonTerminal - valueBuf[i];
+                gae = delta + gamma * lambda * nonTerminal * gae;
+                advantages[i] = gae;
+                returns[i] = gae + valueBuf[i];
+                nextValue = valueBuf[i];
+            }
+        }
+    }
+
+    private PinnedLoss makeProbe() {
+        int[] picked = permutation(config.rolloutSize(), probeRng);
+        int[] idx = new int[probeSize];
+        System.arraycopy(picked, 0, idx, 0, probeSize);
+        float[] obs = new float[probeSize * obsSize];
+        PpoTargets targets = gather(idx, obs);
+        String what = "ppo objective (clip " + config.clipRange() + ", c_v " + config.valueCoef() + ", c_e "
+                + config.entropyCoef() + ") on " + probeSize + " states sampled from rollout " + iterations
+                + ", advantages normalized over the probe, targets frozen for that iteration's updates";
+        return new ProbeLoss(objective, batch(obs, probeSize), targets, iterations, what);
+    }
+
+    private void update(TrainingSession session, PinnedLoss probe) {
+        int n = config.rolloutSize();
+        int mb = config.minibatchSize();
+        double sumPolicy = 0;
+        double sumValue = 0;
+        double sumEntropy = 0;
+        double sumTotal = 0;
+        double sumKl = 0;
+        double sumClip = 0;
+        double sumNorm = 0;
+        int updates = 0;
+        int[] idx = new int[mb];
+        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            int[] order = permutation(n, shuffleRng);
+            for (int start = 0; start < n; start += mb) {
+                System.arraycopy(order, start, idx, 0, mb);
+                PpoTargets targets = gather(idx, minibatchObs);
+                ActorCriticObjective.Evaluation e = objective.evaluate(batch(minibatchObs, mb), targets);
+                INDArray grad = net.gradient();
+                double norm = grad.norm2Number().doubleValue();
+                if (config.maxGradNorm() > 0 && norm > config.maxGradNorm()) {
+                    grad.muli(config.maxGradNorm() / norm);
+                }
+                INDArray before = session.needsParameterHistory() ? net.params().dup() : null;
+                net.applyUpdate(e.gradient());
+                session.updateApplied(before, probe);
+                LossParts p = e.parts();
+                sumPolicy += p.policy();
+                sumValue += p.value();
+                sumEntropy += p.entropy();
+                sumTotal += p.total();
+                sumKl += p.approxKl();
+                sumClip += p.clipFraction();
+                sumNorm += norm;
+                updates++;
+            }
+        }
+        session.metric("loss/policy", sumPolicy / updates);
+        session.metric("loss/value", sumValue / updates);
+        session.metric("loss/entropy", sumEntropy / updates);
+        session.metric("loss/total", sumTotal / updates);
+        session.metric("loss/approx_kl", sumKl / updates);
+        session.metric("loss/clip_fraction", sumClip / updates);
+        session.metric("grad/global_norm", sumNorm / updates);
+    }
+
+    /** Copies the samples {@code idx} into {@code obsOut} and returns their targets (advantages normalized if set). */
+    private PpoTargets gather(int[] idx, float[] obsOut) {
+        int m = idx.length;
+        int[] a = new int[m];
+        double[] logp = new double[m];
+        double[] adv = new double[m];
+        double[] ret = new double[m];
+        for (int k = 0; k < m; k++) {
+            int i = idx[k];
+            System.arraycopy(obsBuf, i * obsSize, obsOut, k * obsSize, obsSize);
+            a[k] = actBuf[i];
+            logp[k] = logpBuf[i];
+            adv[k] = advantages[i];
+            ret[k] = returns[i];
+        }
+        if (config.normalizeAdvantages() && m > 1) {
+            double mean = 0;
+            for (double v : adv) {
+                mean += v;
+            }
+            mean /= m;
+            double var = 0;
+            for (double v : adv) {
+                var += (v - mean) * (v - mean);
+            }
+            double std = Math.sqrt(var / (m - 1));
+            for (int k = 0; k < m; k++) {
+                adv[k] = (adv[k] - mean) / (std + 1e-8);
+            }
+        }
+        return new PpoTargets(a, logp, adv, ret);
+    }
+
+    private INDArray batch(float[] data, int rows) {
+        INDArray in = Nd4j.create(data, new long[] {rows, obsSize}, 'c');
+        return in.dataType() == net.dataType() ? in : in.castTo(net.dataType());
+    }
+
+    private int sample(double[] probs, int offset) {
+        double u = exploreRng.nextDouble();
+        double c = 0;
+        for (int j = 0; j < actions - 1; j++) {
+            c += probs[offset + j];
+            if (u < c) {
+                return j;
+            }
+        }
+        return actions - 1;
+    }
+
+    private static int[] permutation(int n, SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.lantern.agents.actorcritic;
+
+import java.util.List;
+
+/**
+ * Hyperparameters of the PPO agent. Every field has a default ({@link #defaults()}) chosen to solve the small grid
+ * worlds quickly on a 2-core CPU.
+ *
+ * @param numEnvs             environment copies stepped together (the batch of each forward pass); default 16
+ * @param rolloutSteps        steps per copy per iteration; an iteration collects {@code numEnvs * rolloutSteps}
+ *                            transitions; default 64
+ * @param epochs              passes over each rollout; default 4
+ * @param minibatchSize       samples per gradient step; must divide the rollout size; default 256
+ * @param learningRate        Adam's step size; default 1e-3
+ * @param gamma               discount factor in [0, 1]; default 0.99
+ * @param gaeLambda           GAE's λ in [0, 1]; default 0.95
+ * @param clipRange           PPO's ε, the ratio clip; default 0.2
+ * @param valueCoef           weight of the value loss c_v; default 0.5
+ * @param entropyCoef         weight of the entropy bonus c_e; default 0.01
+ * @param maxGradNorm         global L2 norm the gradient is clipped to; 0 disables; default 0.5
+ * @param hiddenSizes         widths of the two torso layers; default [64, 64]
+ * @param normalizeAdvantages normalize advantages per minibatch to mean 0, std 1; default true
+ */
+public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatchSize, double learningRate,
+        double gamma, double gaeLambda, double clipRange, double valueCoef, double entropyCoef, double maxGradNorm,
+        List<Integer> hiddenSizes, boolean normalizeAdvantages) {
+
+    public PpoConfig {
+        hiddenSizes = List.copyOf(hiddenSizes);
+    }
+
+    /** The defaults documented on each field. */
+    public static PpoConfig defaults() {
+        return new PpoConfig(16, 64, 4, 256, 1e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 0.5, List.of(64, 64), true);
+    }
+
+    /** Transitions collected per iteration. */
+    public int rolloutSize() {
+        return numEnvs * rolloutSteps;
+    }
+
+    /**
+     * Checks every field and adds one message per problem, each naming its field under {@code path}
+     * (e.g. {@code agent.learningRate: must be > 0, got -1}).
+     */
+    public void validate(String path, List<String> problems) {
+        positive(path + ".numEnvs", numEnvs, problems);
+        positive(path + ".rolloutSteps", rolloutSteps, problems);
+        positive(path + ".epochs", epochs, problems);
+        positive(path + ".minibatchSize", minibatchSize, problems);
+        if (numEnvs > 0 && rolloutSteps > 0 && minibatchSize > 0 && rolloutSize() % minibatchSize != 0) {
+            problems.add(path + ".minibatchSize: must divide numEnvs * rolloutSteps = " + rolloutSize() + ", got "
+                    + minibatchSize);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            problems.add(path + ".learningRate: must be > 0, got " + learningRate);
+        }
+        unit(path + ".gamma", gamma, problems);
+        unit(path + ".gaeLambda", gaeLambda, problems);
+        if (!(clipRange > 0 && clipRange < 1)) {
+            problems.add(path + ".clipRange: must be in (0, 1), got " + clipRange);
+        }
+        nonNegative(path + ".valueCoef", valueCoef, problems);
+        nonNegative(path + ".entropyCoef", entropyCoef, problems);
+        nonNegative(path + ".maxGradNorm", maxGradNorm, problems);
+        if (hiddenSizes.size() != 2) {
+            problems.add(path + ".hiddenSizes: must list exactly 2 layer widths, got " + hiddenSizes.size());
+        }
+        for (int i = 0; i < hiddenSizes.size(); i++) {
+            Integer h = hiddenSizes.get(i);
+            if (h == null || h < 1 || h > 4096) {
+                problems.add(path + ".hiddenSizes[" + i + "]: must be in [1, 4096], got " + h);
+            }
+        }
+    }
+
+    private static void positive(String field, int value, List<String> problems) {
+        if (value <= 0) {
+            problems.add(field + ": must be > 0, got " + value);
+        }
+    }
+
+    private static void unit(String field, double value, List<String> problems) {
+        if (!(value >= 0 && value <= 1)) {
+            problems.add(field + ": must be in [0, 1], got " + value);
+        }
+    }
+
+    private static void nonNegative(String field, double value, List<String> problems) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            problems.add(field + ": must be >= 0, got " + value);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.lantern.agents.api;
+
+import dev.lantern.agents.train.TrainingSession;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * An agent that learns in iterations (collect, then update) under a {@link dev.lantern.agents.train.Trainer}.
+ * The trainer's thread owns it; other threads see it only through {@link #snapshot()}.
+ */
+public interface LearningAgent {
+
+    /** One iteration: collect experience and update, reporting to {@code session}. */
+    void iterate(TrainingSession session);
+
+    /** A frozen copy of the policy and value function, safe to hand to another thread. */
+    PolicyValueView snapshot();
+
+    /** The trained network (training thread only): checkpoints serialize it with its updater state. */
+    ComputationGraph network();
+
+    /** Optimizer steps applied so far. */
+    long updates();
+}

@@ -1,0 +1,2 @@
+/** The narrow interfaces through which analysis and the app see agents: decisions, views, pinned losses. */
+package dev.lantern.agents.api;

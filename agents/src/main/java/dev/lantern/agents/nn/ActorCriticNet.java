@@ -1,0 +1,233 @@
+package dev.lantern.agents.nn;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The actor-critic network: a shared torso of two dense layers, a policy head and a value head, as a DL4J
+ * {@link ComputationGraph} whose heads are plain identity {@link DenseLayer}s (DESIGN.md: RL losses are not DL4J
+ * built-ins, so Lantern computes the loss and its gradient with respect to the heads' outputs itself).
+ *
+ * <pre>
+ *   obs [B, inputSize] -> torso.dense0 (tanh) -> torso.dense1 (tanh) -+-> policy.logits [B, actions] (identity)
+ *                                                                      '-> value.out     [B, 1]       (identity)
+ * </pre>
+ *
+ * <p>The layer names are the site names used by the analysis and the lab. One instance is owned by one thread.
+ * {@link #params()} is the live flat parameter vector (DL4J's layout: per layer in topological order, weights
+ * {@code [in, out]} in column-major ('f') order, then bias); {@code dup()} what you keep.
+ */
+public final class ActorCriticNet {
+
+    /** Name of the graph input. */
+    public static final String INPUT = "obs";
+    /** First torso layer. */
+    public static final String TORSO_0 = "torso.dense0";
+    /** Second torso layer. */
+    public static final String TORSO_1 = "torso.dense1";
+    /** Policy head: unnormalized action logits. */
+    public static final String POLICY = "policy.logits";
+    /** Value head: the state value estimate. */
+    public static final String VALUE = "value.out";
+    /** Every layer, in the order of the flat parameter vector. */
+    public static final List<String> LAYERS = List.of(TORSO_0, TORSO_1, POLICY, VALUE);
+
+    private final ComputationGraph graph;
+    private final int inputSize;
+    private final int actionCount;
+    private final int[] hidden;
+    private final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+
+    private ActorCriticNet(ComputationGraph graph, int inputSize, int actionCount, int[] hidden) {
+        this.graph = graph;
+        this.inputSize = inputSize;
+        this.actionCount = actionCount;
+        this.hidden = hidden.clone();
+    }
+
+    /**
+     * Builds a freshly initialized network.
+     *
+     * <p>Weights are drawn from Lantern's own seeded stream (not ND4J's global RNG, which is not reproducible across
+     * JVMs): torso layers uniform in {@code ±sqrt(6 / (fanIn + fanOut))} (Glorot), the policy head scaled by 0.01 so the
+     * first policy is near uniform (as CleanRL's PPO), the value head by 1.0; biases zero.
+     *
+     * @param inputSize    features per observation
+     * @param actionCount  number of discrete actions
+     * @param hidden       sizes of the two torso layers, e.g. {@code {64, 64}}
+     * @param learningRate Adam's step size
+     * @param initSeed     seeds the weight initialization
+     * @param dataType     {@link DataType#FLOAT} for training, {@link DataType#DOUBLE} for numerical tests
+     */
+    public static ActorCriticNet create(int inputSize, int actionCount, int[] hidden, double learningRate,
+            long initSeed, DataType dataType) {
+        if (hidden.length != 2) {
+            throw new IllegalArgumentException("the torso has exactly two layers, got hidden sizes of length " + hidden.length);
+        }
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .dataType(dataType)
+                .updater(new Adam(learningRate, 0.9, 0.999, 1e-8))
+                .miniBatch(false)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(InputType.feedForward(inputSize))
+                .addLayer(TORSO_0, new DenseLayer.Builder().nOut(hidden[0]).activation(Activation.TANH).build(), INPUT)
+                .addLayer(TORSO_1, new DenseLayer.Builder().nOut(hidden[1]).activation(Activation.TANH).build(), TORSO_0)
+                .addLayer(POLICY, new DenseLayer.Builder().nOut(actionCount).activation(Activation.IDENTITY).build(), TORSO_1)
+                .addLayer(VALUE, new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build(), TORSO_1)
+                .setOutputs(POLICY, VALUE)
+                .build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        ActorCriticNet net = new ActorCriticNet(graph, inputSize, actionCount, hidden);
+        net.initializeWeights(new SplittableRandom(initSeed));
+        return net;
+    }
+
+    /** Wraps a graph restored from a checkpoint; its layers must carry the names above. */
+    public static ActorCriticNet wrap(ComputationGraph graph) {
+        long in = graph.getLayer(TORSO_0).getParam("W").size(0);
+        int[] hidden = {(int) graph.getLayer(TORSO_0).getParam("W").size(1), (int) graph.getLayer(TORSO_1).getParam("W").size(1)};
+        int actions = (int) graph.getLayer(POLICY).getParam("W").size(1);
+        return new ActorCriticNet(graph, (int) in, actions, hidden);
+    }
+
+    private void initializeWeights(SplittableRandom rng) {
+        initLayer(TORSO_0, 1.0, rng);
+        initLayer(TORSO_1, 1.0, rng);
+        initLayer(POLICY, 0.01, rng);
+        initLayer(VALUE, 1.0, rng);
+    }
+
+    private void initLayer(String name, double gain, SplittableRandom rng) {
+        INDArray w = graph.getLayer(name).getParam("W");
+        long fanIn = w.size(0);
+        long fanOut = w.size(1);
+        double limit = gain * Math.sqrt(6.0 / (fanIn + fanOut));
+        double[] values = new double[(int) (fanIn * fanOut)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (rng.nextDouble() * 2 - 1) * limit;
+        }
+        // values are laid out row-major [in, out]; assign keeps the view's own ordering.
+        w.assign(Nd4j.create(values, new long[] {fanIn, fanOut}, 'c').castTo(w.dataType()));
+        graph.getLayer(name).getParam("b").assign(0);
+    }
+
+    /** The underlying graph; only the thread that owns this network may touch it. */
+    public ComputationGraph graph() {
+        return graph;
+    }
+
+    /** Features per observation. */
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /** Number of actions of the policy head. */
+    public int actionCount() {
+        return actionCount;
+    }
+
+    /** Sizes of the two torso layers. */
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    /** The network's floating-point type. */
+    public DataType dataType() {
+        return graph.params().dataType();
+    }
+
+    /** Total number of parameters. */
+    public long parameterCount() {
+        return graph.numParams();
+    }
+
+    /** The live flat parameter vector ({@code parameterCount} elements); {@code dup()} what you keep. */
+    public INDArray params() {
+        return graph.params();
+    }
+
+    /** Copies {@code values} into the live parameter vector. */
+    public void setParams(INDArray values) {
+        graph.params().assign(values);
+    }
+
+    /**
+     * The live flat gradient buffer, filled by {@link #backward}: a view with the shape and layout of
+     * {@link #params()}.
+     */
+    public INDArray gradient() {
+        INDArray g = graph.getGradientsViewArray();
+        long[] shape = graph.params().shape();
+        return java.util.Arrays.equals(g.shape(), shape) ? g : g.reshape(shape);
+    }
+
+    /** Updates done so far (Adam's step counter). */
+    public int iterationCount() {
+        return graph.getConfiguration().getIterationCount();
+    }
+
+    /**
+     * Inference: logits and values for a batch, without keeping anything for backprop.
+     *
+     * @param obs {@code [B, inputSize]}
+     * @return {@code [logits [B, actions], values [B, 1]]}, detached from any workspace
+     */
+    public INDArray[] output(INDArray obs) {
+        return graph.output(false, obs);
+    }
+
+    /**
+     * Training forward pass; keeps activations for {@link #backward}.
+     *
+     * @param obs {@code [B, inputSize]}
+     * @return activations by site name ({@code obs}, every layer), each {@code [B, width]}
+     */
+    public Map<String, INDArray> forward(INDArray obs) {
+        return graph.feedForward(new INDArray[] {obs}, true, false);
+    }
+
+    /**
+     * Backpropagates external errors from the two heads; the gradient of the loss lands in {@link #gradient()}.
+     * Must follow {@link #forward} on the same batch.
+     *
+     * @param dLogits {@code [B, actions]} dLoss/dLogits
+     * @param dValues {@code [B, 1]} dLoss/dValue
+     */
+    public Gradient backward(INDArray dLogits, INDArray dValues) {
+        return graph.backpropGradient(dLogits, dValues);
+    }
+
+    /**
+     * Applies one optimizer step with the gradient of {@link #backward}: Adam transforms the gradient buffer in
+     * place into the update, which is subtracted from the parameters; the iteration count advances.
+     */
+    public void applyUpdate(Gradient gradient) {
+        int iteration = iterationCount();
+        graph.getUpdater().update(gradient, iteration, graph.getConfiguration().getEpochCount(), 1, noWorkspaces);
+        graph.params().subi(gradient());
+        graph.getConfiguration().setIterationCount(iteration + 1);
+    }
+
+    /** An independent copy (parameters and updater state), for snapshots handed to other threads. */
+    public ActorCriticNet copy() {
+        return new ActorCriticNet(graph.clone(), inputSize, actionCount, hidden);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.lantern.agents.nn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Sets up and describes the ND4J backend. Results depend on ND4J's thread count (DESIGN.md), so Lantern fixes it per
+ * run: {@code LANTERN_THREADS} if set, else {@code OMP_NUM_THREADS}, else 1 — single-threaded ops are the fastest
+ * for small networks on few cores and make runs reproducible.
+ */
+public final class Backend {
+
+    private static volatile boolean configured;
+
+    private Backend() {
+    }
+
+    /** Fixes ND4J's thread count (once per JVM) and returns it. */
+    public static synchronized int configure() {
+        int threads = requestedThreads();
+        if (!configured) {
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
+            configured = true;
+        }
+        return Nd4j.getEnvironment().maxThreads();
+    }
+
+    /** The thread count asked for by the environment variables, 1 by default. */
+    public static int requestedThreads() {
+        for (String var : new String[] {"LANTERN_THREADS", "OMP_NUM_THREADS"}) {
+            String v = System.getenv(var);
+            if (v != null && !v.isBlank()) {
+                try {
+                    int n = Integer.parseInt(v.trim());
+                    if (n > 0) {
+                        return n;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // fall through to the next variable
+                }
+            }
+        }
+        return 1;
+    }
+
+    /** Backend facts for manifests and {@code lantern doctor}: backend class, data type, threads, BLAS. */
+    public static Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+        m.put("defaultDataType", Nd4j.dataType().toString());
+        m.put("threads", Nd4j.getEnvironment().maxThreads());
+        m.put("masterThreads", Nd4j.getEnvironment().maxMasterThreads());
+        m.put("ompNumThreads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        m.put("blas", Nd4j.getEnvironment().blasMajorVersion() + "." + Nd4j.getEnvironment().blasMinorVersion() + "."
+                + Nd4j.getEnvironment().blasPatchVersion());
+        return m;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.lantern.agents.train;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Appends metrics to {@code metrics.jsonl}, one JSON object a line:
+ * {@code {"step": 1200, "time": 3.21, "name": "episode/return", "value": 0.93}}. {@code time} is wall-clock seconds
+ * since the run started (the only field that differs between two identical runs). Values are written with Java's
+ * shortest round-trip decimal form, so a reader gets back the exact double; non-finite values are written as
+ * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} strings. Lines are flushed at every {@link #flush()}; a run
+ * killed mid-write can leave one incomplete last line, which readers skip.
+ */
+public final class MetricsFile implements MetricSink, AutoCloseable {
+
+    private final BufferedWriter out;
+    private final long startNanos;
+    private final Path path;
+
+    /** Creates (or appends to) {@code path}; times count from now. */
+    public MetricsFile(Path path) {
+        this.path = path;
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            out = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + path + ": " + e.getMessage(), e);
+        }
+        startNanos = System.nanoTime();
+    }
+
+    @Override
+    public void scalar(long step, String name, double value) {
+        double time = Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3;
+        StringBuilder line = new StringBuilder(96);
+        line.append("{\"step\": ").append(step).append(", \"time\": ").append(time).append(", \"name\": \"")
+                .append(name).append("\", \"value\": ");
+        if (Double.isFinite(value)) {
+            line.append(value);
+        } else {
+            line.append('"').append(value).append('"');
+        }
+        line.append("}\n");
+        try {
+            out.write(line.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Pushes buffered lines to the file. */
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

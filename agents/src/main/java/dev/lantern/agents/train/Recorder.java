@@ -1,0 +1,29 @@
+package dev.lantern.agents.train;
+
+/**
+ * Listens to a training run on the training thread. Recorders write files (metrics, checkpoints, LCA), feed the lab,
+ * or measure; they must not keep references to live arrays beyond a call.
+ */
+public interface Recorder {
+
+    /** True if {@link UpdateEvent#paramsBefore()} must be filled (costs one parameter copy per update). */
+    default boolean needsParameterHistory() {
+        return false;
+    }
+
+    /** The run begins; {@code run} gives the network layout, the run directory (may be absent) and the metric sink. */
+    default void runStarted(RunContext run) {
+    }
+
+    /** An optimizer step was applied. */
+    default void updateApplied(UpdateEvent event) {
+    }
+
+    /** An iteration (one rollout and its updates) ended; a good moment to write aggregated metrics. */
+    default void iterationEnded(long iteration, long envStep) {
+    }
+
+    /** The run ended (completed, stopped or failed); flush and close. */
+    default void runEnded(RunOutcome outcome) {
+    }
+}

@@ -1,0 +1,20 @@
+package dev.lantern.agents.train;
+
+import dev.lantern.agents.api.PolicyValueView;
+import dev.lantern.agents.nn.ParameterLayout;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What recorders learn when a run starts.
+ *
+ * @param layout   where each layer's parameters sit in the flat vector
+ * @param runDir   the run directory, or null for a run that writes no files (the lab's, tests')
+ * @param metrics  where to send scalar metrics
+ * @param manifest entries recorders add to the manifest's {@code recorders} section (written at the end of the run)
+ * @param snapshot makes a frozen copy of the current policy and value function (call on the training thread only)
+ */
+public record RunContext(ParameterLayout layout, Path runDir, MetricSink metrics, Map<String, Object> manifest,
+        Supplier<PolicyValueView> snapshot) {
+}

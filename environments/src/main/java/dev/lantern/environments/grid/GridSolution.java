@@ -1,0 +1,164 @@
+package dev.lantern.environments.grid;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The optimal values, Q values and greedy policy of a {@link GridWorld}, computed by {@link ValueIteration}.
+ * Immutable.
+ *
+ * <p>Conventions: states on a goal or lava cell are terminal, with value 0 and Q 0 for every action. States from which
+ * no terminal state is reachable have value {@code STEP_REWARD / (1 - gamma)} ({@code -Infinity} for gamma 1).
+ * Asking about a state outside the solved state space (see {@link ValueIteration}) is an
+ * {@link IllegalArgumentException}; {@link #contains(GridState)} tells beforehand.
+ */
+public final class GridSolution {
+
+    /** Q values within this distance of the best count as tied in {@link #greedyAction(GridState)}. */
+    public static final double TIE_TOLERANCE = 1e-9;
+
+    private final GridWorld env;
+    private final GridDynamics dynamics;
+    private final double gamma;
+    private final Map<Long, Integer> index;
+    private final double[] values;
+    private final double[] q;
+    private final int sweeps;
+    private final double residual;
+    private final boolean converged;
+    private final double optimalReturn;
+
+    GridSolution(GridWorld env, double gamma, Map<Long, Integer> index, double[] values, double[] q, int sweeps,
+                 double residual, boolean converged) {
+        this.env = env.copy();
+        this.dynamics = env.dynamics();
+        this.gamma = gamma;
+        this.index = Map.copyOf(index);
+        this.values = values;
+        this.q = q;
+        this.sweeps = sweeps;
+        this.residual = residual;
+        this.converged = converged;
+        this.optimalReturn = PolicyRollout.optimalReturn(this.env, this);
+    }
+
+    /** The discount factor the values were computed with. */
+    public double gamma() {
+        return gamma;
+    }
+
+    /** The map solved. */
+    public GridMap map() {
+        return dynamics.map;
+    }
+
+    /** Number of states in the solved state space (terminal states included). */
+    public int stateCount() {
+        return values.length;
+    }
+
+    /** Number of value-iteration sweeps run. */
+    public int sweeps() {
+        return sweeps;
+    }
+
+    /** The largest change of a value in the last sweep. */
+    public double residual() {
+        return residual;
+    }
+
+    /** Whether the last sweep changed no value by the tolerance or more (false: the sweep cap was hit first). */
+    public boolean converged() {
+        return converged;
+    }
+
+    /** Whether {@code s} belongs to the solved state space. */
+    public boolean contains(GridState s) {
+        return s != null && dynamics.map.contains(s.row(), s.col()) && s.keysMask() >= 0
+                && index.containsKey(ValueIteration.key(dynamics, s.row() * dynamics.width + s.col(), s.keysMask()));
+    }
+
+    /**
+     * The optimal value {@code V*(s)}: the best expected discounted return from {@code s} (0 on goal and lava cells).
+     *
+     * @throws IllegalArgumentException if {@code s} is not in the solved state space
+     */
+    public double value(GridState s) {
+        return values[indexOf(s)];
+    }
+
+    /**
+     * The optimal action value {@code Q*(s, a)}: reward of taking {@code action} in {@code s}, then acting optimally.
+     *
+     * @throws IllegalArgumentException if {@code s} is not in the solved state space or the action is not in 0..3
+     */
+    public double q(GridState s, int action) {
+        checkAction(action);
+        return q[indexOf(s) * 4 + action];
+    }
+
+    /**
+     * An optimal action in {@code s}: the lowest-index action whose Q value is within {@value #TIE_TOLERANCE} of the
+     * best (0 on terminal states, where every Q is 0).
+     *
+     * @throws IllegalArgumentException if {@code s} is not in the solved state space
+     */
+    public int greedyAction(GridState s) {
+        int base = indexOf(s) * 4;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < 4; a++) {
+            best = Math.max(best, q[base + a]);
+        }
+        for (int a = 0; a < 4; a++) {
+            if (q[base + a] >= best - TIE_TOLERANCE) {
+                return a;
+            }
+        }
+        return 0; // every Q is -Infinity (no terminal reachable, gamma 1): all actions are equally bad
+    }
+
+    /**
+     * The optimal values of every cell for one keys mask, {@code [height * width]} row-major, for heatmaps: NaN on
+     * walls and on cells whose state is not in the solved state space.
+     */
+    public double[] valueMap(int keysMask) {
+        double[] out = new double[dynamics.cells];
+        Arrays.fill(out, Double.NaN);
+        for (int cell = 0; cell < dynamics.cells; cell++) {
+            Integer i = index.get(ValueIteration.key(dynamics, cell, keysMask));
+            if (i != null && keysMask >= 0) {
+                out[cell] = values[i];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The UNDISCOUNTED return of following {@link #greedyAction(GridState)} from the start, within the world's time
+     * limit; see {@link PolicyRollout#optimalReturn(GridWorld, GridSolution)}. Computed once, when solving.
+     */
+    public double optimalReturn() {
+        return optimalReturn;
+    }
+
+    @Override
+    public String toString() {
+        return "GridSolution[" + dynamics.map.sourceName() + ", gamma=" + gamma + ", states=" + values.length
+                + ", sweeps=" + sweeps + ", converged=" + converged + "]";
+    }
+
+    private int indexOf(GridState s) {
+        if (!contains(s)) {
+            throw new IllegalArgumentException("state " + s + " is not in the solved state space of "
+                    + dynamics.map.sourceName() + " (walls and keys masks no episode can hold are not)");
+        }
+        return index.get(ValueIteration.key(dynamics, s.row() * dynamics.width + s.col(), s.keysMask()));
+    }
+
+    private static void checkAction(int action) {
+        if (action < 0 || action >= 4) {
+            throw new IllegalArgumentException("action " + action + " is not legal: legal actions are 0..3 "
+                    + GridWorld.ACTION_LABELS);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.lantern.environments.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.lantern.environments.api.StepResult;
+import dev.lantern.environments.registry.EnvRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded playthroughs compared with golden transcripts under {@code src/test/resources/.../grid/golden/}.
+ * Regenerate with {@code mvn -pl environments test -Dgolden.update=true} and review the diff.
+ */
+class GoldenPlaythroughTest {
+
+    private static final String GOLDEN_DIR = "dev/lantern/environments/grid/golden/";
+
+    /** A policy that prefers right and down (so the walk gets somewhere) but is random enough to bump and turn. */
+    static String transcript(String id, long seed, int steps) {
+        GridWorld env = EnvRegistry.make(id, 40);
+        SplittableRandom rng = new SplittableRandom(seed);
+        StringBuilder sb = new StringBuilder();
+        sb.append("; ").append(id).append(", time limit 40, actions from SplittableRandom(").append(seed)
+                .append("): right or down with probability 0.35 each, up or left 0.15 each\n");
+        env.reset(seed);
+        sb.append("reset\n").append(env.render());
+        for (int i = 1; i <= steps; i++) {
+            double u = rng.nextDouble();
+            int action = u < 0.35 ? GridWorld.ACTION_RIGHT : u < 0.70 ? GridWorld.ACTION_DOWN
+                    : u < 0.85 ? GridWorld.ACTION_UP : GridWorld.ACTION_LEFT;
+            StepResult r = env.step(action);
+            sb.append(String.format(Locale.ROOT, "step %d: %s -> reward %.2f%s%s %s%n", env.stepsTaken(),
+                    GridWorld.ACTION_LABELS.get(action), r.reward(), r.terminated() ? " terminated" : "",
+                    r.truncated() ? " truncated" : "", env.state()));
+            sb.append(env.render());
+            if (r.done()) {
+                env.reset(seed + i);
+                sb.append("reset\n").append(env.render());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void check(String id, long seed, int steps, String file) throws IOException {
+        String actual = transcript(id, seed, steps);
+        if (Boolean.getBoolean("golden.update")) {
+            Path path = Path.of("src/test/resources", GOLDEN_DIR, file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        try (InputStream in = GoldenPlaythroughTest.class.getResourceAsStream("/" + GOLDEN_DIR + file)) {
+            assertNotNull(in, "golden file " + file + " is missing; generate it with -Dgolden.update=true");
+            String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(expected, actual, "playthrough differs from " + file
+                    + " (if the change is intended, regenerate with -Dgolden.update=true and review the diff)");
+        }
+    }
+
+    @Test
+    void fourRooms() throws IOException {
+        check("grid/four-rooms-v1", 42, 60, "four-rooms-v1-seed42.txt");
+    }
+
+    @Test
+    void keyDoor() throws IOException {
+        check("grid/key-door-v1", 5, 60, "key-door-v1-seed5.txt");
+    }
+}

@@ -1,0 +1,124 @@
+package dev.lantern.environments.registry;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lantern.environments.api.EnvSpec;
+import dev.lantern.environments.api.StepResult;
+import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.ValueIteration;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The conformance suite every registered environment must pass. */
+class EnvironmentContractTest {
+
+    static List<String> ids() {
+        return EnvRegistry.ids();
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
+    void observationsHaveTheShapeOfTheSpec(String id) {
+        GridWorld env = EnvRegistry.make(id);
+        EnvSpec spec = env.spec();
+        assertEquals(id, spec.id());
+        assertArrayEquals(new int[] {7, env.map().height(), env.map().width()}, spec.observationShape());
+        assertEquals(4, spec.actionCount());
+        float[] obs = env.reset(1);
+        assertEquals(spec.observationSize(), obs.length);
+        assertEquals(spec.observationSize(), env.step(0).observation().length);
+        for (float v : obs) {
+            assertTrue(v == 0f || v == 1f, "one-hot planes hold 0 or 1, got " + v);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
+    void twoInstancesAreDeterministic(String id) {
+        GridWorld a = EnvRegistry.make(id, 50);
+        GridWorld b = EnvRegistry.make(id, 50);
+        SplittableRandom rng = new SplittableRandom(id.hashCode());
+        assertArrayEquals(a.reset(5), b.reset(5));
+        int episodes = 0;
+        for (int i = 0; i < 1000; i++) {
+            int action = rng.nextInt(4);
+            StepResult ra = a.step(action);
+            StepResult rb = b.step(action);
+            assertArrayEquals(ra.observation(), rb.observation());
+            assertEquals(ra.reward(), rb.reward());
+            assertEquals(ra.performance(), rb.performance());
+            assertEquals(ra.terminated(), rb.terminated());
+            assertEquals(ra.truncated(), rb.truncated());
+            assertEquals(a.render(), b.render());
+            if (ra.done()) {
+                episodes++;
+                assertArrayEquals(a.reset(i), b.reset(i));
+            }
+        }
+        assertTrue(episodes >= 10, "expected many episodes with a 50-step limit, got " + episodes);
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
+    void timeLimitTruncatesAndTheGoalTerminates(String id) {
+        GridWorld env = EnvRegistry.make(id, 3);
+        env.reset(0);
+        assertFalse(env.step(GridWorld.ACTION_UP).done());
+        assertFalse(env.step(GridWorld.ACTION_LEFT).done());
+        StepResult last = env.step(GridWorld.ACTION_UP);
+        assertTrue(last.truncated());
+        assertFalse(last.terminated());
+        assertThrows(IllegalStateException.class, () -> env.step(0));
+
+        GridWorld full = EnvRegistry.make(id);
+        GridSolution sol = ValueIteration.solve(full, 1.0);
+        full.reset(0);
+        StepResult r;
+        do {
+            r = full.step(sol.greedyAction(full.state()));
+        } while (!r.done());
+        assertTrue(r.terminated());
+        assertFalse(r.truncated());
+        assertEquals(0.99, r.reward(), 1e-12);
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
+    void illegalActionsAndStepsAreRejected(String id) {
+        GridWorld env = EnvRegistry.make(id);
+        assertThrows(IllegalStateException.class, () -> env.step(0));
+        env.reset(0);
+        String before = env.render();
+        for (int bad : new int[] {-1, 4, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> env.step(bad));
+            assertTrue(e.getMessage().contains(Integer.toString(bad)), e.getMessage());
+        }
+        assertEquals(before, env.render());
+        assertEquals(0, env.stepsTaken());
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
+    void renderIsStable(String id) {
+        GridWorld env = EnvRegistry.make(id);
+        env.reset(0);
+        String r = env.render();
+        assertEquals(r, env.render());
+        assertEquals(r, EnvRegistry.make(id).render());
+        assertEquals(env.map().text().replace('S', 'A'), r);
+        String[] lines = r.split("\n", -1);
+        assertEquals(env.map().height() + 1, lines.length);
+        assertEquals("", lines[env.map().height()]);
+        for (int i = 0; i < env.map().height(); i++) {
+            assertEquals(env.map().width(), lines[i].length());
+        }
+        assertEquals(1, r.chars().filter(c -> c == 'A').count());
+    }
+}
