@@ -6,8 +6,14 @@ import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
 import dev.lantern.agents.nn.Softmax;
 import dev.lantern.agents.train.TrainingSession;
+import dev.lantern.agents.train.Seeds;
+import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.api.VectorEnv;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -99,6 +105,32 @@ public final class PpoAgent implements LearningAgent {
         advantages = new double[n];
         returns = new double[n];
         minibatchObs = new float[config.minibatchSize() * obsSize];
+    }
+
+    /**
+     * Builds a PPO agent with a fresh network and {@code config.numEnvs()} environment copies, every random stream
+     * derived from {@code runSeed} by name ({@code env}, {@code init}, {@code explore}, {@code shuffle},
+     * {@code probe}).
+     *
+     * @param envFactory    makes one environment copy
+     * @param totalEnvSteps the run's budget, for learning-rate annealing
+     * @param probeSize     states per LCA probe, 0 for none
+     * @param dataType      the network's floating-point type
+     */
+    public static PpoAgent create(PpoConfig config, Supplier<? extends Environment> envFactory, long runSeed,
+            long totalEnvSteps, int probeSize, DataType dataType) {
+        List<Environment> copies = new ArrayList<>();
+        for (int i = 0; i < config.numEnvs(); i++) {
+            copies.add(envFactory.get());
+        }
+        VectorEnv envs = new VectorEnv(copies, Seeds.derive(runSeed, "env"));
+        envs.reset();
+        long anneal = config.annealLearningRate() ? config.updatesFor(totalEnvSteps) + 1 : 0;
+        int[] hidden = config.hiddenSizes().stream().mapToInt(Integer::intValue).toArray();
+        ActorCriticNet net = ActorCriticNet.create(envs.spec().observationSize(), envs.spec().actionCount(), hidden,
+                config.learningRate(), anneal, Seeds.derive(runSeed, "init"), dataType);
+        return new PpoAgent(config, net, envs, Seeds.derive(runSeed, "explore"), Seeds.derive(runSeed, "shuffle"),
+                Seeds.derive(runSeed, "probe"), probeSize);
     }
 
     /** The trained network (training thread only). */

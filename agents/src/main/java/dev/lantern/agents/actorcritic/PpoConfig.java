@@ -20,10 +20,11 @@ import java.util.List;
  * @param maxGradNorm         global L2 norm the gradient is clipped to; 0 disables; default 0.5
  * @param hiddenSizes         widths of the two torso layers; default [64, 64]
  * @param normalizeAdvantages normalize advantages per minibatch to mean 0, std 1; default true
+ * @param annealLearningRate  let the learning rate fall linearly to 0 over the run's budget (as CleanRL); default true
  */
 public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatchSize, double learningRate,
         double gamma, double gaeLambda, double clipRange, double valueCoef, double entropyCoef, double maxGradNorm,
-        List<Integer> hiddenSizes, boolean normalizeAdvantages) {
+        List<Integer> hiddenSizes, boolean normalizeAdvantages, boolean annealLearningRate) {
 
     public PpoConfig {
         hiddenSizes = List.copyOf(hiddenSizes);
@@ -31,7 +32,18 @@ public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatch
 
     /** The defaults documented on each field. */
     public static PpoConfig defaults() {
-        return new PpoConfig(16, 64, 4, 256, 1e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 0.5, List.of(64, 64), true);
+        return new PpoConfig(16, 64, 4, 256, 1e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 0.5, List.of(64, 64), true, true);
+    }
+
+    /** Optimizer steps per iteration: {@code epochs * rolloutSize / minibatchSize}. */
+    public int updatesPerIteration() {
+        return epochs * (rolloutSize() / minibatchSize);
+    }
+
+    /** Optimizer steps in a run of {@code totalEnvSteps} (the last iteration runs whole). */
+    public long updatesFor(long totalEnvSteps) {
+        long iterations = (totalEnvSteps + rolloutSize() - 1) / rolloutSize();
+        return iterations * updatesPerIteration();
     }
 
     /** Transitions collected per iteration. */

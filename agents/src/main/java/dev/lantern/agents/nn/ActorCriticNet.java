@@ -16,6 +16,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.PolySchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * The actor-critic network: a shared torso of two dense layers, a policy head and a value head, as a DL4J
@@ -69,18 +71,22 @@ public final class ActorCriticNet {
      * @param inputSize    features per observation
      * @param actionCount  number of discrete actions
      * @param hidden       sizes of the two torso layers, e.g. {@code {64, 64}}
-     * @param learningRate Adam's step size
+     * @param learningRate Adam's step size (at update 0)
+     * @param annealUpdates if > 0, the step size falls linearly to 0 over this many updates (DL4J's
+     *                     {@code PolySchedule} with power 1, stored with the network); 0 keeps it constant
      * @param initSeed     seeds the weight initialization
      * @param dataType     {@link DataType#FLOAT} for training, {@link DataType#DOUBLE} for numerical tests
      */
     public static ActorCriticNet create(int inputSize, int actionCount, int[] hidden, double learningRate,
-            long initSeed, DataType dataType) {
+            long annealUpdates, long initSeed, DataType dataType) {
         if (hidden.length != 2) {
             throw new IllegalArgumentException("the torso has exactly two layers, got hidden sizes of length " + hidden.length);
         }
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .dataType(dataType)
-                .updater(new Adam(learningRate, 0.9, 0.999, 1e-8))
+                .updater(annealUpdates > 0
+                        ? new Adam(new PolySchedule(ScheduleType.ITERATION, learningRate, 1.0, (int) Math.min(Integer.MAX_VALUE, annealUpdates)))
+                        : new Adam(learningRate, 0.9, 0.999, 1e-8))
                 .miniBatch(false)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)

@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class ActorCriticObjectiveTest {
 
     static ActorCriticNet tinyNet(long seed) {
-        return ActorCriticNet.create(5, 3, new int[] {4, 4}, 1e-2, seed, DataType.DOUBLE);
+        return ActorCriticNet.create(5, 3, new int[] {4, 4}, 1e-2, 0, seed, DataType.DOUBLE);
     }
 
     static INDArray randomObs(int rows, int cols, SplittableRandom rng) {

@@ -11,7 +11,7 @@ class ParameterLayoutTest {
 
     @Test
     void layoutMatchesTheGraphsParameterViews() {
-        ActorCriticNet net = ActorCriticNet.create(6, 4, new int[] {5, 3}, 1e-3, 1, DataType.DOUBLE);
+        ActorCriticNet net = ActorCriticNet.create(6, 4, new int[] {5, 3}, 1e-3, 0, 1, DataType.DOUBLE);
         ParameterLayout layout = ParameterLayout.of(net.graph());
         assertEquals(ActorCriticNet.LAYERS, layout.names());
         assertEquals(net.parameterCount(), layout.size());

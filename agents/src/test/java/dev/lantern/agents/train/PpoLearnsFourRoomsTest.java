@@ -26,20 +26,13 @@ class PpoLearnsFourRoomsTest {
         String id = "grid/four-rooms-v1";
         PpoConfig config = PpoConfig.defaults();
         long seed = 1;
-        List<GridWorld> envs = new ArrayList<>();
-        for (int i = 0; i < config.numEnvs(); i++) {
-            envs.add(EnvRegistry.make(id));
-        }
-        VectorEnv venv = new VectorEnv(envs, Seeds.derive(seed, "env"));
-        venv.reset();
+        long steps = Long.getLong("steps", 150_000);
+        seed = Long.getLong("seed", seed);
+        PpoAgent agent = PpoAgent.create(config, () -> EnvRegistry.make(id), seed, steps, 0, DataType.FLOAT);
         GridWorld probe = EnvRegistry.make(id);
-        ActorCriticNet net = ActorCriticNet.create(probe.spec().observationSize(), probe.spec().actionCount(),
-                new int[] {64, 64}, config.learningRate(), Seeds.derive(seed, "init"), DataType.FLOAT);
-        PpoAgent agent = new PpoAgent(config, net, venv, Seeds.derive(seed, "explore"), Seeds.derive(seed, "shuffle"),
-                Seeds.derive(seed, "probe"), 0);
         double optimal = ValueIteration.solve(probe, 1.0).optimalReturn();
         GreedyEvaluator eval = new GreedyEvaluator(() -> EnvRegistry.make(id), 5, 3, optimal);
-        Trainer trainer = Trainer.builder(agent, new TrainerSettings(Long.getLong("steps", 300_000), 0, 10))
+        Trainer trainer = Trainer.builder(agent, new TrainerSettings(steps, 0, 10))
                 .evaluator(eval)
                 .tap((step, name, value) -> {
                     if (name.startsWith("eval/") || name.startsWith("time/c") || name.startsWith("time/u")) {

@@ -1,0 +1,332 @@
+package dev.lantern.analysis.lca;
+
+import com.google.gson.JsonObject;
+import dev.lantern.agents.api.PinnedLoss;
+import dev.lantern.agents.nn.ParameterLayout;
+import dev.lantern.agents.train.AtomicFiles;
+import dev.lantern.agents.train.MetricSink;
+import dev.lantern.agents.train.Recorder;
+import dev.lantern.agents.train.RunContext;
+import dev.lantern.agents.train.RunDirectory;
+import dev.lantern.agents.train.RunOutcome;
+import dev.lantern.agents.train.UpdateEvent;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Computes loss change allocation online, at every update of a training run, on the agent's pinned probe loss.
+ *
+ * <p>The end gradient of a step is the start gradient of the next while the probe window stays the same; a new
+ * window costs one extra evaluation at its first step. After each step the network's parameters are restored
+ * exactly (from a copy of θ_{t+1} in the network's own type).
+ *
+ * <p><b>Metrics</b> at the end of every iteration (sums over its updates): {@code lca/total} (Σ allocations),
+ * {@code lca/actual} (the real probe-loss change), {@code lca/error} (actual − total), {@code lca/layer/<layer>},
+ * {@code lca/helped_fraction} (mean over steps of the fraction of parameters with negative allocation),
+ * {@code lca/pieces_max}.
+ *
+ * <p><b>Files</b> in {@code lca/} of the run directory:
+ * <ul>
+ *   <li>{@code steps.jsonl}: one object per update: {@code update, step, window, loss_before, loss_after, actual,
+ *       allocated, error, pieces, evaluations, helped_fraction, layers: {name: allocation}}</li>
+ *   <li>{@code neurons.jsonl}: one object per window: {@code window, step, layers: {name: [allocation per neuron]}}
+ *       (a neuron's allocation is the sum over its incoming weights and bias)</li>
+ *   <li>{@code parameters.f64}: cumulative allocation per parameter over the run, little-endian IEEE 754 doubles
+ *       in the network's flat layout (see {@code summary.json}'s {@code layout})</li>
+ *   <li>{@code summary.json}: totals, relative error, per-layer cumulative allocation, pieces histogram, the probe
+ *       description, the layout</li>
+ * </ul>
+ */
+public final class LcaRecorder implements Recorder {
+
+    private final LossChangeAllocator allocator;
+    private final LcaSettings settings;
+    private ParameterLayout layout;
+    private MetricSink metrics;
+    private Path dir;
+    private BufferedWriter stepsOut;
+    private BufferedWriter neuronsOut;
+    private Map<String, Object> manifest;
+
+    private long window = Long.MIN_VALUE;
+    private double[] carriedGradient;
+    private double carriedLoss;
+    private double[] cumulative;
+    private double[] windowAllocation;
+    private long windowStep;
+    private final Map<Integer, Integer> piecesHistogram = new LinkedHashMap<>();
+    private String probeDescription = "";
+
+    private double totalAllocated;
+    private double totalActual;
+    private double totalAbsError;
+    private long steps;
+    private long evaluations;
+    private final List<Double> allocatedCurve = new ArrayList<>();
+    private final List<Double> actualCurve = new ArrayList<>();
+
+    // Per-iteration sums for the metrics.
+    private double iterAllocated;
+    private double iterActual;
+    private double iterHelped;
+    private int iterSteps;
+    private int iterMaxPieces;
+    private double[] iterLayers;
+
+    /** Allocates with the given settings (which must be enabled). */
+    public LcaRecorder(LcaSettings settings) {
+        this.settings = settings;
+        this.allocator = new LossChangeAllocator(settings.errorThreshold(), settings.maxPieces());
+    }
+
+    @Override
+    public boolean needsParameterHistory() {
+        return true;
+    }
+
+    @Override
+    public void runStarted(RunContext run) {
+        layout = run.layout();
+        metrics = run.metrics();
+        manifest = run.manifest();
+        cumulative = new double[layout.size()];
+        windowAllocation = new double[layout.size()];
+        iterLayers = new double[layout.layers().size()];
+        if (run.runDir() != null) {
+            dir = run.runDir().resolve("lca");
+            try {
+                Files.createDirectories(dir);
+                stepsOut = Files.newBufferedWriter(dir.resolve("steps.jsonl"), StandardCharsets.UTF_8);
+                neuronsOut = Files.newBufferedWriter(dir.resolve("neurons.jsonl"), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void updateApplied(UpdateEvent event) {
+        PinnedLoss probe = event.probe();
+        if (probe == null) {
+            throw new IllegalStateException("LCA needs a probe loss, but the agent made none (probeSize 0?)");
+        }
+        if (probe.windowId() != window) {
+            closeWindow();
+            window = probe.windowId();
+            windowStep = event.envStep();
+            carriedGradient = null;
+            probeDescription = probe.description();
+        }
+        INDArray live = event.paramsAfter();
+        INDArray restore = live.dup();
+        double[] theta0 = event.paramsBefore().data().asDouble();
+        double[] theta1 = restore.data().asDouble();
+        double[] end = new double[theta1.length];
+        StepAllocation step = allocator.allocate(new PinnedLossOracle(probe, live), theta0, theta1, carriedGradient,
+                carriedLoss, end);
+        live.assign(restore);
+        carriedGradient = end;
+        carriedLoss = step.lossAfter();
+        record(event, step);
+    }
+
+    private void record(UpdateEvent event, StepAllocation step) {
+        double[] a = step.allocation();
+        for (int i = 0; i < a.length; i++) {
+            cumulative[i] += a[i];
+            windowAllocation[i] += a[i];
+        }
+        double[] layers = layout.sumPerLayer(a);
+        for (int l = 0; l < layers.length; l++) {
+            iterLayers[l] += layers[l];
+        }
+        double helped = step.helpedFraction();
+        steps++;
+        evaluations += step.gradientEvaluations();
+        totalAllocated += step.allocated();
+        totalActual += step.actual();
+        totalAbsError += Math.abs(step.error());
+        allocatedCurve.add(totalAllocated);
+        actualCurve.add(totalActual);
+        piecesHistogram.merge(step.pieces(), 1, Integer::sum);
+        iterAllocated += step.allocated();
+        iterActual += step.actual();
+        iterHelped += helped;
+        iterSteps++;
+        iterMaxPieces = Math.max(iterMaxPieces, step.pieces());
+        if (stepsOut != null) {
+            StringBuilder line = new StringBuilder(256);
+            line.append("{\"update\": ").append(event.update()).append(", \"step\": ").append(event.envStep())
+                    .append(", \"window\": ").append(window).append(", \"loss_before\": ").append(step.lossBefore())
+                    .append(", \"loss_after\": ").append(step.lossAfter()).append(", \"actual\": ").append(step.actual())
+                    .append(", \"allocated\": ").append(step.allocated()).append(", \"error\": ").append(step.error())
+                    .append(", \"pieces\": ").append(step.pieces()).append(", \"evaluations\": ")
+                    .append(step.gradientEvaluations()).append(", \"helped_fraction\": ").append(helped)
+                    .append(", \"layers\": {");
+            for (int l = 0; l < layers.length; l++) {
+                line.append(l == 0 ? "" : ", ").append('"').append(layout.layers().get(l).name()).append("\": ")
+                        .append(layers[l]);
+            }
+            line.append("}}\n");
+            write(stepsOut, line.toString());
+        }
+    }
+
+    @Override
+    public void iterationEnded(long iteration, long envStep) {
+        if (iterSteps == 0) {
+            return;
+        }
+        metrics.scalar(envStep, "lca/total", iterAllocated);
+        metrics.scalar(envStep, "lca/actual", iterActual);
+        metrics.scalar(envStep, "lca/error", iterActual - iterAllocated);
+        metrics.scalar(envStep, "lca/helped_fraction", iterHelped / iterSteps);
+        metrics.scalar(envStep, "lca/pieces_max", iterMaxPieces);
+        for (int l = 0; l < iterLayers.length; l++) {
+            metrics.scalar(envStep, "lca/layer/" + layout.layers().get(l).name(), iterLayers[l]);
+            iterLayers[l] = 0;
+        }
+        iterAllocated = 0;
+        iterActual = 0;
+        iterHelped = 0;
+        iterSteps = 0;
+        iterMaxPieces = 0;
+        flush();
+    }
+
+    private void closeWindow() {
+        if (window == Long.MIN_VALUE) {
+            return;
+        }
+        if (neuronsOut != null) {
+            StringBuilder line = new StringBuilder(4096);
+            line.append("{\"window\": ").append(window).append(", \"step\": ").append(windowStep).append(", \"layers\": {");
+            boolean first = true;
+            for (ParameterLayout.Block b : layout.layers()) {
+                line.append(first ? "" : ", ").append('"').append(b.name()).append("\": [");
+                double[] perNeuron = ParameterLayout.sumPerNeuron(b, windowAllocation);
+                for (int j = 0; j < perNeuron.length; j++) {
+                    line.append(j == 0 ? "" : ", ").append(perNeuron[j]);
+                }
+                line.append(']');
+                first = false;
+            }
+            line.append("}}\n");
+            write(neuronsOut, line.toString());
+        }
+        java.util.Arrays.fill(windowAllocation, 0);
+    }
+
+    @Override
+    public void runEnded(RunOutcome outcome) {
+        closeWindow();
+        JsonObject summary = summary();
+        manifest.put("lca", Map.of("probe", probeDescription, "probeSize", settings.probeSize(),
+                "errorThreshold", settings.errorThreshold(), "maxPieces", settings.maxPieces(),
+                "window", "one iteration (a new probe from each rollout)"));
+        if (dir == null) {
+            return;
+        }
+        try {
+            stepsOut.close();
+            neuronsOut.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close LCA files in " + dir + ": " + e.getMessage(), e);
+        }
+        ByteBuffer buf = ByteBuffer.allocate(cumulative.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (double v : cumulative) {
+            buf.putDouble(v);
+        }
+        AtomicFiles.writeBytes(dir.resolve("parameters.f64"), buf.array());
+        AtomicFiles.writeString(dir.resolve("summary.json"), RunDirectory.GSON.toJson(summary) + "\n");
+    }
+
+    /** Totals so far as JSON (the content of {@code summary.json}). */
+    public JsonObject summary() {
+        JsonObject s = new JsonObject();
+        s.addProperty("steps", steps);
+        s.addProperty("gradientEvaluations", evaluations);
+        s.addProperty("allocated", totalAllocated);
+        s.addProperty("actual", totalActual);
+        s.addProperty("error", totalActual - totalAllocated);
+        s.addProperty("relativeError", relativeError());
+        s.addProperty("sumAbsStepError", totalAbsError);
+        JsonObject layers = new JsonObject();
+        double[] perLayer = layout.sumPerLayer(cumulative);
+        for (int l = 0; l < perLayer.length; l++) {
+            layers.addProperty(layout.layers().get(l).name(), perLayer[l]);
+        }
+        s.add("layers", layers);
+        int helped = 0;
+        for (double v : cumulative) {
+            if (v < 0) {
+                helped++;
+            }
+        }
+        s.addProperty("helpedFraction", cumulative.length == 0 ? 0 : helped / (double) cumulative.length);
+        s.add("piecesHistogram", RunDirectory.GSON.toJsonTree(piecesHistogram));
+        s.addProperty("probe", probeDescription);
+        s.add("layout", RunDirectory.GSON.toJsonTree(layout.layers()));
+        return s;
+    }
+
+    /** |Σ allocations − real change| / |real change| over the run so far. */
+    public double relativeError() {
+        return Math.abs(totalActual - totalAllocated) / Math.abs(totalActual);
+    }
+
+    /** Σ allocations over the run so far. */
+    public double totalAllocated() {
+        return totalAllocated;
+    }
+
+    /** The real probe-loss change summed over the run's steps. */
+    public double totalActual() {
+        return totalActual;
+    }
+
+    /** Cumulative Σ allocations after each step. */
+    public double[] allocatedCurve() {
+        return allocatedCurve.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Cumulative real probe-loss change after each step. */
+    public double[] actualCurve() {
+        return actualCurve.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Cumulative allocation per parameter (a copy). */
+    public double[] cumulative() {
+        return cumulative.clone();
+    }
+
+    private void flush() {
+        if (stepsOut != null) {
+            try {
+                stepsOut.flush();
+                neuronsOut.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write LCA files in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void write(BufferedWriter out, String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write LCA files in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
