@@ -5,7 +5,7 @@ import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
 import dev.lantern.agents.nn.Softmax;
-import dev.lantern.agents.train.TrainingSession;
+import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.train.Seeds;
 import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.api.VectorEnv;

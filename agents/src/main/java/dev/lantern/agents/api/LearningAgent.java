@@ -1,10 +1,9 @@
 package dev.lantern.agents.api;
 
-import dev.lantern.agents.train.TrainingSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
- * An agent that learns in iterations (collect, then update) under a {@link dev.lantern.agents.train.Trainer}.
+ * An agent that learns in iterations (collect, then update) under a trainer.
  * The trainer's thread owns it; other threads see it only through {@link #snapshot()}.
  */
 public interface LearningAgent {

@@ -3,6 +3,7 @@ package dev.lantern.agents.train;
 import com.google.gson.JsonObject;
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PinnedLoss;
+import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.nn.ParameterLayout;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
-package dev.lantern.agents.train;
+package dev.lantern.agents.api;
 
-import dev.lantern.agents.api.PinnedLoss;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What a learning agent reports to the trainer while it collects data and updates (training thread only). */

@@ -1,0 +1,42 @@
+package dev.lantern.app.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lantern lab}: opens the JavaFX lab. */
+@Command(name = "lab", description = "Open the lab: watch an agent learn, its policy, values and LCA, live.")
+final class LabCommand implements Callable<Integer> {
+
+    @Option(names = "--env", paramLabel = "ID", description = "environment to start with (default: grid/four-rooms-v1)")
+    private String env = "grid/four-rooms-v1";
+
+    @Option(names = "--seed", paramLabel = "N", description = "run seed (default: 1)")
+    private long seed = 1;
+
+    @Option(names = "--steps", paramLabel = "N", description = "environment steps per run (default: 120000)")
+    private long steps = 120_000;
+
+    @Option(names = "--no-lca", description = "switch loss change allocation off")
+    private boolean noLca;
+
+    @Override
+    public Integer call() {
+        if (!dev.lantern.environments.registry.EnvRegistry.ids().contains(env)) {
+            System.err.println("--env: unknown environment '" + env + "' (known: "
+                    + String.join(", ", dev.lantern.environments.registry.EnvRegistry.ids()) + ")");
+            return LanternCli.BAD_INPUT;
+        }
+        if (steps < 1) {
+            System.err.println("--steps: must be >= 1, got " + steps);
+            return LanternCli.BAD_INPUT;
+        }
+        String problem = DoctorCommand.displayProblem();
+        if (problem != null) {
+            System.err.println("lantern lab: " + problem);
+            return LanternCli.BAD_INPUT;
+        }
+        dev.lantern.app.lab.LabLauncher.launch(env, seed, steps, !noLca);
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.lantern.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code lantern} command. Exit codes: 0 success, 1 a run that failed while training, 2 bad input (arguments,
+ * experiment files, maps, run directories) with every problem printed and no stack trace.
+ */
+@Command(name = "lantern", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "An interactive lab for looking inside reinforcement-learning agents while they learn.",
+        subcommands = {RunCommand.class, EnvsCommand.class, ValidateMapCommand.class, DoctorCommand.class,
+            LabCommand.class, CommandLine.HelpCommand.class})
+public final class LanternCli implements Runnable {
+
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for a run that failed. */
+    public static final int FAILED = 1;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns its exit code (no {@code System.exit}). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new LanternCli());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("lantern: " + ex);
+            org.slf4j.LoggerFactory.getLogger(LanternCli.class).debug("uncaught", ex);
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

@@ -1,0 +1,139 @@
+package dev.lantern.app.cli;
+
+import com.google.gson.JsonObject;
+import dev.lantern.agents.train.RunOutcome;
+import dev.lantern.analysis.lca.LcaRecorder;
+import dev.lantern.app.config.ConfigException;
+import dev.lantern.app.config.Experiment;
+import dev.lantern.app.config.ExperimentLoader;
+import dev.lantern.app.engine.ExperimentRun;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lantern run}: trains an experiment headless and leaves a run directory (DESIGN.md). Without
+ * {@code --config} it runs {@code examples/four-rooms.json} from Lantern's home folder (or the built-in defaults,
+ * which are the same experiment).
+ */
+@Command(name = "run", description = "Train an experiment headless and write a run directory.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "experiment file (default: examples/four-rooms.json)")
+    private Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run directory to create (default: runs/<name>-<time>)")
+    private Path out;
+
+    @Option(names = "--steps", paramLabel = "N", description = "environment steps to train (overrides training.totalEnvSteps)")
+    private Long steps;
+
+    @Option(names = "--seed", paramLabel = "N", description = "run seed (overrides seed)")
+    private Long seed;
+
+    @Option(names = "--no-lca", description = "switch loss change allocation off")
+    private boolean noLca;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ExperimentRun run;
+        Experiment e;
+        ProgressBar progress;
+        try {
+            e = resolve();
+            Path dir = out != null ? out : Path.of("runs", e.name() + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            progress = new ProgressBar(stdout, e.training().totalEnvSteps(), System.console() != null);
+            run = ExperimentRun.builder(e).runDirectory(dir).recorder(progress).tap(progress).build();
+        } catch (ConfigException ex) {
+            ex.problems().forEach(err::println);
+            return LanternCli.BAD_INPUT;
+        } catch (IllegalArgumentException ex) {
+            err.println("lantern run: " + ex.getMessage());
+            return LanternCli.BAD_INPUT;
+        }
+        stdout.printf(Locale.ROOT, "lantern run: %s on %s, PPO, seed %d, %,d env steps, LCA %s%n", e.name(), run.envId(),
+                e.seed(), e.training().totalEnvSteps(), e.lca().enabled() ? "on" : "off");
+        stdout.printf("run directory: %s%n", run.runDirectory().path());
+        stdout.flush();
+        RunOutcome outcome = run.run();
+        progress.finish();
+        printSummary(stdout, run, outcome);
+        if (!outcome.status().equals("completed")) {
+            err.println("lantern run: " + outcome.status() + (outcome.failure() == null ? "" : ": " + outcome.failure()));
+            return LanternCli.FAILED;
+        }
+        return 0;
+    }
+
+    private Experiment resolve() {
+        Experiment e;
+        if (config != null) {
+            e = ExperimentLoader.load(config);
+        } else {
+            Path example = Path.of(System.getProperty("lantern.home", "."), "examples", "four-rooms.json");
+            e = Files.isRegularFile(example) ? ExperimentLoader.load(example) : ExperimentLoader.defaults();
+        }
+        List<String> problems = new ArrayList<>();
+        if (steps != null && steps < 1) {
+            problems.add("--steps: must be >= 1, got " + steps);
+        }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            problems.add("--out: " + out + " exists and is not a directory");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        if (steps != null) {
+            e = e.withTotalEnvSteps(steps);
+        }
+        if (seed != null) {
+            e = e.withSeed(seed);
+        }
+        if (noLca) {
+            e = e.withLca(false);
+        }
+        return e;
+    }
+
+    private static void printSummary(PrintWriter out, ExperimentRun run, RunOutcome outcome) {
+        out.printf(Locale.ROOT, "%s in %.1f s: %,d env steps (%,.0f steps/s), %,d updates%n", outcome.status(),
+                outcome.seconds(), outcome.envSteps(), outcome.envSteps() / outcome.seconds(), outcome.updates());
+        Map<String, Double> ev = outcome.evaluation();
+        if (!ev.isEmpty()) {
+            double optimal = ev.getOrDefault("eval/optimal_return", Double.NaN);
+            double ret = ev.get("eval/return");
+            out.printf(Locale.ROOT, "greedy evaluation: return %.4f (optimal %.4f, %.1f%%), success rate %.2f, "
+                    + "length %.1f%n", ret, optimal, 100 * ret / optimal, ev.get("eval/success_rate"),
+                    ev.get("eval/length"));
+        }
+        LcaRecorder lca = run.lca();
+        if (lca != null) {
+            JsonObject s = lca.summary();
+            out.printf(Locale.ROOT, "loss change allocation: allocated %.6f vs real probe-loss change %.6f "
+                    + "(relative error %.3f%%) over %,d steps%n", lca.totalAllocated(), lca.totalActual(),
+                    100 * lca.relativeError(), s.get("steps").getAsLong());
+            StringBuilder layers = new StringBuilder("  per layer:");
+            s.getAsJsonObject("layers").entrySet().forEach(en -> layers.append(String.format(Locale.ROOT, "  %s %.4f",
+                    en.getKey(), en.getValue().getAsDouble())));
+            out.println(layers);
+        }
+        out.printf("run directory: %s%n", run.runDirectory().path());
+        out.flush();
+    }
+}

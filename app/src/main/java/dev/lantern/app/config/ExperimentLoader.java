@@ -1,0 +1,243 @@
+package dev.lantern.app.config;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import dev.lantern.agents.actorcritic.PpoConfig;
+import dev.lantern.analysis.lca.LcaSettings;
+import dev.lantern.environments.registry.EnvRegistry;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an experiment from JSON: every field optional with a documented default, unknown keys, wrong types and
+ * out-of-range values reported all at once with their field paths (docs/experiments.md lists every field).
+ */
+public final class ExperimentLoader {
+
+    private static final Pattern GSON_LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
+
+    private ExperimentLoader() {
+    }
+
+    /** The default experiment: PPO on four-rooms with LCA (the same as examples/four-rooms.json). */
+    public static Experiment defaults() {
+        return parse("<defaults>", "{}", null);
+    }
+
+    /**
+     * Loads and validates an experiment file; a relative {@code env.map} is resolved against the file's folder.
+     *
+     * @throws ConfigException listing every problem, each prefixed with the file name
+     */
+    public static Experiment load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(List.of(file + ": no such file"));
+        } catch (MalformedInputException e) {
+            throw new ConfigException(List.of(file + ": not UTF-8 text"));
+        } catch (IOException e) {
+            throw new ConfigException(List.of(file + ": cannot read (" + e.getMessage() + ")"));
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(file.toString(), text, base);
+    }
+
+    /**
+     * Parses and validates experiment JSON.
+     *
+     * @param source  names the text in messages
+     * @param json    the text
+     * @param baseDir folder that a relative {@code env.map} is resolved against; null = the working directory
+     */
+    public static Experiment parse(String source, String json, Path baseDir) {
+        JsonObject root = parseObject(source, json);
+        List<String> problems = new ArrayList<>();
+        JsonFields top = new JsonFields(root, "", problems);
+        String name = top.string("name", "experiment");
+        long seed = top.integer("seed", 1L);
+        EnvConfig env = readEnv(top.object("env"), baseDir, problems);
+        JsonObject agentJson = top.object("agent");
+        JsonFields agentFields = new JsonFields(agentJson, "agent", problems);
+        String agentType = agentFields.string("type", "ppo");
+        PpoConfig agent = readPpo(agentFields);
+        if (!agentType.equals("ppo")) {
+            problems.add("agent.type: unknown agent '" + agentType + "' (known: ppo)");
+        }
+        TrainingConfig training = readTraining(top.object("training"), problems);
+        LcaSettings lca = readLca(top.object("lca"), problems);
+        top.rejectUnknown();
+
+        if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+            problems.add("name: must be 1 to 64 letters, digits, '.', '_' or '-', got \"" + name + "\"");
+        }
+        agent.validate("agent", problems);
+        lca.validate("lca", problems);
+        if (lca.enabled() && agent.numEnvs() > 0 && agent.rolloutSteps() > 0 && lca.probeSize() > agent.rolloutSize()) {
+            problems.add("lca.probeSize: must be at most agent.numEnvs * agent.rolloutSteps = " + agent.rolloutSize()
+                    + ", got " + lca.probeSize());
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.stream().map(p -> source + ": " + p).toList());
+        }
+        return new Experiment(name, seed, env, agentType, agent, training, lca);
+    }
+
+    private static JsonObject parseObject(String source, String json) {
+        try {
+            JsonReader reader = new JsonReader(new StringReader(json));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement e = new com.google.gson.Gson().getAdapter(JsonElement.class).read(reader);
+            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+                throw new ConfigException(List.of(source + ": unexpected text after the JSON object"));
+            }
+            if (!e.isJsonObject()) {
+                throw new ConfigException(List.of(source + ": expected a JSON object { ... }, got " + e));
+            }
+            return e.getAsJsonObject();
+        } catch (JsonParseException | IOException e) {
+            String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            Matcher m = GSON_LOCATION.matcher(String.valueOf(msg));
+            String where = m.find() ? source + ":" + m.group(1) + ":" + m.group(2) : source;
+            String what = String.valueOf(msg).replaceAll(" at line \\d+ column \\d+ path \\S+", "")
+                    .replaceAll("\\s*See https://\\S+", "");
+            throw new ConfigException(List.of(where + ": invalid JSON: " + what.trim()));
+        }
+    }
+
+    private static EnvConfig readEnv(JsonObject json, Path baseDir, List<String> problems) {
+        JsonFields f = new JsonFields(json, "env", problems);
+        String id = f.string("id", null);
+        String map = f.string("map", null);
+        int maxSteps = f.integer("maxEpisodeSteps", 200);
+        f.rejectUnknown();
+        if (maxSteps < 1 || maxSteps > 1_000_000) {
+            problems.add("env.maxEpisodeSteps: must be in [1, 1000000], got " + maxSteps);
+        }
+        if (id != null && map != null) {
+            problems.add("env: give either id or map, not both");
+        }
+        Path mapPath = null;
+        if (map != null) {
+            mapPath = baseDir == null ? Path.of(map) : baseDir.resolve(map).normalize();
+            if (!Files.isRegularFile(mapPath)) {
+                problems.add("env.map: no such file " + mapPath);
+            }
+        } else if (id == null) {
+            id = "grid/four-rooms-v1";
+        }
+        if (id != null && !EnvRegistry.ids().contains(id)) {
+            problems.add("env.id: unknown environment '" + id + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
+        }
+        return new EnvConfig(map != null ? null : id, mapPath, maxSteps);
+    }
+
+    private static PpoConfig readPpo(JsonFields f) {
+        PpoConfig d = PpoConfig.defaults();
+        PpoConfig c = new PpoConfig(
+                f.integer("numEnvs", d.numEnvs()),
+                f.integer("rolloutSteps", d.rolloutSteps()),
+                f.integer("epochs", d.epochs()),
+                f.integer("minibatchSize", d.minibatchSize()),
+                f.number("learningRate", d.learningRate()),
+                f.number("gamma", d.gamma()),
+                f.number("gaeLambda", d.gaeLambda()),
+                f.number("clipRange", d.clipRange()),
+                f.number("valueCoef", d.valueCoef()),
+                f.number("entropyCoef", d.entropyCoef()),
+                f.number("maxGradNorm", d.maxGradNorm()),
+                f.integers("hiddenSizes", d.hiddenSizes()),
+                f.bool("normalizeAdvantages", d.normalizeAdvantages()),
+                f.bool("annealLearningRate", d.annealLearningRate()));
+        f.rejectUnknown();
+        return c;
+    }
+
+    private static TrainingConfig readTraining(JsonObject json, List<String> problems) {
+        JsonFields f = new JsonFields(json, "training", problems);
+        long steps = f.integer("totalEnvSteps", 120_000L);
+        int evalEpisodes = f.integer("evalEpisodes", 10);
+        int checkpointEvery = f.integer("checkpointEveryIterations", 0);
+        f.rejectUnknown();
+        if (steps < 1) {
+            problems.add("training.totalEnvSteps: must be >= 1, got " + steps);
+        }
+        if (evalEpisodes < 1 || evalEpisodes > 100_000) {
+            problems.add("training.evalEpisodes: must be in [1, 100000], got " + evalEpisodes);
+        }
+        if (checkpointEvery < 0) {
+            problems.add("training.checkpointEveryIterations: must be >= 0, got " + checkpointEvery);
+        }
+        return new TrainingConfig(steps, evalEpisodes, checkpointEvery);
+    }
+
+    private static LcaSettings readLca(JsonObject json, List<String> problems) {
+        JsonFields f = new JsonFields(json, "lca", problems);
+        LcaSettings d = LcaSettings.defaults();
+        LcaSettings s = new LcaSettings(f.bool("enabled", d.enabled()), f.integer("probeSize", d.probeSize()),
+                f.number("errorThreshold", d.errorThreshold()), f.integer("maxPieces", d.maxPieces()));
+        f.rejectUnknown();
+        return s;
+    }
+
+    /** The fully resolved experiment as JSON: what {@code config.json} holds; loading it gives the same experiment. */
+    public static JsonObject toJson(Experiment e) {
+        JsonObject root = new JsonObject();
+        root.addProperty("name", e.name());
+        root.addProperty("seed", e.seed());
+        JsonObject env = new JsonObject();
+        if (e.env().id() != null) {
+            env.addProperty("id", e.env().id());
+        } else {
+            env.addProperty("map", e.env().map().toAbsolutePath().toString());
+        }
+        env.addProperty("maxEpisodeSteps", e.env().maxEpisodeSteps());
+        root.add("env", env);
+        JsonObject agent = new JsonObject();
+        PpoConfig a = e.agent();
+        agent.addProperty("type", e.agentType());
+        agent.addProperty("numEnvs", a.numEnvs());
+        agent.addProperty("rolloutSteps", a.rolloutSteps());
+        agent.addProperty("epochs", a.epochs());
+        agent.addProperty("minibatchSize", a.minibatchSize());
+        agent.addProperty("learningRate", a.learningRate());
+        agent.addProperty("gamma", a.gamma());
+        agent.addProperty("gaeLambda", a.gaeLambda());
+        agent.addProperty("clipRange", a.clipRange());
+        agent.addProperty("valueCoef", a.valueCoef());
+        agent.addProperty("entropyCoef", a.entropyCoef());
+        agent.addProperty("maxGradNorm", a.maxGradNorm());
+        JsonArray hidden = new JsonArray();
+        a.hiddenSizes().forEach(hidden::add);
+        agent.add("hiddenSizes", hidden);
+        agent.addProperty("normalizeAdvantages", a.normalizeAdvantages());
+        agent.addProperty("annealLearningRate", a.annealLearningRate());
+        root.add("agent", agent);
+        JsonObject training = new JsonObject();
+        training.addProperty("totalEnvSteps", e.training().totalEnvSteps());
+        training.addProperty("evalEpisodes", e.training().evalEpisodes());
+        training.addProperty("checkpointEveryIterations", e.training().checkpointEveryIterations());
+        root.add("training", training);
+        JsonObject lca = new JsonObject();
+        lca.addProperty("enabled", e.lca().enabled());
+        lca.addProperty("probeSize", e.lca().probeSize());
+        lca.addProperty("errorThreshold", e.lca().errorThreshold());
+        lca.addProperty("maxPieces", e.lca().maxPieces());
+        root.add("lca", lca);
+        return root;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.lantern.app.engine;
+
+import com.google.gson.JsonObject;
+import dev.lantern.agents.actorcritic.PpoAgent;
+import dev.lantern.agents.nn.Backend;
+import dev.lantern.agents.train.GreedyEvaluator;
+import dev.lantern.agents.train.MetricSink;
+import dev.lantern.agents.train.Recorder;
+import dev.lantern.agents.train.RunDirectory;
+import dev.lantern.agents.train.RunOutcome;
+import dev.lantern.agents.train.Seeds;
+import dev.lantern.agents.train.Trainer;
+import dev.lantern.agents.train.TrainerSettings;
+import dev.lantern.agents.train.TrainingControl;
+import dev.lantern.analysis.lca.LcaRecorder;
+import dev.lantern.app.config.ConfigException;
+import dev.lantern.app.config.Experiment;
+import dev.lantern.app.config.ExperimentLoader;
+import dev.lantern.environments.api.MapFormatException;
+import dev.lantern.environments.api.MapProblem;
+import dev.lantern.environments.grid.GridMap;
+import dev.lantern.environments.grid.GridMapParser;
+import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.ValueIteration;
+import dev.lantern.environments.registry.EnvRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Assembles everything an experiment needs and runs it on the calling thread: the environment (registered or a
+ * user's map), the exact ground truth (value iteration), the PPO agent, the LCA recorder, the run directory and its
+ * manifest. The CLI and the lab both start training through this class.
+ */
+public final class ExperimentRun {
+
+    private final Experiment experiment;
+    private final GridMap map;
+    private final String envId;
+    private final GridSolution groundTruth;
+    private final PpoAgent agent;
+    private final Trainer trainer;
+    private final LcaRecorder lca;
+    private final RunDirectory runDir;
+
+    private ExperimentRun(Builder b) {
+        this.experiment = b.experiment;
+        Experiment e = experiment;
+        if (e.env().map() != null) {
+            try {
+                map = GridMapParser.parse(e.env().map());
+            } catch (MapFormatException ex) {
+                throw new ConfigException(ex.problems().stream().map(MapProblem::toString).toList());
+            }
+            envId = "map:" + e.env().map().getFileName();
+        } else {
+            map = EnvRegistry.map(e.env().id());
+            envId = e.env().id();
+        }
+        int maxSteps = e.env().maxEpisodeSteps();
+        Supplier<GridWorld> envFactory = () -> new GridWorld(envId, map, maxSteps);
+        Backend.configure();
+        this.groundTruth = ValueIteration.solve(envFactory.get(), 1.0);
+        int probeSize = e.lca().enabled() ? e.lca().probeSize() : 0;
+        this.agent = PpoAgent.create(e.agent(), envFactory, e.seed(), e.training().totalEnvSteps(), probeSize,
+                DataType.FLOAT);
+        this.runDir = b.runDir == null ? null : RunDirectory.create(b.runDir);
+        Trainer.Builder tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
+                e.training().checkpointEveryIterations(), 0));
+        tb.evaluator(new GreedyEvaluator(envFactory, e.training().evalEpisodes(), Seeds.derive(e.seed(), "eval"),
+                groundTruth.optimalReturn()));
+        if (e.lca().enabled()) {
+            lca = new LcaRecorder(e.lca());
+            tb.recorder(lca);
+        } else {
+            lca = null;
+        }
+        b.recorders.forEach(tb::recorder);
+        b.taps.forEach(tb::tap);
+        if (b.control != null) {
+            tb.control(b.control);
+        }
+        if (runDir != null) {
+            JsonObject config = ExperimentLoader.toJson(e);
+            runDir.writeConfig(config);
+            tb.runDirectory(runDir).manifest(Manifest.create(e, config, envId, groundTruth));
+        }
+        this.trainer = tb.build();
+    }
+
+    /** Starts assembling a run of {@code experiment}. */
+    public static Builder builder(Experiment experiment) {
+        return new Builder(experiment);
+    }
+
+    /** The experiment. */
+    public Experiment experiment() {
+        return experiment;
+    }
+
+    /** The environment's id ({@code grid/...} or {@code map:<file>}). */
+    public String envId() {
+        return envId;
+    }
+
+    /** A fresh environment like the ones trained on, for displays and play. */
+    public GridWorld newEnvironment() {
+        return new GridWorld(envId, map, experiment.env().maxEpisodeSteps());
+    }
+
+    /** Value iteration's exact solution (γ = 1) of the environment. */
+    public GridSolution groundTruth() {
+        return groundTruth;
+    }
+
+    /** The LCA recorder, or null when LCA is off. */
+    public LcaRecorder lca() {
+        return lca;
+    }
+
+    /** The run directory, or null when the run writes no files. */
+    public RunDirectory runDirectory() {
+        return runDir;
+    }
+
+    /** The agent being trained (training thread only). */
+    public PpoAgent agent() {
+        return agent;
+    }
+
+    /** Pause, single-step, stop and speed. */
+    public TrainingControl control() {
+        return trainer.control();
+    }
+
+    /** Trains to the end of the budget on the calling thread. */
+    public RunOutcome run() {
+        return trainer.run();
+    }
+
+    /** Builds an {@link ExperimentRun}. */
+    public static final class Builder {
+        private final Experiment experiment;
+        private Path runDir;
+        private final List<Recorder> recorders = new ArrayList<>();
+        private final List<MetricSink> taps = new ArrayList<>();
+        private TrainingControl control;
+
+        private Builder(Experiment experiment) {
+            this.experiment = experiment;
+        }
+
+        /** Writes the run directory there (must not exist, or be empty). */
+        public Builder runDirectory(Path dir) {
+            this.runDir = dir;
+            return this;
+        }
+
+        /** Adds a recorder after the LCA recorder. */
+        public Builder recorder(Recorder r) {
+            recorders.add(r);
+            return this;
+        }
+
+        /** Sends every metric to {@code sink} too. */
+        public Builder tap(MetricSink sink) {
+            taps.add(sink);
+            return this;
+        }
+
+        /** Uses this control handle. */
+        public Builder control(TrainingControl c) {
+            this.control = c;
+            return this;
+        }
+
+        /**
+         * Assembles the run.
+         *
+         * @throws ConfigException if the map file has problems
+         * @throws IllegalArgumentException if the run directory exists and is not empty
+         */
+        public ExperimentRun build() {
+            return new ExperimentRun(this);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.lantern.app.engine;
+
+import com.google.gson.JsonObject;
+import dev.lantern.agents.nn.Backend;
+import dev.lantern.agents.train.RunDirectory;
+import dev.lantern.agents.train.Seeds;
+import dev.lantern.app.config.Experiment;
+import dev.lantern.environments.grid.GridSolution;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The fixed part of a run's {@code manifest.json}: Lantern's version and git commit, the resolved config, every
+ * derived seed, JVM and OS, the ND4J backend with its data type and thread count, and the environment's ground truth.
+ * The trainer adds status, times and counts.
+ */
+final class Manifest {
+
+    private Manifest() {
+    }
+
+    static JsonObject create(Experiment e, JsonObject config, String envId, GridSolution truth) {
+        JsonObject m = new JsonObject();
+        m.addProperty("format", "lantern-run/1");
+        m.addProperty("lanternVersion", version());
+        m.addProperty("gitCommit", gitCommit());
+        m.addProperty("name", e.name());
+        m.add("config", config);
+        JsonObject seeds = new JsonObject();
+        seeds.addProperty("run", e.seed());
+        for (String component : new String[] {"env", "init", "explore", "shuffle", "probe", "eval"}) {
+            seeds.addProperty(component, Seeds.derive(e.seed(), component));
+        }
+        m.add("seeds", seeds);
+        JsonObject env = new JsonObject();
+        env.addProperty("id", envId);
+        env.addProperty("valueIterationStates", truth.stateCount());
+        env.addProperty("optimalReturn", truth.optimalReturn());
+        m.add("environment", env);
+        JsonObject runtime = new JsonObject();
+        runtime.addProperty("java", System.getProperty("java.version"));
+        runtime.addProperty("javaVendor", System.getProperty("java.vendor"));
+        runtime.addProperty("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        runtime.addProperty("cpus", Runtime.getRuntime().availableProcessors());
+        m.add("runtime", runtime);
+        JsonObject nd4j = RunDirectory.GSON.toJsonTree(Backend.describe()).getAsJsonObject();
+        nd4j.addProperty("networkDataType", "FLOAT");
+        m.add("nd4j", nd4j);
+        return m;
+    }
+
+    /** The version from the jar's manifest, or the build's version property. */
+    static String version() {
+        String v = Manifest.class.getPackage().getImplementationVersion();
+        if (v != null) {
+            return v;
+        }
+        try (InputStream in = Manifest.class.getResourceAsStream("/lantern-version.txt")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** {@code git rev-parse HEAD} in the working directory, "unknown" outside a checkout (2 s at most). */
+    static String gitCommit() {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "unknown";
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}
