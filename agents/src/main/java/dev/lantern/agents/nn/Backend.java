@@ -53,8 +53,9 @@ public final class Backend {
         m.put("threads", Nd4j.getEnvironment().maxThreads());
         m.put("masterThreads", Nd4j.getEnvironment().maxMasterThreads());
         m.put("ompNumThreads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
-        m.put("blas", Nd4j.getEnvironment().blasMajorVersion() + "." + Nd4j.getEnvironment().blasMinorVersion() + "."
-                + Nd4j.getEnvironment().blasPatchVersion());
+        String blas = Nd4j.getEnvironment().blasMajorVersion() + "." + Nd4j.getEnvironment().blasMinorVersion() + "."
+                + Nd4j.getEnvironment().blasPatchVersion();
+        m.put("blas", blas.equals("0.0.0") ? "bundled (version not reported)" : blas);
         return m;
     }
 }

@@ -16,7 +16,11 @@ final class EnvsCommand implements Callable<Integer> {
     public Integer call() {
         int width = EnvRegistry.ids().stream().mapToInt(String::length).max().orElse(0);
         for (String id : EnvRegistry.ids()) {
-            spec.commandLine().getOut().printf("%-" + width + "s  %s%n", id, EnvRegistry.describe(id));
+            String description = EnvRegistry.describe(id);
+            if (description.startsWith(id + ": ")) {
+                description = description.substring(id.length() + 2);
+            }
+            spec.commandLine().getOut().printf("%-" + width + "s  %s%n", id, description);
         }
         return 0;
     }

@@ -28,7 +28,14 @@ public final class LanternCli implements Runnable {
 
     /** Runs the command line and returns its exit code (no {@code System.exit}). */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error writers and returns its exit code. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new LanternCli());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("lantern: " + ex);
             org.slf4j.LoggerFactory.getLogger(LanternCli.class).debug("uncaught", ex);

@@ -1,0 +1,53 @@
+package dev.lantern.app.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN.md's module rules, checked over the classes of all four modules. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importAll() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.lantern");
+    }
+
+    @Test
+    void environmentsArePureJava() {
+        noClasses().that().resideInAPackage("dev.lantern.environments..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "javafx..",
+                        "org.jfree..", "com.google.gson..", "dev.lantern.agents..", "dev.lantern.analysis..",
+                        "dev.lantern.app..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAppUsesJavafxOrJfreechart() {
+        noClasses().that().resideOutsideOfPackage("dev.lantern.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..")
+                .check(classes);
+    }
+
+    @Test
+    void modulesDependOnlyDownstream() {
+        noClasses().that().resideInAPackage("dev.lantern.agents..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.lantern.analysis..", "dev.lantern.app..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.lantern.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.lantern.app..")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.lantern.(**)").should().beFreeOfCycles().check(classes);
+    }
+}

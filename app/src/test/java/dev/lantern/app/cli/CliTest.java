@@ -1,0 +1,148 @@
+package dev.lantern.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, messages, and the files a run leaves. */
+class CliTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result lantern(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = LanternCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void envsListsEveryRegisteredEnvironment() {
+        Result r = lantern("envs");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("grid/four-rooms-v1"));
+        assertTrue(r.out().contains("grid/key-door-v1"));
+        assertTrue(r.out().contains("grid/empty-8x8-v1"));
+    }
+
+    @Test
+    void badConfigListsEveryProblemAndExitsTwo(@TempDir Path tmp) throws Exception {
+        Path config = tmp.resolve("bad.json");
+        Files.writeString(config, """
+                {"seed": "one", "agent": {"learningRate": -1, "gamma": 2, "colour": "red"},
+                 "env": {"id": "grid/nowhere-v9"}, "training": {"totalEnvSteps": 0}, "extra": 1}
+                """);
+        Result r = lantern("run", "--config", config.toString(), "--out", tmp.resolve("run").toString());
+        assertEquals(2, r.code(), r.err());
+        for (String expected : List.of("seed: expected a whole number", "agent.learningRate: must be > 0, got -1.0",
+                "agent.gamma: must be in [0, 1], got 2.0", "agent.colour: unknown key", "env.id: unknown environment",
+                "training.totalEnvSteps: must be >= 1, got 0", "extra: unknown key")) {
+            assertTrue(r.err().contains(expected), "missing '" + expected + "' in:\n" + r.err());
+        }
+        assertTrue(r.err().lines().allMatch(l -> l.startsWith(config.toString() + ": ")), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(tmp.resolve("run")), "nothing may be written for a bad config");
+    }
+
+    @Test
+    void malformedJsonIsLocated(@TempDir Path tmp) throws Exception {
+        Path config = tmp.resolve("broken.json");
+        Files.writeString(config, "{\n  \"seed\": 1,\n  \"name\": \n}\n");
+        Result r = lantern("run", "--config", config.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith(config + ":4:"), r.err());
+    }
+
+    @Test
+    void badMapInAnExperimentIsReportedWithLocations(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("m.txt"), "#####\n#S.Q#\n###\n");
+        Path config = tmp.resolve("c.json");
+        Files.writeString(config, "{\"env\": {\"map\": \"m.txt\"}}");
+        Result r = lantern("run", "--config", config.toString(), "--out", tmp.resolve("run").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("m.txt:2:4: unknown tile 'Q'"), r.err());
+        assertTrue(r.err().contains("m.txt:3:"), r.err());
+        assertFalse(Files.exists(tmp.resolve("run")));
+    }
+
+    @Test
+    void validateMapReportsEveryProblemOrASummary(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("bad.txt");
+        // Five mistakes: unknown tile, ragged row, a second start, no goal at all... and a ragged last row.
+        Files.writeString(bad, "######\n#S.X.#\n#..#\n#S...#\n#....#\n####\n");
+        Result r = lantern("validate-map", bad.toString());
+        assertEquals(2, r.code());
+        long located = r.err().lines().filter(l -> l.matches(".*bad\\.txt:\\d+:\\d+: .*")).count();
+        assertEquals(5, located, r.err());
+        Path good = tmp.resolve("good.txt");
+        Files.writeString(good, "#####\n#S.G#\n#####\n");
+        Result ok = lantern("validate-map", good.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("optimal return from the start 0.9800"), ok.out());
+    }
+
+    @Test
+    void badArgumentsExitTwo(@TempDir Path tmp) {
+        assertEquals(2, lantern("run", "--steps", "many").code());
+        assertEquals(2, lantern("run", "--steps", "0", "--out", tmp.resolve("x").toString()).code());
+        assertEquals(2, lantern("frobnicate").code());
+        assertEquals(2, lantern("validate-map").code());
+    }
+
+    @Test
+    void aShortRunLeavesACompleteRunDirectory(@TempDir Path tmp) throws Exception {
+        Path config = tmp.resolve("tiny.json");
+        Files.writeString(config, """
+                {"name": "tiny", "env": {"id": "grid/empty-8x8-v1"},
+                 "agent": {"numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [16, 16]},
+                 "training": {"totalEnvSteps": 512, "evalEpisodes": 2, "checkpointEveryIterations": 2},
+                 "lca": {"probeSize": 32}}
+                """);
+        Path run = tmp.resolve("run");
+        Result r = lantern("run", "--config", config.toString(), "--out", run.toString(), "--seed", "9");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("greedy evaluation"), r.out());
+        assertTrue(r.out().contains("loss change allocation"), r.out());
+        JsonObject manifest = JsonParser.parseString(Files.readString(run.resolve("manifest.json"))).getAsJsonObject();
+        assertEquals("completed", manifest.get("status").getAsString());
+        assertEquals(9, manifest.getAsJsonObject("seeds").get("run").getAsLong());
+        assertTrue(manifest.getAsJsonObject("nd4j").get("backend").getAsString().contains("Cpu"));
+        assertTrue(manifest.getAsJsonObject("recorders").getAsJsonObject("lca").get("probe").getAsString()
+                .contains("32 states"));
+        JsonObject config2 = JsonParser.parseString(Files.readString(run.resolve("config.json"))).getAsJsonObject();
+        assertEquals(9, config2.get("seed").getAsLong());
+        String metrics = Files.readString(run.resolve("metrics.jsonl"));
+        for (String name : List.of("episode/return", "episode/length", "loss/policy", "loss/value", "loss/entropy",
+                "lca/total", "lca/error", "lca/helped_fraction", "lca/layer/torso.dense0", "lca/layer/torso.dense1",
+                "lca/layer/policy.logits", "lca/layer/value.out", "eval/return", "eval/optimal_return",
+                "eval/success_rate")) {
+            assertTrue(metrics.contains("\"name\": \"" + name + "\""), "metrics.jsonl lacks " + name);
+        }
+        try (var s = Files.list(run.resolve("checkpoints"))) {
+            List<Path> checkpoints = s.sorted().toList();
+            assertEquals(List.of("step-000000256", "step-000000512"),
+                    checkpoints.stream().map(p -> p.getFileName().toString()).toList());
+            assertTrue(Files.size(checkpoints.get(1).resolve("network.zip")) > 1000);
+        }
+        assertTrue(Files.exists(run.resolve("lca/summary.json")));
+        // The resolved config repeats the run.
+        Result again = lantern("run", "--config", run.resolve("config.json").toString(), "--out",
+                tmp.resolve("again").toString());
+        assertEquals(0, again.code(), again.err());
+        // An existing, non-empty run directory is never overwritten.
+        Result clash = lantern("run", "--config", config.toString(), "--out", run.toString());
+        assertEquals(2, clash.code());
+        assertTrue(clash.err().contains("already exists"), clash.err());
+    }
+}
