@@ -77,6 +77,28 @@ class CliTest {
     }
 
     @Test
+    void anExperimentTrainsOnAMapFileOfTheUsers(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("maps"));
+        Files.writeString(tmp.resolve("maps/corridor.txt"), "; a corridor with a key and a door\n#######\n#Sk.DG#\n#######\n");
+        Path config = tmp.resolve("c.json");
+        Files.writeString(config, """
+                {"name": "corridor", "env": {"map": "maps/corridor.txt", "maxEpisodeSteps": 50},
+                 "agent": {"numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [16, 16]},
+                 "training": {"totalEnvSteps": 256, "evalEpisodes": 1}, "lca": {"enabled": false}}
+                """);
+        Path run = tmp.resolve("run");
+        Result r = lantern("run", "--config", config.toString(), "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("on map:corridor.txt"), r.out());
+        assertFalse(r.out().contains("loss change allocation"), r.out());
+        JsonObject manifest = JsonParser.parseString(Files.readString(run.resolve("manifest.json"))).getAsJsonObject();
+        assertEquals("map:corridor.txt", manifest.getAsJsonObject("environment").get("id").getAsString());
+        // Four steps: right (key), right, right (door, held key), right (goal).
+        assertEquals(0.96, manifest.getAsJsonObject("environment").get("optimalReturn").getAsDouble(), 1e-9);
+        assertFalse(Files.exists(run.resolve("lca")));
+    }
+
+    @Test
     void validateMapReportsEveryProblemOrASummary(@TempDir Path tmp) throws Exception {
         Path bad = tmp.resolve("bad.txt");
         // Five mistakes: unknown tile, ragged row, a second start, no goal at all... and a ragged last row.
