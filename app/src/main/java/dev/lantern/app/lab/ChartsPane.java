@@ -1,0 +1,301 @@
+package dev.lantern.app.lab;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The three live charts, against environment steps: episode return (every episode as a dot, the moving average over
+ * {@value #RETURN_WINDOW} episodes as a line, the optimal return as a dashed line), the losses (policy and value on
+ * the left axis, entropy in nats on the right), and the cumulative loss change allocation of every layer (negative =
+ * the layer's updates lowered the loss). Metrics arrive in batches on the FX thread ({@link #accept}); every series is
+ * kept to at most {@value #MAX_POINTS} points by {@link Downsampler}, so long runs stay fast.
+ */
+public final class ChartsPane extends VBox {
+
+    /** Episodes in the return's moving average. */
+    public static final int RETURN_WINDOW = 50;
+    /** Most points kept per series. */
+    public static final int MAX_POINTS = 2000;
+    private static final String LCA_PREFIX = "lca/layer/";
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e),
+        new Color(0x8c564b)
+    };
+
+    private final JFreeChart returnChart;
+    private final JFreeChart lossChart;
+    private final JFreeChart lcaChart;
+    private final XYSeriesCollection returnData = new XYSeriesCollection();
+    private final XYSeriesCollection lossData = new XYSeriesCollection();
+    private final XYSeriesCollection entropyData = new XYSeriesCollection();
+    private final XYSeriesCollection lcaData = new XYSeriesCollection();
+    private final Map<XYSeries, Downsampler> sources = new IdentityHashMap<>(); // XYSeries.hashCode follows its data
+    private final Map<XYSeries, Boolean> dirty = new IdentityHashMap<>();
+    private final XYSeries rawReturn = new XYSeries("episode return", false, true);
+    private final XYSeries averageReturn = new XYSeries("moving average (" + RETURN_WINDOW + ")", false, true);
+    private final XYSeries policyLoss = new XYSeries("policy", false, true);
+    private final XYSeries valueLoss = new XYSeries("value", false, true);
+    private final XYSeries entropy = new XYSeries("entropy (right axis)", false, true);
+    private final Map<String, XYSeries> lcaSeries = new LinkedHashMap<>();
+    private final Map<String, Double> lcaCumulative = new LinkedHashMap<>();
+    private final ChartViewer returnViewer;
+    private final ChartViewer lossViewer;
+    private final ChartViewer lcaViewer;
+    private MovingAverage returnAverage = new MovingAverage(RETURN_WINDOW);
+    private ValueMarker optimalMarker;
+    private long episodes;
+
+    /** Empty charts. */
+    public ChartsPane() {
+        getStyleClass().add("charts-pane");
+        track(returnData, rawReturn);
+        track(returnData, averageReturn);
+        track(lossData, policyLoss);
+        track(lossData, valueLoss);
+        track(entropyData, entropy);
+
+        returnChart = chart("Episode return", "return", returnData);
+        XYLineAndShapeRenderer returns = renderer(returnChart);
+        returns.setSeriesLinesVisible(0, false);
+        returns.setSeriesShapesVisible(0, true);
+        returns.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
+        returns.setSeriesPaint(0, new Color(31, 119, 180, 90));
+        returns.setSeriesPaint(1, new Color(0xd62728));
+        returns.setSeriesStroke(1, new BasicStroke(2.2f));
+
+        lossChart = chart("Losses", "loss", lossData);
+        XYPlot lossPlot = lossChart.getXYPlot();
+        NumberAxis entropyAxis = new NumberAxis("entropy (nats)");
+        styleAxis(entropyAxis);
+        entropyAxis.setAutoRangeIncludesZero(false);
+        lossPlot.setRangeAxis(1, entropyAxis);
+        lossPlot.setDataset(1, entropyData);
+        lossPlot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer entropyRenderer = new XYLineAndShapeRenderer(true, false);
+        entropyRenderer.setSeriesPaint(0, PALETTE[2]);
+        entropyRenderer.setSeriesStroke(0, new BasicStroke(1.6f));
+        lossPlot.setRenderer(1, entropyRenderer);
+
+        lcaChart = chart("Cumulative LCA per layer (below 0 = helped)", "cumulative Δloss", lcaData);
+        lcaChart.getXYPlot().addRangeMarker(new ValueMarker(0, new Color(0x777777), new BasicStroke(1f)));
+
+        returnViewer = viewer(returnChart, "returnChart");
+        lossViewer = viewer(lossChart, "lossChart");
+        lcaViewer = viewer(lcaChart, "lcaChart");
+        getChildren().addAll(returnViewer, lossViewer, lcaViewer);
+    }
+
+    /** The episode-return chart. */
+    public JFreeChart returnChart() {
+        return returnChart;
+    }
+
+    /** The loss chart. */
+    public JFreeChart lossChart() {
+        return lossChart;
+    }
+
+    /** The cumulative-LCA chart. */
+    public JFreeChart lcaChart() {
+        return lcaChart;
+    }
+
+    /** Episodes seen so far. */
+    public long episodes() {
+        return episodes;
+    }
+
+    /** The moving average of the return (NaN before the first episode). */
+    public double averageReturn() {
+        return returnAverage.mean();
+    }
+
+    /** The cumulative LCA of each layer so far, in order of first appearance. */
+    public Map<String, Double> cumulativeLca() {
+        return Map.copyOf(lcaCumulative);
+    }
+
+    /** Clears every chart for a new run; {@code optimalReturn} (NaN: none) is drawn as a dashed line. */
+    public void reset(double optimalReturn) {
+        for (XYSeries s : List.copyOf(sources.keySet())) {
+            sources.put(s, new Downsampler(MAX_POINTS));
+            dirty.put(s, true);
+        }
+        for (XYSeries s : lcaSeries.values()) {
+            lcaData.removeSeries(s);
+            sources.remove(s);
+            dirty.remove(s);
+        }
+        lcaSeries.clear();
+        lcaCumulative.clear();
+        returnAverage = new MovingAverage(RETURN_WINDOW);
+        episodes = 0;
+        XYPlot plot = returnChart.getXYPlot();
+        if (optimalMarker != null) {
+            plot.removeRangeMarker(optimalMarker);
+            optimalMarker = null;
+        }
+        if (!Double.isNaN(optimalReturn)) {
+            optimalMarker = new ValueMarker(optimalReturn, new Color(0x2f9e44), new BasicStroke(1.5f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            optimalMarker.setLabel(String.format(java.util.Locale.ROOT, "optimal %.2f", optimalReturn));
+            optimalMarker.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+            optimalMarker.setLabelPaint(new Color(0x2f9e44));
+            optimalMarker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            optimalMarker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            plot.addRangeMarker(optimalMarker);
+        }
+        refresh();
+    }
+
+    /** Takes a batch of metrics (FX thread); call {@link #refresh()} to draw them. */
+    public void accept(List<MetricPoint> batch) {
+        for (MetricPoint p : batch) {
+            double x = p.step();
+            switch (p.name()) {
+                case "episode/return" -> {
+                    episodes++;
+                    add(rawReturn, x, p.value());
+                    add(averageReturn, x, returnAverage.add(p.value()));
+                }
+                case "loss/policy" -> add(policyLoss, x, p.value());
+                case "loss/value" -> add(valueLoss, x, p.value());
+                case "loss/entropy" -> add(entropy, x, p.value());
+                default -> {
+                    if (p.name().startsWith(LCA_PREFIX)) {
+                        String layer = p.name().substring(LCA_PREFIX.length());
+                        double sum = lcaCumulative.merge(layer, p.value(), Double::sum);
+                        add(lcaSeries.computeIfAbsent(layer, this::newLcaSeries), x, sum);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Copies the changed series into the charts; each chart with a changed series redraws once. */
+    public void refresh() {
+        for (JFreeChart chart : List.of(returnChart, lossChart, lcaChart)) {
+            XYPlot plot = chart.getXYPlot();
+            List<XYSeries> changed = new ArrayList<>();
+            for (int d = 0; d < plot.getDatasetCount(); d++) {
+                if (plot.getDataset(d) instanceof XYSeriesCollection data) {
+                    for (Object o : data.getSeries()) {
+                        XYSeries s = (XYSeries) o;
+                        if (dirty.getOrDefault(s, false)) {
+                            changed.add(s);
+                        }
+                    }
+                }
+            }
+            if (changed.isEmpty()) {
+                continue;
+            }
+            chart.setNotify(false);
+            for (XYSeries s : changed) {
+                Downsampler d = sources.get(s);
+                s.setNotify(false);
+                s.clear();
+                for (int i = 0; i < d.size(); i++) {
+                    s.add(d.x(i), d.y(i), false);
+                }
+                s.setNotify(true);
+                dirty.put(s, false);
+            }
+            chart.setNotify(true);
+        }
+    }
+
+    private void add(XYSeries s, double x, double y) {
+        if (Double.isFinite(y)) {
+            sources.get(s).add(x, y);
+            dirty.put(s, true);
+        }
+    }
+
+    private XYSeries newLcaSeries(String layer) {
+        XYSeries s = new XYSeries(layer, false, true);
+        track(lcaData, s);
+        int i = lcaData.getSeriesCount() - 1;
+        XYLineAndShapeRenderer r = renderer(lcaChart);
+        r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        r.setSeriesStroke(i, new BasicStroke(2f));
+        return s;
+    }
+
+    private void track(XYSeriesCollection data, XYSeries s) {
+        data.addSeries(s);
+        sources.put(s, new Downsampler(MAX_POINTS));
+        dirty.put(s, false);
+    }
+
+    private static JFreeChart chart(String title, String yLabel, XYSeriesCollection data) {
+        JFreeChart c = ChartFactory.createXYLineChart(title, "environment steps", yLabel, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        c.setBackgroundPaint(Color.WHITE);
+        c.setAntiAlias(true);
+        c.setTitle(new TextTitle(title, new Font("SansSerif", Font.BOLD, 14)));
+        c.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 11));
+        c.getLegend().setPosition(RectangleEdge.TOP);
+        c.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        XYPlot plot = c.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xe0e0e0));
+        plot.setRangeGridlinePaint(new Color(0xe0e0e0));
+        plot.setOutlineVisible(false);
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        x.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        styleAxis(x);
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setAutoRangeIncludesZero(false);
+        styleAxis(y);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < PALETTE.length; i++) {
+            r.setSeriesPaint(i, PALETTE[i]);
+            r.setSeriesStroke(i, new BasicStroke(1.6f));
+        }
+        plot.setRenderer(r);
+        return c;
+    }
+
+    private static void styleAxis(NumberAxis axis) {
+        axis.setLabelFont(new Font("SansSerif", Font.PLAIN, 12));
+        axis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+    }
+
+    private static XYLineAndShapeRenderer renderer(JFreeChart c) {
+        return (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
+    }
+
+    private static ChartViewer viewer(JFreeChart chart, String id) {
+        ChartViewer v = new ChartViewer(chart, false);
+        v.setId(id);
+        v.getStyleClass().add("chart");
+        v.setMinSize(200, 150);
+        v.setPrefSize(640, 280);
+        VBox.setVgrow(v, Priority.ALWAYS);
+        return v;
+    }
+}

@@ -1,0 +1,343 @@
+package dev.lantern.app.lab;
+
+import dev.lantern.environments.grid.Cell;
+import dev.lantern.environments.grid.GridMap;
+import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.GridState;
+import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.Tile;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+
+/**
+ * The grid world as the network sees it: tiles, a value heatmap over every drawn free cell (the network's V(s) or the
+ * exact V*(s)), four policy arrows per cell whose lengths are the action probabilities, and the demo agent with its
+ * trail. A legend under the grid gives the colour scale's range. Drawn on a canvas on the FX thread from the latest
+ * {@link PolicyFrame}; hovering a cell fills {@link #hoverTextProperty()}.
+ */
+public final class GridView extends Region {
+
+    /** What the heatmap shows. */
+    public enum ValueSource {
+        /** The network's value estimate V(s), from the latest frame. */
+        NETWORK,
+        /** The exact optimal value V*(s) (value iteration, γ = 1). */
+        TRUE
+    }
+
+    /** Which keys the drawn states hold, on maps with keys. */
+    public enum KeysShown {
+        /** Whatever the demo agent holds now. */
+        AGENT,
+        /** No key. */
+        NONE,
+        /** Every key. */
+        ALL
+    }
+
+    static final Color BACKGROUND = Color.web("#f6f7f9");
+    static final Color WALL = Color.web("#3b4754");
+    static final Color NO_VALUE = Color.web("#e4e8ec");
+    static final Color GOAL = Color.web("#2f9e44");
+    static final Color LAVA = Color.web("#e8590c");
+    static final Color KEY = Color.web("#f59f00");
+    static final Color DOOR = Color.web("#8d5524");
+    static final Color ARROW = Color.web("#15191d");
+    static final Color ARROW_HALO = Color.rgb(255, 255, 255, 0.7);
+    static final Color AGENT = Color.web("#c2255c");
+    static final Color GRID_LINE = Color.rgb(0, 0, 0, 0.14);
+    /** Height of the legend strip under the grid, in pixels. */
+    static final double LEGEND_HEIGHT = 48;
+    /** An arrow of probability 1 is this fraction of the cell size long. */
+    static final double ARROW_REACH = 0.46;
+    /** Arrows of smaller probability are not drawn. */
+    static final double MIN_ARROW_PROBABILITY = 0.03;
+
+    private final Canvas canvas = new Canvas();
+    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
+    private RunInfo run;
+    private DemoEpisode demo;
+    private PolicyFrame frame;
+    private ValueSource valueSource = ValueSource.NETWORK;
+    private KeysShown keysShown = KeysShown.AGENT;
+    private Cell hovered;
+    private Cell pinned;
+    private double cell;
+    private double originX;
+    private double originY;
+
+    /** An empty view; {@link #setRun} gives it a world. */
+    public GridView() {
+        getStyleClass().add("grid-view");
+        getChildren().add(canvas);
+        setMinSize(240, 240);
+        setPrefSize(600, 640);
+        canvas.setOnMouseMoved(e -> setHovered(cellAt(e.getX(), e.getY())));
+        canvas.setOnMouseExited(e -> setHovered(null));
+    }
+
+    /** Shows a new run's world; clears the frame and restarts the demo agent. */
+    public void setRun(RunInfo info) {
+        run = info;
+        frame = null;
+        hovered = pinned != null && info.map().contains(pinned.row(), pinned.col()) ? pinned : null;
+        GridWorld world = info.newWorld();
+        int cap = Math.min(world.maxEpisodeSteps(), Math.max(20, 2 * world.freeCells().size()));
+        demo = new DemoEpisode(world, cap);
+        redraw();
+    }
+
+    /** Hovers the cell (row, col) in the next runs, as if the mouse were on it (for screenshots). */
+    void hoverLater(int row, int col) {
+        pinned = new Cell(row, col);
+        if (run != null && run.map().contains(row, col)) {
+            setHovered(pinned);
+        }
+    }
+
+    /** Shows a newer frame. */
+    public void setFrame(PolicyFrame f) {
+        frame = f;
+        refreshHoverText();
+        redraw();
+    }
+
+    /** The frame drawn, or null. */
+    public PolicyFrame frame() {
+        return frame;
+    }
+
+    /** Moves the demo agent one step (see {@link DemoEpisode}) and redraws. */
+    public void demoTick() {
+        if (demo != null) {
+            demo.tick(frame);
+            redraw();
+        }
+    }
+
+    /** The demo agent's state, or null without a run. */
+    public GridState agentState() {
+        return demo == null ? null : demo.state();
+    }
+
+    /** The cells the demo agent visited in its current episode, start first (empty without a run). */
+    public List<Cell> demoTrail() {
+        return demo == null ? List.of() : demo.trail();
+    }
+
+    /** Chooses what the heatmap shows. */
+    public void setValueSource(ValueSource source) {
+        valueSource = source;
+        refreshHoverText();
+        redraw();
+    }
+
+    /** What the heatmap shows. */
+    public ValueSource valueSource() {
+        return valueSource;
+    }
+
+    /** Chooses which keys the drawn states hold. */
+    public void setKeysShown(KeysShown shown) {
+        keysShown = shown;
+        refreshHoverText();
+        redraw();
+    }
+
+    /** The hovered cell's policy and values, empty when no cell is hovered. */
+    public ReadOnlyStringProperty hoverTextProperty() {
+        return hoverText.getReadOnlyProperty();
+    }
+
+    /** The keys mask of the drawn states. */
+    public int shownMask() {
+        if (run == null) {
+            return 0;
+        }
+        int full = (1 << run.map().keyCount()) - 1;
+        int mask = switch (keysShown) {
+            case NONE -> 0;
+            case ALL -> full;
+            case AGENT -> demo.state().keysMask();
+        };
+        return frame == null ? mask : frame.displayMask(mask);
+    }
+
+    /** The heatmap value of a cell (network or exact, per {@link #valueSource()}), NaN where none is drawn. */
+    public double shownValue(int row, int col) {
+        if (frame == null || !frame.has(row, col, shownMask())) {
+            return Double.NaN;
+        }
+        if (valueSource == ValueSource.NETWORK) {
+            return frame.value(row, col, shownMask());
+        }
+        return run.groundTruth().value(new GridState(row, col, shownMask()));
+    }
+
+    /** The colour scale of the heatmap now: the range of the values shown. */
+    public ColorScale colorScale() {
+        if (run == null) {
+            return new ColorScale(0, 1);
+        }
+        GridMap map = run.map();
+        double[] v = new double[map.height() * map.width()];
+        for (int r = 0; r < map.height(); r++) {
+            for (int c = 0; c < map.width(); c++) {
+                v[r * map.width() + c] = shownValue(r, c);
+            }
+        }
+        return ColorScale.fit(v);
+    }
+
+    /** Side of a cell in pixels (0 before the first layout). */
+    public double cellSize() {
+        return cell;
+    }
+
+    /** Where a cell is drawn, in this view's coordinates. */
+    public Bounds cellBounds(int row, int col) {
+        return new BoundingBox(originX + col * cell, originY + row * cell, cell, cell);
+    }
+
+    /** Drawn length in pixels of the arrow of {@code action} in a cell: its probability times the longest arrow. */
+    public double arrowLength(int row, int col, int action) {
+        if (frame == null || !frame.has(row, col, shownMask())) {
+            return 0;
+        }
+        return arrowLength(frame.probability(row, col, shownMask(), action), cell);
+    }
+
+    /** The arrow length for probability {@code p} in cells of side {@code cellSize}. */
+    static double arrowLength(double p, double cellSize) {
+        return p * ARROW_REACH * cellSize;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth() - snappedLeftInset() - snappedRightInset();
+        double h = getHeight() - snappedTopInset() - snappedBottomInset();
+        canvas.relocate(snappedLeftInset(), snappedTopInset());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(Math.max(0, w));
+            canvas.setHeight(Math.max(0, h));
+            redraw();
+        }
+    }
+
+    /** Draws everything again. */
+    public void redraw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        if (run == null || w < 10 || h < LEGEND_HEIGHT + 10) {
+            GridPainter.placeholder(g, w, h, "Press Start to train an agent");
+            return;
+        }
+        GridMap map = run.map();
+        cell = Math.floor(Math.min(w / map.width(), (h - LEGEND_HEIGHT) / map.height()));
+        originX = Math.floor((w - cell * map.width()) / 2) + snappedLeftInset();
+        originY = Math.floor((h - LEGEND_HEIGHT - cell * map.height()) / 2) + snappedTopInset();
+        g.save();
+        g.translate(originX - snappedLeftInset(), originY - snappedTopInset());
+        GridPainter paint = new GridPainter(g, cell);
+        ColorScale scale = colorScale();
+        int mask = shownMask();
+        for (int r = 0; r < map.height(); r++) {
+            for (int c = 0; c < map.width(); c++) {
+                Tile tile = map.tile(r, c);
+                double value = shownValue(r, c);
+                Color fill = switch (tile) {
+                    case WALL -> WALL;
+                    case GOAL -> GOAL;
+                    case LAVA -> LAVA;
+                    default -> Double.isNaN(value) ? NO_VALUE : scale.color(value);
+                };
+                boolean keyLying = tile == Tile.KEY && (mask & (1 << map.keyIndex(r, c))) == 0;
+                paint.tile(tile, r, c, fill, keyLying);
+            }
+        }
+        paint.gridLines(map.height(), map.width());
+        if (frame != null) {
+            double[] p = new double[frame.actionCount()];
+            for (int r = 0; r < map.height(); r++) {
+                for (int c = 0; c < map.width(); c++) {
+                    if (frame.has(r, c, mask)) {
+                        for (int a = 0; a < p.length; a++) {
+                            p[a] = frame.probability(r, c, mask, a);
+                        }
+                        paint.arrows(r, c, p);
+                    }
+                }
+            }
+        }
+        if (demo != null) {
+            paint.agent(demo.state(), demo.trail());
+        }
+        if (hovered != null) {
+            paint.highlight(hovered);
+        }
+        g.restore();
+        GridPainter.legend(g, w, h, scale, valueSource == ValueSource.NETWORK ? "network V(s)" : "true V*(s)");
+    }
+
+    private Cell cellAt(double x, double y) {
+        if (run == null || cell <= 0) {
+            return null;
+        }
+        int c = (int) Math.floor((x + canvas.getLayoutX() - originX) / cell);
+        int r = (int) Math.floor((y + canvas.getLayoutY() - originY) / cell);
+        return run.map().contains(r, c) ? new Cell(r, c) : null;
+    }
+
+    private void setHovered(Cell c) {
+        if (c == null ? hovered != null : !c.equals(hovered)) {
+            hovered = c;
+            refreshHoverText();
+            redraw();
+        }
+    }
+
+    private void refreshHoverText() {
+        hoverText.set(hovered == null ? "" : describe(hovered.row(), hovered.col()));
+    }
+
+    /** One line about a cell: its tile, the network's value and policy there, and the exact value. */
+    String describe(int row, int col) {
+        if (run == null) {
+            return "";
+        }
+        Tile tile = run.map().tile(row, col);
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "cell (%d, %d) %s", row, col,
+                tile.name().toLowerCase(Locale.ROOT)));
+        int mask = shownMask();
+        if (run.map().keyCount() > 0) {
+            sb.append(mask == 0 ? ", no key" : ", key held");
+        }
+        GridState s = new GridState(row, col, mask);
+        if (frame != null && frame.has(row, col, mask)) {
+            sb.append(String.format(Locale.ROOT, " · V = %.3f", frame.value(row, col, mask)));
+        }
+        GridSolution truth = run.groundTruth();
+        if (tile != Tile.WALL && truth.contains(s)) {
+            sb.append(String.format(Locale.ROOT, " · V* = %.3f", truth.value(s)));
+        }
+        if (frame != null && frame.has(row, col, mask)) {
+            String[] glyph = {"↑", "↓", "→", "←"};
+            sb.append(" · π:");
+            for (int a = 0; a < frame.actionCount(); a++) {
+                sb.append(String.format(Locale.ROOT, " %s %.2f", glyph[a], frame.probability(row, col, mask, a)));
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.lantern.app.lab;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application behind {@link LabLauncher}: reads the arguments ({@link LabSettings#parse}), opens a
+ * {@link LabWindow} and, when the window closes or the application exits, stops the training and ends its thread.
+ *
+ * <p>Hidden options for scripts (system properties): {@code lantern.lab.autostart=true} presses Start at once;
+ * {@code lantern.lab.screenshot=<file.png>} saves the whole window as a PNG and exits once the run has ended (or
+ * after {@code lantern.lab.screenshotAfterUpdates} updates); {@code lantern.lab.hover=<row>,<col>} hovers a cell
+ * (so the picture shows its numbers). {@code docs/screenshot.sh} uses them.
+ */
+public final class LabApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LabApp.class);
+
+    private LabController controller;
+    private LabWindow window;
+
+    /** Called by JavaFX. */
+    public LabApp() {
+    }
+
+    @Override
+    public void start(Stage stage) {
+        LabSettings settings;
+        try {
+            settings = LabSettings.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            LOG.error("lab arguments: {}; using the defaults", e.getMessage());
+            settings = LabSettings.defaults();
+        }
+        controller = new LabController();
+        window = new LabWindow(controller, settings);
+        window.show(stage);
+        String hover = System.getProperty("lantern.lab.hover");
+        if (hover != null) {
+            String[] rc = hover.split(",");
+            window.gridView().hoverLater(Integer.parseInt(rc[0].trim()), Integer.parseInt(rc[1].trim()));
+        }
+        if (Boolean.getBoolean("lantern.lab.autostart")) {
+            window.startTraining();
+        }
+        String shot = System.getProperty("lantern.lab.screenshot");
+        if (shot != null) {
+            new ScreenshotTrigger(window, stage.getScene(), java.nio.file.Path.of(shot),
+                    Long.getLong("lantern.lab.screenshotAfterUpdates", Long.MAX_VALUE)).arm();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.dispose();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lantern.app.lab;
+
+import java.util.Arrays;
+import javafx.application.Application;
+
+/**
+ * Opens the lab window ({@code lantern lab} calls this). Each method blocks until the window is closed, and JavaFX
+ * allows one launch per JVM. Not an {@link Application} itself, so that callers need no JavaFX on their own class.
+ */
+public final class LabLauncher {
+
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration" whenever it is loaded from the class path, which Lantern does on
+     * purpose (DL4J's jars break the module system). Held here so the level sticks.
+     */
+    private static final java.util.logging.Logger JAVAFX_STARTUP =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
+    private LabLauncher() {
+    }
+
+    /**
+     * Opens the lab with command-line style arguments: {@code --env ID}, {@code --seed N}, {@code --steps N},
+     * {@code --no-lca} (each optional; see {@link LabSettings#parse}).
+     *
+     * @throws IllegalArgumentException listing every bad argument, before any window opens
+     */
+    public static void launch(String[] args) {
+        LabSettings settings = LabSettings.parse(Arrays.asList(args));
+        launch(settings);
+    }
+
+    /**
+     * Opens the lab on {@code envId} with {@code seed}, a budget of {@code totalEnvSteps}, LCA on or off; training
+     * starts when the user presses Start.
+     *
+     * @throws IllegalArgumentException if the id is not registered or the budget is not positive
+     */
+    public static void launch(String envId, long seed, long totalEnvSteps, boolean lca) {
+        launch(new LabSettings(envId, seed, totalEnvSteps, lca));
+    }
+
+    /** Opens the lab with {@code settings}. */
+    public static void launch(LabSettings settings) {
+        JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
+        Application.launch(LabApp.class, settings.toArgs().toArray(String[]::new));
+    }
+}

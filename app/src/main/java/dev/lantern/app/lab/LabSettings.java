@@ -1,0 +1,128 @@
+package dev.lantern.app.lab;
+
+import dev.lantern.environments.registry.EnvRegistry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a lab run starts with: the other hyperparameters are the defaults of
+ * {@link dev.lantern.app.config.ExperimentLoader#defaults()} (PPO).
+ *
+ * @param envId         a registered environment id (see {@link EnvRegistry#ids()})
+ * @param seed          the run seed
+ * @param totalEnvSteps the training budget in environment steps, {@code > 0}
+ * @param lca           whether loss change allocation is computed (the LCA chart stays empty without it)
+ */
+public record LabSettings(String envId, long seed, long totalEnvSteps, boolean lca) {
+
+    /** The default environment. */
+    public static final String DEFAULT_ENV = "grid/four-rooms-v1";
+    /** The default budget. */
+    public static final long DEFAULT_STEPS = 120_000;
+
+    /**
+     * Checks the values.
+     *
+     * @throws IllegalArgumentException naming every bad value
+     */
+    public LabSettings {
+        List<String> problems = new ArrayList<>();
+        if (!EnvRegistry.ids().contains(envId)) {
+            problems.add("env: unknown id '" + envId + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
+        }
+        if (totalEnvSteps <= 0) {
+            problems.add("steps: must be > 0, got " + totalEnvSteps);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /** four-rooms, seed 1, 120k steps, LCA on. */
+    public static LabSettings defaults() {
+        return new LabSettings(DEFAULT_ENV, 1, DEFAULT_STEPS, true);
+    }
+
+    /** A copy on another environment. */
+    public LabSettings withEnvId(String id) {
+        return new LabSettings(id, seed, totalEnvSteps, lca);
+    }
+
+    /** A copy with another seed. */
+    public LabSettings withSeed(long newSeed) {
+        return new LabSettings(envId, newSeed, totalEnvSteps, lca);
+    }
+
+    /**
+     * Reads {@code --env ID}, {@code --seed N}, {@code --steps N} and {@code --no-lca} (also written
+     * {@code --env=ID}); anything missing keeps its default.
+     *
+     * @throws IllegalArgumentException listing every problem at once
+     */
+    public static LabSettings parse(List<String> args) {
+        LabSettings d = defaults();
+        String env = d.envId();
+        long seed = d.seed();
+        long steps = d.totalEnvSteps();
+        boolean lca = d.lca();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String key = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                key = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            if (key.equals("--no-lca")) {
+                lca = false;
+                continue;
+            }
+            if (!key.equals("--env") && !key.equals("--seed") && !key.equals("--steps")) {
+                problems.add("unknown argument '" + arg + "' (known: --env ID, --seed N, --steps N, --no-lca)");
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= args.size()) {
+                    problems.add(key + ": missing value");
+                    continue;
+                }
+                value = args.get(++i);
+            }
+            switch (key) {
+                case "--env" -> env = value;
+                case "--seed" -> seed = parseLong(key, value, seed, problems);
+                default -> steps = parseLong(key, value, steps, problems);
+            }
+        }
+        if (!EnvRegistry.ids().contains(env)) {
+            problems.add("--env: unknown id '" + env + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
+        }
+        if (steps <= 0) {
+            problems.add("--steps: must be > 0, got " + steps);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return new LabSettings(env, seed, steps, lca);
+    }
+
+    /** The arguments {@link #parse} reads back into these settings. */
+    public List<String> toArgs() {
+        List<String> args = new ArrayList<>(List.of("--env=" + envId, "--seed=" + seed, "--steps=" + totalEnvSteps));
+        if (!lca) {
+            args.add("--no-lca");
+        }
+        return args;
+    }
+
+    private static long parseLong(String key, String value, long fallback, List<String> problems) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            problems.add(key + ": expected an integer, got '" + value + "'");
+            return fallback;
+        }
+    }
+}

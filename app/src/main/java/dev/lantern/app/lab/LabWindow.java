@@ -1,0 +1,396 @@
+package dev.lantern.app.lab;
+
+import dev.lantern.agents.train.RunOutcome;
+import dev.lantern.environments.registry.EnvRegistry;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javafx.animation.AnimationTimer;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.StringConverter;
+
+/**
+ * The lab's window: a toolbar (environment, seed, start, pause, single step, speed), the {@link GridView} on the left,
+ * the {@link ChartsPane} on the right and a status line. One {@link AnimationTimer} on the FX thread polls the current
+ * {@link LiveFeed}: every pulse it takes the newest {@link PolicyFrame} if there is one, every
+ * {@value #DRAIN_MILLIS} ms it drains the queued metrics into the charts in one batch, and every
+ * {@value #DEMO_MILLIS} ms it moves the demo agent. Nothing is posted to the FX thread per metric or per frame.
+ *
+ * <p>Node ids for tests and CSS: {@code #env}, {@code #seed}, {@code #start}, {@code #pause}, {@code #step},
+ * {@code #speed}, {@code #grid}, {@code #valueSource}, {@code #keys}, {@code #hover}, {@code #status},
+ * {@code #returnChart}, {@code #lossChart}, {@code #lcaChart}.
+ */
+public final class LabWindow {
+
+    /** Width of the window's scene. */
+    public static final double WIDTH = 1400;
+    /** Height of the window's scene. */
+    public static final double HEIGHT = 900;
+    /** How often the metric queue is drained into the charts (and the status line refreshed). */
+    public static final long DRAIN_MILLIS = 100;
+    /** How often the demo agent moves. */
+    public static final long DEMO_MILLIS = 150;
+    /** Longest delay after each iteration the speed slider gives (at its slow end). */
+    public static final long MAX_DELAY_MILLIS = 500;
+    private static final int MAX_METRICS_PER_DRAIN = 50_000;
+
+    private final LabController controller;
+    private final LabSettings initial;
+    private final BorderPane root = new BorderPane();
+    private final GridView grid = new GridView();
+    private final ChartsPane charts = new ChartsPane();
+    private final ComboBox<String> env = new ComboBox<>(FXCollections.observableArrayList(EnvRegistry.ids()));
+    private final Spinner<Integer> seed = new Spinner<>();
+    private final Button start = new Button("Start");
+    private final Button pause = new Button("Pause");
+    private final Button step = new Button("Step");
+    private final Slider speed = new Slider(0, MAX_DELAY_MILLIS, MAX_DELAY_MILLIS);
+    private final Label speedLabel = new Label();
+    private final ChoiceBox<GridView.KeysShown> keys = new ChoiceBox<>(
+            FXCollections.observableArrayList(GridView.KeysShown.values()));
+    private final Label keysLabel = new Label("Keys");
+    private final Label hover = new Label();
+    private final Label status = new Label("Choose an environment and a seed, then press Start.");
+    private final Map<String, Double> evaluation = new LinkedHashMap<>();
+    private final List<MetricPoint> batch = new ArrayList<>();
+    private final Deque<Long> frameTimes = new ArrayDeque<>();
+    private final AnimationTimer timer;
+    private LiveFeed feed;
+    private RunInfo shownRun;
+    private long lastSequence = -1;
+    private long framesReceived;
+    private long lastDrainNanos;
+    private long lastDemoNanos;
+
+    /**
+     * Builds the window's content (FX thread).
+     *
+     * @param controller runs the training
+     * @param initial    the environment, seed and budget the toolbar starts with
+     */
+    public LabWindow(LabController controller, LabSettings initial) {
+        this.controller = Objects.requireNonNull(controller, "controller");
+        this.initial = Objects.requireNonNull(initial, "initial");
+        root.getStyleClass().add("lab");
+        root.setTop(toolbar());
+        root.setCenter(content());
+        status.setId("status");
+        status.getStyleClass().add("status");
+        status.setMaxWidth(Double.MAX_VALUE);
+        root.setBottom(status);
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                tick(now);
+            }
+        };
+    }
+
+    /** The root node. */
+    public Parent root() {
+        return root;
+    }
+
+    /** Puts the window on {@code stage} ({@value #WIDTH} x {@value #HEIGHT}), shows it and starts polling. */
+    public void show(Stage stage) {
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(Objects.requireNonNull(LabWindow.class.getResource("lab.css"),
+                "lab.css missing").toExternalForm());
+        stage.setTitle("Lantern lab");
+        stage.setScene(scene);
+        stage.setOnHidden(e -> dispose());
+        stage.show();
+        timer.start();
+    }
+
+    /** Starts training with the toolbar's environment and seed, as the Start button does. */
+    public void startTraining() {
+        LabSettings s = initial.withEnvId(env.getValue()).withSeed(seed.getValue());
+        controller.setDelayMillis(delayMillis());
+        controller.start(s);
+        start.setText("Restart");
+    }
+
+    /** Stops polling and training, and ends the training thread. */
+    public void dispose() {
+        timer.stop();
+        controller.close(5_000);
+    }
+
+    /** The grid view. */
+    public GridView gridView() {
+        return grid;
+    }
+
+    /** The charts. */
+    public ChartsPane charts() {
+        return charts;
+    }
+
+    /** Frames received from the training thread since the window opened. */
+    public long framesReceived() {
+        return framesReceived;
+    }
+
+    /** Frames received per second over the last two seconds. */
+    public double framesPerSecond() {
+        long now = System.nanoTime();
+        return frameTimes.stream().filter(t -> now - t <= 2_000_000_000L).count() / 2.0;
+    }
+
+    /** The controller's current feed (null before the first start). */
+    LiveFeed controllerFeed() {
+        return controller.feed();
+    }
+
+    /** The final evaluation's metrics ({@code eval/...}) of the current run, once it has ended. */
+    public Map<String, Double> evaluation() {
+        return Map.copyOf(evaluation);
+    }
+
+    private ToolBar toolbar() {
+        env.setId("env");
+        env.setValue(initial.envId());
+        env.setTooltip(new Tooltip("The grid world to train on (applies at the next Start)"));
+        seed.setId("seed");
+        seed.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE,
+                (int) Math.min(Integer.MAX_VALUE, Math.max(0, initial.seed()))));
+        seed.setEditable(true);
+        seed.setPrefWidth(90);
+        start.setId("start");
+        start.getStyleClass().add("primary");
+        start.setOnAction(e -> startTraining());
+        pause.setId("pause");
+        pause.setOnAction(e -> {
+            if (controller.paused()) {
+                controller.resume();
+            } else {
+                controller.pause();
+            }
+            updateButtons();
+        });
+        step.setId("step");
+        step.setTooltip(new Tooltip("Pause, then run exactly one iteration (one rollout and its updates)"));
+        step.setOnAction(e -> {
+            controller.step();
+            updateButtons();
+        });
+        speed.setId("speed");
+        speed.setPrefWidth(160);
+        speed.setTooltip(new Tooltip("Slow (a " + MAX_DELAY_MILLIS + " ms pause after every iteration) to full speed"));
+        speed.valueProperty().addListener((obs, old, now) -> {
+            controller.setDelayMillis(delayMillis());
+            updateSpeedLabel();
+        });
+        updateSpeedLabel();
+        speedLabel.getStyleClass().add("dim");
+        speedLabel.setMinWidth(110);
+        updateButtons();
+        return new ToolBar(new Label("Environment"), env, new Label("Seed"), seed, new Separator(Orientation.VERTICAL),
+                start, pause, step, new Separator(Orientation.VERTICAL), new Label("Speed"), speed, speedLabel);
+    }
+
+    private SplitPane content() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton network = new ToggleButton("network V(s)");
+        ToggleButton truth = new ToggleButton("true V*(s)");
+        network.setToggleGroup(group);
+        truth.setToggleGroup(group);
+        network.setSelected(true);
+        network.setUserData(GridView.ValueSource.NETWORK);
+        truth.setUserData(GridView.ValueSource.TRUE);
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one must stay selected
+            } else {
+                grid.setValueSource((GridView.ValueSource) now.getUserData());
+            }
+        });
+        HBox sources = new HBox(network, truth);
+        sources.setId("valueSource");
+        sources.getStyleClass().add("segmented");
+        keys.setId("keys");
+        keys.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(GridView.KeysShown k) {
+                return k == null ? "" : switch (k) {
+                    case AGENT -> "as the agent";
+                    case NONE -> "none held";
+                    case ALL -> "all held";
+                };
+            }
+
+            @Override
+            public GridView.KeysShown fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        keys.setValue(GridView.KeysShown.AGENT);
+        keys.setTooltip(new Tooltip("Which keys the drawn states hold: the demo agent's, none, or all"));
+        keys.valueProperty().addListener((obs, old, now) -> grid.setKeysShown(now));
+        Label heat = new Label("Heatmap");
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label title = new Label("Policy and value");
+        title.getStyleClass().add("panel-title");
+        HBox header = new HBox(8, title, spacer, heat, sources, keysLabel, keys);
+        header.setAlignment(Pos.CENTER_LEFT);
+        grid.setId("grid");
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        hover.setId("hover");
+        hover.getStyleClass().add("hover");
+        hover.setMaxWidth(Double.MAX_VALUE);
+        hover.textProperty().bind(grid.hoverTextProperty().map(t -> t.isEmpty()
+                ? "Arrows: the policy (length = probability of each move). Colour: the value. Hover a cell for numbers."
+                : t));
+        VBox left = new VBox(6, header, grid, hover);
+        left.getStyleClass().add("panel");
+        left.setPadding(new Insets(10));
+        charts.setPadding(new Insets(6));
+        SplitPane split = new SplitPane(left, charts);
+        split.setDividerPositions(0.47);
+        showKeysChoice(false);
+        return split;
+    }
+
+    private void showKeysChoice(boolean visible) {
+        for (var n : List.of(keys, keysLabel)) {
+            n.setVisible(visible);
+            n.setManaged(visible);
+        }
+    }
+
+    private long delayMillis() {
+        return Math.round(MAX_DELAY_MILLIS - speed.getValue());
+    }
+
+    private void updateSpeedLabel() {
+        long d = delayMillis();
+        speedLabel.setText(d == 0 ? "full speed" : "+" + d + " ms / iteration");
+    }
+
+    private void updateButtons() {
+        boolean running = feed != null && feed.phase() == LiveFeed.Phase.RUNNING;
+        pause.setDisable(!running);
+        step.setDisable(!running);
+        pause.setText(controller.paused() ? "Resume" : "Pause");
+    }
+
+    private void tick(long now) {
+        LiveFeed f = controller.feed();
+        if (f != feed) {
+            feed = f;
+            shownRun = null;
+            lastSequence = -1;
+            evaluation.clear();
+        }
+        if (feed == null) {
+            return;
+        }
+        RunInfo info = feed.info();
+        if (info != null && info != shownRun) {
+            shownRun = info;
+            grid.setRun(info);
+            charts.reset(info.groundTruth().optimalReturn());
+            showKeysChoice(info.map().keyCount() > 0);
+        }
+        PolicyFrame frame = feed.latestFrame();
+        if (frame != null && shownRun != null && frame.sequence() != lastSequence) {
+            lastSequence = frame.sequence();
+            framesReceived++;
+            frameTimes.addLast(System.nanoTime());
+            while (frameTimes.size() > 200) {
+                frameTimes.removeFirst();
+            }
+            grid.setFrame(frame);
+        }
+        if (now - lastDrainNanos >= DRAIN_MILLIS * 1_000_000L) {
+            lastDrainNanos = now;
+            if (shownRun != null) {
+                batch.clear();
+                feed.drainMetrics(batch, MAX_METRICS_PER_DRAIN);
+                for (MetricPoint p : batch) {
+                    if (p.name().startsWith("eval/")) {
+                        evaluation.put(p.name(), p.value());
+                    }
+                }
+                charts.accept(batch);
+                charts.refresh();
+            }
+            updateButtons();
+            status.setText(statusText());
+        }
+        if (now - lastDemoNanos >= DEMO_MILLIS * 1_000_000L) {
+            lastDemoNanos = now;
+            grid.demoTick();
+        }
+    }
+
+    private String statusText() {
+        LiveFeed f = feed;
+        LiveFeed.Phase phase = f.phase();
+        if (phase == LiveFeed.Phase.FAILED) {
+            return "Failed: " + f.failure();
+        }
+        if (phase == LiveFeed.Phase.PREPARING || shownRun == null) {
+            return "Preparing the agent…";
+        }
+        LabSettings s = shownRun.settings();
+        StringBuilder sb = new StringBuilder();
+        RunOutcome outcome = f.outcome();
+        if (outcome != null) {
+            sb.append("completed".equals(outcome.status()) ? "Done" : "Stopped");
+        } else {
+            sb.append(controller.paused() ? "Paused" : "Training");
+        }
+        sb.append(String.format(Locale.ROOT, "  ·  %s, seed %d  ·  %,d updates  ·  %,d / %,d env steps",
+                shownRun.envId(), s.seed(), f.updates(), f.envSteps(), s.totalEnvSteps()));
+        sb.append(String.format(Locale.ROOT, "  ·  %,d episodes", charts.episodes()));
+        double avg = charts.averageReturn();
+        if (!Double.isNaN(avg)) {
+            sb.append(String.format(Locale.ROOT, "  ·  return (last %d) %.3f", ChartsPane.RETURN_WINDOW, avg));
+        }
+        Double evalReturn = evaluation.get("eval/return");
+        if (evalReturn != null) {
+            sb.append(String.format(Locale.ROOT, "  ·  greedy eval return %.3f (optimal %.3f)", evalReturn,
+                    shownRun.groundTruth().optimalReturn()));
+            Double success = evaluation.get("eval/success_rate");
+            if (success != null) {
+                sb.append(String.format(Locale.ROOT, ", success %.0f%%", 100 * success));
+            }
+        }
+        if (outcome == null) {
+            sb.append(String.format(Locale.ROOT, "  ·  %.1f frames/s", framesPerSecond()));
+        }
+        return sb.toString();
+    }
+}

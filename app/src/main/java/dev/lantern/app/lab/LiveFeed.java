@@ -1,0 +1,257 @@
+package dev.lantern.app.lab;
+
+import dev.lantern.agents.api.PolicyValueView;
+import dev.lantern.agents.train.MetricSink;
+import dev.lantern.agents.train.Recorder;
+import dev.lantern.agents.train.RunContext;
+import dev.lantern.agents.train.RunOutcome;
+import dev.lantern.agents.train.UpdateEvent;
+import dev.lantern.environments.grid.Cell;
+import dev.lantern.environments.grid.GridMap;
+import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.GridState;
+import dev.lantern.environments.grid.GridWorld;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The lab's window onto a training run: a {@link Recorder} and {@link MetricSink} that lives on the training thread
+ * and publishes what the FX thread draws, without ever handing it anything live.
+ *
+ * <p>Frames: at most every {@code frameIntervalMillis} during the updates of an iteration, and always when the run
+ * starts, at the end of each iteration and at the end of the run, it takes a snapshot of the network
+ * ({@link RunContext#snapshot()}, a private copy), evaluates every drawn state in ONE batch and publishes an immutable
+ * {@link PolicyFrame} through an atomic reference (the FX thread reads the latest; older ones are dropped). The
+ * observations of those states never change, so they are encoded once, when the run is {@link #prepare prepared}.
+ *
+ * <p>Metrics: the ones the charts and status line use ({@code episode/...}, {@code loss/...}, {@code lca/...},
+ * {@code eval/...}) are appended to a concurrent queue of small immutable records that the FX thread drains in batches
+ * ({@link #drainMetrics}); nothing is posted per metric.
+ *
+ * <p>Thread rules: {@link #prepare}, the recorder callbacks and {@link #scalar} run on the training thread; the
+ * getters and {@link #drainMetrics} on any thread (the FX thread).
+ */
+public final class LiveFeed implements Recorder, MetricSink {
+
+    /** Default shortest time between two frames made during an iteration. */
+    public static final long DEFAULT_FRAME_INTERVAL_MILLIS = 50;
+
+    /** Where a run stands, as the lab shows it. */
+    public enum Phase {
+        /** Building the agent and solving the map. */
+        PREPARING,
+        /** Training (possibly paused). */
+        RUNNING,
+        /** Ended: completed or stopped (see {@link #outcome()}). */
+        ENDED,
+        /** Could not start or crashed (see {@link #failure()}). */
+        FAILED
+    }
+
+    private final long frameIntervalNanos;
+    private final Queue<MetricPoint> metrics = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<PolicyFrame> frame = new AtomicReference<>();
+    private volatile RunInfo info;
+    private volatile Phase phase = Phase.PREPARING;
+    private volatile RunOutcome outcome;
+    private volatile String failure;
+    private volatile long updates;
+    private volatile long envSteps;
+    private volatile long iterations;
+
+    // training thread only
+    private Supplier<PolicyValueView> snapshot;
+    private int height;
+    private int width;
+    private int[] masks;
+    private int[][] stateCells; // [mask index][state] -> row * width + col
+    private float[] observations; // all states of all masks, back to back
+    private int stateCount;
+    private int obsSize;
+    private long sequence;
+    private long lastFrameNanos;
+
+    /** A feed that makes a frame at most every {@value #DEFAULT_FRAME_INTERVAL_MILLIS} ms during iterations. */
+    public LiveFeed() {
+        this(DEFAULT_FRAME_INTERVAL_MILLIS);
+    }
+
+    /** @param frameIntervalMillis shortest time between two frames made during an iteration, {@code >= 0} */
+    public LiveFeed(long frameIntervalMillis) {
+        if (frameIntervalMillis < 0) {
+            throw new IllegalArgumentException("frameIntervalMillis must be >= 0, got " + frameIntervalMillis);
+        }
+        this.frameIntervalNanos = frameIntervalMillis * 1_000_000L;
+    }
+
+    /**
+     * Learns the world before the run starts (training thread): which states to evaluate, and their observations.
+     * Drawn states: every non-terminal free cell, for keys mask 0 and (on maps with keys) the mask with all keys,
+     * wherever value iteration's state space contains the state.
+     */
+    public void prepare(RunInfo run) {
+        GridWorld world = run.newWorld();
+        GridMap map = run.map();
+        GridSolution truth = run.groundTruth();
+        height = map.height();
+        width = map.width();
+        obsSize = world.spec().observationSize();
+        int fullMask = (1 << map.keyCount()) - 1;
+        masks = fullMask == 0 ? new int[] {0} : new int[] {0, fullMask};
+        stateCells = new int[masks.length][];
+        List<float[]> chunks = new ArrayList<>();
+        stateCount = 0;
+        for (int m = 0; m < masks.length; m++) {
+            List<Integer> cells = new ArrayList<>();
+            for (Cell c : world.freeCells()) {
+                GridState s = new GridState(c.row(), c.col(), masks[m]);
+                if (!map.tile(c).isTerminal() && truth.contains(s)) {
+                    cells.add(c.row() * width + c.col());
+                    float[] obs = new float[obsSize];
+                    world.encode(s, obs, 0);
+                    chunks.add(obs);
+                }
+            }
+            stateCells[m] = cells.stream().mapToInt(Integer::intValue).toArray();
+            stateCount += cells.size();
+        }
+        observations = new float[stateCount * obsSize];
+        for (int i = 0; i < chunks.size(); i++) {
+            System.arraycopy(chunks.get(i), 0, observations, i * obsSize, obsSize);
+        }
+        info = run;
+    }
+
+    /** Marks the run as failed before or during training (any thread); the reason is shown to the user. */
+    public void fail(String reason) {
+        failure = reason;
+        phase = Phase.FAILED;
+    }
+
+    @Override
+    public void runStarted(RunContext run) {
+        if (info == null) {
+            throw new IllegalStateException("LiveFeed.prepare(run) must be called before the run starts");
+        }
+        snapshot = run.snapshot();
+        phase = Phase.RUNNING;
+        publishFrame();
+    }
+
+    @Override
+    public void updateApplied(UpdateEvent event) {
+        updates = event.update() + 1;
+        envSteps = event.envStep();
+        if (System.nanoTime() - lastFrameNanos >= frameIntervalNanos) {
+            publishFrame();
+        }
+    }
+
+    @Override
+    public void iterationEnded(long iteration, long envStep) {
+        iterations = iteration;
+        envSteps = envStep;
+        publishFrame();
+    }
+
+    @Override
+    public void runEnded(RunOutcome result) {
+        updates = result.updates();
+        envSteps = result.envSteps();
+        if (!"failed".equals(result.status())) {
+            publishFrame();
+        }
+        outcome = result;
+        if ("failed".equals(result.status())) {
+            fail(result.failure());
+        } else {
+            phase = Phase.ENDED;
+        }
+    }
+
+    @Override
+    public void scalar(long step, String name, double value) {
+        if (name.startsWith("episode/") || name.startsWith("loss/") || name.startsWith("lca/")
+                || name.startsWith("eval/")) {
+            metrics.add(new MetricPoint(step, name, value));
+        }
+    }
+
+    /** Moves up to {@code max} queued metrics, oldest first, into {@code into}; returns how many. */
+    public int drainMetrics(List<MetricPoint> into, int max) {
+        int n = 0;
+        MetricPoint p;
+        while (n < max && (p = metrics.poll()) != null) {
+            into.add(p);
+            n++;
+        }
+        return n;
+    }
+
+    /** The latest frame, or null before the first. */
+    public PolicyFrame latestFrame() {
+        return frame.get();
+    }
+
+    /** The run's world and solution, or null while preparing. */
+    public RunInfo info() {
+        return info;
+    }
+
+    /** Where the run stands. */
+    public Phase phase() {
+        return phase;
+    }
+
+    /** How the run ended, or null while it runs. */
+    public RunOutcome outcome() {
+        return outcome;
+    }
+
+    /** Why the run failed, or null. */
+    public String failure() {
+        return failure;
+    }
+
+    /** Optimizer steps applied so far. */
+    public long updates() {
+        return updates;
+    }
+
+    /** Environment steps collected so far. */
+    public long envSteps() {
+        return envSteps;
+    }
+
+    /** Iterations (rollout + updates) finished so far. */
+    public long iterations() {
+        return iterations;
+    }
+
+    private void publishFrame() {
+        lastFrameNanos = System.nanoTime();
+        PolicyValueView view = snapshot.get();
+        int actions = view.actionCount();
+        double[] probs = new double[stateCount * actions];
+        double[] vals = new double[stateCount];
+        view.evaluate(observations, stateCount, probs, vals);
+        double[][] p = new double[masks.length][height * width * actions];
+        double[][] v = new double[masks.length][height * width];
+        int s = 0;
+        for (int m = 0; m < masks.length; m++) {
+            Arrays.fill(p[m], Double.NaN);
+            Arrays.fill(v[m], Double.NaN);
+            for (int cell : stateCells[m]) {
+                v[m][cell] = vals[s];
+                System.arraycopy(probs, s * actions, p[m], cell * actions, actions);
+                s++;
+            }
+        }
+        frame.set(new PolicyFrame(sequence++, updates, envSteps, height, width, actions, masks, p, v));
+    }
+}

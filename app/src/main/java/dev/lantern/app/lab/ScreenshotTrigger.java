@@ -1,0 +1,83 @@
+package dev.lantern.app.lab;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Saves the lab window as a PNG once training has gone far enough, then exits the application: for
+ * {@code docs/screenshot.sh} (system property {@code lantern.lab.screenshot}). Runs on the FX thread.
+ */
+final class ScreenshotTrigger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTrigger.class);
+    private static final long SETTLE_NANOS = 1_500_000_000L;
+
+    private final LabWindow window;
+    private final Scene scene;
+    private final Path file;
+    private final long afterUpdates;
+    private long readySince = -1;
+
+    ScreenshotTrigger(LabWindow window, Scene scene, Path file, long afterUpdates) {
+        this.window = window;
+        this.scene = scene;
+        this.file = file;
+        this.afterUpdates = afterUpdates;
+    }
+
+    void arm() {
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (readySince < 0 && ready()) {
+                    readySince = now;
+                }
+                if (readySince >= 0 && now - readySince >= SETTLE_NANOS) {
+                    stop();
+                    save();
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
+
+    private boolean ready() {
+        LiveFeed feed = window.controllerFeed();
+        if (feed == null) {
+            return false;
+        }
+        return switch (feed.phase()) {
+            case ENDED, FAILED -> true;
+            case RUNNING -> feed.updates() >= afterUpdates;
+            case PREPARING -> false;
+        };
+    }
+
+    private void save() {
+        WritableImage image = scene.snapshot(null);
+        BufferedImage rgb = new BufferedImage((int) image.getWidth(), (int) image.getHeight(),
+                BufferedImage.TYPE_INT_RGB);
+        SwingFXUtils.fromFXImage(image, rgb);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            ImageIO.write(rgb, "png", file.toFile());
+            LOG.info("saved the lab window to {}", file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package dev.lantern.app.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lantern.environments.grid.Cell;
+import dev.lantern.environments.grid.GridMap;
+import dev.lantern.environments.grid.GridState;
+import dev.lantern.environments.grid.Tile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Opens the real lab window headless (Monocle), trains PPO on the empty room for 30k steps, and checks what is DRAWN:
+ * wall and goal pixels, heatmap colours that follow the values, policy arrows whose lengths are the probabilities,
+ * the charts' data, the refresh rate while training, and the controls (pause, single step, speed, close).
+ */
+class LabWindowTest {
+
+    static {
+        // Headless JavaFX must be chosen before any JavaFX class loads; app/pom.xml may pass the same on the argLine.
+        setIfAbsent("testfx.robot", "glass");
+        setIfAbsent("testfx.headless", "true");
+        setIfAbsent("glass.platform", "Monocle");
+        setIfAbsent("monocle.platform", "Headless");
+        setIfAbsent("prism.order", "sw");
+        setIfAbsent("headless.geometry", "1600x1200-32"); // Monocle's screen: the default 1280x800 is too small
+        setIfAbsent("java.awt.headless", "true");
+    }
+
+    private static final long STEPS = 30_000;
+    private static final int UPDATES_PER_ITERATION = 16; // PPO defaults: 4 epochs x 1024 / 256
+
+    private Stage stage;
+    private LabController controller;
+    private LabWindow window;
+    private final FxRobot robot = new FxRobot();
+    private double iterationSeconds;
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        controller = new LabController();
+        LabSettings settings = new LabSettings("grid/empty-8x8-v1", 3, STEPS, true);
+        FxToolkit.setupFixture(() -> {
+            window = new LabWindow(controller, settings);
+            window.show(stage);
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.setupFixture(() -> stage.hide());
+        controller.close(5_000);
+    }
+
+    @Test
+    void drawsTheLearningAgentLive() throws Exception {
+        assertEquals("Lantern lab", fx(() -> stage.getTitle()));
+        robot.clickOn("#start");
+        waitFor("the first frame (the untrained network)", 60_000, () -> fx(() -> window.framesReceived()) >= 1);
+
+        // Refresh rate while training runs on its own thread: frames the FX side received, from the first frame on,
+        // over 2 s (or until the run ends, on a machine fast enough to finish sooner).
+        long f0 = fx(() -> window.framesReceived());
+        long t0 = System.nanoTime();
+        long runStartNanos = t0;
+        while (System.nanoTime() - t0 < 2_000_000_000L && controller.feed().phase() == LiveFeed.Phase.RUNNING) {
+            Thread.sleep(20);
+        }
+        long f1 = fx(() -> window.framesReceived());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(seconds >= 1, "training ran only " + seconds + " s: too short to measure the refresh rate");
+        double fps = (f1 - f0) / seconds;
+        System.out.printf("lab refresh while training: %.1f frames/s (%d frames in %.2f s)%n", fps, f1 - f0, seconds);
+        assertTrue(fps >= 5, "frames per second " + fps);
+
+        iterationSeconds = (System.nanoTime() - runStartNanos) / 1e9 / Math.max(1, controller.feed().iterations());
+        checkPauseAndSingleStep();
+
+        robot.clickOn("#pause"); // resume
+        assertFalse(controller.paused());
+        waitFor("the run to end", 90_000, () -> controller.feed().phase() == LiveFeed.Phase.ENDED);
+        assertEquals("completed", controller.feed().outcome().status(), () -> controller.feed().failure());
+        Thread.sleep(3 * LabWindow.DRAIN_MILLIS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        checkDrawnGrid();
+        checkCharts();
+        String status = fx(() -> ((Label) robot.lookup("#status").query()).getText());
+        assertTrue(status.startsWith("Done") && status.contains("30,720 / 30,000 env steps"), status);
+        assertTrue(status.contains("greedy eval return"), status);
+
+        Slider speed = robot.lookup("#speed").queryAs(Slider.class);
+        FxToolkit.setupFixture(() -> speed.setValue(LabWindow.MAX_DELAY_MILLIS - 120));
+        assertEquals(120, controller.delayMillis());
+        FxToolkit.setupFixture(() -> speed.setValue(LabWindow.MAX_DELAY_MILLIS));
+        assertEquals(0, controller.delayMillis());
+
+        // Closing the window stops training and ends the training thread.
+        LiveFeed running = fx(() -> {
+            window.startTraining();
+            return controller.feed();
+        });
+        waitFor("the second run to start", 60_000, () -> running.phase() == LiveFeed.Phase.RUNNING);
+        FxToolkit.setupFixture(() -> stage.hide());
+        waitFor("the training thread to end", 20_000, () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("lantern-lab-training") && t.isAlive()));
+        assertEquals("interrupted", running.outcome().status());
+    }
+
+    private void checkPauseAndSingleStep() throws Exception {
+        LiveFeed feed = controller.feed();
+        assertEquals(LiveFeed.Phase.RUNNING, feed.phase(), "the run must still be going to test pause and step");
+        robot.clickOn("#pause");
+        assertTrue(controller.paused());
+        // the iteration under way finishes, then the trainer waits: no iteration ends for 3 iteration-times
+        long quiet = Math.max(700, Math.round(3_000 * iterationSeconds));
+        waitFor("the pause to take effect", 30_000, () -> {
+            long before = feed.iterations();
+            Thread.sleep(quiet);
+            return feed.iterations() == before;
+        });
+        long iterations = feed.iterations();
+        long updates = feed.updates();
+        assertEquals("Resume", fx(() -> robot.lookup("#pause").queryButton().getText()));
+        robot.clickOn("#step");
+        waitFor("one iteration", 20_000, () -> feed.iterations() == iterations + 1);
+        Thread.sleep(quiet);
+        assertEquals(iterations + 1, feed.iterations(), "a single step runs exactly one iteration");
+        assertEquals(updates + UPDATES_PER_ITERATION, feed.updates());
+        assertTrue(controller.paused());
+    }
+
+    private void checkDrawnGrid() throws Exception {
+        GridView grid = robot.lookup("#grid").queryAs(GridView.class);
+        record Shot(WritableImage image, PolicyFrame frame, GridState agent, List<Cell> trail, ColorScale scale,
+                double cellSize, double[][] arrows, Bounds[][] cells) {
+        }
+        Shot shot = fx(() -> {
+            grid.redraw();
+            GridMap m = controller.feed().info().map();
+            double[][] arrows = new double[m.height() * m.width()][4];
+            Bounds[][] cells = new Bounds[m.height()][m.width()];
+            for (int r = 0; r < m.height(); r++) {
+                for (int c = 0; c < m.width(); c++) {
+                    cells[r][c] = grid.cellBounds(r, c);
+                    for (int a = 0; a < 4; a++) {
+                        arrows[r * m.width() + c][a] = grid.arrowLength(r, c, a);
+                    }
+                }
+            }
+            return new Shot(grid.snapshot(null, null), grid.frame(), grid.agentState(), grid.demoTrail(),
+                    grid.colorScale(), grid.cellSize(), arrows, cells);
+        });
+        PixelReader px = shot.image().getPixelReader();
+        RunInfo info = controller.feed().info();
+        GridMap map = info.map();
+        assertTrue(shot.cellSize() >= 40, "cells are " + shot.cellSize() + " px");
+        assertEquals(controller.feed().outcome().updates(), shot.frame().updates());
+
+        Set<Cell> busy = new HashSet<>(shot.trail());
+        busy.add(shot.agent().cell());
+        List<Color> heat = new ArrayList<>();
+        int arrowsChecked = 0;
+        int arrowsFound = 0;
+        double lengthPerProbability = Double.NaN;
+        for (int r = 0; r < map.height(); r++) {
+            for (int c = 0; c < map.width(); c++) {
+                Bounds b = shot.cells()[r][c];
+                double[] arrows = shot.arrows()[r * map.width() + c];
+                Tile tile = map.tile(r, c);
+                Color inset = px.getColor((int) (b.getMinX() + b.getWidth() * 0.15),
+                        (int) (b.getMinY() + b.getHeight() * 0.15));
+                if (tile == Tile.WALL) {
+                    assertEquals(0, arrows[0] + arrows[1] + arrows[2] + arrows[3], "walls have no arrows");
+                    assertClose(GridView.WALL, px.getColor((int) b.getCenterX(), (int) b.getCenterY()), "wall");
+                    continue;
+                }
+                if (tile == Tile.GOAL) {
+                    assertClose(GridView.GOAL, inset, "goal at " + r + "," + c);
+                    assertFalse(shot.frame().has(r, c, 0));
+                    continue;
+                }
+                // the model: a distribution per cell, arrows as long as the probabilities
+                double sum = 0;
+                for (int a = 0; a < 4; a++) {
+                    double p = shot.frame().probability(r, c, 0, a);
+                    sum += p;
+                    double drawn = arrows[a];
+                    if (Double.isNaN(lengthPerProbability)) {
+                        lengthPerProbability = drawn / p;
+                    }
+                    assertEquals(lengthPerProbability * p, drawn, 1e-9, "arrow length proportional to p");
+                }
+                assertEquals(1.0, sum, 1e-6, "probabilities at " + r + "," + c);
+                // the heatmap: the cell's colour is the scale's colour of its value
+                Color expected = shot.scale().color(shot.frame().value(r, c, 0));
+                assertClose(expected, inset, "heatmap at " + r + "," + c);
+                heat.add(inset);
+                // the arrow of the most probable move is drawn (dark pixels along its shaft)
+                int best = shot.frame().greedyAction(r, c, 0);
+                double p = shot.frame().probability(r, c, 0, best);
+                if (!busy.contains(new Cell(r, c)) && p >= 0.4) {
+                    arrowsChecked++;
+                    double along = GridView.arrowLength(p, shot.cellSize()) * 0.45;
+                    int[] dr = {-1, 1, 0, 0};
+                    int[] dc = {0, 0, 1, -1};
+                    if (darkNear(px, b.getCenterX() + dc[best] * along, b.getCenterY() + dr[best] * along)) {
+                        arrowsFound++;
+                    }
+                }
+            }
+        }
+        assertEquals(GridView.ARROW_REACH * shot.cellSize(), lengthPerProbability, 1e-9);
+        assertTrue(arrowsChecked >= 10, "cells with a clear best move: " + arrowsChecked);
+        assertEquals(arrowsChecked, arrowsFound, "arrows drawn");
+        double spread = 0;
+        for (Color a : heat) {
+            for (Color b : heat) {
+                spread = Math.max(spread, distance(a, b));
+            }
+        }
+        assertTrue(spread > 0.3, "heatmap colours differ across cells: " + spread);
+        // the agent is drawn where it stands
+        Bounds agentCell = shot.cells()[shot.agent().row()][shot.agent().col()];
+        assertClose(GridView.AGENT, px.getColor((int) agentCell.getCenterX() + 3, (int) agentCell.getCenterY() + 3),
+                "agent");
+        // the true V* heatmap differs from the network's and matches value iteration
+        FxToolkit.setupFixture(() -> grid.setValueSource(GridView.ValueSource.TRUE));
+        double vStar = fx(() -> grid.shownValue(1, 1));
+        assertEquals(info.groundTruth().value(new GridState(1, 1, 0)), vStar, 1e-12);
+        FxToolkit.setupFixture(() -> grid.setValueSource(GridView.ValueSource.NETWORK));
+    }
+
+    private void checkCharts() throws Exception {
+        ChartsPane charts = window.charts();
+        XYDataset returns = fx(() -> charts.returnChart().getXYPlot().getDataset());
+        int episodes = fx(() -> returns.getItemCount(0));
+        assertTrue(episodes > 0, "return points");
+        assertEquals(episodes, (int) fx(() -> returns.getItemCount(1)), "one moving-average point per return point");
+        assertTrue(fx(() -> charts.lossChart().getXYPlot().getDataset().getItemCount(0)) > 0, "loss points");
+        XYDataset lca = fx(() -> charts.lcaChart().getXYPlot().getDataset());
+        assertEquals(4, (int) fx(lca::getSeriesCount), "one LCA series per layer");
+        for (int s = 0; s < 4; s++) {
+            int series = s;
+            int n = fx(() -> lca.getItemCount(series));
+            assertTrue(n > 0);
+            assertNotEquals(0.0, fx(() -> lca.getYValue(series, n - 1)), "cumulative LCA of layer " + series);
+        }
+        assertEquals(4, charts.cumulativeLca().size());
+        assertTrue(charts.cumulativeLca().keySet().containsAll(
+                List.of("torso.dense0", "torso.dense1", "policy.logits", "value.out")));
+        assertTrue(fx(() -> robot.lookup("#returnChart").tryQuery().isPresent()
+                && robot.lookup("#lossChart").tryQuery().isPresent()
+                && robot.lookup("#lcaChart").tryQuery().isPresent()));
+    }
+
+    private static boolean darkNear(PixelReader px, double x, double y) {
+        for (int dx = -2; dx <= 2; dx++) {
+            for (int dy = -2; dy <= 2; dy++) {
+                Color c = px.getColor((int) Math.round(x) + dx, (int) Math.round(y) + dy);
+                if (0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue() < 0.2) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static double distance(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
+                + Math.abs(a.getBlue() - b.getBlue());
+    }
+
+    private static void assertClose(Color expected, Color actual, String what) {
+        assertTrue(distance(expected, actual) < 0.03, what + ": expected " + expected + ", drawn " + actual);
+    }
+
+    private static <T> T fx(Callable<T> call) throws Exception {
+        return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void waitFor(String what, long timeoutMillis, Check check) throws Exception {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!check.ok()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
