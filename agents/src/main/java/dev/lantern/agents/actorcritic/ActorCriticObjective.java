@@ -8,9 +8,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Binds the PPO loss to the network: one forward and one backward pass give the loss at the network's current
+ * Binds a PPO loss to the network: one forward and one backward pass give the loss at the network's current
  * parameters and its gradient in {@link ActorCriticNet#gradient()}. Training and loss change allocation share this
- * single code path, so the loss LCA integrates is exactly the loss that is trained.
+ * single code path (LCA's probe uses the same loss without the ratio clip; see {@link PpoAgent}).
  */
 public final class ActorCriticObjective {
 

@@ -357,13 +357,18 @@ public final class PpoAgent implements LearningAgent {
     private int sample(double[] probs, int offset) {
         double u = exploreRng.nextDouble();
         double c = 0;
-        for (int j = 0; j < actions - 1; j++) {
-            c += probs[offset + j];
-            if (u < c) {
-                return j;
+        int last = 0;
+        for (int j = 0; j < actions; j++) {
+            double p = probs[offset + j];
+            if (p > 0) {
+                c += p;
+                last = j;
+                if (u < c) {
+                    return j;
+                }
             }
         }
-        return actions - 1;
+        return last; // rounding left u above the total: the last action with positive probability
     }
 
     private static int[] permutation(int n, SplittableRandom rng) {

@@ -40,6 +40,9 @@ public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatch
         return epochs * (rolloutSize() / minibatchSize);
     }
 
+    /** Largest accepted {@code numEnvs * rolloutSteps}. */
+    public static final int MAX_ROLLOUT_SIZE = 1 << 20;
+
     /** Optimizer steps in a run of {@code totalEnvSteps} (the last iteration runs whole). */
     public long updatesFor(long totalEnvSteps) {
         long iterations = (totalEnvSteps + rolloutSize() - 1) / rolloutSize();
@@ -56,11 +59,15 @@ public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatch
      * (e.g. {@code agent.learningRate: must be > 0, got -1}).
      */
     public void validate(String path, List<String> problems) {
-        positive(path + ".numEnvs", numEnvs, problems);
-        positive(path + ".rolloutSteps", rolloutSteps, problems);
-        positive(path + ".epochs", epochs, problems);
-        positive(path + ".minibatchSize", minibatchSize, problems);
-        if (numEnvs > 0 && rolloutSteps > 0 && minibatchSize > 0 && rolloutSize() % minibatchSize != 0) {
+        inRange(path + ".numEnvs", numEnvs, 4096, problems);
+        inRange(path + ".rolloutSteps", rolloutSteps, 1 << 20, problems);
+        inRange(path + ".epochs", epochs, 1000, problems);
+        inRange(path + ".minibatchSize", minibatchSize, MAX_ROLLOUT_SIZE, problems);
+        long rollout = (long) numEnvs * rolloutSteps;
+        if (rollout > MAX_ROLLOUT_SIZE) {
+            problems.add(path + ".rolloutSteps: numEnvs * rolloutSteps must be at most " + MAX_ROLLOUT_SIZE + ", got "
+                    + rollout);
+        } else if (numEnvs > 0 && rolloutSteps > 0 && minibatchSize > 0 && rollout % minibatchSize != 0) {
             problems.add(path + ".minibatchSize: must divide numEnvs * rolloutSteps = " + rolloutSize() + ", got "
                     + minibatchSize);
         }
@@ -86,9 +93,9 @@ public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatch
         }
     }
 
-    private static void positive(String field, int value, List<String> problems) {
-        if (value <= 0) {
-            problems.add(field + ": must be > 0, got " + value);
+    private static void inRange(String field, int value, int max, List<String> problems) {
+        if (value <= 0 || value > max) {
+            problems.add(field + ": must be in [1, " + max + "], got " + value);
         }
     }
 

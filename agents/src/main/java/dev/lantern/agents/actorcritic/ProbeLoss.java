@@ -4,9 +4,10 @@ import dev.lantern.agents.api.PinnedLoss;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The PPO objective on a fixed probe set: states from one rollout with their actions, behaviour log-probabilities,
- * advantages and returns frozen when the probe was taken. It is the same loss the agent trains on, so its
- * allocation says which parameters moved the training objective, measured on data that does not move.
+ * A PPO loss on a fixed probe set: states from one rollout with their actions, behaviour log-probabilities,
+ * advantages and returns frozen when the probe was taken. {@link PpoAgent} uses the trained loss without the ratio
+ * clip (identical inside the clip range, smooth everywhere), so its allocation says which parameters moved the
+ * training objective, measured on data that does not move.
  */
 public final class ProbeLoss implements PinnedLoss {
 

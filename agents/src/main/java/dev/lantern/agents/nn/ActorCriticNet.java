@@ -16,8 +16,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.schedule.PolySchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * The actor-critic network: a shared torso of two dense layers, a policy head and a value head, as a DL4J
@@ -72,8 +70,8 @@ public final class ActorCriticNet {
      * @param actionCount  number of discrete actions
      * @param hidden       sizes of the two torso layers, e.g. {@code {64, 64}}
      * @param learningRate Adam's step size (at update 0)
-     * @param annealUpdates if > 0, the step size falls linearly to 0 over this many updates (DL4J's
-     *                     {@code PolySchedule} with power 1, stored with the network); 0 keeps it constant
+     * @param annealUpdates if > 0, the step size falls linearly to 0 over this many updates
+     *                     ({@link LinearDecaySchedule}, stored with the network); 0 keeps it constant
      * @param initSeed     seeds the weight initialization
      * @param dataType     {@link DataType#FLOAT} for training, {@link DataType#DOUBLE} for numerical tests
      */
@@ -85,7 +83,7 @@ public final class ActorCriticNet {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .dataType(dataType)
                 .updater(annealUpdates > 0
-                        ? new Adam(new PolySchedule(ScheduleType.ITERATION, learningRate, 1.0, (int) Math.min(Integer.MAX_VALUE, annealUpdates)))
+                        ? new Adam(new LinearDecaySchedule(learningRate, annealUpdates))
                         : new Adam(learningRate, 0.9, 0.999, 1e-8))
                 .miniBatch(false)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
@@ -232,8 +230,21 @@ public final class ActorCriticNet {
         graph.getConfiguration().setIterationCount(iteration + 1);
     }
 
-    /** An independent copy (parameters and updater state), for snapshots handed to other threads. */
+    /**
+     * An independent copy (parameters, updater state and the update counters, which DL4J's {@code clone()} drops),
+     * for snapshots handed to other threads and for forks.
+     */
     public ActorCriticNet copy() {
-        return new ActorCriticNet(graph.clone(), inputSize, actionCount, hidden);
+        ComputationGraph clone = graph.clone();
+        clone.getConfiguration().setIterationCount(graph.getConfiguration().getIterationCount());
+        clone.getConfiguration().setEpochCount(graph.getConfiguration().getEpochCount());
+        return new ActorCriticNet(clone, inputSize, actionCount, hidden);
+    }
+
+    /** The learning rate the next update will use. */
+    public double learningRate() {
+        org.deeplearning4j.nn.conf.layers.BaseLayer layer =
+                (org.deeplearning4j.nn.conf.layers.BaseLayer) graph.getLayer(TORSO_0).conf().getLayer();
+        return layer.getIUpdater().getLearningRate(iterationCount(), graph.getConfiguration().getEpochCount());
     }
 }

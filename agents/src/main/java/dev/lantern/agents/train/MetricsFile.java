@@ -11,8 +11,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Appends metrics to {@code metrics.jsonl}, one JSON object a line:
  * {@code {"step": 1200, "time": 3.21, "name": "episode/return", "value": 0.93}}. {@code time} is wall-clock seconds
- * since the run started (the only field that differs between two identical runs). Values are written with Java's
- * shortest round-trip decimal form, so a reader gets back the exact double; non-finite values are written as
+ * since the run started (with the {@code time/*} metrics, the only values that differ between two identical runs).
+ * Values are written with {@link Double#toString}, which parses back to the exact same double; non-finite values are
+ * written as
  * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} strings. Lines are flushed at every {@link #flush()}; a run
  * killed mid-write can leave one incomplete last line, which readers skip.
  */
@@ -40,17 +41,24 @@ public final class MetricsFile implements MetricSink, AutoCloseable {
         StringBuilder line = new StringBuilder(96);
         line.append("{\"step\": ").append(step).append(", \"time\": ").append(time).append(", \"name\": \"")
                 .append(name).append("\", \"value\": ");
-        if (Double.isFinite(value)) {
-            line.append(value);
-        } else {
-            line.append('"').append(value).append('"');
-        }
+        appendNumber(line, value);
         line.append("}\n");
         try {
             out.write(line.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Appends {@code value} as a JSON value: the number when finite (exact round trip), else the string
+     * {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}, which strict JSON readers accept.
+     */
+    public static StringBuilder appendNumber(StringBuilder out, double value) {
+        if (Double.isFinite(value)) {
+            return out.append(value);
+        }
+        return out.append('"').append(value).append('"');
     }
 
     /** Pushes buffered lines to the file. */

@@ -88,17 +88,33 @@ public final class RunDirectory {
      */
     public Path writeCheckpoint(long envStep, ComputationGraph network, JsonElement state) {
         Path target = root.resolve("checkpoints").resolve(String.format("step-%09d", envStep));
+        Path tmp = null;
         try {
-            Path tmp = Files.createTempDirectory(root.resolve("checkpoints"), ".tmp-step-");
+            tmp = Files.createTempDirectory(root.resolve("checkpoints"), ".tmp-step-");
             ModelSerializer.writeModel(network, tmp.resolve("network.zip").toFile(), true);
             Files.writeString(tmp.resolve("state.json"), GSON.toJson(state) + "\n");
             if (Files.exists(target)) {
-                deleteTree(target);
+                // Replace without a moment with no checkpoint: move the old one aside, move the new one in, delete.
+                Path old = Files.createTempDirectory(root.resolve("checkpoints"), ".old-step-");
+                Files.delete(old);
+                AtomicFiles.move(target, old);
+                AtomicFiles.move(tmp, target);
+                deleteTree(old);
+            } else {
+                AtomicFiles.move(tmp, target);
             }
-            AtomicFiles.move(tmp, target);
+            tmp = null;
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    deleteTree(tmp);
+                } catch (IOException ignored) {
+                    // best effort: a leftover .tmp-step-* folder is ignored by readers
+                }
+            }
         }
     }
 

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Derives one seed per component from the run seed and the component's name ({@code env}, {@code init},
- * {@code explore}, {@code probe}, {@code eval}), so adding a component never shifts the others' streams.
+ * {@code explore}, {@code shuffle}, {@code probe}, {@code eval}), so adding a component never shifts the others' streams.
  */
 public final class Seeds {
 

@@ -85,6 +85,7 @@ public final class Trainer {
         String status = "completed";
         String failure = null;
         Map<String, Double> evaluation = Map.of();
+        Error fatal = null;
         long iteration = 0;
         try {
             for (Recorder r : recorders) {
@@ -132,10 +133,12 @@ public final class Trainer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = "interrupted";
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // The executor boundary: log once, record the failure, let the caller decide; errors are rethrown below.
             LOG.error("training failed at env step {}: {}", session.envSteps, e.toString(), e);
             status = "failed";
             failure = e.toString();
+            fatal = e instanceof Error err ? err : null;
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         RunOutcome outcome = new RunOutcome(status, session.envSteps, agent.updates(), seconds, evaluation, failure);
@@ -147,7 +150,15 @@ public final class Trainer {
             }
         }
         if (file != null) {
-            file.close();
+            try {
+                file.close();
+            } catch (RuntimeException e) {
+                LOG.error("cannot close metrics file: {}", e.toString());
+                if (failure == null) {
+                    status = "failed";
+                    failure = e.toString();
+                }
+            }
         }
         manifest.addProperty("status", status);
         manifest.addProperty("endTime", Instant.now().toString());
@@ -160,6 +171,9 @@ public final class Trainer {
         }
         manifest.add("recorders", RunDirectory.GSON.toJsonTree(recorderNotes));
         writeManifest();
+        if (fatal != null) {
+            throw fatal;
+        }
         return outcome;
     }
 

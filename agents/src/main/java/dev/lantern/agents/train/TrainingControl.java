@@ -14,11 +14,13 @@ public final class TrainingControl {
     /** Pauses before the next iteration. */
     public synchronized void pause() {
         paused = true;
+        grantedSteps = 0;
     }
 
     /** Resumes running freely. */
     public synchronized void resume() {
         paused = false;
+        grantedSteps = 0;
         notifyAll();
     }
 

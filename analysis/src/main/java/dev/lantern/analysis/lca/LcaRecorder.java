@@ -5,6 +5,7 @@ import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.nn.ParameterLayout;
 import dev.lantern.agents.train.AtomicFiles;
 import dev.lantern.agents.train.MetricSink;
+import dev.lantern.agents.train.MetricsFile;
 import dev.lantern.agents.train.Recorder;
 import dev.lantern.agents.train.RunContext;
 import dev.lantern.agents.train.RunDirectory;
@@ -133,9 +134,13 @@ public final class LcaRecorder implements Recorder {
         double[] theta0 = event.paramsBefore().data().asDouble();
         double[] theta1 = restore.data().asDouble();
         double[] end = new double[theta1.length];
-        StepAllocation step = allocator.allocate(new PinnedLossOracle(probe, live), theta0, theta1, carriedGradient,
-                carriedLoss, end);
-        live.assign(restore);
+        StepAllocation step;
+        try {
+            step = allocator.allocate(new PinnedLossOracle(probe, live), theta0, theta1, carriedGradient, carriedLoss,
+                    end);
+        } finally {
+            live.assign(restore);
+        }
         carriedGradient = end;
         carriedLoss = step.lossAfter();
         record(event, step);
@@ -168,15 +173,18 @@ public final class LcaRecorder implements Recorder {
         if (stepsOut != null) {
             StringBuilder line = new StringBuilder(256);
             line.append("{\"update\": ").append(event.update()).append(", \"step\": ").append(event.envStep())
-                    .append(", \"window\": ").append(window).append(", \"loss_before\": ").append(step.lossBefore())
-                    .append(", \"loss_after\": ").append(step.lossAfter()).append(", \"actual\": ").append(step.actual())
-                    .append(", \"allocated\": ").append(step.allocated()).append(", \"error\": ").append(step.error())
-                    .append(", \"pieces\": ").append(step.pieces()).append(", \"evaluations\": ")
+                    .append(", \"window\": ").append(window);
+            number(line.append(", \"loss_before\": "), step.lossBefore());
+            number(line.append(", \"loss_after\": "), step.lossAfter());
+            number(line.append(", \"actual\": "), step.actual());
+            number(line.append(", \"allocated\": "), step.allocated());
+            number(line.append(", \"error\": "), step.error());
+            line.append(", \"pieces\": ").append(step.pieces()).append(", \"evaluations\": ")
                     .append(step.gradientEvaluations()).append(", \"helped_fraction\": ").append(helped)
                     .append(", \"layers\": {");
             for (int l = 0; l < layers.length; l++) {
-                line.append(l == 0 ? "" : ", ").append('"').append(layout.layers().get(l).name()).append("\": ")
-                        .append(layers[l]);
+                line.append(l == 0 ? "" : ", ").append('"').append(layout.layers().get(l).name()).append("\": ");
+                number(line, layers[l]);
             }
             line.append("}}\n");
             write(stepsOut, line.toString());
@@ -217,7 +225,7 @@ public final class LcaRecorder implements Recorder {
                 line.append(first ? "" : ", ").append('"').append(b.name()).append("\": [");
                 double[] perNeuron = ParameterLayout.sumPerNeuron(b, windowAllocation);
                 for (int j = 0; j < perNeuron.length; j++) {
-                    line.append(j == 0 ? "" : ", ").append(perNeuron[j]);
+                    number(line.append(j == 0 ? "" : ", "), perNeuron[j]);
                 }
                 line.append(']');
                 first = false;
@@ -281,7 +289,7 @@ public final class LcaRecorder implements Recorder {
         return s;
     }
 
-    /** |Σ allocations − real change| / |real change| over the run so far. */
+    /** |Σ allocations − real change| / |real change| over the run so far (NaN before any step, ∞ if the change is 0). */
     public double relativeError() {
         return Math.abs(totalActual - totalAllocated) / Math.abs(totalActual);
     }
@@ -309,6 +317,10 @@ public final class LcaRecorder implements Recorder {
     /** Cumulative allocation per parameter (a copy). */
     public double[] cumulative() {
         return cumulative.clone();
+    }
+
+    private static void number(StringBuilder line, double value) {
+        MetricsFile.appendNumber(line, value);
     }
 
     private void flush() {

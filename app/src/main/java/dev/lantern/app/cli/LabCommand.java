@@ -20,20 +20,24 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--no-lca", description = "switch loss change allocation off")
     private boolean noLca;
 
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        java.io.PrintWriter err = spec.commandLine().getErr();
         if (!dev.lantern.environments.registry.EnvRegistry.ids().contains(env)) {
-            System.err.println("--env: unknown environment '" + env + "' (known: "
+            err.println("--env: unknown environment '" + env + "' (known: "
                     + String.join(", ", dev.lantern.environments.registry.EnvRegistry.ids()) + ")");
             return LanternCli.BAD_INPUT;
         }
         if (steps < 1) {
-            System.err.println("--steps: must be >= 1, got " + steps);
+            err.println("--steps: must be >= 1, got " + steps);
             return LanternCli.BAD_INPUT;
         }
         String problem = DoctorCommand.displayProblem();
         if (problem != null) {
-            System.err.println("lantern lab: " + problem);
+            err.println("lantern lab: " + problem);
             return LanternCli.BAD_INPUT;
         }
         dev.lantern.app.lab.LabLauncher.launch(env, seed, steps, !noLca);

@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException ex) {
             ex.problems().forEach(err::println);
             return LanternCli.BAD_INPUT;
-        } catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException ex) {
             err.println("lantern run: " + ex.getMessage());
             return LanternCli.BAD_INPUT;
         }
@@ -71,7 +71,28 @@ final class RunCommand implements Callable<Integer> {
                 e.seed(), e.training().totalEnvSteps(), e.lca().enabled() ? "on" : "off");
         stdout.printf("run directory: %s%n", run.runDirectory().path());
         stdout.flush();
-        RunOutcome outcome = run.run();
+        // Ctrl-C: stop after the current iteration, evaluate, checkpoint and record status "interrupted".
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            run.control().stop();
+            try {
+                finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "lantern-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunOutcome outcome;
+        try {
+            outcome = run.run();
+        } finally {
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: let it see the run finish
+        }
         progress.finish();
         printSummary(stdout, run, outcome);
         if (!outcome.status().equals("completed")) {
@@ -118,9 +139,9 @@ final class RunCommand implements Callable<Integer> {
         if (!ev.isEmpty()) {
             double optimal = ev.getOrDefault("eval/optimal_return", Double.NaN);
             double ret = ev.get("eval/return");
-            out.printf(Locale.ROOT, "greedy evaluation: return %.4f (optimal %.4f, %.1f%%), success rate %.2f, "
-                    + "length %.1f%n", ret, optimal, 100 * ret / optimal, ev.get("eval/success_rate"),
-                    ev.get("eval/length"));
+            String share = optimal > 0 ? String.format(Locale.ROOT, ", %.1f%%", 100 * ret / optimal) : "";
+            out.printf(Locale.ROOT, "greedy evaluation: return %.4f (optimal %.4f%s), success rate %.2f, "
+                    + "length %.1f%n", ret, optimal, share, ev.get("eval/success_rate"), ev.get("eval/length"));
         }
         LcaRecorder lca = run.lca();
         if (lca != null) {

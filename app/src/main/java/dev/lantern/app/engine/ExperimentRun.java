@@ -37,6 +37,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class ExperimentRun {
 
+    /** The largest rollout buffer accepted, in floats (1 GiB). */
+    static final long MAX_ROLLOUT_FLOATS = 1L << 28;
+
     private final Experiment experiment;
     private final GridMap map;
     private final String envId;
@@ -62,12 +65,20 @@ public final class ExperimentRun {
         }
         int maxSteps = e.env().maxEpisodeSteps();
         Supplier<GridWorld> envFactory = () -> new GridWorld(envId, map, maxSteps);
+        long rolloutFloats = (long) e.agent().rolloutSize() * envFactory.get().spec().observationSize();
+        if (rolloutFloats > MAX_ROLLOUT_FLOATS) {
+            throw new ConfigException(List.of(String.format(java.util.Locale.ROOT,
+                    "agent.rolloutSteps: a rollout of %d transitions of %d floats each needs %.1f GiB; at most %d floats "
+                    + "(lower agent.numEnvs or agent.rolloutSteps)", e.agent().rolloutSize(),
+                    envFactory.get().spec().observationSize(), rolloutFloats * 4.0 / (1 << 30), MAX_ROLLOUT_FLOATS)));
+        }
+        // Created before the expensive set-up, so that an unusable --out fails at once.
+        this.runDir = b.runDir == null ? null : RunDirectory.create(b.runDir);
         Backend.configure();
         this.groundTruth = ValueIteration.solve(envFactory.get(), 1.0);
         int probeSize = e.lca().enabled() ? e.lca().probeSize() : 0;
         this.agent = PpoAgent.create(e.agent(), envFactory, e.seed(), e.training().totalEnvSteps(), probeSize,
                 DataType.FLOAT);
-        this.runDir = b.runDir == null ? null : RunDirectory.create(b.runDir);
         Trainer.Builder tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
                 e.training().checkpointEveryIterations(), 0));
         tb.evaluator(new GreedyEvaluator(envFactory, e.training().evalEpisodes(), Seeds.derive(e.seed(), "eval"),
@@ -180,8 +191,9 @@ public final class ExperimentRun {
         /**
          * Assembles the run.
          *
-         * @throws ConfigException if the map file has problems
+         * @throws ConfigException if the map file has problems or the rollout would not fit in memory
          * @throws IllegalArgumentException if the run directory exists and is not empty
+         * @throws java.io.UncheckedIOException if the run directory cannot be created
          */
         public ExperimentRun build() {
             return new ExperimentRun(this);
