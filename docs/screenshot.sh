@@ -6,7 +6,7 @@
 #   apt-get install -y xvfb libgtk-3-0 libxtst6 libgl1 libxxf86vm1
 # (with a real display, set NO_XVFB=1 and it runs on $DISPLAY).
 #
-# Settings (environment variables): ENV (default grid/four-rooms-v1), SEED (1), STEPS (120000),
+# Settings (environment variables): ENV (default grid/four-rooms-v1), SEED (1), STEPS (80000),
 # HOVER (row,col of a cell to hover, default 1,3), OUT (docs/lab.png), AFTER_UPDATES (take the picture while
 # training, once this many updates are done, default 700 = about 45k steps; empty = at the end of the run).
 # About a minute on 2 cores.
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ENV_ID=${ENV:-grid/four-rooms-v1}
 SEED=${SEED:-1}
-STEPS=${STEPS:-120000}
+STEPS=${STEPS:-80000}
 HOVER=${HOVER:-1,3}
 OUT=${OUT:-docs/lab.png}
 AFTER_UPDATES=${AFTER_UPDATES-700}

@@ -11,7 +11,7 @@ import java.util.List;
  *                            transitions; default 64
  * @param epochs              passes over each rollout; default 4
  * @param minibatchSize       samples per gradient step; must divide the rollout size; default 256
- * @param learningRate        Adam's step size; default 1e-3
+ * @param learningRate        Adam's step size at update 0; default 2e-3
  * @param gamma               discount factor in [0, 1]; default 0.99
  * @param gaeLambda           GAE's λ in [0, 1]; default 0.95
  * @param clipRange           PPO's ε, the ratio clip; default 0.2
@@ -32,7 +32,7 @@ public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatch
 
     /** The defaults documented on each field. */
     public static PpoConfig defaults() {
-        return new PpoConfig(16, 64, 4, 256, 1e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 0.5, List.of(64, 64), true, true);
+        return new PpoConfig(16, 64, 4, 256, 2e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 0.5, List.of(64, 64), true, true);
     }
 
     /** Optimizer steps per iteration: {@code epochs * rolloutSize / minibatchSize}. */

@@ -1,5 +1,7 @@
 package dev.lantern.agents.actorcritic;
 
+import dev.lantern.agents.nn.Softmax;
+
 /**
  * PPO's clipped objective with a value loss and an entropy bonus, and its exact gradient with respect to the
  * network's two heads, in double precision on plain arrays.
@@ -58,18 +60,9 @@ public final class PpoLoss {
         double[] logp = new double[actionCount];
         for (int b = 0; b < n; b++) {
             int o = b * actionCount;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < actionCount; j++) {
-                max = Math.max(max, logits[o + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < actionCount; j++) {
-                sum += Math.exp(logits[o + j] - max);
-            }
-            double logSum = max + Math.log(sum);
+            Softmax.logRow(logits, o, actionCount, logp);
             double h = 0;
             for (int j = 0; j < actionCount; j++) {
-                logp[j] = logits[o + j] - logSum;
                 p[j] = Math.exp(logp[j]);
                 h -= p[j] * logp[j];
             }

@@ -14,8 +14,8 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "run seed (default: 1)")
     private long seed = 1;
 
-    @Option(names = "--steps", paramLabel = "N", description = "environment steps per run (default: 120000)")
-    private long steps = 120_000;
+    @Option(names = "--steps", paramLabel = "N", description = "environment steps per run (default: 80000)")
+    private long steps = dev.lantern.app.lab.LabSettings.DEFAULT_STEPS;
 
     @Option(names = "--no-lca", description = "switch loss change allocation off")
     private boolean noLca;

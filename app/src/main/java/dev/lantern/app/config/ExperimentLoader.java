@@ -169,7 +169,7 @@ public final class ExperimentLoader {
 
     private static TrainingConfig readTraining(JsonObject json, List<String> problems) {
         JsonFields f = new JsonFields(json, "training", problems);
-        long steps = f.integer("totalEnvSteps", 120_000L);
+        long steps = f.integer("totalEnvSteps", 80_000L);
         int evalEpisodes = f.integer("evalEpisodes", 10);
         int checkpointEvery = f.integer("checkpointEveryIterations", 0);
         f.rejectUnknown();

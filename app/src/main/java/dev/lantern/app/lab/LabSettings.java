@@ -18,7 +18,7 @@ public record LabSettings(String envId, long seed, long totalEnvSteps, boolean l
     /** The default environment. */
     public static final String DEFAULT_ENV = "grid/four-rooms-v1";
     /** The default budget. */
-    public static final long DEFAULT_STEPS = 120_000;
+    public static final long DEFAULT_STEPS = 80_000;
 
     /**
      * Checks the values.
@@ -38,7 +38,7 @@ public record LabSettings(String envId, long seed, long totalEnvSteps, boolean l
         }
     }
 
-    /** four-rooms, seed 1, 120k steps, LCA on. */
+    /** four-rooms, seed 1, the default budget (80k steps), LCA on. */
     public static LabSettings defaults() {
         return new LabSettings(DEFAULT_ENV, 1, DEFAULT_STEPS, true);
     }

@@ -139,8 +139,8 @@ public final class LiveFeed implements Recorder, MetricSink {
             throw new IllegalStateException("LiveFeed.prepare(run) must be called before the run starts");
         }
         snapshot = run.snapshot();
+        publishFrame(); // the untrained network first, so a RUNNING feed always has a frame
         phase = Phase.RUNNING;
-        publishFrame();
     }
 
     @Override
