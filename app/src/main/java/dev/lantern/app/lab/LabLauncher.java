@@ -14,7 +14,7 @@ public final class LabLauncher {
      * purpose (DL4J's jars break the module system). Held here so the level sticks.
      */
     private static final java.util.logging.Logger JAVAFX_STARTUP =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+            java.util.logging.Logger.getLogger("javafx");
 
     private LabLauncher() {
     }
