@@ -115,6 +115,17 @@ class CliTest {
     }
 
     @Test
+    void benchEnvsPrintsSingleAndBatchedFigures() {
+        Result r = lantern("bench", "envs", "--seconds", "0.05", "--copies", "8");
+        assertEquals(0, r.code(), r.err());
+        for (String label : List.of("single, no observation", "single, one-hot observation", "batched x8")) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(label) && l.matches(".* [0-9,]+ steps/s")), r.out());
+        }
+        assertEquals(2, lantern("bench", "envs", "--copies", "0").code());
+        assertEquals(2, lantern("bench", "envs", "--env", "grid/nowhere-v1").code());
+    }
+
+    @Test
     void badArgumentsExitTwo(@TempDir Path tmp) {
         assertEquals(2, lantern("run", "--steps", "many").code());
         assertEquals(2, lantern("run", "--steps", "0", "--out", tmp.resolve("x").toString()).code());

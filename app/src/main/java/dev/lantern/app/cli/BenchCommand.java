@@ -1,0 +1,147 @@
+package dev.lantern.app.cli;
+
+import dev.lantern.environments.api.VectorEnv;
+import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.registry.EnvRegistry;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lantern bench envs}: environment stepping speed on one thread, measured in one run: a single environment
+ * (with and without writing the one-hot observation) and a {@link VectorEnv} of many copies (observations included,
+ * auto-reset included). Random actions are drawn in advance so that only stepping is timed.
+ */
+@Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
+        subcommands = {BenchCommand.Envs.class})
+final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code lantern bench envs}. */
+    @Command(name = "envs", description = "Environment steps per second, single and batched, on one thread.")
+    static final class Envs implements Callable<Integer> {
+
+        @Option(names = "--env", paramLabel = "ID", description = "environment (default: grid/four-rooms-v1)")
+        private String env = "grid/four-rooms-v1";
+
+        @Option(names = "--copies", paramLabel = "N", description = "copies in the batched run (default: 64)")
+        private int copies = 64;
+
+        @Option(names = "--seconds", paramLabel = "S", description = "seconds per measurement (default: 2)")
+        private double seconds = 2;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<String> problems = new ArrayList<>();
+            if (!EnvRegistry.ids().contains(env)) {
+                problems.add("--env: unknown environment '" + env + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
+            }
+            if (copies < 1 || copies > 65_536) {
+                problems.add("--copies: must be in [1, 65536], got " + copies);
+            }
+            if (!(seconds > 0 && seconds <= 600)) {
+                problems.add("--seconds: must be in (0, 600], got " + seconds);
+            }
+            if (!problems.isEmpty()) {
+                problems.forEach(err::println);
+                return LanternCli.BAD_INPUT;
+            }
+            int[] actions = new SplittableRandom(1).ints(1 << 16, 0, 4).toArray();
+            long nanos = (long) (seconds * 1e9);
+            out.printf("lantern bench envs: %s, random actions, one thread, %.1f s per measurement%n", env, seconds);
+            for (int round = 0; round < 2; round++) { // round 0 warms the JIT up
+                double bare = single(actions, false, round == 0 ? nanos / 4 : nanos);
+                double encoded = single(actions, true, round == 0 ? nanos / 4 : nanos);
+                double batched = batched(actions, round == 0 ? nanos / 4 : nanos);
+                if (round == 1) {
+                    out.printf(Locale.ROOT, "single, no observation      %,14.0f steps/s%n", bare);
+                    out.printf(Locale.ROOT, "single, one-hot observation %,14.0f steps/s%n", encoded);
+                    out.printf(Locale.ROOT, "batched x%-5d one-hot      %,14.0f steps/s%n", copies, batched);
+                }
+            }
+            out.flush();
+            return 0;
+        }
+
+        private double single(int[] actions, boolean observe, long nanos) {
+            GridWorld w = EnvRegistry.make(env);
+            float[] obs = new float[w.spec().observationSize()];
+            w.resetInPlace(0);
+            long steps = 0;
+            long episodes = 0;
+            float checksum = 0;
+            long start = System.nanoTime();
+            long end = start + nanos;
+            int i = 0;
+            while (true) {
+                for (int k = 0; k < 4096; k++) {
+                    w.stepInPlace(actions[i++ & 0xffff]);
+                    if (observe) {
+                        w.observeInto(obs, 0);
+                        checksum += obs[(k * 131) % obs.length]; // read what was written, so nothing is elided
+                    }
+                    if (w.episodeOver()) {
+                        w.resetInPlace(++episodes);
+                    }
+                }
+                steps += 4096;
+                long now = System.nanoTime();
+                if (now >= end) {
+                    sink = checksum;
+                    return steps / ((now - start) / 1e9);
+                }
+            }
+        }
+
+        private double batched(int[] actions, long nanos) {
+            List<GridWorld> ws = new ArrayList<>();
+            for (int c = 0; c < copies; c++) {
+                ws.add(EnvRegistry.make(env));
+            }
+            VectorEnv v = new VectorEnv(ws, 0);
+            v.reset();
+            int[] batch = new int[copies];
+            float checksum = 0;
+            long steps = 0;
+            long start = System.nanoTime();
+            long end = start + nanos;
+            int i = 0;
+            while (true) {
+                for (int k = 0; k < 64; k++) {
+                    for (int c = 0; c < copies; c++) {
+                        batch[c] = actions[i++ & 0xffff];
+                    }
+                    v.step(batch);
+                    checksum += v.observations[(k * 131) % v.observations.length];
+                }
+                steps += 64L * copies;
+                long now = System.nanoTime();
+                if (now >= end) {
+                    sink = checksum;
+                    return steps / ((now - start) / 1e9);
+                }
+            }
+        }
+    }
+
+    /** Receives checksums of the observations written, so that the JIT cannot drop the writes. */
+    static volatile float sink;
+}
