@@ -2,6 +2,7 @@ package dev.lantern.environments.grid;
 
 import dev.lantern.environments.api.EnvSpec;
 import dev.lantern.environments.api.InPlaceStepping;
+import dev.lantern.environments.api.Simulator;
 import dev.lantern.environments.api.StepResult;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -291,6 +292,19 @@ public final class GridWorld implements InPlaceStepping {
 
     private int startCell() {
         return dynamics.map.start().row() * dynamics.width + dynamics.map.start().col();
+    }
+
+    /** The flat cell index of a state, checked against the map. */
+    int cellOf(GridState s) {
+        return checkedCell(s);
+    }
+
+    /**
+     * A simulator of this world's rules for planners: it reads this environment's current state but never changes
+     * it. Rewards and terminal states are the live ones; time limits are left to the planner.
+     */
+    public Simulator<GridState> simulator() {
+        return new GridSimulator(this, dynamics);
     }
 
     private int checkedCell(GridState s) {
