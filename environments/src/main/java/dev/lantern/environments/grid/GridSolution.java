@@ -75,7 +75,7 @@ public final class GridSolution {
     /** Whether {@code s} belongs to the solved state space. */
     public boolean contains(GridState s) {
         return s != null && dynamics.map.contains(s.row(), s.col()) && s.keysMask() >= 0
-                && index.containsKey(ValueIteration.key(dynamics, s.row() * dynamics.width + s.col(), s.keysMask()));
+                && index.containsKey(GridStateSpace.key(dynamics, s.row() * dynamics.width + s.col(), s.keysMask()));
     }
 
     /**
@@ -125,7 +125,7 @@ public final class GridSolution {
         double[] out = new double[dynamics.cells];
         Arrays.fill(out, Double.NaN);
         for (int cell = 0; cell < dynamics.cells; cell++) {
-            Integer i = index.get(ValueIteration.key(dynamics, cell, keysMask));
+            Integer i = index.get(GridStateSpace.key(dynamics, cell, keysMask));
             if (i != null && keysMask >= 0) {
                 out[cell] = values[i];
             }
@@ -152,7 +152,7 @@ public final class GridSolution {
             throw new IllegalArgumentException("state " + s + " is not in the solved state space of "
                     + dynamics.map.sourceName() + " (walls and keys masks no episode can hold are not)");
         }
-        return index.get(ValueIteration.key(dynamics, s.row() * dynamics.width + s.col(), s.keysMask()));
+        return index.get(GridStateSpace.key(dynamics, s.row() * dynamics.width + s.col(), s.keysMask()));
     }
 
     private static void checkAction(int action) {

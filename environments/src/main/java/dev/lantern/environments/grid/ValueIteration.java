@@ -1,21 +1,12 @@
 package dev.lantern.environments.grid;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * Exact optimal values of a {@link GridWorld} by value iteration: the ground truth the lab compares learned agents with.
  *
- * <p><b>State space.</b> First the keys masks reachable from the start are found (breadth-first search over
- * (cell, keys mask), not expanding goal and lava). The state space is then every non-wall cell paired with every such
- * mask, closed under the dynamics (a hypothetical state, e.g. an agent behind a door without a key, may pick up a key
- * that yields a mask the start never reaches; that state is added too). {@link GridSolution#value} therefore answers
- * for every free cell with any mask a real episode can hold.
+ * <p><b>State space:</b> see {@link GridStateSpace} — every free cell with every keys mask a real episode can hold,
+ * closed under the dynamics.
  *
  * <p><b>Bellman backup</b> (deterministic, infinite horizon; the time limit is ignored):
  * <pre>
@@ -74,112 +65,12 @@ public final class ValueIteration {
         if (maxSweeps <= 0) {
             throw new IllegalArgumentException("maxSweeps must be > 0, got " + maxSweeps);
         }
-        GridDynamics d = env.dynamics();
-
-        // 1. Keys masks reachable from the start.
-        TreeSet<Integer> masks = new TreeSet<>();
-        {
-            Map<Long, Boolean> seen = new HashMap<>();
-            ArrayDeque<long[]> queue = new ArrayDeque<>();
-            int start = d.map.start().row() * d.width + d.map.start().col();
-            seen.put(key(d, start, 0), Boolean.TRUE);
-            queue.add(new long[] {start, 0});
-            while (!queue.isEmpty()) {
-                long[] s = queue.poll();
-                int cell = (int) s[0];
-                int mask = (int) s[1];
-                masks.add(mask);
-                if (d.terminal(cell)) {
-                    continue;
-                }
-                for (int a = 0; a < 4; a++) {
-                    int next = d.next(cell, mask, a);
-                    int nextMask = d.maskAfter(next, mask);
-                    if (seen.putIfAbsent(key(d, next, nextMask), Boolean.TRUE) == null) {
-                        queue.add(new long[] {next, nextMask});
-                    }
-                }
-            }
-        }
-
-        // 2. Every free cell x every reachable mask, closed under the dynamics.
-        Map<Long, Integer> index = new HashMap<>();
-        List<int[]> states = new ArrayList<>();
-        for (int mask : masks) {
-            for (int cell = 0; cell < d.cells; cell++) {
-                if (d.tiles[cell].isFree()) {
-                    index.put(key(d, cell, mask), states.size());
-                    states.add(new int[] {cell, mask});
-                }
-            }
-        }
-        List<Integer> nextList = new ArrayList<>();
-        for (int s = 0; s < states.size(); s++) { // states grows while we walk it
-            int cell = states.get(s)[0];
-            int mask = states.get(s)[1];
-            for (int a = 0; a < 4; a++) {
-                int next = d.next(cell, mask, a);
-                int nextMask = d.maskAfter(next, mask);
-                Integer j = index.get(key(d, next, nextMask));
-                if (j == null) {
-                    j = states.size();
-                    index.put(key(d, next, nextMask), j);
-                    states.add(new int[] {next, nextMask});
-                }
-                nextList.add(j);
-            }
-        }
-        int n = states.size();
-        int[] next = new int[n * 4];
-        double[] reward = new double[n * 4];
-        boolean[] terminal = new boolean[n];
-        for (int s = 0; s < n; s++) {
-            terminal[s] = d.terminal(states.get(s)[0]);
-            for (int a = 0; a < 4; a++) {
-                next[s * 4 + a] = nextList.get(s * 4 + a);
-                reward[s * 4 + a] = d.reward(states.get(next[s * 4 + a])[0]);
-            }
-        }
-
-        // 3. Which states can reach a terminal state (backward search over the transition graph).
-        int[] inStart = new int[n + 1];
-        for (int s = 0; s < n; s++) {
-            if (!terminal[s]) {
-                for (int a = 0; a < 4; a++) {
-                    inStart[next[s * 4 + a] + 1]++;
-                }
-            }
-        }
-        for (int s = 0; s < n; s++) {
-            inStart[s + 1] += inStart[s];
-        }
-        int[] fill = inStart.clone();
-        int[] predecessors = new int[inStart[n]];
-        for (int s = 0; s < n; s++) {
-            if (!terminal[s]) {
-                for (int a = 0; a < 4; a++) {
-                    predecessors[fill[next[s * 4 + a]]++] = s;
-                }
-            }
-        }
-        boolean[] live = new boolean[n];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int s = 0; s < n; s++) {
-            if (terminal[s]) {
-                live[s] = true;
-                queue.add(s);
-            }
-        }
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            for (int p = inStart[s]; p < inStart[s + 1]; p++) {
-                int q = predecessors[p];
-                if (!live[q]) {
-                    live[q] = true;
-                    queue.add(q);
-                }
-            }
-        }
+        GridStateSpace space = GridStateSpace.of(env.dynamics());
+        int n = space.size();
+        int[] next = space.next;
+        double[] reward = space.reward;
+        boolean[] terminal = space.terminal;
+        boolean[] live = space.live;
 
         // 4. Value iteration over the live non-terminal states.
         double deadValue = gamma == 1.0 ? Double.NEGATIVE_INFINITY : GridWorld.STEP_REWARD / (1.0 - gamma);
@@ -230,10 +121,7 @@ public final class ValueIteration {
                 }
             }
         }
-        return new GridSolution(env, gamma, index, v, q, sweeps, residual, converged);
+        return new GridSolution(env, gamma, space.index, v, q, sweeps, residual, converged);
     }
 
-    static long key(GridDynamics d, int cell, int mask) {
-        return (long) mask * d.cells + cell;
-    }
 }

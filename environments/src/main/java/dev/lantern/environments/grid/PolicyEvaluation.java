@@ -1,0 +1,117 @@
+package dev.lantern.environments.grid;
+
+import java.util.Objects;
+
+/**
+ * Exact policy evaluation: the values V^π of any stochastic policy over the full state space of a grid world
+ * ({@link GridStateSpace}), the ground truth against which a network's value head is compared.
+ *
+ * <pre>
+ *   V(s) = Σ_a π(a|s) [ r(s, a) + (s' terminal ? 0 : γ V(s')) ]      Q(s, a) = r(s, a) + (s' terminal ? 0 : γ V(s'))
+ * </pre>
+ *
+ * solved by Gauss–Seidel sweeps from 0 until the largest change is below the tolerance or the sweep cap is hit. For
+ * γ &lt; 1 this always converges. For γ = 1 it converges when π ends episodes with probability 1 from every state (a
+ * proper policy); states from which no terminal state is reachable at all get {@code -Infinity}, and for an improper
+ * policy the cap stops the sweeps with {@link PolicyValues#converged()} false. Time limits are ignored, as in
+ * {@link ValueIteration}.
+ */
+public final class PolicyEvaluation {
+
+    /** Default stopping tolerance. */
+    public static final double DEFAULT_TOLERANCE = 1e-12;
+    /** Default cap on the number of sweeps. */
+    public static final int DEFAULT_MAX_SWEEPS = 1_000_000;
+
+    private PolicyEvaluation() {
+    }
+
+    /** Evaluates {@code policy} with the default tolerance and sweep cap. */
+    public static PolicyValues evaluate(GridWorld env, GridPolicy policy, double gamma) {
+        return evaluate(env, policy, gamma, DEFAULT_TOLERANCE, DEFAULT_MAX_SWEEPS);
+    }
+
+    /**
+     * Evaluates {@code policy} on {@code env}'s map (its current state is untouched).
+     *
+     * @throws IllegalArgumentException if gamma is outside (0, 1], or the policy gives invalid probabilities (the
+     *                                  message names the state)
+     */
+    public static PolicyValues evaluate(GridWorld env, GridPolicy policy, double gamma, double tolerance,
+            int maxSweeps) {
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(policy, "policy");
+        if (!(gamma > 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
+        }
+        if (!(tolerance >= 0) || maxSweeps <= 0) {
+            throw new IllegalArgumentException("tolerance must be >= 0 and maxSweeps > 0, got " + tolerance + ", "
+                    + maxSweeps);
+        }
+        GridStateSpace space = GridStateSpace.of(env.dynamics());
+        int n = space.size();
+        double[] pi = new double[n * 4];
+        double[] p = new double[4];
+        for (int s = 0; s < n; s++) {
+            if (space.terminal[s]) {
+                continue;
+            }
+            java.util.Arrays.fill(p, Double.NaN);
+            GridState state = space.state(s);
+            policy.probabilities(state, p);
+            double sum = 0;
+            for (int a = 0; a < 4; a++) {
+                if (!(p[a] >= 0) || Double.isInfinite(p[a])) {
+                    throw new IllegalArgumentException("policy gives probability " + p[a] + " to action " + a
+                            + " in state " + state);
+                }
+                sum += p[a];
+                pi[s * 4 + a] = p[a];
+            }
+            if (Math.abs(sum - 1) > 1e-9) {
+                throw new IllegalArgumentException("policy probabilities in state " + state + " sum to " + sum);
+            }
+        }
+        double[] v = new double[n];
+        for (int s = 0; s < n; s++) {
+            v[s] = !space.live[s] && gamma == 1.0 ? Double.NEGATIVE_INFINITY : 0.0;
+        }
+        int sweeps = 0;
+        double residual = Double.POSITIVE_INFINITY;
+        boolean converged = false;
+        while (sweeps < maxSweeps) {
+            residual = 0;
+            for (int s = 0; s < n; s++) {
+                if (space.terminal[s] || (!space.live[s] && gamma == 1.0)) {
+                    continue;
+                }
+                double value = 0;
+                for (int a = 0; a < 4; a++) {
+                    double w = pi[s * 4 + a];
+                    if (w > 0) {
+                        int j = space.next[s * 4 + a];
+                        value += w * (space.reward[s * 4 + a] + (space.terminal[j] ? 0.0 : gamma * v[j]));
+                    }
+                }
+                residual = Math.max(residual, Math.abs(value - v[s]));
+                v[s] = value;
+            }
+            sweeps++;
+            if (residual < tolerance || residual == 0) {
+                converged = true;
+                break;
+            }
+        }
+        double[] q = new double[n * 4];
+        for (int s = 0; s < n; s++) {
+            for (int a = 0; a < 4; a++) {
+                if (space.terminal[s]) {
+                    continue;
+                }
+                int j = space.next[s * 4 + a];
+                q[s * 4 + a] = space.reward[s * 4 + a] + (space.terminal[j] ? 0.0 : gamma * v[j]);
+            }
+        }
+        return new PolicyValues(space, gamma, v, q, sweeps, residual, converged);
+    }
+}
