@@ -34,6 +34,8 @@ class CliTest {
         assertTrue(r.out().contains("grid/four-rooms-v1"));
         assertTrue(r.out().contains("grid/key-door-v1"));
         assertTrue(r.out().contains("grid/empty-8x8-v1"));
+        assertTrue(r.out().contains("game/tic-tac-toe-v1"));
+        assertTrue(r.out().contains("game/connect-four-v1"));
     }
 
     @Test
