@@ -243,8 +243,11 @@ public final class GridMapParser {
         if (ch == '\t') {
             return "'\\t' (tab)";
         }
-        if (Character.isISOControl(ch) || !Character.isDefined(ch)) {
-            return String.format("U+%04X", ch);
+        if (ch == 0xFEFF) {
+            return "U+FEFF (a byte-order mark: save the file as UTF-8 without BOM)";
+        }
+        if (Character.isISOControl(ch) || !Character.isDefined(ch) || Character.getType(ch) == Character.FORMAT) {
+            return String.format("U+%04X", ch); // invisible: name it by code point
         }
         if (Character.isWhitespace(ch) || Character.isSpaceChar(ch)) {
             return "'" + new String(Character.toChars(ch)) + "' (" + String.format("U+%04X", ch) + ", a space)";

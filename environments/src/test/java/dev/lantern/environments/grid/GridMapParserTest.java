@@ -206,4 +206,14 @@ class GridMapParserTest {
         MapFormatException u = assertThrows(MapFormatException.class, () -> GridMapParser.parse(latin1));
         assertTrue(u.getMessage().startsWith(latin1 + ":0:0: not valid UTF-8"), u.getMessage());
     }
+
+    @Test
+    void invisibleCharactersAreNamedByCodePoint() {
+        MapFormatException e = assertThrows(MapFormatException.class,
+                () -> GridMapParser.parse("bom.txt", "\uFEFF#####\n#S.G#\n#####\n"));
+        assertTrue(e.getMessage().contains("bom.txt:1:1: unknown tile U+FEFF (a byte-order mark"), e.getMessage());
+        MapFormatException z = assertThrows(MapFormatException.class,
+                () -> GridMapParser.parse("zw.txt", "#####\n#S\u200B.G#\n#####\n"));
+        assertTrue(z.getMessage().contains("zw.txt:2:3: unknown tile U+200B"), z.getMessage());
+    }
 }
