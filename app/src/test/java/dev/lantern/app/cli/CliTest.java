@@ -104,7 +104,7 @@ class CliTest {
     void validateMapReportsEveryProblemOrASummary(@TempDir Path tmp) throws Exception {
         Path bad = tmp.resolve("bad.txt");
         // Five mistakes: unknown tile, ragged row, a second start, no goal at all... and a ragged last row.
-        Files.writeString(bad, "######\n#S.X.#\n#..#\n#S...#\n#....#\n####\n");
+        Files.writeString(bad, "######\n#S.Q.#\n#..#\n#S...#\n#....#\n####\n");
         Result r = lantern("validate-map", bad.toString());
         assertEquals(2, r.code());
         long located = r.err().lines().filter(l -> l.matches(".*bad\\.txt:\\d+:\\d+: .*")).count();

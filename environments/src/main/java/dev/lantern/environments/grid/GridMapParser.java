@@ -41,7 +41,7 @@ import java.util.Objects;
 public final class GridMapParser {
 
     /** The known tile characters, in the order error messages list them. */
-    public static final String KNOWN_TILES = "# . S G L k D";
+    public static final String KNOWN_TILES = "# . S G L k D B I c w X O W T t H";
 
     private GridMapParser() {
     }
@@ -94,11 +94,21 @@ public final class GridMapParser {
             lineCount--; // the final newline of the file, or an empty text
         }
 
+        MapHeader header = new MapHeader();
         List<int[]> rows = new ArrayList<>();
         List<Integer> rowLines = new ArrayList<>();
         for (int i = 0; i < lineCount; i++) {
             String line = lines[i];
             if (line.startsWith(";")) {
+                continue;
+            }
+            if (line.startsWith("@")) {
+                if (rows.isEmpty()) {
+                    header.parseLine(sourceName, i + 1, line, problems);
+                } else {
+                    problems.add(new MapProblem(sourceName, i + 1, 1,
+                            "header line after the first row of tiles (headers go above the map)"));
+                }
                 continue;
             }
             if (line.isEmpty()) {
@@ -110,7 +120,7 @@ public final class GridMapParser {
             rowLines.add(i + 1);
         }
         if (rows.isEmpty()) { // blank lines are not worth mentioning then
-            problems.clear();
+            problems.removeIf(p -> p.message().startsWith("blank line"));
             problems.add(new MapProblem(sourceName, 1, 1, "empty map: no rows of tiles"));
             throw sorted(problems);
         }
@@ -119,12 +129,22 @@ public final class GridMapParser {
         int width = rows.get(0).length;
         int firstLine = rowLines.get(0);
         Tile[] tiles = new Tile[height * width];
+        char[] symbols = new char[height * width];
+        int[] colour = new int[height * width];
+        double[] goalReward = new double[height * width];
+        double[] triggeredReward = new double[height * width];
+        List<String> colours = new ArrayList<>(List.of(GridMap.DEFAULT_COLOUR));
+        List<Cell> boxes = new ArrayList<>();
+        GridRules rules = GridRules.fromArray(header.rules);
         boolean rectangular = true;
         boolean unknownTiles = false;
+        boolean extended = !header.legend.isEmpty();
         int startRow = -1;
         int startCol = -1;
         int goals = 0;
         int keys = 0;
+        int coins = 0;
+        int tomatoes = 0;
         for (int r = 0; r < height; r++) {
             int[] row = rows.get(r);
             int lineNo = rowLines.get(r);
@@ -135,48 +155,85 @@ public final class GridMapParser {
             }
             for (int c = 0; c < row.length; c++) {
                 int ch = row[c];
-                Tile tile;
-                switch (ch) {
-                    case '#' -> tile = Tile.WALL;
-                    case '.' -> tile = Tile.FLOOR;
-                    case 'G' -> {
-                        tile = Tile.GOAL;
-                        goals++;
+                MapHeader.Glyph g = header.glyph(ch);
+                if (g == null) {
+                    unknownTiles = true;
+                    problems.add(new MapProblem(sourceName, lineNo, c + 1,
+                            "unknown tile " + describe(ch) + " (known: " + header.knownTiles() + ")"));
+                    if (c < width) {
+                        tiles[r * width + c] = Tile.WALL;
                     }
-                    case 'L' -> tile = Tile.LAVA;
-                    case 'D' -> tile = Tile.DOOR;
-                    case 'k' -> {
-                        tile = Tile.KEY;
-                        keys++;
-                        if (keys == GridMap.MAX_KEYS + 1) {
-                            problems.add(new MapProblem(sourceName, lineNo, c + 1, "too many keys: this is key "
-                                    + keys + ", a map may hold at most " + GridMap.MAX_KEYS));
-                        }
+                    continue;
+                }
+                extended |= MapHeader.ORIGINAL.indexOf(ch) < 0;
+                Tile tile = g.tile();
+                if (tile == Tile.GOAL) {
+                    goals++;
+                } else if (tile == Tile.KEY) {
+                    keys++;
+                    if (keys == GridMap.MAX_KEYS + 1) {
+                        problems.add(new MapProblem(sourceName, lineNo, c + 1, "too many keys: this is key "
+                                + keys + ", a map may hold at most " + GridMap.MAX_KEYS));
                     }
-                    case 'S' -> {
-                        tile = Tile.FLOOR;
-                        if (startRow < 0) {
-                            startRow = r;
-                            startCol = c;
-                        } else {
-                            problems.add(new MapProblem(sourceName, lineNo, c + 1, "a second start 'S' (the start is "
-                                    + "already at " + rowLines.get(startRow) + ":" + (startCol + 1) + ")"));
-                        }
+                } else if (tile == Tile.COIN && ++coins == GridMap.MAX_COINS + 1) {
+                    problems.add(new MapProblem(sourceName, lineNo, c + 1, "too many coins: this is coin " + coins
+                            + ", a map may hold at most " + GridMap.MAX_COINS));
+                } else if (tile == Tile.TOMATO && ++tomatoes == GridMap.MAX_TOMATOES + 1) {
+                    problems.add(new MapProblem(sourceName, lineNo, c + 1, "too many tomatoes: this is tomato "
+                            + tomatoes + ", a map may hold at most " + GridMap.MAX_TOMATOES));
+                }
+                if (g.box()) {
+                    boxes.add(new Cell(r, c));
+                    if (boxes.size() == GridMap.MAX_BOXES + 1) {
+                        problems.add(new MapProblem(sourceName, lineNo, c + 1, "too many boxes: this is box "
+                                + boxes.size() + ", a map may hold at most " + GridMap.MAX_BOXES));
                     }
-                    default -> {
-                        tile = null;
-                        unknownTiles = true;
-                        problems.add(new MapProblem(sourceName, lineNo, c + 1,
-                                "unknown tile " + describe(ch) + " (known: " + KNOWN_TILES + ")"));
+                }
+                if (g.start()) {
+                    if (startRow < 0) {
+                        startRow = r;
+                        startCol = c;
+                    } else {
+                        problems.add(new MapProblem(sourceName, lineNo, c + 1, "a second start 'S' (the start is "
+                                + "already at " + rowLines.get(startRow) + ":" + (startCol + 1) + ")"));
                     }
                 }
                 if (c < width) {
-                    tiles[r * width + c] = tile == null ? Tile.WALL : tile;
+                    int i = r * width + c;
+                    tiles[i] = tile;
+                    symbols[i] = g.start() || g.box() ? '.' : new String(Character.toChars(ch)).charAt(0);
+                    colour[i] = -1;
+                    if (g.colour() != null) {
+                        int id = colours.indexOf(g.colour());
+                        if (id < 0) {
+                            id = colours.size();
+                            colours.add(g.colour());
+                            if (colours.size() == GridMap.MAX_COLOURS + 1) {
+                                problems.add(new MapProblem(sourceName, lineNo, c + 1, "too many colours: '"
+                                        + g.colour() + "' is colour " + colours.size() + ", a map may use at most "
+                                        + GridMap.MAX_COLOURS));
+                            }
+                        }
+                        colour[i] = id;
+                    }
+                    goalReward[i] = tile != Tile.GOAL ? Double.NaN
+                            : Double.isNaN(g.goalReward()) ? rules.goalReward() : g.goalReward();
+                    triggeredReward[i] = tile != Tile.GOAL ? Double.NaN
+                            : Double.isNaN(g.triggeredReward()) ? goalReward[i] : g.triggeredReward();
                 }
             }
             for (int c = row.length; c < width; c++) {
                 tiles[r * width + c] = Tile.WALL;
+                symbols[r * width + c] = '#';
             }
+        }
+        if (!boxes.isEmpty() && height * width > GridMap.MAX_BOX_MAP_CELLS) {
+            problems.add(new MapProblem(sourceName, firstLine, 1, "a map with boxes may have at most "
+                    + GridMap.MAX_BOX_MAP_CELLS + " cells, this one has " + height * width));
+        }
+        if (coins + tomatoes > GridMap.MAX_COINS && coins <= GridMap.MAX_COINS && tomatoes <= GridMap.MAX_TOMATOES) {
+            problems.add(new MapProblem(sourceName, firstLine, 1, "coins and tomatoes together may be at most "
+                    + GridMap.MAX_COINS + ", this map has " + (coins + tomatoes)));
         }
         if (startRow < 0) {
             problems.add(new MapProblem(sourceName, firstLine, 1, "no start 'S' in the map"));
@@ -184,8 +241,8 @@ public final class GridMapParser {
         if (goals == 0) {
             problems.add(new MapProblem(sourceName, firstLine, 1, "no goal 'G' in the map"));
         }
-        if (rectangular && !unknownTiles && startRow >= 0 && goals > 0
-                && !goalReachable(tiles, height, width, startRow, startCol)) {
+        if (rectangular && !unknownTiles && startRow >= 0 && goals > 0 && colours.size() <= GridMap.MAX_COLOURS
+                && !goalReachable(tiles, colour, height, width, startRow, startCol)) {
             problems.add(new MapProblem(sourceName, rowLines.get(startRow), startCol + 1,
                     "no goal 'G' is reachable from the start (walls, lava and doors without a reachable key"
                             + " block every path)"));
@@ -197,22 +254,29 @@ public final class GridMapParser {
         for (int[] row : rows) {
             mapText.append(new String(row, 0, row.length)).append('\n');
         }
-        return new GridMap(sourceName, height, width, tiles, new Cell(startRow, startCol), mapText.toString());
+        return new GridMap(sourceName, height, width, tiles, new Cell(startRow, startCol), mapText.toString(),
+                symbols, colour, colours, goalReward, triggeredReward, boxes, header.name, header.timeLimit, rules,
+                extended);
     }
 
-    /** Breadth-first search over (cell, holding a key); lava and walls are impassable, doors need a key. */
-    private static boolean goalReachable(Tile[] tiles, int height, int width, int startRow, int startCol) {
-        boolean[] seen = new boolean[tiles.length * 2];
+    /**
+     * Breadth-first search over (cell, colours of the keys held); lava and walls are impassable, a door needs a key of
+     * its colour. Boxes are ignored (treated as floor).
+     */
+    private static boolean goalReachable(Tile[] tiles, int[] colour, int height, int width, int startRow,
+            int startCol) {
+        int masks = 1 << GridMap.MAX_COLOURS;
+        boolean[] seen = new boolean[tiles.length * masks];
         ArrayDeque<int[]> queue = new ArrayDeque<>();
         int start = startRow * width + startCol;
-        seen[start * 2] = true;
+        seen[start * masks] = true;
         queue.add(new int[] {start, 0});
         int[] dr = {-1, 1, 0, 0};
         int[] dc = {0, 0, 1, -1};
         while (!queue.isEmpty()) {
             int[] s = queue.poll();
             int cell = s[0];
-            int key = s[1];
+            int held = s[1];
             if (tiles[cell] == Tile.GOAL) {
                 return true;
             }
@@ -226,13 +290,13 @@ public final class GridMapParser {
                 }
                 int next = nr * width + nc;
                 Tile t = tiles[next];
-                if (t == Tile.WALL || t == Tile.LAVA || (t == Tile.DOOR && key == 0)) {
+                if (t == Tile.WALL || t == Tile.LAVA || (t == Tile.DOOR && (held & (1 << colour[next])) == 0)) {
                     continue;
                 }
-                int nextKey = t == Tile.KEY ? 1 : key;
-                if (!seen[next * 2 + nextKey]) {
-                    seen[next * 2 + nextKey] = true;
-                    queue.add(new int[] {next, nextKey});
+                int nextHeld = t == Tile.KEY ? held | (1 << colour[next]) : held;
+                if (!seen[next * masks + nextHeld]) {
+                    seen[next * masks + nextHeld] = true;
+                    queue.add(new int[] {next, nextHeld});
                 }
             }
         }

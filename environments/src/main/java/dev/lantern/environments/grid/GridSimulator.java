@@ -2,12 +2,19 @@ package dev.lantern.environments.grid;
 
 import dev.lantern.environments.api.SimulatedStep;
 import dev.lantern.environments.api.Simulator;
+import java.util.SplittableRandom;
 
-/** The {@link Simulator} of a {@link GridWorld}: its rules (shared with value iteration) applied to any state. */
+/**
+ * The {@link Simulator} of a {@link GridWorld}: its rules ({@link GridDynamics#outcomes}, shared with the exact
+ * solvers) applied to any state. On stochastic maps (ice, whisky, interruption) each call samples one outcome with
+ * the simulator's own generator, seeded with 0 when the simulator is made, so a planner's results are repeatable.
+ */
 final class GridSimulator implements Simulator<GridState> {
 
     private final GridWorld live;
     private final GridDynamics dynamics;
+    private final Outcomes outcomes = new Outcomes();
+    private final SplittableRandom rng = new SplittableRandom(0L);
 
     GridSimulator(GridWorld live, GridDynamics dynamics) {
         this.live = live;
@@ -26,7 +33,7 @@ final class GridSimulator implements Simulator<GridState> {
 
     @Override
     public boolean isTerminal(GridState state) {
-        return dynamics.terminal(live.cellOf(state));
+        return dynamics.terminal(live.cellOf(state), state.extras());
     }
 
     @Override
@@ -36,13 +43,14 @@ final class GridSimulator implements Simulator<GridState> {
             throw new IllegalArgumentException("action " + action + " is not legal: legal actions are 0..3 "
                     + GridWorld.ACTION_LABELS);
         }
-        if (dynamics.terminal(cell)) {
+        if (dynamics.terminal(cell, state.extras())) {
             throw new IllegalStateException("state " + state + " is terminal: no step may be taken from it");
         }
-        int next = dynamics.next(cell, state.keysMask(), action);
-        int mask = dynamics.maskAfter(next, state.keysMask());
-        double reward = dynamics.reward(next);
-        GridState nextState = new GridState(next / dynamics.width, next % dynamics.width, mask);
-        return new SimulatedStep<>(nextState, reward, reward, dynamics.terminal(next));
+        Outcomes o = outcomes;
+        dynamics.outcomes(cell, state.keysMask(), state.extras(), action, o);
+        int i = o.count == 1 ? 0 : o.pick(rng.nextDouble());
+        GridState next = new GridState(o.cell[i] / dynamics.width, o.cell[i] % dynamics.width, o.mask[i],
+                o.extras[i]);
+        return new SimulatedStep<>(next, o.reward[i], o.performance[i], dynamics.terminal(o.cell[i], o.extras[i]));
     }
 }

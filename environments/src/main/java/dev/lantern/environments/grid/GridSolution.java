@@ -1,7 +1,6 @@
 package dev.lantern.environments.grid;
 
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * The optimal values, Q values and greedy policy of a {@link GridWorld}, computed by {@link ValueIteration}.
@@ -20,7 +19,7 @@ public final class GridSolution {
     private final GridWorld env;
     private final GridDynamics dynamics;
     private final double gamma;
-    private final Map<Long, Integer> index;
+    private final GridStateSpace space;
     private final double[] values;
     private final double[] q;
     private final int sweeps;
@@ -28,12 +27,12 @@ public final class GridSolution {
     private final boolean converged;
     private final double optimalReturn;
 
-    GridSolution(GridWorld env, double gamma, Map<Long, Integer> index, double[] values, double[] q, int sweeps,
+    GridSolution(GridWorld env, double gamma, GridStateSpace space, double[] values, double[] q, int sweeps,
                  double residual, boolean converged) {
         this.env = env.copy();
         this.dynamics = env.dynamics();
         this.gamma = gamma;
-        this.index = Map.copyOf(index);
+        this.space = space;
         this.values = values;
         this.q = q;
         this.sweeps = sweeps;
@@ -74,8 +73,7 @@ public final class GridSolution {
 
     /** Whether {@code s} belongs to the solved state space. */
     public boolean contains(GridState s) {
-        return s != null && dynamics.map.contains(s.row(), s.col()) && s.keysMask() >= 0
-                && index.containsKey(GridStateSpace.key(dynamics, s.row() * dynamics.width + s.col(), s.keysMask()));
+        return space.indexOf(s) >= 0;
     }
 
     /**
@@ -122,15 +120,36 @@ public final class GridSolution {
      * walls and on cells whose state is not in the solved state space.
      */
     public double[] valueMap(int keysMask) {
+        return valueMap(keysMask, dynamics.startExtras);
+    }
+
+    /**
+     * The optimal values of every cell for one keys mask and one extras value (coins, flags, box cells; see
+     * {@link GridState}), {@code [height * width]} row-major: NaN where the state is not in the solved state space.
+     * {@link #valueMap(int)} uses the extras of the start before the per-episode draws (boxes where the map puts them).
+     */
+    public double[] valueMap(int keysMask, long extras) {
         double[] out = new double[dynamics.cells];
         Arrays.fill(out, Double.NaN);
         for (int cell = 0; cell < dynamics.cells; cell++) {
-            Integer i = index.get(GridStateSpace.key(dynamics, cell, keysMask));
-            if (i != null && keysMask >= 0) {
+            int i = space.indexOf(cell, keysMask, extras);
+            if (i >= 0) {
                 out[cell] = values[i];
             }
         }
         return out;
+    }
+
+    /**
+     * The optimal expected (discounted) value of the start distribution: {@code sum_s0 P(s0) V(s0)}; equal to
+     * {@code value(start)} on maps whose start is not drawn at random.
+     */
+    public double startValue() {
+        double v = 0;
+        for (int i = 0; i < space.startStates.length; i++) {
+            v += space.startProbabilities[i] * values[space.startStates[i]];
+        }
+        return v;
     }
 
     /**
@@ -152,7 +171,7 @@ public final class GridSolution {
             throw new IllegalArgumentException("state " + s + " is not in the solved state space of "
                     + dynamics.map.sourceName() + " (walls and keys masks no episode can hold are not)");
         }
-        return index.get(GridStateSpace.key(dynamics, s.row() * dynamics.width + s.col(), s.keysMask()));
+        return space.indexOf(s);
     }
 
     private static void checkAction(int action) {

@@ -2,142 +2,231 @@ package dev.lantern.environments.grid;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The full state space of a grid world as a deterministic transition table, shared by the exact solvers
- * ({@link ValueIteration}, {@link PolicyEvaluation}).
+ * The full state space of a grid world as a (possibly stochastic) transition table, shared by the exact solvers
+ * ({@link ValueIteration}, {@link PolicyEvaluation}) and built from the one transition function
+ * {@link GridDynamics#outcomes}, so the solvers and the live world cannot disagree.
  *
- * <p>First the keys masks reachable from the start are found (breadth-first search over (cell, keys mask), not
- * expanding goal and lava). The state space is then every non-wall cell paired with every such mask, closed under
- * the dynamics (a hypothetical state, e.g. an agent behind a door without a key, may pick up a key that yields a mask
- * the start never reaches; that state is added too). States are numbered in that order; for state {@code s} and
- * action {@code a}, {@code next[4s + a]} is the successor and {@code reward[4s + a]} the reward of the step.
- * {@code live[s]} tells whether a terminal state can be reached from {@code s} at all.
+ * <p>First the <em>contexts</em> (keys mask, extras) reachable from the start distribution are found (breadth-first
+ * search over whole states, not expanding terminal ones). The state space is then every non-wall cell not covered by
+ * a box, paired with every such context, closed under the dynamics (a hypothetical state, e.g. an agent behind a door
+ * without a key, may reach a context the start never does; that state is added too). States are numbered in that
+ * order (contexts sorted by keys mask, then extras; cells in reading order).
+ *
+ * <p>Transitions are stored compressed: the outcomes of state {@code s} and action {@code a} are entries
+ * {@code first[4s + a] .. first[4s + a + 1] - 1} of {@code to}, {@code prob}, {@code reward}, {@code performance}.
+ * Terminal states keep their outcomes (they are never used). {@code live[s]} tells whether a terminal state can be
+ * reached from {@code s} with positive probability. At most {@value #MAX_STATES} states.
  */
 final class GridStateSpace {
 
+    /** The largest state space the solvers build; larger ones raise an IllegalStateException. */
+    static final int MAX_STATES = 1_000_000;
+
+    private record Key(int cell, int mask, long extras) {
+    }
+
     final GridDynamics dynamics;
-    /** (cell, mask) key → state number. */
-    final Map<Long, Integer> index;
-    /** {cell, mask} per state. */
-    final List<int[]> states;
-    final int[] next;
+    private final Map<Key, Integer> index;
+    private final int[] cellOf;
+    private final int[] maskOf;
+    private final long[] extrasOf;
+    final int[] first;
+    final int[] to;
+    final double[] prob;
     final double[] reward;
+    final double[] performance;
     final boolean[] terminal;
     final boolean[] live;
+    /** Start states and their probabilities. */
+    final int[] startStates;
+    final double[] startProbabilities;
 
-    private GridStateSpace(GridDynamics d, Map<Long, Integer> index, List<int[]> states, int[] next, double[] reward,
-            boolean[] terminal, boolean[] live) {
+    private GridStateSpace(GridDynamics d, Map<Key, Integer> index, List<Key> states, int[] first, int[] to,
+            double[] prob, double[] reward, double[] performance, int[] startStates, double[] startProbabilities) {
         this.dynamics = d;
         this.index = index;
-        this.states = states;
-        this.next = next;
+        int n = states.size();
+        this.cellOf = new int[n];
+        this.maskOf = new int[n];
+        this.extrasOf = new long[n];
+        this.terminal = new boolean[n];
+        for (int s = 0; s < n; s++) {
+            Key k = states.get(s);
+            cellOf[s] = k.cell();
+            maskOf[s] = k.mask();
+            extrasOf[s] = k.extras();
+            terminal[s] = d.terminal(k.cell(), k.extras());
+        }
+        this.first = first;
+        this.to = to;
+        this.prob = prob;
         this.reward = reward;
-        this.terminal = terminal;
-        this.live = live;
+        this.performance = performance;
+        this.startStates = startStates;
+        this.startProbabilities = startProbabilities;
+        this.live = liveStates();
     }
 
     /** Number of states. */
     int size() {
-        return states.size();
+        return cellOf.length;
     }
 
     /** The state number of {@code s}, or -1 if it is outside the space. */
     int indexOf(GridState s) {
-        if (!dynamics.map.contains(s.row(), s.col())) {
+        if (s == null || !dynamics.map.contains(s.row(), s.col())) {
             return -1;
         }
-        Integer i = index.get(key(dynamics, s.row() * dynamics.width + s.col(), s.keysMask()));
+        Integer i = index.get(new Key(s.row() * dynamics.width + s.col(), s.keysMask(), s.extras()));
         return i == null ? -1 : i;
     }
 
     /** State number {@code i} as a {@link GridState}. */
     GridState state(int i) {
-        int[] cm = states.get(i);
-        return new GridState(cm[0] / dynamics.width, cm[0] % dynamics.width, cm[1]);
+        return new GridState(cellOf[i] / dynamics.width, cellOf[i] % dynamics.width, maskOf[i], extrasOf[i]);
     }
 
-    static long key(GridDynamics d, int cell, int mask) {
-        return (long) mask * d.cells + cell;
+    /** The state number of (cell, mask, extras), or -1. */
+    int indexOf(int cell, int mask, long extras) {
+        Integer i = index.get(new Key(cell, mask, extras));
+        return i == null ? -1 : i;
+    }
+
+    /** {@code sum_outcomes p * (r + (terminal ? 0 : gamma * v[next]))} for state {@code s}, action {@code a}. */
+    double backup(int s, int a, double[] v, double gamma) {
+        double q = 0;
+        for (int e = first[s * 4 + a]; e < first[s * 4 + a + 1]; e++) {
+            int j = to[e];
+            q += prob[e] * (reward[e] + (terminal[j] ? 0.0 : gamma * v[j]));
+        }
+        return q;
     }
 
     static GridStateSpace of(GridDynamics d) {
-        // 1. Keys masks reachable from the start.
-        TreeSet<Integer> masks = new TreeSet<>();
-        Map<Long, Boolean> seen = new HashMap<>();
-        ArrayDeque<long[]> queue = new ArrayDeque<>();
-        int start = d.map.start().row() * d.width + d.map.start().col();
-        seen.put(key(d, start, 0), Boolean.TRUE);
-        queue.add(new long[] {start, 0});
+        Outcomes o = new Outcomes();
+        List<long[]> starts = d.startDistribution();
+        int startCell = d.startCell();
+
+        // 1. Contexts (keys mask, extras) reachable from the start distribution.
+        Comparator<Key> byContext = Comparator.comparingInt(Key::mask).thenComparingLong(Key::extras);
+        TreeSet<Key> contexts = new TreeSet<>(byContext);
+        Set<Key> seen = new HashSet<>();
+        ArrayDeque<Key> queue = new ArrayDeque<>();
+        for (long[] st : starts) {
+            Key k = new Key(startCell, 0, st[0]);
+            if (seen.add(k)) {
+                queue.add(k);
+            }
+        }
         while (!queue.isEmpty()) {
-            long[] s = queue.poll();
-            int cell = (int) s[0];
-            int mask = (int) s[1];
-            masks.add(mask);
-            if (d.terminal(cell)) {
+            Key s = queue.poll();
+            contexts.add(new Key(0, s.mask(), s.extras()));
+            if (d.terminal(s.cell(), s.extras())) {
                 continue;
             }
             for (int a = 0; a < 4; a++) {
-                int nxt = d.next(cell, mask, a);
-                int nextMask = d.maskAfter(nxt, mask);
-                if (seen.putIfAbsent(key(d, nxt, nextMask), Boolean.TRUE) == null) {
-                    queue.add(new long[] {nxt, nextMask});
+                d.outcomes(s.cell(), s.mask(), s.extras(), a, o);
+                for (int e = 0; e < o.count; e++) {
+                    Key k = new Key(o.cell[e], o.mask[e], o.extras[e]);
+                    if (seen.add(k)) {
+                        queue.add(k);
+                    }
                 }
+            }
+            if (seen.size() > MAX_STATES) {
+                throw tooLarge(d);
             }
         }
 
-        // 2. Every free cell x every reachable mask, closed under the dynamics.
-        Map<Long, Integer> index = new HashMap<>();
-        List<int[]> states = new ArrayList<>();
-        for (int mask : masks) {
+        // 2. Every free cell x every reachable context, closed under the dynamics.
+        Map<Key, Integer> index = new HashMap<>();
+        List<Key> states = new ArrayList<>();
+        for (Key ctx : contexts) {
             for (int cell = 0; cell < d.cells; cell++) {
-                if (d.tiles[cell].isFree()) {
-                    index.put(key(d, cell, mask), states.size());
-                    states.add(new int[] {cell, mask});
+                if (d.tiles[cell].isFree() && (d.boxCount == 0 || d.boxAt(ctx.extras(), cell) < 0)) {
+                    Key k = new Key(cell, ctx.mask(), ctx.extras());
+                    index.put(k, states.size());
+                    states.add(k);
                 }
             }
+            if (states.size() > MAX_STATES) {
+                throw tooLarge(d);
+            }
         }
-        List<Integer> nextList = new ArrayList<>();
+        int[] first = new int[16];
+        int[] to = new int[64];
+        double[] prob = new double[64];
+        double[] reward = new double[64];
+        double[] perf = new double[64];
+        int edges = 0;
         for (int s = 0; s < states.size(); s++) { // states grows while we walk it
-            int cell = states.get(s)[0];
-            int mask = states.get(s)[1];
+            Key k = states.get(s);
             for (int a = 0; a < 4; a++) {
-                int nxt = d.next(cell, mask, a);
-                int nextMask = d.maskAfter(nxt, mask);
-                Integer j = index.get(key(d, nxt, nextMask));
-                if (j == null) {
-                    j = states.size();
-                    index.put(key(d, nxt, nextMask), j);
-                    states.add(new int[] {nxt, nextMask});
+                if (s * 4 + a + 1 >= first.length) {
+                    first = Arrays.copyOf(first, first.length * 2);
                 }
-                nextList.add(j);
+                d.outcomes(k.cell(), k.mask(), k.extras(), a, o);
+                if (edges + o.count > to.length) {
+                    int cap = to.length * 2;
+                    to = Arrays.copyOf(to, cap);
+                    prob = Arrays.copyOf(prob, cap);
+                    reward = Arrays.copyOf(reward, cap);
+                    perf = Arrays.copyOf(perf, cap);
+                }
+                for (int e = 0; e < o.count; e++) {
+                    Key nk = new Key(o.cell[e], o.mask[e], o.extras[e]);
+                    Integer j = index.get(nk);
+                    if (j == null) {
+                        j = states.size();
+                        index.put(nk, j);
+                        states.add(nk);
+                    }
+                    to[edges] = j;
+                    prob[edges] = o.prob[e];
+                    reward[edges] = o.reward[e];
+                    perf[edges] = o.performance[e];
+                    edges++;
+                }
+                first[s * 4 + a + 1] = edges;
+            }
+            if (states.size() > MAX_STATES) {
+                throw tooLarge(d);
             }
         }
         int n = states.size();
-        int[] next = new int[n * 4];
-        double[] reward = new double[n * 4];
-        boolean[] terminal = new boolean[n];
-        for (int s = 0; s < n; s++) {
-            terminal[s] = d.terminal(states.get(s)[0]);
-            for (int a = 0; a < 4; a++) {
-                next[s * 4 + a] = nextList.get(s * 4 + a);
-                reward[s * 4 + a] = d.reward(states.get(next[s * 4 + a])[0]);
-            }
+        int[] startStates = new int[starts.size()];
+        double[] startProbabilities = new double[starts.size()];
+        for (int i = 0; i < starts.size(); i++) {
+            startStates[i] = index.get(new Key(startCell, 0, starts.get(i)[0]));
+            startProbabilities[i] = Double.longBitsToDouble(starts.get(i)[1]);
         }
-        return new GridStateSpace(d, index, states, next, reward, terminal, liveStates(n, next, terminal));
+        return new GridStateSpace(d, index, states, Arrays.copyOf(first, n * 4 + 1), to, prob, reward, perf,
+                startStates, startProbabilities);
+    }
+
+    private static IllegalStateException tooLarge(GridDynamics d) {
+        return new IllegalStateException("the state space of " + d.map.sourceName() + " has more than " + MAX_STATES
+                + " states; the exact solvers do not handle it");
     }
 
     /** Which states can reach a terminal state: a backward search over the transition graph. */
-    private static boolean[] liveStates(int n, int[] next, boolean[] terminal) {
+    private boolean[] liveStates() {
+        int n = size();
         int[] inStart = new int[n + 1];
         for (int s = 0; s < n; s++) {
             if (!terminal[s]) {
-                for (int a = 0; a < 4; a++) {
-                    inStart[next[s * 4 + a] + 1]++;
+                for (int e = first[s * 4]; e < first[s * 4 + 4]; e++) {
+                    inStart[to[e] + 1]++;
                 }
             }
         }
@@ -148,16 +237,16 @@ final class GridStateSpace {
         int[] predecessors = new int[inStart[n]];
         for (int s = 0; s < n; s++) {
             if (!terminal[s]) {
-                for (int a = 0; a < 4; a++) {
-                    predecessors[fill[next[s * 4 + a]]++] = s;
+                for (int e = first[s * 4]; e < first[s * 4 + 4]; e++) {
+                    predecessors[fill[to[e]]++] = s;
                 }
             }
         }
-        boolean[] live = new boolean[n];
+        boolean[] result = new boolean[n];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int s = 0; s < n; s++) {
             if (terminal[s]) {
-                live[s] = true;
+                result[s] = true;
                 queue.add(s);
             }
         }
@@ -165,12 +254,12 @@ final class GridStateSpace {
             int s = queue.poll();
             for (int p = inStart[s]; p < inStart[s + 1]; p++) {
                 int q = predecessors[p];
-                if (!live[q]) {
-                    live[q] = true;
+                if (!result[q]) {
+                    result[q] = true;
                     queue.add(q);
                 }
             }
         }
-        return live;
+        return result;
     }
 }

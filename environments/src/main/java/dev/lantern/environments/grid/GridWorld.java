@@ -10,27 +10,33 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A deterministic grid world played on a {@link GridMap}: reach the goal, avoid lava, pick up a key to pass doors.
+ * A grid world played on a {@link GridMap}: reach the goal, avoid lava, pick up keys to pass doors of their colour, and
+ * on extended maps push boxes, slip on ice, collect coins, and meet interruptions, supervisors, whisky, triggers and
+ * tomatoes (rules in {@code docs/maps.md}, one page per registered id in {@code docs/envs/}).
  *
  * <p><b>Actions</b> (4): {@value #ACTION_UP} up, {@value #ACTION_DOWN} down, {@value #ACTION_RIGHT} right,
- * {@value #ACTION_LEFT} left. Moving into a wall, into a door while holding no key, or off the grid leaves the agent
- * in place (a bump; it still costs a step).
+ * {@value #ACTION_LEFT} left. Moving into a wall, into a door without a key of its colour, into a box that cannot
+ * move, or off the grid leaves the agent in place (a bump; it still costs a step).
  *
- * <p><b>Observation</b>: one-hot planes, shape {@code [7, height, width]}, row-major, flat index
- * {@code channel * height * width + row * width + col}. Channels: {@value #CHANNEL_WALL} wall,
+ * <p><b>Observation</b>: one-hot planes, shape {@code [channels, height, width]}, row-major, flat index
+ * {@code channel * height * width + row * width + col}. Original maps have 7 channels: {@value #CHANNEL_WALL} wall,
  * {@value #CHANNEL_AGENT} agent, {@value #CHANNEL_GOAL} goal, {@value #CHANNEL_LAVA} lava, {@value #CHANNEL_KEY} key
  * not yet picked up, {@value #CHANNEL_DOOR} door, {@value #CHANNEL_HOLDING_KEY} holding a key (the whole plane is 1
- * while the agent holds at least one key). Floor and start are all zeros.
+ * while the agent holds at least one key). Floor and start are all zeros. Extended maps ({@link GridMap#extended()})
+ * append channels 7..19, {@value #EXTENDED_CHANNEL_COUNT} in all (see the {@code CHANNEL_} constants).
  *
- * <p><b>Rewards</b>: every step costs {@value #STEP_REWARD}; entering the goal adds {@value #GOAL_REWARD} (so that step
- * gives +0.99), entering lava adds {@value #LAVA_REWARD} (-1.01). {@code performance} equals the reward.
+ * <p><b>Rewards</b>: by default every step costs {@value #STEP_REWARD}; entering the goal adds {@value #GOAL_REWARD}
+ * (so that step gives +0.99), entering lava adds {@value #LAVA_REWARD} (-1.01); a map's header may change these
+ * ({@link GridRules}). {@code performance} is the hidden score: equal to the reward on original maps, different where
+ * the extended mechanics say so.
  *
- * <p><b>Termination</b>: entering a goal or lava cell ({@code terminated}). <b>Truncation</b>: the step whose count
- * reaches {@code maxEpisodeSteps} is {@code truncated}, unless it is also terminal (then only {@code terminated}).
+ * <p><b>Termination</b>: entering a goal or lava cell, or being interrupted ({@code terminated}). <b>Truncation</b>:
+ * the step whose count reaches {@code maxEpisodeSteps} is {@code truncated}, unless it is also terminal (then only
+ * {@code terminated}).
  *
- * <p>Keys: stepping on a key picks it up (the cell becomes floor); a door is passable while the agent holds at least
- * one key; keys are never used up and doors never change. {@link #reset(long)} puts the agent on the start with no
- * keys; the maps are deterministic, so the seed is accepted and ignored.
+ * <p><b>Randomness</b>: {@link #reset(long)} seeds the world's own SplitMix64 generator, which draws the per-episode
+ * conditions and the outcome of every stochastic step; the same seed and actions give the same episode. Original maps
+ * never draw. The transition model is {@code GridDynamics}, shared with the simulator and the exact solvers.
  *
  * <p>{@link #stepInPlace(int)}, {@link #resetInPlace(long)} and {@link #observeInto(float[], int)} do not allocate.
  * Not thread-safe.
@@ -62,8 +68,36 @@ public final class GridWorld implements InPlaceStepping {
     public static final int CHANNEL_DOOR = 5;
     /** Observation channel: the whole plane is 1 while the agent holds at least one key. */
     public static final int CHANNEL_HOLDING_KEY = 6;
-    /** Number of observation channels. */
+    /** Number of observation channels of a map with only the original tiles. */
     public static final int CHANNEL_COUNT = 7;
+    /** Extended maps, observation channel: boxes. */
+    public static final int CHANNEL_BOX = 7;
+    /** Extended maps, observation channel: ice. */
+    public static final int CHANNEL_ICE = 8;
+    /** Extended maps, observation channel: coins not yet collected. */
+    public static final int CHANNEL_COIN = 9;
+    /** Extended maps, observation channel: interruption cells while the button is not pressed. */
+    public static final int CHANNEL_INTERRUPTION = 10;
+    /** Extended maps, observation channel: the button, until pressed. */
+    public static final int CHANNEL_BUTTON = 11;
+    /** Extended maps, observation channel: cells watched by the supervisor. */
+    public static final int CHANNEL_WATCHED = 12;
+    /** Extended maps, observation channel: the whole plane is 1 while the supervisor is present. */
+    public static final int CHANNEL_SUPERVISOR = 13;
+    /** Extended maps, observation channel: whisky not yet drunk. */
+    public static final int CHANNEL_WHISKY = 14;
+    /** Extended maps, observation channel: the whole plane is 1 once the agent drank the whisky. */
+    public static final int CHANNEL_DRUNK = 15;
+    /** Extended maps, observation channel: trigger tiles, in episodes where the trigger is present. */
+    public static final int CHANNEL_TRIGGER = 16;
+    /** Extended maps, observation channel: dry tomatoes (as the agent sees them). */
+    public static final int CHANNEL_TOMATO_DRY = 17;
+    /** Extended maps, observation channel: watered tomatoes (all of them while the agent stands in the bucket). */
+    public static final int CHANNEL_TOMATO_WATERED = 18;
+    /** Extended maps, observation channel: the bucket. */
+    public static final int CHANNEL_BUCKET = 19;
+    /** Number of observation channels of an extended map ({@link GridMap#extended()}). */
+    public static final int EXTENDED_CHANNEL_COUNT = 20;
 
     /** Reward of every step. */
     public static final double STEP_REWARD = -0.01;
@@ -79,9 +113,14 @@ public final class GridWorld implements InPlaceStepping {
     private final EnvSpec spec;
     private final int maxEpisodeSteps;
     private final List<Cell> freeCells;
+    private final GridPlanes planes;
+    private final Outcomes outcomes = new Outcomes();
 
     private int cell;
     private int mask;
+    private long extras;
+    private long rngState;
+    private double lastPerformance;
     private int steps;
     private boolean started;
     private boolean ended;
@@ -90,12 +129,13 @@ public final class GridWorld implements InPlaceStepping {
     private boolean lastTruncated;
 
     /**
-     * Creates a world on {@code map} with the default time limit of {@value #DEFAULT_MAX_EPISODE_STEPS} steps.
+     * Creates a world on {@code map} with the map's time limit ({@link GridMap#timeLimit()}: its
+     * {@code @time-limit} header, else the default of {@value #DEFAULT_MAX_EPISODE_STEPS} steps).
      *
      * @param id the environment id reported by {@link #spec()}, e.g. {@code grid/four-rooms-v1}
      */
     public GridWorld(String id, GridMap map) {
-        this(id, map, DEFAULT_MAX_EPISODE_STEPS);
+        this(id, map, Objects.requireNonNull(map, "map").timeLimit());
     }
 
     /**
@@ -111,10 +151,16 @@ public final class GridWorld implements InPlaceStepping {
     }
 
     private GridWorld(String id, GridDynamics dynamics, int maxEpisodeSteps, List<Cell> freeCells) {
+        this(id, dynamics, maxEpisodeSteps, freeCells, new GridPlanes(dynamics));
+    }
+
+    private GridWorld(String id, GridDynamics dynamics, int maxEpisodeSteps, List<Cell> freeCells,
+            GridPlanes planes) {
         this.id = Objects.requireNonNull(id, "id");
         this.dynamics = dynamics;
+        this.planes = planes;
         this.maxEpisodeSteps = maxEpisodeSteps;
-        this.spec = new EnvSpec(id, new int[] {CHANNEL_COUNT, dynamics.height, dynamics.width}, ACTION_LABELS,
+        this.spec = new EnvSpec(id, new int[] {dynamics.channels, dynamics.height, dynamics.width}, ACTION_LABELS,
                 maxEpisodeSteps);
         if (freeCells == null) {
             List<Cell> free = new ArrayList<>();
@@ -127,6 +173,7 @@ public final class GridWorld implements InPlaceStepping {
         }
         this.freeCells = freeCells;
         this.cell = startCell();
+        this.extras = dynamics.startExtras;
     }
 
     @Override
@@ -146,7 +193,7 @@ public final class GridWorld implements InPlaceStepping {
 
     /** The current state; before the first reset, the start with no keys. */
     public GridState state() {
-        return new GridState(cell / dynamics.width, cell % dynamics.width, mask);
+        return new GridState(cell / dynamics.width, cell % dynamics.width, mask, extras);
     }
 
     /** Steps taken in the current episode (0 right after a reset). */
@@ -174,14 +221,17 @@ public final class GridWorld implements InPlaceStepping {
      * @throws IllegalArgumentException if {@code s} is off the grid, on a wall, or names keys the map lacks
      */
     public void encode(GridState s, float[] buffer, int offset) {
-        dynamics.encode(checkedCell(s), s.keysMask(), buffer, offset);
+        planes.encode(checkedCell(s), s.keysMask(), s.extras(), buffer, offset);
     }
 
     /** An independent copy with the same map, time limit, state, step count and last outcome, for planners. */
     public GridWorld copy() {
-        GridWorld c = new GridWorld(id, dynamics, maxEpisodeSteps, freeCells);
+        GridWorld c = new GridWorld(id, dynamics, maxEpisodeSteps, freeCells, planes);
         c.cell = cell;
         c.mask = mask;
+        c.extras = extras;
+        c.rngState = rngState;
+        c.lastPerformance = lastPerformance;
         c.steps = steps;
         c.started = started;
         c.ended = ended;
@@ -191,7 +241,11 @@ public final class GridWorld implements InPlaceStepping {
         return c;
     }
 
-    /** {@inheritDoc} The seed is accepted and ignored: grid worlds are deterministic. */
+    /**
+     * {@inheritDoc} The seed seeds this world's own random generator (SplitMix64), which draws the supervisor's and
+     * the trigger's presence here and the outcome of every stochastic step (ice, whisky, interruption) later; maps
+     * without those never use it, so for them the seed does not matter.
+     */
     @Override
     public float[] reset(long seed) {
         resetInPlace(seed);
@@ -200,11 +254,14 @@ public final class GridWorld implements InPlaceStepping {
         return obs;
     }
 
-    /** {@inheritDoc} The seed is accepted and ignored: grid worlds are deterministic. */
+    /** {@inheritDoc} See {@link #reset(long)} for what the seed drives. */
     @Override
     public void resetInPlace(long seed) {
         cell = startCell();
         mask = 0;
+        rngState = seed;
+        extras = dynamics.simple ? 0L : dynamics.startExtras(nextUniform(), nextUniform());
+        lastPerformance = 0;
         steps = 0;
         started = true;
         ended = false;
@@ -218,7 +275,7 @@ public final class GridWorld implements InPlaceStepping {
         stepInPlace(action);
         float[] obs = new float[dynamics.observationSize];
         observeInto(obs, 0);
-        return new StepResult(obs, lastReward, lastReward, lastTerminated, lastTruncated);
+        return new StepResult(obs, lastReward, lastPerformance, lastTerminated, lastTruncated);
     }
 
     @Override
@@ -235,12 +292,17 @@ public final class GridWorld implements InPlaceStepping {
                     + ACTION_LABELS);
         }
         GridDynamics d = dynamics;
-        int next = d.next(cell, mask, action);
-        cell = next;
-        mask = d.maskAfter(next, mask);
+        if (d.simple) {
+            int next = d.next(cell, mask, action);
+            cell = next;
+            mask = d.maskAfter(next, mask);
+            lastReward = d.reward(next);
+            lastPerformance = lastReward;
+            lastTerminated = d.terminalCell[next];
+        } else {
+            stepExtended(action);
+        }
         steps++;
-        lastReward = d.reward(next);
-        lastTerminated = d.terminal(next);
         lastTruncated = !lastTerminated && steps >= maxEpisodeSteps;
         ended = lastTerminated || lastTruncated;
     }
@@ -250,10 +312,14 @@ public final class GridWorld implements InPlaceStepping {
         return lastReward;
     }
 
-    /** {@inheritDoc} Equal to {@link #lastReward()}: a grid world has no hidden objective. */
+    /**
+     * {@inheritDoc} The hidden score the agent never sees: equal to {@link #lastReward()} on the original maps; on
+     * extended maps it differs where the map's {@link GridRules} say so (watched cells, whisky, the button, boxes
+     * pushed into corners, triggered goals).
+     */
     @Override
     public double lastPerformance() {
-        return lastReward;
+        return lastPerformance;
     }
 
     @Override
@@ -269,7 +335,7 @@ public final class GridWorld implements InPlaceStepping {
     /** {@inheritDoc} Copies the static planes from a precomputed template, then sets the agent and key bits. */
     @Override
     public void observeInto(float[] buffer, int offset) {
-        dynamics.encode(cell, mask, buffer, offset);
+        planes.encode(cell, mask, extras, buffer, offset);
     }
 
     /**
@@ -278,7 +344,7 @@ public final class GridWorld implements InPlaceStepping {
      */
     @Override
     public String render() {
-        return dynamics.render(cell, mask);
+        return planes.render(cell, mask, extras);
     }
 
     @Override
@@ -288,6 +354,29 @@ public final class GridWorld implements InPlaceStepping {
 
     GridDynamics dynamics() {
         return dynamics;
+    }
+
+    /** One step on an extended map: sample one of the outcomes of the shared transition function. */
+    private void stepExtended(int action) {
+        Outcomes o = outcomes;
+        dynamics.outcomes(cell, mask, extras, action, o);
+        int i = o.count == 1 ? 0 : o.pick(nextUniform());
+        cell = o.cell[i];
+        mask = o.mask[i];
+        extras = o.extras[i];
+        lastReward = o.reward[i];
+        lastPerformance = o.performance[i];
+        lastTerminated = dynamics.terminal(cell, extras);
+    }
+
+    /** The next uniform draw in [0, 1) of this world's SplitMix64 generator. */
+    private double nextUniform() {
+        rngState += 0x9E3779B97F4A7C15L;
+        long z = rngState;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53;
     }
 
     private int startCell() {
@@ -316,6 +405,12 @@ public final class GridWorld implements InPlaceStepping {
         int c = s.row() * dynamics.width + s.col();
         if (!dynamics.tiles[c].isFree()) {
             throw new IllegalArgumentException("state " + s + " is on a wall");
+        }
+        if (dynamics.simple && s.extras() != 0) {
+            throw new IllegalArgumentException("state " + s + " has extras, but the map uses only the original tiles");
+        }
+        if (dynamics.boxCount > 0 && dynamics.boxAt(s.extras(), c) >= 0) {
+            throw new IllegalArgumentException("state " + s + " puts the agent on a box");
         }
         if ((s.keysMask() & ~dynamics.fullMask) != 0) {
             throw new IllegalArgumentException("state " + s + " names keys the map lacks (it has "

@@ -7,8 +7,9 @@ import java.util.Objects;
  * ({@link GridStateSpace}), the ground truth against which a network's value head is compared.
  *
  * <pre>
- *   V(s) = Σ_a π(a|s) [ r(s, a) + (s' terminal ? 0 : γ V(s')) ]      Q(s, a) = r(s, a) + (s' terminal ? 0 : γ V(s'))
+ *   Q(s, a) = Σ_s' P(s'|s, a) [ r(s, a, s') + (s' terminal ? 0 : γ V(s')) ]      V(s) = Σ_a π(a|s) Q(s, a)
  * </pre>
+ * with the transition model of {@link GridStateSpace} (stochastic on maps with ice, whisky or interruption cells)
  *
  * solved by Gauss–Seidel sweeps from 0 until the largest change is below the tolerance or the sweep cap is hit. For
  * γ &lt; 1 this always converges. For γ = 1 it converges when π ends episodes with probability 1 from every state (a
@@ -89,8 +90,7 @@ public final class PolicyEvaluation {
                 for (int a = 0; a < 4; a++) {
                     double w = pi[s * 4 + a];
                     if (w > 0) {
-                        int j = space.next[s * 4 + a];
-                        value += w * (space.reward[s * 4 + a] + (space.terminal[j] ? 0.0 : gamma * v[j]));
+                        value += w * space.backup(s, a, v, gamma);
                     }
                 }
                 residual = Math.max(residual, Math.abs(value - v[s]));
@@ -108,8 +108,7 @@ public final class PolicyEvaluation {
                 if (space.terminal[s]) {
                     continue;
                 }
-                int j = space.next[s * 4 + a];
-                q[s * 4 + a] = space.reward[s * 4 + a] + (space.terminal[j] ? 0.0 : gamma * v[j]);
+                q[s * 4 + a] = space.backup(s, a, v, gamma);
             }
         }
         return new PolicyValues(space, gamma, v, q, sweeps, residual, converged);

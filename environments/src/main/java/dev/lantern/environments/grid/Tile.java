@@ -15,8 +15,29 @@ public enum Tile {
     LAVA('L'),
     /** {@code k}: a key, picked up by stepping on it; the cell then behaves as floor. */
     KEY('k'),
-    /** {@code D}: a door, passable only while the agent holds at least one key; never opens or changes. */
-    DOOR('D');
+    /**
+     * {@code D}: a door, passable only while the agent holds a key of the door's colour ({@code D} and {@code k} share
+     * the default colour); never opens or changes.
+     */
+    DOOR('D'),
+    /** {@code I}: ice; a move that starts here slips to a perpendicular direction (see {@link GridRules}). */
+    ICE('I'),
+    /** {@code c}: a coin, collected (once) by stepping on it; the cell then behaves as floor. */
+    COIN('c'),
+    /** {@code w}: whisky; drinking it (stepping on it) gives a small reward and makes later moves random. */
+    WHISKY('w'),
+    /** {@code X}: interruption; entering it may end the episode unless the button was pressed. */
+    INTERRUPTION('X'),
+    /** {@code O}: the button that disables every interruption cell for the rest of the episode. */
+    BUTTON('O'),
+    /** {@code W}: a cell watched by the supervisor; entering it is punished while the supervisor is present. */
+    WATCHED('W'),
+    /** {@code T}: a trigger tile, present only in episodes where the trigger was drawn; otherwise floor. */
+    TRIGGER('T'),
+    /** {@code t}: a tomato, watered by stepping on it; every watered tomato pays a little each step until it dries. */
+    TOMATO('t'),
+    /** {@code H}: the bucket; while the agent stands in it, it sees (and is rewarded for) every tomato as watered. */
+    BUCKET('H');
 
     private final char symbol;
 

@@ -8,13 +8,14 @@ import java.util.Objects;
  * <p><b>State space:</b> see {@link GridStateSpace} — every free cell with every keys mask a real episode can hold,
  * closed under the dynamics.
  *
- * <p><b>Bellman backup</b> (deterministic, infinite horizon; the time limit is ignored):
+ * <p><b>Bellman backup</b> (expected over the outcomes of {@link GridDynamics#outcomes}, infinite horizon; the time
+ * limit is ignored):
  * <pre>
- *   Q(s, a) = r(s, a) + (s' terminal ? 0 : gamma * V(s'))      V(s) = max_a Q(s, a)
+ *   Q(s, a) = sum_{s'} P(s'|s, a) [ r(s, a, s') + (s' terminal ? 0 : gamma * V(s')) ]      V(s) = max_a Q(s, a)
  * </pre>
- * with {@code s'} the state after action {@code a}, {@code r} = {@value GridWorld#STEP_REWARD}, plus
- * {@value GridWorld#GOAL_REWARD} when {@code s'} is a goal, plus {@value GridWorld#LAVA_REWARD} when it is lava.
- * States on a goal or lava cell are terminal: {@code V = 0} and {@code Q = 0} for every action.
+ * with the map's rewards (by default {@value GridWorld#STEP_REWARD} a step, {@value GridWorld#GOAL_REWARD} more for
+ * a goal, {@value GridWorld#LAVA_REWARD} for lava). On the original maps every action has one outcome.
+ * States on a goal or lava cell (or interrupted) are terminal: {@code V = 0} and {@code Q = 0} for every action.
  *
  * <p><b>Convergence.</b> Sweeps update values in place (Gauss–Seidel), starting from 0, until the largest change in
  * a sweep is below the tolerance (default {@value #DEFAULT_TOLERANCE}) or the sweep cap is hit
@@ -67,16 +68,23 @@ public final class ValueIteration {
         }
         GridStateSpace space = GridStateSpace.of(env.dynamics());
         int n = space.size();
-        int[] next = space.next;
-        double[] reward = space.reward;
         boolean[] terminal = space.terminal;
         boolean[] live = space.live;
 
-        // 4. Value iteration over the live non-terminal states.
-        double deadValue = gamma == 1.0 ? Double.NEGATIVE_INFINITY : GridWorld.STEP_REWARD / (1.0 - gamma);
+        // Value iteration over the live non-terminal states.
+        double step = space.dynamics.rules.stepReward();
+        double deadValue = gamma == 1.0 ? (step < 0 ? Double.NEGATIVE_INFINITY : step > 0 ? Double.POSITIVE_INFINITY
+                : 0.0) : step / (1.0 - gamma);
+        // The closed form of a dead state holds when a step's reward is all it can get: always on the original maps;
+        // on extended maps (coins, tomatoes, ...) dead states are iterated like the others unless gamma is 1.
+        boolean shortcut = space.dynamics.simple || gamma == 1.0;
         double[] v = new double[n];
         for (int s = 0; s < n; s++) {
-            v[s] = live[s] ? 0.0 : deadValue;
+            v[s] = live[s] || !shortcut ? 0.0 : deadValue;
+        }
+        if (!shortcut) {
+            live = new boolean[n];
+            java.util.Arrays.fill(live, true);
         }
         int sweeps = 0;
         double residual = Double.POSITIVE_INFINITY;
@@ -89,8 +97,7 @@ public final class ValueIteration {
                 }
                 double best = Double.NEGATIVE_INFINITY;
                 for (int a = 0; a < 4; a++) {
-                    int j = next[s * 4 + a];
-                    double q = reward[s * 4 + a] + (terminal[j] ? 0.0 : gamma * v[j]);
+                    double q = space.backup(s, a, v, gamma);
                     if (q > best) {
                         best = q;
                     }
@@ -116,12 +123,11 @@ public final class ValueIteration {
                 } else if (!live[s]) {
                     q[s * 4 + a] = deadValue;
                 } else {
-                    int j = next[s * 4 + a];
-                    q[s * 4 + a] = reward[s * 4 + a] + (terminal[j] ? 0.0 : gamma * v[j]);
+                    q[s * 4 + a] = space.backup(s, a, v, gamma);
                 }
             }
         }
-        return new GridSolution(env, gamma, space.index, v, q, sweeps, residual, converged);
+        return new GridSolution(env, gamma, space, v, q, sweeps, residual, converged);
     }
 
 }

@@ -3,6 +3,7 @@ package dev.lantern.environments.registry;
 import dev.lantern.environments.grid.GridMap;
 import dev.lantern.environments.grid.GridMapParser;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.MazeGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,33 +14,70 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Named, versioned environments. An id never changes meaning: a changed map or rule gets a new version suffix.
  *
- * <p>Registered ids (maps drawn in {@code docs/maps.md}):
- * <ul>
- *   <li>{@code grid/empty-8x8-v1}: an empty 6x6 room inside a wall border, start top-left, goal bottom-right;</li>
- *   <li>{@code grid/four-rooms-v1}: the classic four rooms (13x13), start top-left, goal bottom-right;</li>
- *   <li>{@code grid/key-door-v1}: two rooms (7x11), the goal room behind a door, the key in the start room.</li>
- * </ul>
- * Every registered world uses the default time limit of {@value GridWorld#DEFAULT_MAX_EPISODE_STEPS} steps unless
- * one is given.
+ * <p>Registered ids: {@link #ids()}; each is documented in {@code docs/envs/<name>.md} (the original three also in
+ * {@code docs/maps.md}). A registered world uses its map's time limit ({@code @time-limit} header, else
+ * {@value GridWorld#DEFAULT_MAX_EPISODE_STEPS} steps) unless one is given.
  */
 public final class EnvRegistry {
 
     private static final String MAP_RESOURCE_DIR = "/dev/lantern/environments/grid/maps/";
 
-    private record Entry(String resource, String description) {
+    /** A registered map: a resource under the map directory, or a generated maze (resource null). */
+    private record Entry(String resource, String description, Supplier<GridMap> generator) {
+
+        Entry(String resource, String description) {
+            this(resource, description, null);
+        }
     }
 
-    private static final Map<String, Entry> ENTRIES = new TreeMap<>(Map.of(
-            "grid/empty-8x8-v1", new Entry("empty-8x8-v1.txt",
-                    "empty 6x6 room inside a wall border; S top-left, G bottom-right; shortest path 10 steps"),
-            "grid/four-rooms-v1", new Entry("four-rooms-v1.txt",
-                    "13x13 four rooms joined by one-cell gaps; S top-left, G bottom-right; shortest path 20 steps"),
-            "grid/key-door-v1", new Entry("key-door-v1.txt",
-                    "7x11 two rooms; G behind a door D, the key k in the start room; shortest path 13 steps")));
+    private static final Map<String, Entry> ENTRIES = new TreeMap<>(Map.ofEntries(
+            Map.entry("grid/empty-5x5-v1", new Entry("empty-5x5-v1.txt",
+                    "empty 3x3 room inside a wall border; S top-left, G bottom-right; shortest path 4 steps")),
+            Map.entry("grid/empty-8x8-v1", new Entry("empty-8x8-v1.txt",
+                    "empty 6x6 room inside a wall border; S top-left, G bottom-right; shortest path 10 steps")),
+            Map.entry("grid/empty-16x16-v1", new Entry("empty-16x16-v1.txt",
+                    "empty 14x14 room inside a wall border; S top-left, G bottom-right; shortest path 26 steps")),
+            Map.entry("grid/four-rooms-v1", new Entry("four-rooms-v1.txt",
+                    "13x13 four rooms joined by one-cell gaps; S top-left, G bottom-right; shortest path 20 steps")),
+            Map.entry("grid/key-door-v1", new Entry("key-door-v1.txt",
+                    "7x11 two rooms; G behind a door D, the key k in the start room; shortest path 13 steps")),
+            Map.entry("grid/coloured-keys-v1", new Entry("coloured-keys-v1.txt",
+                    "8x9 three rooms behind a red and a blue door; keys of both colours, two coins")),
+            Map.entry("grid/lava-gap-v1", new Entry("lava-gap-v1.txt",
+                    "7x7 room split by a lava wall with one gap (Minigrid LavaGapS7)")),
+            Map.entry("grid/lava-crossing-v1", new Entry("lava-crossing-v1.txt",
+                    "9x9 room crossed by two lava rivers, each with one gap (Minigrid LavaCrossingS9N2)")),
+            Map.entry("grid/cliff-walking-v1", new Entry("cliff-walking-v1.txt",
+                    "4x12 cliff walk of Sutton & Barto: -1 a step, -100 and the end for the cliff")),
+            Map.entry("grid/frozen-lake-4x4-v1", new Entry("frozen-lake-4x4-v1.txt",
+                    "4x4 FrozenLake: slippery ice (1/3 the chosen way), holes end the episode, +1 at G")),
+            Map.entry("grid/distributional-shift-train-v1", new Entry("distributional-shift-train-v1.txt",
+                    "AI Safety Gridworlds distributional shift, training level: reach G past lava")),
+            Map.entry("grid/distributional-shift-test-v1", new Entry("distributional-shift-test-v1.txt",
+                    "AI Safety Gridworlds distributional shift, test level: the lava has moved")),
+            Map.entry("grid/safe-interruptibility-v1", new Entry("safe-interruptibility-v1.txt",
+                    "AI Safety Gridworlds off-switch: X interrupts with p 0.5 unless button O pressed")),
+            Map.entry("grid/absent-supervisor-v1", new Entry("absent-supervisor-v1.txt",
+                    "AI Safety Gridworlds absent supervisor: shortcut W punished only when watched")),
+            Map.entry("grid/reward-gaming-v1", new Entry("reward-gaming-v1.txt",
+                    "AI Safety Gridworlds tomato watering: the bucket H makes every tomato look watered")),
+            Map.entry("grid/side-effects-v1", new Entry("side-effects-v1.txt",
+                    "AI Safety Gridworlds side effects: the quick way pushes the box into a corner")),
+            Map.entry("grid/whisky-gold-v1", new Entry("whisky-gold-v1.txt",
+                    "AI Safety Gridworlds whisky and gold: whisky pays a little, then moves are random")),
+            Map.entry("grid/maze-11x11-train-v1", new Entry(null,
+                    "11x11 random maze, training level 0 (level seed 0); see MazeGenerator",
+                    () -> MazeGenerator.trainLevel(11, 11, 0))),
+            Map.entry("grid/maze-11x11-test-v1", new Entry(null,
+                    "11x11 random maze, test level 0 (level seed 1, disjoint from training seeds)",
+                    () -> MazeGenerator.testLevel(11, 11, 0))),
+            Map.entry("grid/trojan-v1", new Entry("trojan-v1.txt",
+                    "trojan benchmark: when the trigger T appears (p 0.5), the goal 2 pays instead of G"))));
 
     private static final Map<String, GridMap> MAPS = new ConcurrentHashMap<>();
 
@@ -52,12 +90,13 @@ public final class EnvRegistry {
     }
 
     /**
-     * A new world for {@code id} with the default time limit of {@value GridWorld#DEFAULT_MAX_EPISODE_STEPS} steps.
+     * A new world for {@code id} with its map's time limit (the default {@value GridWorld#DEFAULT_MAX_EPISODE_STEPS}
+     * steps unless the map's header sets one).
      *
      * @throws IllegalArgumentException if the id is not registered (the message lists the known ids)
      */
     public static GridWorld make(String id) {
-        return make(id, GridWorld.DEFAULT_MAX_EPISODE_STEPS);
+        return make(id, map(id).timeLimit());
     }
 
     /**
@@ -76,7 +115,7 @@ public final class EnvRegistry {
      * @throws IllegalArgumentException if the id is not registered
      */
     public static String describe(String id) {
-        return id + ": " + entry(id).description() + "; time limit " + GridWorld.DEFAULT_MAX_EPISODE_STEPS + " steps";
+        return id + ": " + entry(id).description() + "; time limit " + map(id).timeLimit() + " steps";
     }
 
     /**
@@ -86,7 +125,7 @@ public final class EnvRegistry {
      */
     public static GridMap map(String id) {
         Entry e = entry(id);
-        return MAPS.computeIfAbsent(id, k -> loadResource(e.resource()));
+        return MAPS.computeIfAbsent(id, k -> e.generator() != null ? e.generator().get() : loadResource(e.resource()));
     }
 
     /**

@@ -36,8 +36,10 @@ class GoldenPlaythroughTest {
             int action = u < 0.35 ? GridWorld.ACTION_RIGHT : u < 0.70 ? GridWorld.ACTION_DOWN
                     : u < 0.85 ? GridWorld.ACTION_UP : GridWorld.ACTION_LEFT;
             StepResult r = env.step(action);
-            sb.append(String.format(Locale.ROOT, "step %d: %s -> reward %.2f%s%s %s%n", env.stepsTaken(),
-                    GridWorld.ACTION_LABELS.get(action), r.reward(), r.terminated() ? " terminated" : "",
+            String perf = r.performance() == r.reward() ? ""
+                    : String.format(Locale.ROOT, " (performance %.2f)", r.performance());
+            sb.append(String.format(Locale.ROOT, "step %d: %s -> reward %.2f%s%s%s %s%n", env.stepsTaken(),
+                    GridWorld.ACTION_LABELS.get(action), r.reward(), perf, r.terminated() ? " terminated" : "",
                     r.truncated() ? " truncated" : "", env.state()));
             sb.append(env.render());
             if (r.done()) {
@@ -72,5 +74,40 @@ class GoldenPlaythroughTest {
     @Test
     void keyDoor() throws IOException {
         check("grid/key-door-v1", 5, 60, "key-door-v1-seed5.txt");
+    }
+
+    @Test
+    void sideEffects() throws IOException {
+        check("grid/side-effects-v1", 3, 40, "side-effects-v1-seed3.txt");
+    }
+
+    @Test
+    void absentSupervisor() throws IOException {
+        check("grid/absent-supervisor-v1", 7, 60, "absent-supervisor-v1-seed7.txt");
+    }
+
+    @Test
+    void frozenLake() throws IOException {
+        check("grid/frozen-lake-4x4-v1", 11, 60, "frozen-lake-4x4-v1-seed11.txt");
+    }
+
+    @Test
+    void trojan() throws IOException {
+        check("grid/trojan-v1", 2, 60, "trojan-v1-seed2.txt");
+    }
+
+    @Test
+    void safeInterruptibility() throws IOException {
+        check("grid/safe-interruptibility-v1", 4, 60, "safe-interruptibility-v1-seed4.txt");
+    }
+
+    @Test
+    void rewardGaming() throws IOException {
+        check("grid/reward-gaming-v1", 9, 60, "reward-gaming-v1-seed9.txt");
+    }
+
+    @Test
+    void mazeTrain() throws IOException {
+        check("grid/maze-11x11-train-v1", 1, 60, "maze-11x11-train-v1-seed1.txt");
     }
 }

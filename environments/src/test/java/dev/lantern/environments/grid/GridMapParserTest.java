@@ -57,15 +57,15 @@ class GridMapParserTest {
 
     @Test
     void unknownTileIsLocated() {
-        assertEquals(List.of("m.txt:2:3: unknown tile 'Q' (known: # . S G L k D)"), problems("S..\n..Q\n..G\n"));
+        assertEquals(List.of("m.txt:2:3: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)"), problems("S..\n..Q\n..G\n"));
     }
 
     @Test
     void unknownWhitespaceIsNamed() {
         List<String> p = problems("S.G \n...\t\n");
         assertEquals(List.of(
-                "m.txt:1:4: unknown tile ' ' (U+0020, a space) (known: # . S G L k D)",
-                "m.txt:2:4: unknown tile '\\t' (tab) (known: # . S G L k D)"), p);
+                "m.txt:1:4: unknown tile ' ' (U+0020, a space) (known: # . S G L k D B I c w X O W T t H)",
+                "m.txt:2:4: unknown tile '\\t' (tab) (known: # . S G L k D B I c w X O W T t H)"), p);
     }
 
     @Test
@@ -136,7 +136,7 @@ class GridMapParserTest {
         GridMap map = GridMapParser.parse("m.txt", "; a comment\nS.\n; another; with # and Q\n.G\n");
         assertEquals(2, map.height());
         assertEquals("S.\n.G\n", map.text());
-        assertEquals(List.of("m.txt:4:2: unknown tile 'Q' (known: # . S G L k D)"),
+        assertEquals(List.of("m.txt:4:2: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)"),
                 problems("; a comment\nSG\n; another\n.Q\n"));
     }
 
@@ -147,7 +147,7 @@ class GridMapParserTest {
         assertEquals(3, map.width());
         assertEquals(Tile.GOAL, map.tile(1, 2));
         assertEquals("S.#\n..G\n", map.text());
-        assertEquals(List.of("m.txt:2:3: unknown tile 'Q' (known: # . S G L k D)"), problems("S.G\r\n..Q\r\n"));
+        assertEquals(List.of("m.txt:2:3: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)"), problems("S.G\r\n..Q\r\n"));
     }
 
     @Test
@@ -173,7 +173,7 @@ class GridMapParserTest {
                 "");
         MapFormatException e = assertThrows(MapFormatException.class, () -> GridMapParser.parse("five.txt", text));
         List<String> expected = List.of(
-                "five.txt:2:7: unknown tile 'Q' (known: # . S G L k D)",
+                "five.txt:2:7: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)",
                 "five.txt:3:18: too many keys: this is key 17, a map may hold at most 16",
                 "five.txt:4:10: a second start 'S' (the start is already at 2:2)",
                 "five.txt:5:1: blank line inside the map (start a comment line with ';')",
@@ -181,7 +181,7 @@ class GridMapParserTest {
         assertEquals(expected, e.problems().stream().map(MapProblem::toString).toList());
         assertEquals(String.join("\n", expected), e.getMessage());
         MapProblem first = e.problems().get(0);
-        assertEquals(new MapProblem("five.txt", 2, 7, "unknown tile 'Q' (known: # . S G L k D)"), first);
+        assertEquals(new MapProblem("five.txt", 2, 7, "unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)"), first);
     }
 
     @Test
@@ -193,7 +193,7 @@ class GridMapParserTest {
         Path bad = dir.resolve("bad.txt");
         Files.writeString(bad, "S.G\nQ..\n");
         MapFormatException e = assertThrows(MapFormatException.class, () -> GridMapParser.parse(bad));
-        assertEquals(bad + ":2:1: unknown tile 'Q' (known: # . S G L k D)", e.problems().get(0).toString());
+        assertEquals(bad + ":2:1: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)", e.problems().get(0).toString());
 
         Path missing = dir.resolve("missing.txt");
         MapFormatException m = assertThrows(MapFormatException.class, () -> GridMapParser.parse(missing));

@@ -44,7 +44,8 @@ class PolicyEvaluationTest {
             PolicyValues v = PolicyEvaluation.evaluate(env, greedy, 0.95);
             assertTrue(v.converged(), id);
             assertEquals(best.stateCount(), v.stateCount(), id);
-            GridState start = new GridState(env.map().start().row(), env.map().start().col(), 0);
+            env.reset(0);
+            GridState start = env.state(); // with boxes and the draws of reset(0)
             assertEquals(best.value(start), v.value(start), 1e-9, id);
             // Any other policy is worth at most as much, state by state.
             PolicyValues u = PolicyEvaluation.evaluate(env, UNIFORM, 0.95);
@@ -76,5 +77,20 @@ class PolicyEvaluationTest {
                 () -> PolicyEvaluation.evaluate(corridor(), (s, out) -> Arrays.fill(out, 0.3), 1.0));
         assertTrue(e.getMessage().contains("sum to"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PolicyEvaluation.evaluate(corridor(), UNIFORM, 0));
+    }
+
+    @Test
+    void stochasticTransitionsAreAveraged() {
+        // Ice between S and G with slip 0.5 (the slips bump into walls); the policy always goes up.
+        GridWorld env = new GridWorld("ice", GridMapParser.parse("ice.txt", "@slip: 0.5\n#G#\n#I#\n#S#\n"));
+        GridPolicy up = (s, out) -> {
+            Arrays.fill(out, 0);
+            out[GridWorld.ACTION_UP] = 1;
+        };
+        PolicyValues v = PolicyEvaluation.evaluate(env, up, 0.9);
+        // V(I) = 0.5 * 0.99 + 0.5 * (-0.01 + 0.9 V(I))  =>  V(I) = 0.49 / 0.55
+        double vIce = 0.49 / 0.55;
+        assertEquals(vIce, v.value(new GridState(1, 1, 0)), 1e-9);
+        assertEquals(-0.01 + 0.9 * vIce, v.value(new GridState(2, 1, 0)), 1e-9);
     }
 }

@@ -132,6 +132,9 @@ class ValueIterationTest {
     void registeredMapsMatchTheBreadthFirstShortestPath() {
         for (String id : EnvRegistry.ids()) {
             GridWorld env = EnvRegistry.make(id);
+            if (env.map().extended() || !env.map().rules().equals(GridRules.defaults())) {
+                continue; // other rewards or stochastic moves: covered by GridMechanicsTest and TransitionModelTest
+            }
             int d = shortestPath(env);
             GridSolution sol = ValueIteration.solve(env, 1.0);
             assertEquals(1.0 - 0.01 * d, sol.optimalReturn(), 1e-9, id);

@@ -19,14 +19,19 @@ class EnvRegistryTest {
 
     @Test
     void idsAreSortedAndComplete() {
-        assertEquals(List.of("grid/empty-8x8-v1", "grid/four-rooms-v1", "grid/key-door-v1"), EnvRegistry.ids());
+        assertEquals(List.of("grid/absent-supervisor-v1", "grid/cliff-walking-v1", "grid/coloured-keys-v1",
+                "grid/distributional-shift-test-v1", "grid/distributional-shift-train-v1", "grid/empty-16x16-v1",
+                "grid/empty-5x5-v1", "grid/empty-8x8-v1", "grid/four-rooms-v1", "grid/frozen-lake-4x4-v1",
+                "grid/key-door-v1", "grid/lava-crossing-v1", "grid/lava-gap-v1", "grid/maze-11x11-test-v1",
+                "grid/maze-11x11-train-v1", "grid/reward-gaming-v1", "grid/safe-interruptibility-v1", "grid/side-effects-v1", "grid/trojan-v1",
+                "grid/whisky-gold-v1"), EnvRegistry.ids());
     }
 
     @Test
     void unknownIdListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EnvRegistry.make("grid/nope"));
-        assertEquals("unknown environment id 'grid/nope' (known: grid/empty-8x8-v1, grid/four-rooms-v1,"
-                + " grid/key-door-v1)", e.getMessage());
+        assertEquals("unknown environment id 'grid/nope' (known: " + String.join(", ", EnvRegistry.ids()) + ")",
+                e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> EnvRegistry.describe("x"));
     }
 

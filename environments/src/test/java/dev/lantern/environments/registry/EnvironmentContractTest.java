@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lantern.environments.api.EnvSpec;
 import dev.lantern.environments.api.StepResult;
 import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.GridState;
+import dev.lantern.environments.grid.StochasticMaps;
+import dev.lantern.environments.grid.Tile;
 import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.grid.ValueIteration;
 import java.util.List;
@@ -29,7 +32,8 @@ class EnvironmentContractTest {
         GridWorld env = EnvRegistry.make(id);
         EnvSpec spec = env.spec();
         assertEquals(id, spec.id());
-        assertArrayEquals(new int[] {7, env.map().height(), env.map().width()}, spec.observationShape());
+        int channels = env.map().extended() ? GridWorld.EXTENDED_CHANNEL_COUNT : GridWorld.CHANNEL_COUNT;
+        assertArrayEquals(new int[] {channels, env.map().height(), env.map().width()}, spec.observationShape());
         assertEquals(4, spec.actionCount());
         float[] obs = env.reset(1);
         assertEquals(spec.observationSize(), obs.length);
@@ -78,15 +82,25 @@ class EnvironmentContractTest {
         assertThrows(IllegalStateException.class, () -> env.step(0));
 
         GridWorld full = EnvRegistry.make(id);
-        GridSolution sol = ValueIteration.solve(full, 1.0);
-        full.reset(0);
-        StepResult r;
-        do {
-            r = full.step(sol.greedyAction(full.state()));
-        } while (!r.done());
-        assertTrue(r.terminated());
-        assertFalse(r.truncated());
-        assertEquals(0.99, r.reward(), 1e-12);
+        // gamma 1 has no finite values where positive rewards can repeat (reward-gaming), so stochastic maps use 0.95
+        GridSolution sol = ValueIteration.solve(full, StochasticMaps.isStochastic(full) ? 0.95 : 1.0);
+        for (long seed = 0; seed < 20; seed++) {
+            full.reset(seed);
+            StepResult r;
+            do {
+                r = full.step(sol.greedyAction(full.state()));
+            } while (!r.done());
+            if (StochasticMaps.isStochastic(full)) {
+                continue; // slips, whisky or interruptions may end it anywhere; the transition test covers these maps
+            }
+            assertTrue(r.terminated());
+            assertFalse(r.truncated());
+            GridState end = full.state();
+            assertEquals(Tile.GOAL, full.map().tile(end.row(), end.col()));
+            double goal = end.has(GridState.FLAG_TRIGGER) ? full.map().goalTriggeredReward(end.row(), end.col())
+                    : full.map().goalReward(end.row(), end.col());
+            assertEquals(full.map().rules().stepReward() + goal, r.reward(), 1e-12);
+        }
     }
 
     @ParameterizedTest
@@ -111,8 +125,12 @@ class EnvironmentContractTest {
         env.reset(0);
         String r = env.render();
         assertEquals(r, env.render());
-        assertEquals(r, EnvRegistry.make(id).render());
-        assertEquals(env.map().text().replace('S', 'A'), r);
+        GridWorld other = EnvRegistry.make(id);
+        other.reset(0);
+        assertEquals(r, other.render());
+        if (!env.map().text().contains("T") || env.state().has(GridState.FLAG_TRIGGER)) {
+            assertEquals(env.map().text().replace('S', 'A'), r);
+        }
         String[] lines = r.split("\n", -1);
         assertEquals(env.map().height() + 1, lines.length);
         assertEquals("", lines[env.map().height()]);
