@@ -1,5 +1,6 @@
 package dev.lantern.app.config;
 
+import dev.lantern.environments.grid.GridObservation;
 import java.nio.file.Path;
 
 /**
@@ -8,6 +9,13 @@ import java.nio.file.Path;
  * @param id              a registered id such as {@code grid/four-rooms-v1} (see {@code lantern envs}), or null
  * @param map             a map file (format: docs/maps.md), resolved against the experiment file's folder, or null
  * @param maxEpisodeSteps the time limit in steps; default 200
+ * @param observation     what the agent sees: {@code onehot} planes (default), an {@code egocentric} window of side
+ *                        {@code viewSize} (default 5), or a {@code symbolic} vector (docs/maps.md, "Observations")
  */
-public record EnvConfig(String id, Path map, int maxEpisodeSteps) {
+public record EnvConfig(String id, Path map, int maxEpisodeSteps, GridObservation observation) {
+
+    /** One-hot planes, the default observation. */
+    public EnvConfig(String id, Path map, int maxEpisodeSteps) {
+        this(id, map, maxEpisodeSteps, GridObservation.oneHot());
+    }
 }

@@ -37,6 +37,7 @@ public record Experiment(String name, long seed, EnvConfig env, String agentType
 
     /** A copy on another environment id. */
     public Experiment withEnvId(String id) {
-        return new Experiment(name, seed, new EnvConfig(id, null, env.maxEpisodeSteps()), agentType, agent, training, lca);
+        return new Experiment(name, seed, new EnvConfig(id, null, env.maxEpisodeSteps(), env.observation()), agentType,
+                agent, training, lca);
     }
 }

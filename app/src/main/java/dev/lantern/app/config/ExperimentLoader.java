@@ -8,6 +8,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import dev.lantern.agents.actorcritic.PpoConfig;
 import dev.lantern.analysis.lca.LcaSettings;
+import dev.lantern.environments.grid.GridObservation;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.io.IOException;
 import java.io.StringReader;
@@ -124,7 +125,19 @@ public final class ExperimentLoader {
         String id = f.string("id", null);
         String map = f.string("map", null);
         int maxSteps = f.integer("maxEpisodeSteps", 200);
+        String observationName = f.string("observation", GridObservation.Kind.ONE_HOT.configName());
+        int viewSize = f.integer("viewSize", GridObservation.DEFAULT_VIEW_SIZE);
         f.rejectUnknown();
+        GridObservation.Kind kind = GridObservation.Kind.fromConfigName(observationName);
+        GridObservation observation = GridObservation.oneHot();
+        if (kind == null) {
+            problems.add("env.observation: unknown observation '" + observationName + "' (known: onehot, egocentric, "
+                    + "symbolic)");
+        } else if (kind == GridObservation.Kind.EGOCENTRIC && (viewSize < 3 || viewSize > 15 || viewSize % 2 == 0)) {
+            problems.add("env.viewSize: must be odd and in [3, 15], got " + viewSize);
+        } else {
+            observation = new GridObservation(kind, viewSize);
+        }
         if (maxSteps < 1 || maxSteps > 1_000_000) {
             problems.add("env.maxEpisodeSteps: must be in [1, 1000000], got " + maxSteps);
         }
@@ -143,7 +156,7 @@ public final class ExperimentLoader {
         if (id != null && !EnvRegistry.ids().contains(id)) {
             problems.add("env.id: unknown environment '" + id + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
         }
-        return new EnvConfig(map != null ? null : id, mapPath, maxSteps);
+        return new EnvConfig(map != null ? null : id, mapPath, maxSteps, observation);
     }
 
     private static PpoConfig readPpo(JsonFields f) {
@@ -206,6 +219,8 @@ public final class ExperimentLoader {
             env.addProperty("map", e.env().map().toAbsolutePath().toString());
         }
         env.addProperty("maxEpisodeSteps", e.env().maxEpisodeSteps());
+        env.addProperty("observation", e.env().observation().kind().configName());
+        env.addProperty("viewSize", e.env().observation().viewSize());
         root.add("env", env);
         JsonObject agent = new JsonObject();
         PpoConfig a = e.agent();

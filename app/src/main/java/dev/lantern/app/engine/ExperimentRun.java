@@ -64,7 +64,7 @@ public final class ExperimentRun {
             envId = e.env().id();
         }
         int maxSteps = e.env().maxEpisodeSteps();
-        Supplier<GridWorld> envFactory = () -> new GridWorld(envId, map, maxSteps);
+        Supplier<GridWorld> envFactory = () -> new GridWorld(envId, map, maxSteps, e.env().observation());
         long rolloutFloats = (long) e.agent().rolloutSize() * envFactory.get().spec().observationSize();
         if (rolloutFloats > MAX_ROLLOUT_FLOATS) {
             throw new ConfigException(List.of(String.format(java.util.Locale.ROOT,
@@ -119,7 +119,7 @@ public final class ExperimentRun {
 
     /** A fresh environment like the ones trained on, for displays and play. */
     public GridWorld newEnvironment() {
-        return new GridWorld(envId, map, experiment.env().maxEpisodeSteps());
+        return new GridWorld(envId, map, experiment.env().maxEpisodeSteps(), experiment.env().observation());
     }
 
     /** Value iteration's exact solution (γ = 1) of the environment. */

@@ -101,6 +101,33 @@ class CliTest {
     }
 
     @Test
+    void theObservationKindIsChosenPerExperiment(@TempDir Path tmp) throws Exception {
+        for (String observation : List.of("egocentric", "symbolic")) {
+            Path config = tmp.resolve(observation + ".json");
+            Files.writeString(config, """
+                    {"env": {"id": "grid/key-door-v1", "observation": "%s", "viewSize": 3},
+                     "agent": {"numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [16, 16]},
+                     "training": {"totalEnvSteps": 128, "evalEpisodes": 1}, "lca": {"probeSize": 32}}
+                    """.formatted(observation));
+            Path run = tmp.resolve(observation);
+            Result r = lantern("run", "--config", config.toString(), "--out", run.toString());
+            assertEquals(0, r.code(), r.err());
+            String resolved = Files.readString(run.resolve("config.json"));
+            assertTrue(resolved.contains("\"observation\": \"" + observation + "\""), resolved);
+        }
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"env\": {\"observation\": \"pixels\"}}");
+        Result r = lantern("run", "--config", bad.toString(), "--out", tmp.resolve("no").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("env.observation: unknown observation 'pixels'"), r.err());
+        Path badView = tmp.resolve("badview.json");
+        Files.writeString(badView, "{\"env\": {\"observation\": \"egocentric\", \"viewSize\": 4}}");
+        Result v = lantern("run", "--config", badView.toString(), "--out", tmp.resolve("no").toString());
+        assertEquals(2, v.code());
+        assertTrue(v.err().contains("env.viewSize: must be odd and in [3, 15], got 4"), v.err());
+    }
+
+    @Test
     void validateMapReportsEveryProblemOrASummary(@TempDir Path tmp) throws Exception {
         Path bad = tmp.resolve("bad.txt");
         // Five mistakes: unknown tile, ragged row, a second start, no goal at all... and a ragged last row.

@@ -114,6 +114,8 @@ public final class GridWorld implements InPlaceStepping {
     private final int maxEpisodeSteps;
     private final List<Cell> freeCells;
     private final GridPlanes planes;
+    private final GridObservation observation;
+    private final ObservationEncoder encoder;
     private final Outcomes outcomes = new Outcomes();
 
     private int cell;
@@ -147,21 +149,29 @@ public final class GridWorld implements InPlaceStepping {
      * @throws IllegalArgumentException if {@code maxEpisodeSteps <= 0}
      */
     public GridWorld(String id, GridMap map, int maxEpisodeSteps) {
-        this(id, new GridDynamics(Objects.requireNonNull(map, "map")), maxEpisodeSteps, null);
+        this(id, map, maxEpisodeSteps, GridObservation.oneHot());
     }
 
-    private GridWorld(String id, GridDynamics dynamics, int maxEpisodeSteps, List<Cell> freeCells) {
-        this(id, dynamics, maxEpisodeSteps, freeCells, new GridPlanes(dynamics));
+    /**
+     * Creates a world on {@code map} whose agent sees {@code observation} (one-hot planes, an egocentric window or a
+     * symbolic vector; {@link #spec()} gives the shape).
+     *
+     * @throws IllegalArgumentException if {@code maxEpisodeSteps <= 0}
+     */
+    public GridWorld(String id, GridMap map, int maxEpisodeSteps, GridObservation observation) {
+        this(id, new GridDynamics(Objects.requireNonNull(map, "map")), maxEpisodeSteps, null, null,
+                Objects.requireNonNull(observation, "observation"), null);
     }
 
     private GridWorld(String id, GridDynamics dynamics, int maxEpisodeSteps, List<Cell> freeCells,
-            GridPlanes planes) {
+            GridPlanes sharedPlanes, GridObservation observation, ObservationEncoder sharedEncoder) {
         this.id = Objects.requireNonNull(id, "id");
         this.dynamics = dynamics;
-        this.planes = planes;
+        this.planes = sharedPlanes != null ? sharedPlanes : new GridPlanes(dynamics);
+        this.observation = observation;
+        this.encoder = sharedEncoder != null ? sharedEncoder : ObservationEncoder.of(observation, dynamics, planes);
         this.maxEpisodeSteps = maxEpisodeSteps;
-        this.spec = new EnvSpec(id, new int[] {dynamics.channels, dynamics.height, dynamics.width}, ACTION_LABELS,
-                maxEpisodeSteps);
+        this.spec = new EnvSpec(id, encoder.shape(), ACTION_LABELS, maxEpisodeSteps);
         if (freeCells == null) {
             List<Cell> free = new ArrayList<>();
             for (int i = 0; i < dynamics.cells; i++) {
@@ -179,6 +189,11 @@ public final class GridWorld implements InPlaceStepping {
     @Override
     public EnvSpec spec() {
         return spec;
+    }
+
+    /** What the agent sees (one-hot planes by default). */
+    public GridObservation observation() {
+        return observation;
     }
 
     /** The map this world is played on. */
@@ -221,12 +236,12 @@ public final class GridWorld implements InPlaceStepping {
      * @throws IllegalArgumentException if {@code s} is off the grid, on a wall, or names keys the map lacks
      */
     public void encode(GridState s, float[] buffer, int offset) {
-        planes.encode(checkedCell(s), s.keysMask(), s.extras(), buffer, offset);
+        encoder.encode(checkedCell(s), s.keysMask(), s.extras(), buffer, offset);
     }
 
     /** An independent copy with the same map, time limit, state, step count and last outcome, for planners. */
     public GridWorld copy() {
-        GridWorld c = new GridWorld(id, dynamics, maxEpisodeSteps, freeCells, planes);
+        GridWorld c = new GridWorld(id, dynamics, maxEpisodeSteps, freeCells, planes, observation, encoder);
         c.cell = cell;
         c.mask = mask;
         c.extras = extras;
@@ -249,7 +264,7 @@ public final class GridWorld implements InPlaceStepping {
     @Override
     public float[] reset(long seed) {
         resetInPlace(seed);
-        float[] obs = new float[dynamics.observationSize];
+        float[] obs = new float[spec.observationSize()];
         observeInto(obs, 0);
         return obs;
     }
@@ -273,7 +288,7 @@ public final class GridWorld implements InPlaceStepping {
     @Override
     public StepResult step(int action) {
         stepInPlace(action);
-        float[] obs = new float[dynamics.observationSize];
+        float[] obs = new float[spec.observationSize()];
         observeInto(obs, 0);
         return new StepResult(obs, lastReward, lastPerformance, lastTerminated, lastTruncated);
     }
@@ -332,10 +347,10 @@ public final class GridWorld implements InPlaceStepping {
         return lastTruncated;
     }
 
-    /** {@inheritDoc} Copies the static planes from a precomputed template, then sets the agent and key bits. */
+    /** {@inheritDoc} For one-hot planes: copies the static planes from a template, then sets what changed. */
     @Override
     public void observeInto(float[] buffer, int offset) {
-        planes.encode(cell, mask, extras, buffer, offset);
+        encoder.encode(cell, mask, extras, buffer, offset);
     }
 
     /**
