@@ -34,7 +34,7 @@ final class GridPainter {
         this.cell = cell;
     }
 
-    /** Fills a cell and marks goal, lava, a key still lying there, or a door. */
+    /** Fills a cell and marks goal, lava, a key still lying there, a door, or an extended tile's letter. */
     void tile(Tile tile, int r, int c, Color fill, boolean keyLying) {
         double x = c * cell;
         double y = r * cell;
@@ -56,6 +56,14 @@ final class GridPainter {
             g.setLineWidth(Math.max(2, cell * 0.1));
             double inset = cell * 0.08;
             g.strokeRect(x + inset, y + inset, cell - 2 * inset, cell - 2 * inset);
+        } else if (tile != Tile.FLOOR && tile != Tile.WALL && tile != Tile.KEY) {
+            // The extended tiles (ice, coin, whisky, interruption, button, watched, trigger, tomato, bucket): their
+            // map letter in the top-left corner, small enough to leave the arrows readable (docs/maps.md).
+            g.setFill(Color.rgb(20, 20, 20, 0.75));
+            g.setFont(Font.font(null, FontWeight.BOLD, cell * 0.24));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(String.valueOf(tile.symbol()), x + cell * 0.06, y + cell * 0.04);
         }
     }
 
