@@ -1,6 +1,12 @@
 package dev.lantern.app.cli;
 
+import dev.lantern.agents.mcts.GameProblem;
+import dev.lantern.agents.mcts.Mcts;
+import dev.lantern.agents.mcts.MctsConfig;
+import dev.lantern.agents.mcts.RandomRolloutEvaluator;
 import dev.lantern.environments.api.VectorEnv;
+import dev.lantern.environments.board.GameState;
+import dev.lantern.environments.board.TicTacToe;
 import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.io.PrintWriter;
@@ -17,9 +23,10 @@ import picocli.CommandLine.Option;
  * {@code lantern bench envs}: environment stepping speed on one thread, measured in one run: a single environment
  * (with and without writing the one-hot observation) and a {@link VectorEnv} of many copies (observations included,
  * auto-reset included). Random actions are drawn in advance so that only stepping is timed.
+ * {@code lantern bench mcts}: MCTS simulations per second on tic-tac-toe with random rollouts, on one thread.
  */
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
-        subcommands = {BenchCommand.Envs.class})
+        subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -139,6 +146,68 @@ final class BenchCommand implements Runnable {
                     return steps / ((now - start) / 1e9);
                 }
             }
+        }
+    }
+
+    /**
+     * {@code lantern bench mcts}: UCT with random rollouts from the empty tic-tac-toe board, searches of a fixed size
+     * repeated for the given time after a warm-up of a quarter of it; prints simulations per second.
+     */
+    @Command(name = "mcts", description = "MCTS simulations per second on tic-tac-toe, random rollouts, one thread.")
+    static final class MctsBench implements Callable<Integer> {
+
+        @Option(names = "--simulations", paramLabel = "N", description = "simulations per search (default: 1000)")
+        private int simulations = 1000;
+
+        @Option(names = "--seconds", paramLabel = "S", description = "seconds of measurement (default: 2)")
+        private double seconds = 2;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<String> problems = new ArrayList<>();
+            if (simulations < 1 || simulations > 1_000_000) {
+                problems.add("--simulations: must be in [1, 1000000], got " + simulations);
+            }
+            if (!(seconds > 0 && seconds <= 600)) {
+                problems.add("--seconds: must be in (0, 600], got " + seconds);
+            }
+            if (!problems.isEmpty()) {
+                problems.forEach(err::println);
+                return LanternCli.BAD_INPUT;
+            }
+            Mcts<GameState> mcts = new Mcts<>(new GameProblem(TicTacToe.instance()),
+                    new RandomRolloutEvaluator<>(1), MctsConfig.defaults().withSimulations(simulations));
+            GameState root = TicTacToe.instance().initialState();
+            long nanos = (long) (seconds * 1e9);
+            out.printf(Locale.ROOT, "lantern bench mcts: %s, UCT, random rollouts, %d simulations per search, "
+                    + "one thread, %.2f s%n", TicTacToe.ID, simulations, seconds);
+            measure(mcts, root, nanos / 4); // warm-up
+            double[] r = measure(mcts, root, nanos);
+            out.printf(Locale.ROOT, "searches %,14.0f%n", r[0]);
+            out.printf(Locale.ROOT, "simulations/s %,14.0f%n", r[1]);
+            out.flush();
+            return 0;
+        }
+
+        /** {searches run, simulations per second}. */
+        private static double[] measure(Mcts<GameState> mcts, GameState root, long nanos) {
+            long searches = 0;
+            int checksum = 0;
+            long start = System.nanoTime();
+            long end = start + nanos;
+            long now;
+            do {
+                checksum += mcts.search(root).action();
+                searches++;
+                now = System.nanoTime();
+            } while (now < end);
+            sink = checksum;
+            return new double[] {searches, searches * (double) mcts.config().simulations() / ((now - start) / 1e9)};
         }
     }
 

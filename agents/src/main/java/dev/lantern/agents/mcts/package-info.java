@@ -1,0 +1,7 @@
+/**
+ * Monte Carlo tree search, split as in OpenSpiel into an {@link dev.lantern.agents.mcts.Evaluator} (priors and a
+ * value for a leaf), a plain {@link dev.lantern.agents.mcts.Node}, and a search ({@link dev.lantern.agents.mcts.Mcts})
+ * that returns its whole tree ({@link dev.lantern.agents.mcts.SearchTree}). Board games and grid worlds meet the
+ * search through {@link dev.lantern.agents.mcts.SearchProblem}. Pure Java: no ND4J here.
+ */
+package dev.lantern.agents.mcts;
