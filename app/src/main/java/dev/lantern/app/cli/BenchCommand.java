@@ -64,11 +64,7 @@ final class BenchCommand implements Runnable {
             if (copies < 1 || copies > 65_536) {
                 problems.add("--copies: must be in [1, 65536], got " + copies);
             }
-            if (!(seconds > 0 && seconds <= 600)) {
-                problems.add("--seconds: must be in (0, 600], got " + seconds);
-            }
-            if (!problems.isEmpty()) {
-                problems.forEach(err::println);
+            if (rejected(problems, seconds, err)) {
                 return LanternCli.BAD_INPUT;
             }
             int[] actions = new SplittableRandom(1).ints(1 << 16, 0, 4).toArray();
@@ -173,11 +169,7 @@ final class BenchCommand implements Runnable {
             if (simulations < 1 || simulations > 1_000_000) {
                 problems.add("--simulations: must be in [1, 1000000], got " + simulations);
             }
-            if (!(seconds > 0 && seconds <= 600)) {
-                problems.add("--seconds: must be in (0, 600], got " + seconds);
-            }
-            if (!problems.isEmpty()) {
-                problems.forEach(err::println);
+            if (rejected(problems, seconds, err)) {
                 return LanternCli.BAD_INPUT;
             }
             Mcts<GameState> mcts = new Mcts<>(new GameProblem(TicTacToe.instance()),
@@ -213,4 +205,13 @@ final class BenchCommand implements Runnable {
 
     /** Receives checksums of the observations written, so that the JIT cannot drop the writes. */
     static volatile float sink;
+
+    /** Adds the shared {@code --seconds} check, prints every problem; true if there were any. */
+    static boolean rejected(List<String> problems, double seconds, PrintWriter err) {
+        if (!(seconds > 0 && seconds <= 600)) {
+            problems.add("--seconds: must be in (0, 600], got " + seconds);
+        }
+        problems.forEach(err::println);
+        return !problems.isEmpty();
+    }
 }

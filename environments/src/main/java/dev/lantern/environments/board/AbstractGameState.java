@@ -15,6 +15,12 @@ abstract class AbstractGameState implements GameState {
         this.history = history;
     }
 
+    /** Players alternate, player 0 first; nobody moves at a terminal state. */
+    @Override
+    public int currentPlayer() {
+        return isTerminal() ? -1 : moveCount() & 1;
+    }
+
     /** The state after the legal {@code action}; {@code nextHistory} is this history with the action appended. */
     abstract GameState play(int action, int[] nextHistory);
 

@@ -48,11 +48,6 @@ final class ConnectFourState extends AbstractGameState {
     }
 
     @Override
-    public int currentPlayer() {
-        return isTerminal() ? -1 : moveCount() & 1;
-    }
-
-    @Override
     public int[] legalActions() {
         if (isTerminal()) {
             return new int[0];
