@@ -2,16 +2,18 @@ package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PinnedLoss;
+import dev.lantern.agents.api.StateReader;
+import dev.lantern.agents.api.StateWriter;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
 import dev.lantern.agents.nn.Softmax;
 import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.agents.train.Rng;
 import dev.lantern.agents.train.Seeds;
 import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.api.VectorEnv;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -52,9 +54,9 @@ public final class PpoAgent implements LearningAgent {
     private final ActorCriticObjective objective;
     private final ActorCriticObjective probeObjective;
     private final VectorEnv envs;
-    private final SplittableRandom exploreRng;
-    private final SplittableRandom shuffleRng;
-    private final SplittableRandom probeRng;
+    private final Rng exploreRng;
+    private final Rng shuffleRng;
+    private final Rng probeRng;
     private final int probeSize;
     private final int obsSize;
     private final int actions;
@@ -98,9 +100,9 @@ public final class PpoAgent implements LearningAgent {
         this.probeObjective = new ActorCriticObjective(net,
                 new PpoLoss(Double.POSITIVE_INFINITY, config.valueCoef(), config.entropyCoef()));
         this.envs = envs;
-        this.exploreRng = new SplittableRandom(exploreSeed);
-        this.shuffleRng = new SplittableRandom(shuffleSeed);
-        this.probeRng = new SplittableRandom(probeSeed);
+        this.exploreRng = new Rng(exploreSeed);
+        this.shuffleRng = new Rng(shuffleSeed);
+        this.probeRng = new Rng(probeSeed);
         this.probeSize = probeSize;
         this.obsSize = net.inputSize();
         this.actions = net.actionCount();
@@ -171,6 +173,45 @@ public final class PpoAgent implements LearningAgent {
     @Override
     public ActorCriticView snapshot() {
         return new ActorCriticView(net.copy(), net.iterationCount());
+    }
+
+    /**
+     * {@inheritDoc} PPO's state between iterations: the iteration count, the three random streams and the
+     * environment copies mid-episode (their positions, generators and episode counters). The rollout buffers are
+     * rebuilt by every iteration and are not saved.
+     */
+    @Override
+    public void saveState(StateWriter out) {
+        out.section("ppo");
+        out.writeInt(config.rolloutSize());
+        out.writeInt(obsSize);
+        out.writeLong(iterations);
+        out.writeLongs(new long[] {exploreRng.state(), shuffleRng.state(), probeRng.state()});
+        out.section("envs");
+        out.writeLongs(envs.saveState());
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        in.section("ppo");
+        in.expectInt(config.rolloutSize(), "the rollout size");
+        in.expectInt(obsSize, "the observation size");
+        long it = in.readLong();
+        long[] rng = in.readLongs();
+        if (rng.length != 3) {
+            throw in.fail("expected 3 random streams, found " + rng.length);
+        }
+        in.section("envs");
+        long[] envState = in.readLongs();
+        try {
+            envs.restoreState(envState);
+        } catch (IllegalArgumentException e) {
+            throw in.fail(e.getMessage());
+        }
+        iterations = it;
+        exploreRng.setState(rng[0]);
+        shuffleRng.setState(rng[1]);
+        probeRng.setState(rng[2]);
     }
 
     /** One iteration: collect a rollout, then update for {@code epochs} passes over it. */
@@ -258,7 +299,7 @@ public final class PpoAgent implements LearningAgent {
     }
 
     private PinnedLoss makeProbe() {
-        int[] picked = permutation(config.rolloutSize(), probeRng);
+        int[] picked = probeRng.permutation(config.rolloutSize());
         int[] idx = new int[probeSize];
         System.arraycopy(picked, 0, idx, 0, probeSize);
         float[] obs = new float[probeSize * obsSize];
@@ -283,7 +324,7 @@ public final class PpoAgent implements LearningAgent {
         int updates = 0;
         int[] idx = new int[mb];
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            int[] order = permutation(n, shuffleRng);
+            int[] order = shuffleRng.permutation(n);
             for (int start = 0; start < n; start += mb) {
                 System.arraycopy(order, start, idx, 0, mb);
                 PpoTargets targets = gather(idx, minibatchObs);
@@ -369,19 +410,5 @@ public final class PpoAgent implements LearningAgent {
             }
         }
         return last; // rounding left u above the total: the last action with positive probability
-    }
-
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

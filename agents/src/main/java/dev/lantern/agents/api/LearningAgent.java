@@ -19,4 +19,20 @@ public interface LearningAgent {
 
     /** Optimizer steps applied so far. */
     long updates();
+
+    /**
+     * Writes everything beyond the network's parameters and updater state that the agent needs to continue exactly:
+     * random streams, environment states, replay buffers, schedules, counters, target networks. Called between
+     * iterations, on the training thread.
+     */
+    void saveState(StateWriter out);
+
+    /**
+     * Puts back what {@link #saveState} wrote, into an agent built from the same configuration and seed whose network
+     * already holds the checkpoint's parameters and updater state. After it, the agent continues exactly as the one that
+     * saved.
+     *
+     * @throws CheckpointFormatException if the state does not fit this agent
+     */
+    void restoreState(StateReader in);
 }

@@ -231,6 +231,88 @@ public final class VectorEnv {
         }
     }
 
+    /**
+     * Saves everything needed to continue exactly: each copy's state ({@link Restorable}), episode counters and the
+     * running totals of the episodes in progress. A fresh array of longs (doubles as raw bits).
+     *
+     * @throws IllegalStateException if a copy is not {@link Restorable} or {@link #reset()} was never called
+     */
+    public long[] saveState() {
+        if (!started) {
+            throw new IllegalStateException("VectorEnv.saveState() called before reset()");
+        }
+        long[][] parts = new long[envs.length][];
+        int total = 3;
+        for (int i = 0; i < envs.length; i++) {
+            if (!(envs[i] instanceof Restorable r)) {
+                throw new IllegalStateException("environment " + spec.id() + " (" + envs[i].getClass().getSimpleName()
+                        + ") cannot save its state: it is not Restorable");
+            }
+            parts[i] = r.saveState();
+            total += 5 + parts[i].length;
+        }
+        long[] out = new long[total];
+        int k = 0;
+        out[k++] = envs.length;
+        out[k++] = seed;
+        out[k++] = episodesFinished;
+        for (int i = 0; i < envs.length; i++) {
+            out[k++] = nextEpisode[i];
+            out[k++] = Double.doubleToRawLongBits(runningReturn[i]);
+            out[k++] = Double.doubleToRawLongBits(runningPerformance[i]);
+            out[k++] = runningLength[i];
+            out[k++] = parts[i].length;
+            System.arraycopy(parts[i], 0, out, k, parts[i].length);
+            k += parts[i].length;
+        }
+        return out;
+    }
+
+    /**
+     * Puts back a state from {@link #saveState()} of a vector environment with the same copies and seed, and
+     * rewrites {@link #observations} from the restored copies. Per-step outputs ({@link #rewards}, ...) are cleared.
+     *
+     * @throws IllegalArgumentException if the state does not fit this vector environment; then nothing changed
+     *                                  unless a copy itself rejected its part
+     */
+    public void restoreState(long[] state) {
+        if (state.length < 3 || state[0] != envs.length || state[1] != seed) {
+            throw new IllegalArgumentException("saved vector state is for " + (state.length < 1 ? "?" : state[0])
+                    + " copies with seed " + (state.length < 2 ? "?" : state[1]) + ", this one has " + envs.length
+                    + " copies with seed " + seed);
+        }
+        int k = 3;
+        for (int i = 0; i < envs.length; i++) {
+            if (k + 5 > state.length || k + 5 + state[k + 4] > state.length || state[k + 4] < 0) {
+                throw new IllegalArgumentException("saved vector state is truncated at copy " + i);
+            }
+            k += 5 + (int) state[k + 4];
+        }
+        if (k != state.length) {
+            throw new IllegalArgumentException("saved vector state has " + (state.length - k) + " values too many");
+        }
+        k = 3;
+        episodesFinished = state[2];
+        for (int i = 0; i < envs.length; i++) {
+            if (!(envs[i] instanceof Restorable r)) {
+                throw new IllegalStateException("environment " + spec.id() + " cannot restore its state: it is not Restorable");
+            }
+            nextEpisode[i] = state[k++];
+            runningReturn[i] = Double.longBitsToDouble(state[k++]);
+            runningPerformance[i] = Double.longBitsToDouble(state[k++]);
+            runningLength[i] = (int) state[k++];
+            int n = (int) state[k++];
+            r.restoreState(Arrays.copyOfRange(state, k, k + n));
+            k += n;
+            envs[i].observeInto(observations, i * obsSize);
+        }
+        Arrays.fill(rewards, 0f);
+        Arrays.fill(performance, 0f);
+        Arrays.fill(terminated, false);
+        Arrays.fill(truncated, false);
+        started = true;
+    }
+
     private void resetCopy(int i) {
         long s = episodeSeed(seed, i, nextEpisode[i]++);
         if (fast != null) {

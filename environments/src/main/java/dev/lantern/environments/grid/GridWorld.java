@@ -2,6 +2,7 @@ package dev.lantern.environments.grid;
 
 import dev.lantern.environments.api.EnvSpec;
 import dev.lantern.environments.api.InPlaceStepping;
+import dev.lantern.environments.api.Restorable;
 import dev.lantern.environments.api.Simulator;
 import dev.lantern.environments.api.StepResult;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ import java.util.Objects;
  * <p>{@link #stepInPlace(int)}, {@link #resetInPlace(long)} and {@link #observeInto(float[], int)} do not allocate.
  * Not thread-safe.
  */
-public final class GridWorld implements InPlaceStepping {
+public final class GridWorld implements InPlaceStepping, Restorable {
 
     /** Action 0: move one row up. */
     public static final int ACTION_UP = 0;
@@ -369,6 +370,46 @@ public final class GridWorld implements InPlaceStepping {
 
     GridDynamics dynamics() {
         return dynamics;
+    }
+
+    /** Number of longs in a saved state; the first is a tag made from the map, so a state fits only its own map. */
+    private static final int STATE_LENGTH = 12;
+
+    /** {@inheritDoc} Position, keys, extras, generator, step count, episode flags and the last outcome. */
+    @Override
+    public long[] saveState() {
+        return new long[] {stateTag(), cell, mask, extras, rngState, Double.doubleToRawLongBits(lastPerformance), steps,
+            (started ? 1 : 0) | (ended ? 2 : 0) | (lastTerminated ? 4 : 0) | (lastTruncated ? 8 : 0),
+            Double.doubleToRawLongBits(lastReward), maxEpisodeSteps, dynamics.cells, spec.observationSize()};
+    }
+
+    @Override
+    public void restoreState(long[] state) {
+        Objects.requireNonNull(state, "state");
+        if (state.length != STATE_LENGTH || state[0] != stateTag() || state[9] != maxEpisodeSteps
+                || state[10] != dynamics.cells || state[11] != spec.observationSize()) {
+            throw new IllegalArgumentException("saved state does not belong to " + id + " with this map, time limit "
+                    + maxEpisodeSteps + " and observation (" + state.length + " values)");
+        }
+        if (state[1] < 0 || state[1] >= dynamics.cells || !dynamics.tiles[(int) state[1]].isFree()) {
+            throw new IllegalArgumentException("saved state puts the agent on cell " + state[1] + ", not a free cell of "
+                    + id);
+        }
+        cell = (int) state[1];
+        mask = (int) state[2];
+        extras = state[3];
+        rngState = state[4];
+        lastPerformance = Double.longBitsToDouble(state[5]);
+        steps = (int) state[6];
+        started = (state[7] & 1) != 0;
+        ended = (state[7] & 2) != 0;
+        lastTerminated = (state[7] & 4) != 0;
+        lastTruncated = (state[7] & 8) != 0;
+        lastReward = Double.longBitsToDouble(state[8]);
+    }
+
+    private long stateTag() {
+        return 0x4c47524944L ^ ((long) dynamics.height << 40) ^ ((long) dynamics.width << 20) ^ dynamics.map.text().hashCode();
     }
 
     /** One step on an extended map: sample one of the outcomes of the shared transition function. */

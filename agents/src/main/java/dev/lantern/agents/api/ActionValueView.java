@@ -1,0 +1,33 @@
+package dev.lantern.agents.api;
+
+/**
+ * A {@link PolicyValueView} of an agent that learns action values Q(s, a) (DQN and its kin): the policy it reports is
+ * greedy in Q, its value the largest Q, and every greedy {@link Decision} carries the Q-values.
+ */
+public interface ActionValueView extends PolicyValueView {
+
+    /**
+     * Q-values for {@code count} observations laid out back to back.
+     *
+     * @param observations {@code [count * inputSize]}
+     * @param count        number of observations
+     * @param qValues      out, {@code [count * actionCount]} row-major
+     */
+    void actionValues(float[] observations, int count, double[] qValues);
+
+    /** The greedy decision with its Q-values (ties go to the lowest action index). */
+    @Override
+    default Decision decideGreedy(float[] observation) {
+        double[] q = new double[actionCount()];
+        actionValues(observation, 1, q);
+        int best = 0;
+        for (int a = 1; a < q.length; a++) {
+            if (q[a] > q[best]) {
+                best = a;
+            }
+        }
+        double[] p = new double[q.length];
+        p[best] = 1;
+        return new Decision(best, p, q[best], q);
+    }
+}
