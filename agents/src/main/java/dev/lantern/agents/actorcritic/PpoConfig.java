@@ -1,5 +1,6 @@
 package dev.lantern.agents.actorcritic;
 
+import dev.lantern.agents.api.AgentConfig;
 import java.util.List;
 
 /**
@@ -24,10 +25,23 @@ import java.util.List;
  */
 public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatchSize, double learningRate,
         double gamma, double gaeLambda, double clipRange, double valueCoef, double entropyCoef, double maxGradNorm,
-        List<Integer> hiddenSizes, boolean normalizeAdvantages, boolean annealLearningRate) {
+        List<Integer> hiddenSizes, boolean normalizeAdvantages, boolean annealLearningRate) implements AgentConfig {
+
+    /** The {@code agent.type} of PPO. */
+    public static final String TYPE = "ppo";
 
     public PpoConfig {
         hiddenSizes = List.copyOf(hiddenSizes);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public long bufferedObservations() {
+        return rolloutSize();
     }
 
     /** The defaults documented on each field. */
@@ -58,6 +72,7 @@ public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatch
      * Checks every field and adds one message per problem, each naming its field under {@code path}
      * (e.g. {@code agent.learningRate: must be > 0, got -1}).
      */
+    @Override
     public void validate(String path, List<String> problems) {
         inRange(path + ".numEnvs", numEnvs, 4096, problems);
         inRange(path + ".rolloutSteps", rolloutSteps, 1 << 20, problems);

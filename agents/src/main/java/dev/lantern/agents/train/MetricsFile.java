@@ -25,6 +25,14 @@ public final class MetricsFile implements MetricSink, AutoCloseable {
 
     /** Creates (or appends to) {@code path}; times count from now. */
     public MetricsFile(Path path) {
+        this(path, 0);
+    }
+
+    /**
+     * Appends to {@code path} (created if missing); times count from {@code elapsedSeconds} now, so that a resumed
+     * run's times continue those of the run it resumes.
+     */
+    public MetricsFile(Path path, double elapsedSeconds) {
         this.path = path;
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
@@ -32,7 +40,7 @@ public final class MetricsFile implements MetricSink, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + path + ": " + e.getMessage(), e);
         }
-        startNanos = System.nanoTime();
+        startNanos = System.nanoTime() - (long) (elapsedSeconds * 1e9);
     }
 
     @Override
@@ -67,6 +75,37 @@ public final class MetricsFile implements MetricSink, AutoCloseable {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Flushes and returns the file's length in bytes (what a checkpoint records to truncate back to). */
+    public long flushedLength() {
+        flush();
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Cuts {@code file} back to its first {@code length} bytes: lines written after a checkpoint by a run that was then
+     * killed are dropped before the resumed run writes them again.
+     *
+     * @throws IllegalArgumentException if the file is shorter than {@code length} (it lost lines the checkpoint saw)
+     */
+    public static void truncate(Path file, long length) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                StandardOpenOption.WRITE)) {
+            if (ch.size() < length) {
+                throw new IllegalArgumentException(file + " has " + ch.size() + " bytes but the checkpoint recorded "
+                        + length + ": the file lost lines the checkpoint saw");
+            }
+            ch.truncate(length);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": missing, but the checkpoint recorded " + length + " bytes");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot truncate " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.lantern.agents.train;
 
+import dev.lantern.agents.api.StateReader;
+import dev.lantern.agents.api.StateWriter;
+
 /**
  * Listens to a training run on the training thread. Recorders write files (metrics, checkpoints, LCA), feed the lab,
  * or measure; they must not keep references to live arrays beyond a call.
@@ -21,6 +24,22 @@ public interface Recorder {
 
     /** An iteration (one rollout and its updates) ended; a good moment to write aggregated metrics. */
     default void iterationEnded(long iteration, long envStep) {
+    }
+
+    /**
+     * Writes what this recorder needs to continue a resumed run exactly (totals, file lengths); called at every
+     * checkpoint, between iterations, after {@link #iterationEnded}. Recorders without such state write nothing.
+     */
+    default void saveState(StateWriter out) {
+    }
+
+    /**
+     * Puts back what {@link #saveState} wrote; called after {@link #runStarted} of a resumed run, before its first
+     * iteration. Recorders that write files cut them back to the lengths they saved.
+     *
+     * @throws dev.lantern.agents.api.CheckpointFormatException if the state does not fit this recorder
+     */
+    default void restoreState(StateReader in) {
     }
 
     /** The run ended (completed, stopped or failed); flush and close. */

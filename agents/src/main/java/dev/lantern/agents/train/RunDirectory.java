@@ -4,6 +4,9 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +17,12 @@ import org.deeplearning4j.util.ModelSerializer;
 /**
  * A run directory in the documented format (DESIGN.md):
  * <pre>
- *   manifest.json   config.json   metrics.jsonl   checkpoints/step-000001234/{network.zip, state.json}   lca/
+ *   manifest.json   config.json   metrics.jsonl   lca/
+ *   checkpoints/step-000001234/{network.zip, state.json, agent.state, recorders.state}
  * </pre>
+ * {@code agent.state} and {@code recorders.state} (what an exact resume needs besides the network: random streams,
+ * environments mid-episode, replay buffers, LCA totals) are kept in the newest checkpoint only; older checkpoints
+ * keep their network and counters for analysis.
  * JSON files and checkpoints are written atomically (temporary file or folder, then a rename), so a run killed at
  * any moment leaves a directory whose files are each complete.
  */
@@ -55,6 +62,50 @@ public final class RunDirectory {
         }
     }
 
+    /**
+     * Opens an existing run directory (to resume it or read it).
+     *
+     * @throws IllegalArgumentException if {@code root} is not a directory holding {@code manifest.json},
+     *                                  {@code config.json} and {@code checkpoints/}
+     */
+    public static RunDirectory open(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException(root + ": no such run directory");
+        }
+        for (String name : new String[] {"manifest.json", "config.json", "checkpoints"}) {
+            if (!Files.exists(root.resolve(name))) {
+                throw new IllegalArgumentException(root + ": not a Lantern run directory (no " + name + ")");
+            }
+        }
+        return new RunDirectory(root);
+    }
+
+    /**
+     * The newest checkpoint that holds everything a resume needs ({@code network.zip}, {@code state.json},
+     * {@code agent.state}, {@code recorders.state}), or null if there is none. Temporary folders of a checkpoint being
+     * written when the run was killed are ignored.
+     */
+    public Path latestResumableCheckpoint() {
+        try (Stream<Path> s = Files.list(root.resolve("checkpoints"))) {
+            return s.filter(p -> p.getFileName().toString().matches("step-\\d{9,}"))
+                    .filter(p -> Stream.of(NETWORK, STATE, AGENT_STATE, RECORDERS_STATE)
+                            .allMatch(f -> Files.isRegularFile(p.resolve(f))))
+                    .max(java.util.Comparator.comparing(p -> p.getFileName().toString()))
+                    .orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root.resolve("checkpoints") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The network with its updater state, in a checkpoint folder. */
+    public static final String NETWORK = "network.zip";
+    /** The trainer's counters, in a checkpoint folder. */
+    public static final String STATE = "state.json";
+    /** The agent's own state ({@link dev.lantern.agents.api.StateWriter} format), in the newest checkpoint. */
+    public static final String AGENT_STATE = "agent.state";
+    /** The recorders' states, in the newest checkpoint. */
+    public static final String RECORDERS_STATE = "recorders.state";
+
     /** The directory. */
     public Path path() {
         return root;
@@ -87,12 +138,27 @@ public final class RunDirectory {
      * @return the checkpoint folder
      */
     public Path writeCheckpoint(long envStep, ComputationGraph network, JsonElement state) {
+        return writeCheckpoint(envStep, network, state, Map.of());
+    }
+
+    /**
+     * Writes a checkpoint as {@link #writeCheckpoint(long, ComputationGraph, JsonElement)} plus the files that
+     * {@code extraFiles} write (name to writer), all inside the folder before it is renamed into place. When the extra
+     * files include {@link #AGENT_STATE}, the resume states of older checkpoints are deleted afterwards.
+     */
+    public Path writeCheckpoint(long envStep, ComputationGraph network, JsonElement state,
+            Map<String, Consumer<OutputStream>> extraFiles) {
         Path target = root.resolve("checkpoints").resolve(String.format("step-%09d", envStep));
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory(root.resolve("checkpoints"), ".tmp-step-");
-            ModelSerializer.writeModel(network, tmp.resolve("network.zip").toFile(), true);
-            Files.writeString(tmp.resolve("state.json"), GSON.toJson(state) + "\n");
+            ModelSerializer.writeModel(network, tmp.resolve(NETWORK).toFile(), true);
+            Files.writeString(tmp.resolve(STATE), GSON.toJson(state) + "\n");
+            for (Map.Entry<String, Consumer<OutputStream>> f : extraFiles.entrySet()) {
+                try (OutputStream out = Files.newOutputStream(tmp.resolve(f.getKey()))) {
+                    f.getValue().accept(out);
+                }
+            }
             if (Files.exists(target)) {
                 // Replace without a moment with no checkpoint: move the old one aside, move the new one in, delete.
                 Path old = Files.createTempDirectory(root.resolve("checkpoints"), ".old-step-");
@@ -104,6 +170,9 @@ public final class RunDirectory {
                 AtomicFiles.move(tmp, target);
             }
             tmp = null;
+            if (extraFiles.containsKey(AGENT_STATE)) {
+                pruneResumeStates(target);
+            }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
@@ -114,6 +183,15 @@ public final class RunDirectory {
                 } catch (IOException ignored) {
                     // best effort: a leftover .tmp-step-* folder is ignored by readers
                 }
+            }
+        }
+    }
+
+    private void pruneResumeStates(Path keep) throws IOException {
+        try (Stream<Path> s = Files.list(root.resolve("checkpoints"))) {
+            for (Path p : s.filter(p -> !p.equals(keep) && p.getFileName().toString().startsWith("step-")).toList()) {
+                Files.deleteIfExists(p.resolve(AGENT_STATE));
+                Files.deleteIfExists(p.resolve(RECORDERS_STATE));
             }
         }
     }

@@ -1,7 +1,10 @@
 package dev.lantern.agents.train;
 
 import com.google.gson.JsonObject;
+import dev.lantern.agents.api.CheckpointFormatException;
 import dev.lantern.agents.api.LearningAgent;
+import dev.lantern.agents.api.StateReader;
+import dev.lantern.agents.api.StateWriter;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.nn.ParameterLayout;
@@ -39,6 +42,10 @@ public final class Trainer {
     private final List<Recorder> recorders;
     private final List<MetricSink> taps;
     private final TrainingControl control;
+    private final ResumePoint resume;
+    private double priorSeconds;
+    private long startNanos;
+    private MetricsFile file;
 
     private Trainer(Builder b) {
         this.agent = b.agent;
@@ -50,6 +57,7 @@ public final class Trainer {
         this.recorders = List.copyOf(b.recorders);
         this.taps = List.copyOf(b.taps);
         this.control = b.control == null ? new TrainingControl() : b.control;
+        this.resume = b.resumeFrom == null ? null : ResumePoint.restore(b.resumeFrom, agent);
     }
 
     /** Starts building a trainer for {@code agent}. */
@@ -64,15 +72,25 @@ public final class Trainer {
 
     /** Runs to the end of the budget, a stop request, or a failure. */
     public RunOutcome run() {
-        long startNanos = System.nanoTime();
+        startNanos = System.nanoTime();
         manifest.addProperty("status", "running");
-        manifest.addProperty("startTime", Instant.now().toString());
-        writeManifest();
-        MetricsFile file = runDir == null ? null : new MetricsFile(runDir.metricsFile());
-        List<MetricSink> sinks = new ArrayList<>(taps);
-        if (file != null) {
-            sinks.add(0, file);
+        if (resume == null) {
+            manifest.addProperty("startTime", Instant.now().toString());
+        } else {
+            JsonObject r = new JsonObject();
+            r.addProperty("time", Instant.now().toString());
+            r.addProperty("checkpoint", resume.checkpoint().getFileName().toString());
+            r.addProperty("envSteps", resume.envSteps());
+            if (!manifest.has("resumes")) {
+                manifest.add("resumes", new com.google.gson.JsonArray());
+            }
+            manifest.getAsJsonArray("resumes").add(r);
+            manifest.remove("endTime");
+            manifest.remove("failure");
+            priorSeconds = resume.elapsedSeconds();
         }
+        writeManifest();
+        List<MetricSink> sinks = new ArrayList<>(taps);
         MetricSink metrics = (step, name, value) -> {
             for (MetricSink s : sinks) {
                 s.scalar(step, name, value);
@@ -90,6 +108,20 @@ public final class Trainer {
         try {
             for (Recorder r : recorders) {
                 r.runStarted(context);
+            }
+            if (resume != null) {
+                iteration = resume.iterations();
+                session.envSteps = resume.envSteps();
+                session.episodes = resume.episodes();
+                session.updates = resume.updates();
+                restoreRecorders(resume.checkpoint().resolve(RunDirectory.RECORDERS_STATE));
+                if (runDir != null) {
+                    MetricsFile.truncate(runDir.metricsFile(), resume.metricsBytes());
+                }
+            }
+            if (runDir != null) {
+                file = new MetricsFile(runDir.metricsFile(), priorSeconds);
+                sinks.add(0, file);
             }
             while (session.envSteps < settings.totalEnvSteps()) {
                 if (!control.awaitTurn()) {
@@ -110,7 +142,7 @@ public final class Trainer {
                 }
                 if (runDir != null && settings.checkpointEveryIterations() > 0
                         && iteration % settings.checkpointEveryIterations() == 0) {
-                    checkpoint(session.envSteps, iteration);
+                    checkpoint(session, iteration);
                 }
                 if (settings.logEveryIterations() > 0 && iteration % settings.logEveryIterations() == 0) {
                     LOG.info("iteration {}: {} env steps, {} updates, {} episodes", iteration, session.envSteps,
@@ -128,7 +160,7 @@ public final class Trainer {
                 }
             }
             if (runDir != null) {
-                checkpoint(session.envSteps, iteration);
+                checkpoint(session, iteration);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -140,7 +172,7 @@ public final class Trainer {
             failure = e.toString();
             fatal = e instanceof Error err ? err : null;
         }
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double seconds = elapsedSeconds();
         RunOutcome outcome = new RunOutcome(status, session.envSteps, agent.updates(), seconds, evaluation, failure);
         for (Recorder r : recorders) {
             try {
@@ -177,12 +209,51 @@ public final class Trainer {
         return outcome;
     }
 
-    private void checkpoint(long envStep, long iteration) {
+    private double elapsedSeconds() {
+        return priorSeconds + (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /**
+     * Writes a checkpoint from which {@link Builder#resumeFrom} continues exactly: the network with its updater state,
+     * the trainer's counters and the length of {@code metrics.jsonl}, the agent's state and every recorder's state.
+     */
+    private void checkpoint(Session session, long iteration) {
         JsonObject state = new JsonObject();
-        state.addProperty("envSteps", envStep);
+        state.addProperty("envSteps", session.envSteps);
         state.addProperty("iterations", iteration);
         state.addProperty("updates", agent.updates());
-        runDir.writeCheckpoint(envStep, agent.network(), state);
+        state.addProperty("reportedUpdates", session.updates);
+        state.addProperty("episodes", session.episodes);
+        state.addProperty("metricsBytes", file == null ? 0 : file.flushedLength());
+        state.addProperty("elapsedSeconds", elapsedSeconds());
+        Map<String, java.util.function.Consumer<java.io.OutputStream>> files = new LinkedHashMap<>();
+        files.put(RunDirectory.AGENT_STATE, out -> {
+            try (StateWriter w = new StateWriter(out)) {
+                agent.saveState(w);
+            }
+        });
+        files.put(RunDirectory.RECORDERS_STATE, out -> {
+            try (StateWriter w = new StateWriter(out)) {
+                for (Recorder r : recorders) {
+                    w.section("recorder:" + r.getClass().getName());
+                    r.saveState(w);
+                }
+            }
+        });
+        runDir.writeCheckpoint(session.envSteps, agent.network(), state, files);
+    }
+
+    private void restoreRecorders(java.nio.file.Path path) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(path);
+             StateReader reader = new StateReader(in, path.toString())) {
+            for (Recorder r : recorders) {
+                reader.section("recorder:" + r.getClass().getName());
+                r.restoreState(reader);
+            }
+            reader.expectEnd();
+        } catch (java.io.IOException e) {
+            throw new CheckpointFormatException(path + ": cannot read (" + e.getMessage() + ")", e);
+        }
     }
 
     private void writeManifest() {
@@ -252,6 +323,7 @@ public final class Trainer {
         private final List<Recorder> recorders = new ArrayList<>();
         private final List<MetricSink> taps = new ArrayList<>();
         private TrainingControl control;
+        private java.nio.file.Path resumeFrom;
 
         private Builder(LearningAgent agent, TrainerSettings settings) {
             this.agent = agent;
@@ -294,7 +366,22 @@ public final class Trainer {
             return this;
         }
 
-        /** The trainer. */
+        /**
+         * Continues from a checkpoint folder (see {@link RunDirectory#latestResumableCheckpoint()}) instead of
+         * starting fresh: {@link #build()} puts the checkpoint's network and agent state into the agent (which must be
+         * built from the same configuration and seed); {@link Trainer#run()} cuts {@code metrics.jsonl} back to the
+         * checkpoint, restores the recorders and goes on. The manifest given must be the run's own.
+         */
+        public Builder resumeFrom(java.nio.file.Path checkpoint) {
+            this.resumeFrom = checkpoint;
+            return this;
+        }
+
+        /**
+         * The trainer.
+         *
+         * @throws CheckpointFormatException when resuming from a checkpoint that is missing, corrupt or does not fit
+         */
         public Trainer build() {
             return new Trainer(this);
         }

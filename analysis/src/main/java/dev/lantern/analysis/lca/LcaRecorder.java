@@ -2,6 +2,8 @@ package dev.lantern.analysis.lca;
 
 import com.google.gson.JsonObject;
 import dev.lantern.agents.api.PinnedLoss;
+import dev.lantern.agents.api.StateReader;
+import dev.lantern.agents.api.StateWriter;
 import dev.lantern.agents.nn.ParameterLayout;
 import dev.lantern.agents.train.AtomicFiles;
 import dev.lantern.agents.train.MetricSink;
@@ -19,6 +21,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,8 +111,11 @@ public final class LcaRecorder implements Recorder {
             dir = run.runDir().resolve("lca");
             try {
                 Files.createDirectories(dir);
-                stepsOut = Files.newBufferedWriter(dir.resolve("steps.jsonl"), StandardCharsets.UTF_8);
-                neuronsOut = Files.newBufferedWriter(dir.resolve("neurons.jsonl"), StandardCharsets.UTF_8);
+                // Appending: a fresh run directory has no such files; a resumed run cuts them back in restoreState.
+                stepsOut = Files.newBufferedWriter(dir.resolve("steps.jsonl"), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                neuronsOut = Files.newBufferedWriter(dir.resolve("neurons.jsonl"), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
             }
@@ -211,6 +217,108 @@ public final class LcaRecorder implements Recorder {
         iterSteps = 0;
         iterMaxPieces = 0;
         flush();
+    }
+
+    /**
+     * {@inheritDoc} The run's totals and curves, the open probe window (its allocation so far and the carried end
+     * gradient) and the lengths of {@code steps.jsonl} and {@code neurons.jsonl}.
+     */
+    @Override
+    public void saveState(StateWriter out) {
+        flush();
+        out.section("lca");
+        out.writeInt(cumulative.length);
+        out.writeLong(window);
+        out.writeLong(windowStep);
+        out.writeBoolean(carriedGradient != null);
+        if (carriedGradient != null) {
+            out.writeDoubles(carriedGradient);
+        }
+        out.writeDouble(carriedLoss);
+        out.writeDoubles(cumulative);
+        out.writeDoubles(windowAllocation);
+        int[] pieces = new int[piecesHistogram.size() * 2];
+        int k = 0;
+        for (Map.Entry<Integer, Integer> e : piecesHistogram.entrySet()) {
+            pieces[k++] = e.getKey();
+            pieces[k++] = e.getValue();
+        }
+        out.writeInts(pieces);
+        out.writeString(probeDescription);
+        out.writeDoubles(new double[] {totalAllocated, totalActual, totalAbsError});
+        out.writeLongs(new long[] {steps, evaluations});
+        out.writeDoubles(allocatedCurve.stream().mapToDouble(Double::doubleValue).toArray());
+        out.writeDoubles(actualCurve.stream().mapToDouble(Double::doubleValue).toArray());
+        out.writeLongs(new long[] {length(dir, "steps.jsonl"), length(dir, "neurons.jsonl")});
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        in.section("lca");
+        int n = in.expectInt(cumulative.length, "the number of parameters");
+        window = in.readLong();
+        windowStep = in.readLong();
+        carriedGradient = in.readBoolean() ? in.readDoubles(n, "the carried gradient") : null;
+        carriedLoss = in.readDouble();
+        double[] cum = in.readDoubles(n, "the cumulative allocation");
+        double[] win = in.readDoubles(n, "the window allocation");
+        System.arraycopy(cum, 0, cumulative, 0, n);
+        System.arraycopy(win, 0, windowAllocation, 0, n);
+        int[] pieces = in.readInts();
+        piecesHistogram.clear();
+        for (int k = 0; k + 1 < pieces.length; k += 2) {
+            piecesHistogram.put(pieces[k], pieces[k + 1]);
+        }
+        probeDescription = in.readString();
+        double[] totals = in.readDoubles(3, "the totals");
+        totalAllocated = totals[0];
+        totalActual = totals[1];
+        totalAbsError = totals[2];
+        long[] counts = in.readLongs();
+        if (counts.length != 2) {
+            throw in.fail("expected 2 counters, found " + counts.length);
+        }
+        steps = counts[0];
+        evaluations = counts[1];
+        allocatedCurve.clear();
+        actualCurve.clear();
+        for (double v : in.readDoubles()) {
+            allocatedCurve.add(v);
+        }
+        for (double v : in.readDoubles()) {
+            actualCurve.add(v);
+        }
+        long[] lengths = in.readLongs();
+        if (lengths.length != 2) {
+            throw in.fail("expected 2 file lengths, found " + lengths.length);
+        }
+        if (dir != null) {
+            try {
+                stepsOut.close();
+                neuronsOut.close();
+                MetricsFile.truncate(dir.resolve("steps.jsonl"), lengths[0]);
+                MetricsFile.truncate(dir.resolve("neurons.jsonl"), lengths[1]);
+                stepsOut = Files.newBufferedWriter(dir.resolve("steps.jsonl"), StandardCharsets.UTF_8,
+                        StandardOpenOption.APPEND);
+                neuronsOut = Files.newBufferedWriter(dir.resolve("neurons.jsonl"), StandardCharsets.UTF_8,
+                        StandardOpenOption.APPEND);
+            } catch (IllegalArgumentException e) {
+                throw in.fail(e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot reopen LCA files in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static long length(Path dir, String name) {
+        if (dir == null) {
+            return 0;
+        }
+        try {
+            return Files.size(dir.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + dir.resolve(name) + ": " + e.getMessage(), e);
+        }
     }
 
     private void closeWindow() {

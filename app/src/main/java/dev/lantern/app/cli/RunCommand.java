@@ -67,11 +67,21 @@ final class RunCommand implements Callable<Integer> {
             err.println("lantern run: " + ex.getMessage());
             return LanternCli.BAD_INPUT;
         }
-        stdout.printf(Locale.ROOT, "lantern run: %s on %s, PPO, seed %d, %,d env steps, LCA %s%n", e.name(), run.envId(),
-                e.seed(), e.training().totalEnvSteps(), e.lca().enabled() ? "on" : "off");
+        stdout.printf(Locale.ROOT, "lantern run: %s on %s, %s, seed %d, %,d env steps, LCA %s%n", e.name(), run.envId(),
+                e.agentType().toUpperCase(Locale.ROOT), e.seed(), e.training().totalEnvSteps(),
+                e.lca().enabled() ? "on" : "off");
         stdout.printf("run directory: %s%n", run.runDirectory().path());
         stdout.flush();
-        // Ctrl-C: stop after the current iteration, evaluate, checkpoint and record status "interrupted".
+        return execute(run, progress, stdout, err, "lantern run");
+    }
+
+    /**
+     * Trains {@code run} to its end on this thread with Ctrl-C handling (stop after the current iteration, evaluate,
+     * checkpoint, record "interrupted"), then prints the summary.
+     *
+     * @return 0 when the run completed, {@link LanternCli#FAILED} otherwise
+     */
+    static int execute(ExperimentRun run, ProgressBar progress, PrintWriter stdout, PrintWriter err, String command) {
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
             run.control().stop();
@@ -96,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         progress.finish();
         printSummary(stdout, run, outcome);
         if (!outcome.status().equals("completed")) {
-            err.println("lantern run: " + outcome.status() + (outcome.failure() == null ? "" : ": " + outcome.failure()));
+            err.println(command + ": " + outcome.status() + (outcome.failure() == null ? "" : ": " + outcome.failure()));
             return LanternCli.FAILED;
         }
         return 0;

@@ -1,12 +1,13 @@
 package dev.lantern.app.config;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
+import dev.lantern.agents.actorcritic.A2cConfig;
 import dev.lantern.agents.actorcritic.PpoConfig;
+import dev.lantern.agents.api.AgentConfig;
 import dev.lantern.analysis.lca.LcaSettings;
 import dev.lantern.environments.grid.GridObservation;
 import dev.lantern.environments.registry.EnvRegistry;
@@ -75,10 +76,8 @@ public final class ExperimentLoader {
         JsonObject agentJson = top.object("agent");
         JsonFields agentFields = new JsonFields(agentJson, "agent", problems);
         String agentType = agentFields.string("type", "ppo");
-        PpoConfig agent = readPpo(agentFields);
-        if (!agentType.equals("ppo")) {
-            problems.add("agent.type: unknown agent '" + agentType + "' (known: ppo)");
-        }
+        AgentConfig agent = AgentConfigs.read(agentFields, agentType, problems);
+        agentFields.rejectUnknown();
         TrainingConfig training = readTraining(top.object("training"), problems);
         LcaSettings lca = readLca(top.object("lca"), problems);
         top.rejectUnknown();
@@ -88,14 +87,16 @@ public final class ExperimentLoader {
         }
         agent.validate("agent", problems);
         lca.validate("lca", problems);
-        if (lca.enabled() && agent.numEnvs() > 0 && agent.rolloutSteps() > 0 && lca.probeSize() > agent.rolloutSize()) {
-            problems.add("lca.probeSize: must be at most agent.numEnvs * agent.rolloutSteps = " + agent.rolloutSize()
-                    + ", got " + lca.probeSize());
+        long probeLimit = agent.bufferedObservations();
+        if (lca.enabled() && probeLimit > 0 && lca.probeSize() > probeLimit) {
+            problems.add("lca.probeSize: must be at most the " + probeLimit + " transitions agent '" + agent.type()
+                    + "' keeps (" + (agent instanceof PpoConfig || agent instanceof A2cConfig
+                    ? "agent.numEnvs * agent.rolloutSteps" : "its buffer") + "), got " + lca.probeSize());
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream().map(p -> source + ": " + p).toList());
         }
-        return new Experiment(name, seed, env, agentType, agent, training, lca);
+        return new Experiment(name, seed, env, agent, training, lca);
     }
 
     private static JsonObject parseObject(String source, String json) {
@@ -159,32 +160,11 @@ public final class ExperimentLoader {
         return new EnvConfig(map != null ? null : id, mapPath, maxSteps, observation);
     }
 
-    private static PpoConfig readPpo(JsonFields f) {
-        PpoConfig d = PpoConfig.defaults();
-        PpoConfig c = new PpoConfig(
-                f.integer("numEnvs", d.numEnvs()),
-                f.integer("rolloutSteps", d.rolloutSteps()),
-                f.integer("epochs", d.epochs()),
-                f.integer("minibatchSize", d.minibatchSize()),
-                f.number("learningRate", d.learningRate()),
-                f.number("gamma", d.gamma()),
-                f.number("gaeLambda", d.gaeLambda()),
-                f.number("clipRange", d.clipRange()),
-                f.number("valueCoef", d.valueCoef()),
-                f.number("entropyCoef", d.entropyCoef()),
-                f.number("maxGradNorm", d.maxGradNorm()),
-                f.integers("hiddenSizes", d.hiddenSizes()),
-                f.bool("normalizeAdvantages", d.normalizeAdvantages()),
-                f.bool("annealLearningRate", d.annealLearningRate()));
-        f.rejectUnknown();
-        return c;
-    }
-
     private static TrainingConfig readTraining(JsonObject json, List<String> problems) {
         JsonFields f = new JsonFields(json, "training", problems);
         long steps = f.integer("totalEnvSteps", 80_000L);
         int evalEpisodes = f.integer("evalEpisodes", 10);
-        int checkpointEvery = f.integer("checkpointEveryIterations", 0);
+        int checkpointEvery = f.integer("checkpointEveryIterations", 10);
         f.rejectUnknown();
         if (steps < 1) {
             problems.add("training.totalEnvSteps: must be >= 1, got " + steps);
@@ -222,25 +202,7 @@ public final class ExperimentLoader {
         env.addProperty("observation", e.env().observation().kind().configName());
         env.addProperty("viewSize", e.env().observation().viewSize());
         root.add("env", env);
-        JsonObject agent = new JsonObject();
-        PpoConfig a = e.agent();
-        agent.addProperty("type", e.agentType());
-        agent.addProperty("numEnvs", a.numEnvs());
-        agent.addProperty("rolloutSteps", a.rolloutSteps());
-        agent.addProperty("epochs", a.epochs());
-        agent.addProperty("minibatchSize", a.minibatchSize());
-        agent.addProperty("learningRate", a.learningRate());
-        agent.addProperty("gamma", a.gamma());
-        agent.addProperty("gaeLambda", a.gaeLambda());
-        agent.addProperty("clipRange", a.clipRange());
-        agent.addProperty("valueCoef", a.valueCoef());
-        agent.addProperty("entropyCoef", a.entropyCoef());
-        agent.addProperty("maxGradNorm", a.maxGradNorm());
-        JsonArray hidden = new JsonArray();
-        a.hiddenSizes().forEach(hidden::add);
-        agent.add("hiddenSizes", hidden);
-        agent.addProperty("normalizeAdvantages", a.normalizeAdvantages());
-        agent.addProperty("annealLearningRate", a.annealLearningRate());
+        JsonObject agent = AgentConfigs.toJson(e.agent());
         root.add("agent", agent);
         JsonObject training = new JsonObject();
         training.addProperty("totalEnvSteps", e.training().totalEnvSteps());

@@ -41,6 +41,11 @@ final class JsonFields {
         return e == null || e.isJsonNull() ? null : e;
     }
 
+    /** Adds a problem about field {@code key} of this object. */
+    void problem(String key, String message) {
+        problems.add(field(key) + ": " + message);
+    }
+
     private void wrongType(String key, String expected, JsonElement got) {
         problems.add(field(key) + ": expected " + expected + ", got " + got);
     }

@@ -1,7 +1,12 @@
 package dev.lantern.app.engine;
 
 import com.google.gson.JsonObject;
+import dev.lantern.agents.actorcritic.A2cAgent;
+import dev.lantern.agents.actorcritic.A2cConfig;
 import dev.lantern.agents.actorcritic.PpoAgent;
+import dev.lantern.agents.actorcritic.PpoConfig;
+import dev.lantern.agents.api.CheckpointFormatException;
+import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.train.GreedyEvaluator;
 import dev.lantern.agents.train.MetricSink;
@@ -44,10 +49,11 @@ public final class ExperimentRun {
     private final GridMap map;
     private final String envId;
     private final GridSolution groundTruth;
-    private final PpoAgent agent;
+    private final LearningAgent agent;
     private final Trainer trainer;
     private final LcaRecorder lca;
     private final RunDirectory runDir;
+    private final Path resumedFrom;
 
     private ExperimentRun(Builder b) {
         this.experiment = b.experiment;
@@ -65,20 +71,23 @@ public final class ExperimentRun {
         }
         int maxSteps = e.env().maxEpisodeSteps();
         Supplier<GridWorld> envFactory = () -> new GridWorld(envId, map, maxSteps, e.env().observation());
-        long rolloutFloats = (long) e.agent().rolloutSize() * envFactory.get().spec().observationSize();
+        long buffered = e.agent().bufferedObservations();
+        long rolloutFloats = buffered * envFactory.get().spec().observationSize();
         if (rolloutFloats > MAX_ROLLOUT_FLOATS) {
+            boolean rollout = e.agent() instanceof PpoConfig || e.agent() instanceof A2cConfig;
             throw new ConfigException(List.of(String.format(java.util.Locale.ROOT,
-                    "agent.rolloutSteps: a rollout of %d transitions of %d floats each needs %.1f GiB; at most %d floats "
-                    + "(lower agent.numEnvs or agent.rolloutSteps)", e.agent().rolloutSize(),
-                    envFactory.get().spec().observationSize(), rolloutFloats * 4.0 / (1 << 30), MAX_ROLLOUT_FLOATS)));
+                    "%s: %s %d observations of %d floats each needs %.1f GiB; at most %d floats (lower %s)",
+                    rollout ? "agent.rolloutSteps" : "agent.bufferCapacity",
+                    rollout ? "a rollout of" : "a buffer of", buffered, envFactory.get().spec().observationSize(),
+                    rolloutFloats * 4.0 / (1 << 30), MAX_ROLLOUT_FLOATS,
+                    rollout ? "agent.numEnvs or agent.rolloutSteps" : "agent.bufferCapacity")));
         }
         // Created before the expensive set-up, so that an unusable --out fails at once.
-        this.runDir = b.runDir == null ? null : RunDirectory.create(b.runDir);
+        this.runDir = b.runDir == null ? null : b.resume ? RunDirectory.open(b.runDir) : RunDirectory.create(b.runDir);
         Backend.configure();
         this.groundTruth = ValueIteration.solve(envFactory.get(), 1.0);
         int probeSize = e.lca().enabled() ? e.lca().probeSize() : 0;
-        this.agent = PpoAgent.create(e.agent(), envFactory, e.seed(), e.training().totalEnvSteps(), probeSize,
-                DataType.FLOAT);
+        this.agent = createAgent(e, envFactory, probeSize);
         Trainer.Builder tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
                 e.training().checkpointEveryIterations(), 0));
         tb.evaluator(new GreedyEvaluator(envFactory, e.training().evalEpisodes(), Seeds.derive(e.seed(), "eval"),
@@ -94,12 +103,76 @@ public final class ExperimentRun {
         if (b.control != null) {
             tb.control(b.control);
         }
-        if (runDir != null) {
+        if (b.resume) {
+            Path checkpoint = runDir.latestResumableCheckpoint();
+            if (checkpoint == null) {
+                throw new ConfigException(List.of(runDir.path() + ": no checkpoint to resume from (the run was stopped "
+                        + "before its first checkpoint; set training.checkpointEveryIterations to checkpoint during a run)"));
+            }
+            tb.runDirectory(runDir).manifest(b.manifest).resumeFrom(checkpoint);
+            this.resumedFrom = checkpoint;
+        } else if (runDir != null) {
             JsonObject config = ExperimentLoader.toJson(e);
             runDir.writeConfig(config);
             tb.runDirectory(runDir).manifest(Manifest.create(e, config, envId, groundTruth));
+            this.resumedFrom = null;
+        } else {
+            this.resumedFrom = null;
         }
-        this.trainer = tb.build();
+        try {
+            this.trainer = tb.build();
+        } catch (CheckpointFormatException ex) {
+            throw new ConfigException(List.of("cannot resume: " + ex.getMessage()));
+        }
+    }
+
+    private static LearningAgent createAgent(Experiment e, Supplier<GridWorld> envFactory, int probeSize) {
+        long budget = e.training().totalEnvSteps();
+        if (e.agent() instanceof PpoConfig c) {
+            return PpoAgent.create(c, envFactory, e.seed(), budget, probeSize, DataType.FLOAT);
+        }
+        if (e.agent() instanceof A2cConfig c) {
+            return A2cAgent.create(c, envFactory, e.seed(), budget, probeSize, DataType.FLOAT);
+        }
+        throw new ConfigException(List.of("agent.type: '" + e.agentType() + "' cannot train on grid worlds"));
+    }
+
+    /**
+     * Starts assembling the continuation of the run in {@code dir}: its {@code config.json} is loaded, its manifest
+     * checked (a completed run has nothing to resume), and {@link Builder#build()} restores the newest checkpoint.
+     *
+     * @throws ConfigException if the directory is not a resumable run, with every reason
+     */
+    public static Builder resuming(Path dir) {
+        RunDirectory existing;
+        try {
+            existing = RunDirectory.open(dir);
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException(List.of(ex.getMessage()));
+        }
+        JsonObject manifest;
+        Path manifestFile = existing.path().resolve("manifest.json");
+        try {
+            manifest = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(manifestFile))
+                    .getAsJsonObject();
+        } catch (java.io.IOException | RuntimeException ex) {
+            throw new ConfigException(List.of(manifestFile + ": cannot read (" + ex.getMessage() + ")"));
+        }
+        String status = manifest.has("status") ? manifest.get("status").getAsString() : "?";
+        if (status.equals("completed")) {
+            throw new ConfigException(List.of(dir + ": the run already completed; nothing to resume"));
+        }
+        Experiment experiment = ExperimentLoader.load(existing.path().resolve("config.json"));
+        Builder b = new Builder(experiment);
+        b.runDir = dir;
+        b.resume = true;
+        b.manifest = manifest;
+        return b;
+    }
+
+    /** The checkpoint this run resumed from, or null for a fresh run. */
+    public Path resumedFrom() {
+        return resumedFrom;
     }
 
     /** Starts assembling a run of {@code experiment}. */
@@ -138,7 +211,7 @@ public final class ExperimentRun {
     }
 
     /** The agent being trained (training thread only). */
-    public PpoAgent agent() {
+    public LearningAgent agent() {
         return agent;
     }
 
@@ -159,6 +232,8 @@ public final class ExperimentRun {
         private final List<Recorder> recorders = new ArrayList<>();
         private final List<MetricSink> taps = new ArrayList<>();
         private TrainingControl control;
+        private boolean resume;
+        private JsonObject manifest;
 
         private Builder(Experiment experiment) {
             this.experiment = experiment;
@@ -166,8 +241,16 @@ public final class ExperimentRun {
 
         /** Writes the run directory there (must not exist, or be empty). */
         public Builder runDirectory(Path dir) {
+            if (resume) {
+                throw new IllegalStateException("a resumed run keeps its own directory " + runDir);
+            }
             this.runDir = dir;
             return this;
+        }
+
+        /** The experiment being assembled. */
+        public Experiment experiment() {
+            return experiment;
         }
 
         /** Adds a recorder after the LCA recorder. */

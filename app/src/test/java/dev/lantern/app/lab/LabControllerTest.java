@@ -64,7 +64,7 @@ class LabControllerTest {
             Experiment e = LabController.experimentFor(s);
             if (s.seed() == 666) { // a map file that does not exist
                 return new Experiment(e.name(), e.seed(), new EnvConfig(null, Path.of("/nonexistent/lab-map.txt"),
-                        200), e.agentType(), e.agent(), e.training(), e.lca());
+                        200), e.agent(), e.training(), e.lca());
             }
             return e;
         };

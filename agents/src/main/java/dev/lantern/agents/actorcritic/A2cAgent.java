@@ -1,0 +1,95 @@
+package dev.lantern.agents.actorcritic;
+
+import dev.lantern.agents.api.LearningAgent;
+import dev.lantern.agents.api.StateReader;
+import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.nn.ActorCriticView;
+import dev.lantern.environments.api.Environment;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Synchronous advantage actor-critic (A2C; Mnih et al. 2016, "Asynchronous Methods for Deep Reinforcement Learning",
+ * in the synchronous form of OpenAI Baselines) on the same actor-critic network and sites as PPO.
+ *
+ * <p><b>Update rule.</b> Each iteration collects {@code numEnvs × rolloutSteps} transitions with the current policy,
+ * computes GAE advantages and returns (λ = 1 gives the paper's n-step returns), and takes ONE Adam step on the whole
+ * rollout minimizing {@code −mean(log π(a|s) A) + c_v L_value − c_e H} (the value loss is PPO's), the
+ * gradient clipped to a global norm. It runs on {@link PpoAgent}'s machinery with one epoch, one minibatch and no
+ * ratio clip ({@link A2cConfig#asPpo()}): the surrogate {@code −mean(r A)} with {@code r = π/π_old} has exactly A2C's
+ * gradient at the step's start, where {@code r = 1}; so the parameters follow A2C exactly. The reported
+ * {@code loss/policy} is the surrogate's value {@code −mean(r A)}, not {@code −mean(log π A)}.
+ *
+ * <p><b>Deviations.</b> Adam instead of the paper's RMSProp (as many modern A2C baselines); advantages normalized per
+ * rollout by default; truncation bootstrapped as in PPO.
+ *
+ * <p><b>Metrics</b> as {@link PpoAgent} ({@code loss/clip_fraction} is always 0 and {@code loss/approx_kl} 0 at the
+ * single step's start).
+ */
+public final class A2cAgent implements LearningAgent {
+
+    private final A2cConfig config;
+    private final PpoAgent inner;
+
+    private A2cAgent(A2cConfig config, PpoAgent inner) {
+        this.config = config;
+        this.inner = inner;
+    }
+
+    /**
+     * Builds an A2C agent with a fresh network and {@code config.numEnvs()} environment copies, every random stream
+     * derived from {@code runSeed} by name as for PPO.
+     *
+     * @param probeSize states per LCA probe (at most the rollout size), 0 for none
+     */
+    public static A2cAgent create(A2cConfig config, Supplier<? extends Environment> envFactory, long runSeed,
+            long totalEnvSteps, int probeSize, DataType dataType) {
+        return new A2cAgent(config, PpoAgent.create(config.asPpo(), envFactory, runSeed, totalEnvSteps, probeSize,
+                dataType));
+    }
+
+    /** The hyperparameters. */
+    public A2cConfig config() {
+        return config;
+    }
+
+    /** The trained network (training thread only). */
+    public ActorCriticNet net() {
+        return inner.net();
+    }
+
+    @Override
+    public void iterate(TrainingSession session) {
+        inner.iterate(session);
+    }
+
+    @Override
+    public ActorCriticView snapshot() {
+        return inner.snapshot();
+    }
+
+    @Override
+    public ComputationGraph network() {
+        return inner.network();
+    }
+
+    @Override
+    public long updates() {
+        return inner.updates();
+    }
+
+    @Override
+    public void saveState(StateWriter out) {
+        out.section("a2c");
+        inner.saveState(out);
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        in.section("a2c");
+        inner.restoreState(in);
+    }
+}

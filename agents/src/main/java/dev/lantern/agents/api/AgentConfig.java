@@ -1,0 +1,25 @@
+package dev.lantern.agents.api;
+
+import java.util.List;
+
+/**
+ * The hyperparameters of one kind of learning agent: a record whose components are its documented fields, with a
+ * {@code defaults()} factory. Experiments name the kind in {@code agent.type} and override any field.
+ */
+public interface AgentConfig {
+
+    /** The name experiments use in {@code agent.type} (e.g. {@code "ppo"}, {@code "dqn"}). */
+    String type();
+
+    /**
+     * Checks every field and adds one message per problem, each naming its field under {@code path}
+     * (e.g. {@code agent.learningRate: must be > 0, got -1}).
+     */
+    void validate(String path, List<String> problems);
+
+    /**
+     * Observation floats the agent keeps in memory at once (rollout or replay buffer) per float of one observation; the
+     * engine refuses configurations whose buffers would not fit.
+     */
+    long bufferedObservations();
+}

@@ -1,0 +1,102 @@
+package dev.lantern.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a training process (SIGKILL, no warning) in the middle of a run, resumes it with {@code lantern resume}, and
+ * checks that the final parameters, {@code metrics.jsonl} (wall-clock values aside) and the LCA files are identical to
+ * those of a run that was never stopped. Each run is a separate JVM, as a real kill and restart would be.
+ */
+class KillAndResumeTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\"type\": \"ppo\", \"numEnvs\": 4, \"rolloutSteps\": 64, \"minibatchSize\": 64, \"hiddenSizes\": [32, 32]",
+        "\"type\": \"a2c\", \"numEnvs\": 4, \"rolloutSteps\": 16, \"hiddenSizes\": [32, 32]"})
+    void aKilledRunResumesToExactlyTheUninterruptedResult(String agent, @TempDir Path tmp) throws Exception {
+        Path config = tmp.resolve("resume.json");
+        Files.writeString(config, """
+                {"name": "resume", "seed": 11, "env": {"id": "grid/key-door-v1"},
+                 "agent": {%s},
+                 "training": {"totalEnvSteps": 6144, "evalEpisodes": 2, "checkpointEveryIterations": 3},
+                 "lca": {"probeSize": 32}}
+                """.formatted(agent));
+        Path whole = tmp.resolve("whole");
+        assertEquals(0, finish(start(tmp, "run", "--config", config.toString(), "--out", whole.toString()), whole));
+
+        Path killed = tmp.resolve("killed");
+        Process p = start(tmp, "run", "--config", config.toString(), "--out", killed.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (checkpoints(killed) < 2 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(150); // somewhere inside a later iteration
+        assertTrue(p.isAlive(), "the run ended before it could be killed; raise the budget");
+        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertTrue(Files.readString(killed.resolve("manifest.json")).contains("\"status\": \"running\""));
+        long linesAtKill = Files.readAllLines(killed.resolve("metrics.jsonl")).size();
+        assertTrue(linesAtKill < Files.readAllLines(whole.resolve("metrics.jsonl")).size());
+
+        assertEquals(0, finish(start(tmp, "resume", killed.toString()), killed));
+
+        assertEquals(metricsWithoutTime(whole), metricsWithoutTime(killed));
+        for (String f : List.of("lca/steps.jsonl", "lca/neurons.jsonl", "lca/parameters.f64")) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(killed.resolve(f)), f);
+        }
+        Path last = whole.resolve("checkpoints/step-000006144/network.zip");
+        ComputationGraph a = ModelSerializer.restoreComputationGraph(last.toFile(), true);
+        ComputationGraph b = ModelSerializer.restoreComputationGraph(
+                killed.resolve("checkpoints/step-000006144/network.zip").toFile(), true);
+        assertArrayEquals(a.params().data().asFloat(), b.params().data().asFloat());
+        assertArrayEquals(a.getUpdater().getStateViewArray().data().asFloat(),
+                b.getUpdater().getStateViewArray().data().asFloat());
+        String manifest = Files.readString(killed.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"status\": \"completed\"") && manifest.contains("\"resumes\""), manifest);
+    }
+
+    private static long checkpoints(Path run) throws Exception {
+        Path dir = run.resolve("checkpoints");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(c -> c.getFileName().toString().startsWith("step-")).count();
+        }
+    }
+
+    private static Process start(Path tmp, String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.lantern.app.cli.LanternCli"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("processes.log").toFile()));
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        return pb.start();
+    }
+
+    private static int finish(Process p, Path run) throws Exception {
+        assertTrue(p.waitFor(240, TimeUnit.SECONDS), "process did not finish: " + run);
+        return p.exitValue();
+    }
+
+    private static List<String> metricsWithoutTime(Path run) throws Exception {
+        return Files.readAllLines(run.resolve("metrics.jsonl")).stream()
+                .filter(l -> !l.contains("\"name\": \"time/"))
+                .map(l -> l.replaceFirst("\"time\": [^,]+, ", "")).toList();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.lantern.app.cli;
+
+import static dev.lantern.app.cli.CliTest.lantern;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lantern resume} on directories it cannot continue: a clear message, exit 2, nothing changed. */
+class ResumeCommandTest {
+
+    @Test
+    void aMissingOrForeignDirectoryIsBadInput(@TempDir Path tmp) {
+        CliTest.Result r = lantern("resume", tmp.resolve("nope").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no such run directory"), r.err());
+        r = lantern("resume", tmp.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("not a Lantern run directory (no manifest.json)"), r.err());
+    }
+
+    @Test
+    void completedRunsAndCorruptCheckpointsAreRefusedWithoutTouchingTheRun(@TempDir Path tmp) throws Exception {
+        Path config = tmp.resolve("c.json");
+        Files.writeString(config, """
+                {"name": "r", "seed": 2, "env": {"id": "grid/empty-5x5-v1"},
+                 "agent": {"numEnvs": 2, "rolloutSteps": 32, "minibatchSize": 32, "hiddenSizes": [8, 8]},
+                 "training": {"totalEnvSteps": 256, "evalEpisodes": 1, "checkpointEveryIterations": 1},
+                 "lca": {"probeSize": 16}}
+                """);
+        Path run = tmp.resolve("run");
+        assertEquals(0, lantern("run", "--config", config.toString(), "--out", run.toString()).code());
+        CliTest.Result r = lantern("resume", run.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("already completed; nothing to resume"), r.err());
+
+        // Pretend the run was killed, then damage the agent state of its newest checkpoint.
+        Path manifest = run.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"completed\"", "\"running\""));
+        Path state = run.resolve("checkpoints/step-000000256/agent.state");
+        byte[] bytes = Files.readAllBytes(state);
+        Files.write(state, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        byte[] metricsBefore = Files.readAllBytes(run.resolve("metrics.jsonl"));
+        byte[] stepsBefore = Files.readAllBytes(run.resolve("lca/steps.jsonl"));
+        r = lantern("resume", run.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("cannot resume") && r.err().contains("agent.state") && r.err().contains("truncated"),
+                r.err());
+        assertArrayEquals(metricsBefore, Files.readAllBytes(run.resolve("metrics.jsonl")));
+        assertArrayEquals(stepsBefore, Files.readAllBytes(run.resolve("lca/steps.jsonl")));
+        assertTrue(Files.readString(manifest).contains("\"running\""));
+    }
+}
