@@ -23,8 +23,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  * gradient at the step's start, where {@code r = 1}; so the parameters follow A2C exactly. The reported
  * {@code loss/policy} is the surrogate's value {@code −mean(r A)}, not {@code −mean(log π A)}.
  *
- * <p><b>Deviations.</b> Adam instead of the paper's RMSProp (as many modern A2C baselines); advantages normalized per
- * rollout by default; truncation bootstrapped as in PPO.
+ * <p><b>Deviations.</b> Adam instead of the paper's RMSProp (as many modern A2C baselines); truncation bootstrapped as in PPO.
+ *
+ * <p><b>Measured</b> (2-core CPU, defaults): empty-8x8 solved (greedy return optimal) within 40k steps for seeds
+ * 1–3 (slow tier). On four-rooms, A2C did not reach the goal greedily within 80k steps in any setting tried
+ * (rollouts of 5–16 steps, learning rates 1e-3–5e-3, with and without advantage normalization): one update per
+ * rollout extracts too little from the rare early successes, where PPO's 16 minibatch updates per rollout do.
  *
  * <p><b>Metrics</b> as {@link PpoAgent} ({@code loss/clip_fraction} is always 0 and {@code loss/approx_kl} 0 at the
  * single step's start).

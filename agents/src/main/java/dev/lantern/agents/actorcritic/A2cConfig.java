@@ -8,15 +8,17 @@ import java.util.List;
  * ({@link #defaults()}).
  *
  * @param numEnvs             environment copies stepped together; default 16
- * @param rolloutSteps        steps per copy between updates (the n of the n-step returns); default 16
- * @param learningRate        Adam's step size at update 0; default 1e-3
+ * @param rolloutSteps        steps per copy between updates (the n of the n-step returns); default 8
+ * @param learningRate        Adam's step size at update 0; default 3e-3
  * @param gamma               discount factor in [0, 1]; default 0.99
  * @param gaeLambda           GAE's λ in [0, 1]; 1 gives plain n-step returns (as the original A2C); default 0.95
  * @param valueCoef           weight of the value loss; default 0.5
  * @param entropyCoef         weight of the entropy bonus; default 0.01
  * @param maxGradNorm         global L2 norm the gradient is clipped to; 0 disables; default 0.5
  * @param hiddenSizes         widths of the two torso layers; default [64, 64]
- * @param normalizeAdvantages normalize the advantages of each rollout to mean 0, std 1; default true
+ * @param normalizeAdvantages normalize the advantages of each rollout to mean 0, std 1; default false (as the
+ *                            original; with sparse rewards and no success yet, normalizing turns noise into unit-size
+ *                            advantages and the policy collapses)
  * @param annealLearningRate  let the learning rate fall linearly to 0 over the run's budget; default true
  */
 public record A2cConfig(int numEnvs, int rolloutSteps, double learningRate, double gamma, double gaeLambda,
@@ -32,7 +34,7 @@ public record A2cConfig(int numEnvs, int rolloutSteps, double learningRate, doub
 
     /** The defaults documented on each field. */
     public static A2cConfig defaults() {
-        return new A2cConfig(16, 16, 1e-3, 0.99, 0.95, 0.5, 0.01, 0.5, List.of(64, 64), true, true);
+        return new A2cConfig(16, 8, 3e-3, 0.99, 0.95, 0.5, 0.01, 0.5, List.of(64, 64), false, true);
     }
 
     @Override

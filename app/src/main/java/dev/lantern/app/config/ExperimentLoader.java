@@ -80,6 +80,12 @@ public final class ExperimentLoader {
         agentFields.rejectUnknown();
         TrainingConfig training = readTraining(top.object("training"), problems);
         LcaSettings lca = readLca(top.object("lca"), problems);
+        boolean probeGiven = root.get("lca") instanceof JsonObject o && o.has("probeSize");
+        if (!probeGiven && agent.bufferedObservations() > 0 && lca.probeSize() > agent.bufferedObservations()) {
+            // The default probe (256 states) is cut to what the learner keeps, e.g. an A2C rollout of 128.
+            lca = new LcaSettings(lca.enabled(), (int) agent.bufferedObservations(), lca.errorThreshold(),
+                    lca.maxPieces());
+        }
         top.rejectUnknown();
 
         if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
