@@ -11,6 +11,9 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "ID", description = "environment to start with (default: grid/four-rooms-v1)")
     private String env = "grid/four-rooms-v1";
 
+    @Option(names = "--agent", paramLabel = "TYPE", description = "learner to start with: ppo or a2c (default: ppo)")
+    private String agent = "ppo";
+
     @Option(names = "--seed", paramLabel = "N", description = "run seed (default: 1)")
     private long seed = 1;
 
@@ -31,6 +34,11 @@ final class LabCommand implements Callable<Integer> {
                     + String.join(", ", dev.lantern.environments.registry.EnvRegistry.ids()) + ")");
             return LanternCli.BAD_INPUT;
         }
+        if (!dev.lantern.app.lab.LabSettings.AGENTS.contains(agent)) {
+            err.println("--agent: unknown learner '" + agent + "' (known: "
+                    + String.join(", ", dev.lantern.app.lab.LabSettings.AGENTS) + ")");
+            return LanternCli.BAD_INPUT;
+        }
         if (steps < 1) {
             err.println("--steps: must be >= 1, got " + steps);
             return LanternCli.BAD_INPUT;
@@ -40,7 +48,7 @@ final class LabCommand implements Callable<Integer> {
             err.println("lantern lab: " + problem);
             return LanternCli.BAD_INPUT;
         }
-        dev.lantern.app.lab.LabLauncher.launch(env, seed, steps, !noLca);
+        dev.lantern.app.lab.LabLauncher.launch(env, agent, seed, steps, !noLca);
         return 0;
     }
 }

@@ -56,11 +56,12 @@ public final class LabController implements AutoCloseable {
     }
 
     /**
-     * The experiment a lab run trains: {@link ExperimentLoader#defaults()} (PPO) on the settings' environment, seed,
-     * budget and LCA switch.
+     * The experiment a lab run trains: the settings' learner with its default hyperparameters on the settings'
+     * environment, seed, budget and LCA switch.
      */
     public static Experiment experimentFor(LabSettings settings) {
-        return ExperimentLoader.defaults().withEnvId(settings.envId()).withSeed(settings.seed())
+        return ExperimentLoader.parse("<lab>", "{\"agent\": {\"type\": \"" + settings.agentType() + "\"}}", null)
+                .withEnvId(settings.envId()).withSeed(settings.seed())
                 .withTotalEnvSteps(settings.totalEnvSteps()).withLca(settings.lca());
     }
 

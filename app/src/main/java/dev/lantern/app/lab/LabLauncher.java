@@ -20,7 +20,7 @@ public final class LabLauncher {
     }
 
     /**
-     * Opens the lab with command-line style arguments: {@code --env ID}, {@code --seed N}, {@code --steps N},
+     * Opens the lab with command-line style arguments: {@code --env ID}, {@code --agent TYPE}, {@code --seed N}, {@code --steps N},
      * {@code --no-lca} (each optional; see {@link LabSettings#parse}).
      *
      * @throws IllegalArgumentException listing every bad argument, before any window opens
@@ -31,13 +31,13 @@ public final class LabLauncher {
     }
 
     /**
-     * Opens the lab on {@code envId} with {@code seed}, a budget of {@code totalEnvSteps}, LCA on or off; training
-     * starts when the user presses Start.
+     * Opens the lab on {@code envId} with learner {@code agentType}, {@code seed}, a budget of {@code totalEnvSteps},
+     * LCA on or off; training starts when the user presses Start.
      *
-     * @throws IllegalArgumentException if the id is not registered or the budget is not positive
+     * @throws IllegalArgumentException if the id or learner is unknown or the budget is not positive
      */
-    public static void launch(String envId, long seed, long totalEnvSteps, boolean lca) {
-        launch(new LabSettings(envId, seed, totalEnvSteps, lca));
+    public static void launch(String envId, String agentType, long seed, long totalEnvSteps, boolean lca) {
+        launch(new LabSettings(envId, agentType, seed, totalEnvSteps, lca));
     }
 
     /** Opens the lab with {@code settings}. */

@@ -9,11 +9,15 @@ import java.util.List;
  * {@link dev.lantern.app.config.ExperimentLoader#defaults()} (PPO).
  *
  * @param envId         a registered environment id (see {@link EnvRegistry#ids()})
+ * @param agentType     the learner ({@code agent.type}: one of {@link #AGENTS}) with its default hyperparameters
  * @param seed          the run seed
  * @param totalEnvSteps the training budget in environment steps, {@code > 0}
  * @param lca           whether loss change allocation is computed (the LCA chart stays empty without it)
  */
-public record LabSettings(String envId, long seed, long totalEnvSteps, boolean lca) {
+public record LabSettings(String envId, String agentType, long seed, long totalEnvSteps, boolean lca) {
+
+    /** The learners the lab can train on grid worlds. */
+    public static final List<String> AGENTS = List.of("ppo", "a2c");
 
     /** The default environment. */
     public static final String DEFAULT_ENV = "grid/four-rooms-v1";
@@ -30,6 +34,9 @@ public record LabSettings(String envId, long seed, long totalEnvSteps, boolean l
         if (!EnvRegistry.ids().contains(envId)) {
             problems.add("env: unknown id '" + envId + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
         }
+        if (!AGENTS.contains(agentType)) {
+            problems.add("agent: unknown learner '" + agentType + "' (known: " + String.join(", ", AGENTS) + ")");
+        }
         if (totalEnvSteps <= 0) {
             problems.add("steps: must be > 0, got " + totalEnvSteps);
         }
@@ -38,23 +45,33 @@ public record LabSettings(String envId, long seed, long totalEnvSteps, boolean l
         }
     }
 
-    /** four-rooms, seed 1, the default budget (80k steps), LCA on. */
+    /** PPO on {@code envId}. */
+    public LabSettings(String envId, long seed, long totalEnvSteps, boolean lca) {
+        this(envId, "ppo", seed, totalEnvSteps, lca);
+    }
+
+    /** four-rooms, PPO, seed 1, the default budget (80k steps), LCA on. */
     public static LabSettings defaults() {
-        return new LabSettings(DEFAULT_ENV, 1, DEFAULT_STEPS, true);
+        return new LabSettings(DEFAULT_ENV, "ppo", 1, DEFAULT_STEPS, true);
     }
 
     /** A copy on another environment. */
     public LabSettings withEnvId(String id) {
-        return new LabSettings(id, seed, totalEnvSteps, lca);
+        return new LabSettings(id, agentType, seed, totalEnvSteps, lca);
+    }
+
+    /** A copy with another learner. */
+    public LabSettings withAgentType(String type) {
+        return new LabSettings(envId, type, seed, totalEnvSteps, lca);
     }
 
     /** A copy with another seed. */
     public LabSettings withSeed(long newSeed) {
-        return new LabSettings(envId, newSeed, totalEnvSteps, lca);
+        return new LabSettings(envId, agentType, newSeed, totalEnvSteps, lca);
     }
 
     /**
-     * Reads {@code --env ID}, {@code --seed N}, {@code --steps N} and {@code --no-lca} (also written
+     * Reads {@code --env ID}, {@code --agent TYPE}, {@code --seed N}, {@code --steps N} and {@code --no-lca} (also written
      * {@code --env=ID}); anything missing keeps its default.
      *
      * @throws IllegalArgumentException listing every problem at once
@@ -62,6 +79,7 @@ public record LabSettings(String envId, long seed, long totalEnvSteps, boolean l
     public static LabSettings parse(List<String> args) {
         LabSettings d = defaults();
         String env = d.envId();
+        String agent = d.agentType();
         long seed = d.seed();
         long steps = d.totalEnvSteps();
         boolean lca = d.lca();
@@ -79,8 +97,9 @@ public record LabSettings(String envId, long seed, long totalEnvSteps, boolean l
                 lca = false;
                 continue;
             }
-            if (!key.equals("--env") && !key.equals("--seed") && !key.equals("--steps")) {
-                problems.add("unknown argument '" + arg + "' (known: --env ID, --seed N, --steps N, --no-lca)");
+            if (!key.equals("--env") && !key.equals("--agent") && !key.equals("--seed") && !key.equals("--steps")) {
+                problems.add("unknown argument '" + arg + "' (known: --env ID, --agent TYPE, --seed N, --steps N, "
+                        + "--no-lca)");
                 continue;
             }
             if (value == null) {
@@ -92,6 +111,7 @@ public record LabSettings(String envId, long seed, long totalEnvSteps, boolean l
             }
             switch (key) {
                 case "--env" -> env = value;
+                case "--agent" -> agent = value;
                 case "--seed" -> seed = parseLong(key, value, seed, problems);
                 default -> steps = parseLong(key, value, steps, problems);
             }
@@ -99,18 +119,21 @@ public record LabSettings(String envId, long seed, long totalEnvSteps, boolean l
         if (!EnvRegistry.ids().contains(env)) {
             problems.add("--env: unknown id '" + env + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
         }
+        if (!AGENTS.contains(agent)) {
+            problems.add("--agent: unknown learner '" + agent + "' (known: " + String.join(", ", AGENTS) + ")");
+        }
         if (steps <= 0) {
             problems.add("--steps: must be > 0, got " + steps);
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return new LabSettings(env, seed, steps, lca);
+        return new LabSettings(env, agent, seed, steps, lca);
     }
 
     /** The arguments {@link #parse} reads back into these settings. */
     public List<String> toArgs() {
-        List<String> args = new ArrayList<>(List.of("--env=" + envId, "--seed=" + seed, "--steps=" + totalEnvSteps));
+        List<String> args = new ArrayList<>(List.of("--env=" + envId, "--agent=" + agentType, "--seed=" + seed, "--steps=" + totalEnvSteps));
         if (!lca) {
             args.add("--no-lca");
         }

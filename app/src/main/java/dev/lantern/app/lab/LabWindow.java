@@ -69,6 +69,7 @@ public final class LabWindow {
     private final GridView grid = new GridView();
     private final ChartsPane charts = new ChartsPane();
     private final ComboBox<String> env = new ComboBox<>(FXCollections.observableArrayList(EnvRegistry.ids()));
+    private final ComboBox<String> agent = new ComboBox<>(FXCollections.observableArrayList(LabSettings.AGENTS));
     private final Spinner<Integer> seed = new Spinner<>();
     private final Button start = new Button("Start");
     private final Button pause = new Button("Pause");
@@ -132,9 +133,9 @@ public final class LabWindow {
         timer.start();
     }
 
-    /** Starts training with the toolbar's environment and seed, as the Start button does. */
+    /** Starts training with the toolbar's environment, learner and seed, as the Start button does. */
     public void startTraining() {
-        LabSettings s = initial.withEnvId(env.getValue()).withSeed(seed.getValue());
+        LabSettings s = initial.withEnvId(env.getValue()).withAgentType(agent.getValue()).withSeed(seed.getValue());
         controller.setDelayMillis(delayMillis());
         controller.start(s);
         start.setText("Restart");
@@ -181,6 +182,9 @@ public final class LabWindow {
         env.setId("env");
         env.setValue(initial.envId());
         env.setTooltip(new Tooltip("The grid world to train on (applies at the next Start)"));
+        agent.setId("agent");
+        agent.setValue(initial.agentType());
+        agent.setTooltip(new Tooltip("The learner, with its default hyperparameters (applies at the next Start)"));
         seed.setId("seed");
         seed.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE,
                 (int) Math.min(Integer.MAX_VALUE, Math.max(0, initial.seed()))));
@@ -215,7 +219,7 @@ public final class LabWindow {
         speedLabel.getStyleClass().add("dim");
         speedLabel.setMinWidth(110);
         updateButtons();
-        return new ToolBar(new Label("Environment"), env, new Label("Seed"), seed, new Separator(Orientation.VERTICAL),
+        return new ToolBar(new Label("Environment"), env, new Label("Agent"), agent, new Label("Seed"), seed, new Separator(Orientation.VERTICAL),
                 start, pause, step, new Separator(Orientation.VERTICAL), new Label("Speed"), speed, speedLabel);
     }
 

@@ -97,17 +97,19 @@ class LabHelpersTest {
     @Test
     void settingsParseEveryFormAndReportEveryProblem() {
         LabSettings s = LabSettings.parse(List.of("--env", "grid/key-door-v1", "--seed=7", "--steps", "5000",
-                "--no-lca"));
-        assertEquals(new LabSettings("grid/key-door-v1", 7, 5000, false), s);
+                "--no-lca", "--agent", "a2c"));
+        assertEquals(new LabSettings("grid/key-door-v1", "a2c", 7, 5000, false), s);
         assertEquals(s, LabSettings.parse(s.toArgs()));
         assertEquals(LabSettings.defaults(), LabSettings.parse(List.of()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LabSettings.parse(List.of("--env", "grid/nope", "--seed", "x", "--steps=0", "--fast")));
+                () -> LabSettings.parse(List.of("--env", "grid/nope", "--seed", "x", "--steps=0", "--fast",
+                        "--agent=alphago")));
         String m = e.getMessage();
         assertTrue(m.contains("grid/nope") && m.contains("grid/four-rooms-v1"), m);
         assertTrue(m.contains("--seed: expected an integer, got 'x'"), m);
         assertTrue(m.contains("--steps: must be > 0, got 0"), m);
         assertTrue(m.contains("unknown argument '--fast'"), m);
+        assertTrue(m.contains("--agent: unknown learner 'alphago' (known: ppo, a2c"), m);
         assertThrows(IllegalArgumentException.class, () -> LabSettings.parse(List.of("--seed")));
     }
 
