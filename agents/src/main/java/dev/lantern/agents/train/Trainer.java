@@ -140,8 +140,8 @@ public final class Trainer {
                 if (file != null) {
                     file.flush();
                 }
-                if (runDir != null && settings.checkpointEveryIterations() > 0
-                        && iteration % settings.checkpointEveryIterations() == 0) {
+                long every = settings.checkpointEveryEnvSteps();
+                if (runDir != null && every > 0 && session.envSteps / every > stepsBefore / every) {
                     checkpoint(session, iteration);
                 }
                 if (settings.logEveryIterations() > 0 && iteration % settings.logEveryIterations() == 0) {

@@ -5,16 +5,17 @@ package dev.lantern.agents.train;
  *
  * @param totalEnvSteps             stop once this many environment steps were collected (the iteration in progress
  *                                  completes)
- * @param checkpointEveryIterations write a checkpoint every this many iterations; 0 = only the final one
+ * @param checkpointEveryEnvSteps   write a checkpoint at the end of the first iteration that reaches each multiple of
+ *                                  this many environment steps; 0 = only the final one
  * @param logEveryIterations        log a progress line (INFO) every this many iterations; 0 = never
  */
-public record TrainerSettings(long totalEnvSteps, int checkpointEveryIterations, int logEveryIterations) {
+public record TrainerSettings(long totalEnvSteps, long checkpointEveryEnvSteps, int logEveryIterations) {
 
     public TrainerSettings {
         if (totalEnvSteps < 0) {
             throw new IllegalArgumentException("totalEnvSteps must be >= 0, got " + totalEnvSteps);
         }
-        if (checkpointEveryIterations < 0 || logEveryIterations < 0) {
+        if (checkpointEveryEnvSteps < 0 || logEveryIterations < 0) {
             throw new IllegalArgumentException("intervals must be >= 0");
         }
     }

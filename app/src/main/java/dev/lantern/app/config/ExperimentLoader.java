@@ -170,7 +170,7 @@ public final class ExperimentLoader {
         JsonFields f = new JsonFields(json, "training", problems);
         long steps = f.integer("totalEnvSteps", 80_000L);
         int evalEpisodes = f.integer("evalEpisodes", 10);
-        int checkpointEvery = f.integer("checkpointEveryIterations", 10);
+        long checkpointEvery = f.integer("checkpointEveryEnvSteps", 20_000L);
         f.rejectUnknown();
         if (steps < 1) {
             problems.add("training.totalEnvSteps: must be >= 1, got " + steps);
@@ -179,7 +179,7 @@ public final class ExperimentLoader {
             problems.add("training.evalEpisodes: must be in [1, 100000], got " + evalEpisodes);
         }
         if (checkpointEvery < 0) {
-            problems.add("training.checkpointEveryIterations: must be >= 0, got " + checkpointEvery);
+            problems.add("training.checkpointEveryEnvSteps: must be >= 0, got " + checkpointEvery);
         }
         return new TrainingConfig(steps, evalEpisodes, checkpointEvery);
     }
@@ -213,7 +213,7 @@ public final class ExperimentLoader {
         JsonObject training = new JsonObject();
         training.addProperty("totalEnvSteps", e.training().totalEnvSteps());
         training.addProperty("evalEpisodes", e.training().evalEpisodes());
-        training.addProperty("checkpointEveryIterations", e.training().checkpointEveryIterations());
+        training.addProperty("checkpointEveryEnvSteps", e.training().checkpointEveryEnvSteps());
         root.add("training", training);
         JsonObject lca = new JsonObject();
         lca.addProperty("enabled", e.lca().enabled());

@@ -5,8 +5,9 @@ package dev.lantern.app.config;
  *
  * @param totalEnvSteps             environment steps to collect (all copies together); default 80000
  * @param evalEpisodes              greedy evaluation episodes at the end of the run; default 10
- * @param checkpointEveryIterations write a checkpoint every this many iterations (what {@code lantern resume} continues
- *                                  from), 0 = only at the end; default 10
+ * @param checkpointEveryEnvSteps   write a checkpoint after the iteration that passes each multiple of this many
+ *                                  environment steps (what {@code lantern resume} continues from), 0 = only at the end;
+ *                                  default 20000
  */
-public record TrainingConfig(long totalEnvSteps, int evalEpisodes, int checkpointEveryIterations) {
+public record TrainingConfig(long totalEnvSteps, int evalEpisodes, long checkpointEveryEnvSteps) {
 }

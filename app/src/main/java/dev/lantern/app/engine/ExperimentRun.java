@@ -89,7 +89,7 @@ public final class ExperimentRun {
         int probeSize = e.lca().enabled() ? e.lca().probeSize() : 0;
         this.agent = createAgent(e, envFactory, probeSize);
         Trainer.Builder tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
-                e.training().checkpointEveryIterations(), 0));
+                e.training().checkpointEveryEnvSteps(), 0));
         tb.evaluator(new GreedyEvaluator(envFactory, e.training().evalEpisodes(), Seeds.derive(e.seed(), "eval"),
                 groundTruth.optimalReturn()));
         if (e.lca().enabled()) {
@@ -107,7 +107,7 @@ public final class ExperimentRun {
             Path checkpoint = runDir.latestResumableCheckpoint();
             if (checkpoint == null) {
                 throw new ConfigException(List.of(runDir.path() + ": no checkpoint to resume from (the run was stopped "
-                        + "before its first checkpoint; set training.checkpointEveryIterations to checkpoint during a run)"));
+                        + "before its first checkpoint; set training.checkpointEveryEnvSteps to checkpoint during a run)"));
             }
             tb.runDirectory(runDir).manifest(b.manifest).resumeFrom(checkpoint);
             this.resumedFrom = checkpoint;

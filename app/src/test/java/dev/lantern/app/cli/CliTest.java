@@ -168,7 +168,7 @@ class CliTest {
         Files.writeString(config, """
                 {"name": "tiny", "env": {"id": "grid/empty-8x8-v1"},
                  "agent": {"numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [16, 16]},
-                 "training": {"totalEnvSteps": 512, "evalEpisodes": 2, "checkpointEveryIterations": 2},
+                 "training": {"totalEnvSteps": 512, "evalEpisodes": 2, "checkpointEveryEnvSteps": 256},
                  "lca": {"probeSize": 32}}
                 """);
         Path run = tmp.resolve("run");

@@ -32,7 +32,7 @@ class KillAndResumeTest {
         Files.writeString(config, """
                 {"name": "resume", "seed": 11, "env": {"id": "grid/key-door-v1"},
                  "agent": {%s},
-                 "training": {"totalEnvSteps": 6144, "evalEpisodes": 2, "checkpointEveryIterations": 3},
+                 "training": {"totalEnvSteps": 6144, "evalEpisodes": 2, "checkpointEveryEnvSteps": 700},
                  "lca": {"probeSize": 32}}
                 """.formatted(agent));
         Path whole = tmp.resolve("whole");

@@ -29,7 +29,7 @@ class ResumeCommandTest {
         Files.writeString(config, """
                 {"name": "r", "seed": 2, "env": {"id": "grid/empty-5x5-v1"},
                  "agent": {"numEnvs": 2, "rolloutSteps": 32, "minibatchSize": 32, "hiddenSizes": [8, 8]},
-                 "training": {"totalEnvSteps": 256, "evalEpisodes": 1, "checkpointEveryIterations": 1},
+                 "training": {"totalEnvSteps": 256, "evalEpisodes": 1, "checkpointEveryEnvSteps": 64},
                  "lca": {"probeSize": 16}}
                 """);
         Path run = tmp.resolve("run");
