@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Deep Q-learning (Mnih et al. 2015, "Human-level control through deep reinforcement learning") with double Q-learning
@@ -30,8 +29,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code targetUpdateInterval}. With prioritized replay, β rises linearly from {@code priorityBetaStart} to 1 over the
  * run's budget and the sampled transitions' priorities are set from their new TD errors.
  *
- * <p><b>Deviations.</b> tanh torso ({@link QNet}); several environment copies instead of one; ε decays over env steps
- * of all copies together; the first action of every greedy batch is computed by one forward pass over all copies.
+ * <p><b>Deviations.</b> A tanh torso ({@link QNet}), for smooth losses under loss change allocation; several
+ * environment copies stepped together instead of one (each copy keeps its own n-step window); ε decays over the env
+ * steps of all copies together; Adam instead of RMSProp and Huber loss as in most modern implementations (CleanRL,
+ * Dopamine); no frame stacking or reward clipping (the grid worlds are fully observed, rewards already in [−1, 1]).
  *
  * <p><b>Probes.</b> With {@code probeSize > 0}, each iteration that updates pins a {@link TdProbe}: {@code probeSize}
  * transitions drawn uniformly from replay with targets frozen at the window start.
@@ -46,8 +47,6 @@ public final class DqnAgent implements LearningAgent {
 
     private final DqnConfig config;
     private final QNet net;
-    private final QNet target;
-    private final TdObjective objective;
     private final VectorEnv envs;
     private final NStepAssembler nstep;
     private final ReplayBuffer buffer;
@@ -63,17 +62,9 @@ public final class DqnAgent implements LearningAgent {
     private final float[] obsBefore;
     private final int[] stepActions;
     private final double[] uniforms;
-    private final int[] slots;
-    private final float[] batchObs;
-    private final float[] batchNext;
-    private final int[] batchActions;
-    private final double[] batchReturns;
-    private final double[] batchDiscounts;
-    private final double[] batchTargets;
-    private final double[] batchWeights;
+    private final DqnUpdater updater;
     private long iterations;
     private long envStepsSeen;
-    private long updatesSinceSync;
 
     /**
      * @param config        hyperparameters (validated)
@@ -104,8 +95,6 @@ public final class DqnAgent implements LearningAgent {
         }
         this.config = config;
         this.net = net;
-        this.target = net.copy();
-        this.objective = new TdObjective(net, config.huberDelta());
         this.envs = envs;
         this.obsSize = net.inputSize();
         this.actions = net.actionCount();
@@ -119,18 +108,10 @@ public final class DqnAgent implements LearningAgent {
         this.probeRng = new Rng(probeSeed);
         this.probeSize = probeSize;
         this.totalEnvSteps = totalEnvSteps;
-        int b = config.batchSize();
+        this.updater = new DqnUpdater(config, net, buffer, prioritized, replayRng, probeRng);
         obsBefore = new float[envs.size() * obsSize];
         stepActions = new int[envs.size()];
         uniforms = new double[envs.size()];
-        slots = new int[b];
-        batchObs = new float[b * obsSize];
-        batchNext = new float[b * obsSize];
-        batchActions = new int[b];
-        batchReturns = new double[b];
-        batchDiscounts = new double[b];
-        batchTargets = new double[b];
-        batchWeights = new double[b];
     }
 
     /**
@@ -164,7 +145,7 @@ public final class DqnAgent implements LearningAgent {
 
     /** The target network (training thread only). */
     public QNet targetNet() {
-        return target;
+        return updater.target();
     }
 
     /** The hyperparameters. */
@@ -223,8 +204,8 @@ public final class DqnAgent implements LearningAgent {
         collect(session);
         long t1 = System.nanoTime();
         if (envStepsSeen >= config.learningStarts() && buffer.size() >= config.batchSize()) {
-            PinnedLoss probe = probeSize > 0 && buffer.size() >= probeSize ? makeProbe() : null;
-            update(session, probe);
+            PinnedLoss probe = probeSize > 0 && buffer.size() >= probeSize ? updater.makeProbe(probeSize, iterations) : null;
+            updater.update(session, probe, beta());
         }
         long t2 = System.nanoTime();
         session.metric("explore/epsilon", epsilon());
@@ -261,79 +242,6 @@ public final class DqnAgent implements LearningAgent {
         }
     }
 
-    private void update(TrainingSession session, PinnedLoss probe) {
-        double sumLoss = 0;
-        double sumQ = 0;
-        double sumNorm = 0;
-        int b = config.batchSize();
-        for (int g = 0; g < config.gradientSteps(); g++) {
-            double[] weights = null;
-            if (prioritized != null) {
-                prioritized.sample(replayRng, beta(), slots, batchWeights);
-                weights = batchWeights;
-            } else {
-                buffer.sampleUniform(replayRng, slots);
-            }
-            buffer.gather(slots, batchObs, batchActions, batchReturns, batchDiscounts, batchNext);
-            computeTargets(batchNext, b, batchReturns, batchDiscounts, batchTargets);
-            TdObjective.Evaluation ev = objective.evaluate(net.batch(batchObs, b), batchActions, batchTargets, weights);
-            INDArray grad = net.gradient();
-            double norm = grad.norm2Number().doubleValue();
-            if (config.maxGradNorm() > 0 && norm > config.maxGradNorm()) {
-                grad.muli(config.maxGradNorm() / norm);
-            }
-            INDArray before = session.needsParameterHistory() ? net.params().dup() : null;
-            net.applyUpdate(ev.gradient());
-            session.updateApplied(before, probe);
-            if (prioritized != null) {
-                prioritized.updatePriorities(slots, ev.tdErrors());
-            }
-            if (++updatesSinceSync >= config.targetUpdateInterval()) {
-                syncTarget();
-                updatesSinceSync = 0;
-            }
-            sumLoss += ev.loss();
-            sumQ += ev.qMean();
-            sumNorm += norm;
-        }
-        int u = config.gradientSteps();
-        session.metric("loss/td", sumLoss / u);
-        session.metric("q/mean", sumQ / u);
-        session.metric("grad/global_norm", sumNorm / u);
-    }
-
-    /** Targets {@code y = R + d Q_target(s', a*)} for {@code rows} next observations (see {@link TdLoss#targets}). */
-    private void computeTargets(float[] next, int rows, double[] returns, double[] discounts, double[] out) {
-        double[] qTarget = target.qValues(target.batch(next, rows));
-        double[] qOnline = config.doubleDqn() ? net.qValues(net.batch(next, rows)) : null;
-        TdLoss.targets(qOnline, qTarget, actions, returns, discounts, config.doubleDqn(), out);
-    }
-
-    private void syncTarget() {
-        if (config.tau() >= 1) {
-            target.setParams(net.params());
-        } else {
-            target.params().muli(1 - config.tau()).addi(net.params().mul(config.tau()));
-        }
-    }
-
-    private PinnedLoss makeProbe() {
-        int[] picked = new int[probeSize];
-        buffer.sampleUniform(probeRng, picked);
-        float[] obs = new float[probeSize * obsSize];
-        float[] next = new float[probeSize * obsSize];
-        int[] a = new int[probeSize];
-        double[] ret = new double[probeSize];
-        double[] disc = new double[probeSize];
-        double[] y = new double[probeSize];
-        buffer.gather(picked, obs, a, ret, disc, next);
-        computeTargets(next, probeSize, ret, disc, y);
-        String what = "mean Huber (delta " + config.huberDelta() + ") TD loss on " + probeSize + " transitions drawn"
-                + " uniformly from replay at iteration " + iterations + ", " + config.nStep() + "-step "
-                + (config.doubleDqn() ? "double-DQN" : "DQN") + " targets frozen with the target network of that moment";
-        return new TdProbe(objective, net.batch(obs, probeSize), a, y, iterations, what);
-    }
-
     /**
      * {@inheritDoc} DQN's state: counters (iterations, env steps seen by the schedules, updates since the last target
      * update), the three random streams, the environment copies, the n-step windows, the replay contents with write
@@ -345,7 +253,7 @@ public final class DqnAgent implements LearningAgent {
         out.writeInt(envs.size());
         out.writeInt(obsSize);
         out.writeBoolean(config.prioritized());
-        out.writeLongs(new long[] {iterations, envStepsSeen, updatesSinceSync});
+        out.writeLongs(new long[] {iterations, envStepsSeen, updater.updatesSinceSync});
         out.writeLongs(new long[] {exploreRng.state(), replayRng.state(), probeRng.state()});
         out.section("envs");
         out.writeLongs(envs.saveState());
@@ -355,7 +263,7 @@ public final class DqnAgent implements LearningAgent {
             prioritized.save(out);
         }
         out.section("target");
-        out.writeArray(target.params());
+        out.writeArray(updater.target().params());
     }
 
     @Override
@@ -384,10 +292,10 @@ public final class DqnAgent implements LearningAgent {
             prioritized.restore(in);
         }
         in.section("target");
-        in.readArrayInto(target.params(), "the target network parameters");
+        in.readArrayInto(updater.target().params(), "the target network parameters");
         iterations = counters[0];
         envStepsSeen = counters[1];
-        updatesSinceSync = counters[2];
+        updater.updatesSinceSync = counters[2];
         exploreRng.setState(rng[0]);
         replayRng.setState(rng[1]);
         probeRng.setState(rng[2]);
