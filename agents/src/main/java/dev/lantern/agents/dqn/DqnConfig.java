@@ -26,10 +26,10 @@ import java.util.List;
  * @param tau                  1 for a hard copy, in (0, 1) for Polyak averaging (see above); default 1
  * @param doubleDqn            double Q-learning targets (van Hasselt et al. 2016): the online network picks the next
  *                             action, the target network values it; false uses {@code max_a Q_target}; default true
- * @param nStep                steps summed in each return before bootstrapping; default 3
+ * @param nStep                steps summed in each return before bootstrapping; default 5
  * @param epsilonStart         ε-greedy exploration rate at env step 0; default 1.0
  * @param epsilonEnd           exploration rate after the decay; default 0.05
- * @param epsilonDecaySteps    env steps (all copies together) over which ε falls linearly; default 12 000
+ * @param epsilonDecaySteps    env steps (all copies together) over which ε falls linearly; default 20 000
  * @param prioritized          prioritized replay (Schaul et al. 2016) instead of uniform; default false
  * @param priorityAlpha        priority exponent α in [0, 1]: {@code p = (|δ| + ε_p)^α}; default 0.6
  * @param priorityBetaStart    importance-sampling exponent β at step 0, annealed linearly to 1 over the run's budget;
@@ -46,7 +46,7 @@ public record DqnConfig(int numEnvs, double learningRate, double gamma, int buff
         double maxGradNorm, List<Integer> hiddenSizes, double huberDelta) {
 
     /** The budget (env steps) the defaults were tuned for on the grid worlds. */
-    public static final long DEFAULT_BUDGET = 30_000;
+    public static final long DEFAULT_BUDGET = 40_000;
 
     public DqnConfig {
         hiddenSizes = List.copyOf(hiddenSizes);
@@ -54,7 +54,7 @@ public record DqnConfig(int numEnvs, double learningRate, double gamma, int buff
 
     /** The defaults documented on each field. */
     public static DqnConfig defaults() {
-        return new DqnConfig(8, 1e-3, 0.99, 20_000, 64, 1_000, 4, 4, 250, 1.0, true, 3, 1.0, 0.05, 12_000,
+        return new DqnConfig(8, 1e-3, 0.99, 20_000, 64, 1_000, 4, 4, 250, 1.0, true, 5, 1.0, 0.05, 20_000,
                 false, 0.6, 0.4, 1e-6, 10.0, List.of(64, 64), 1.0);
     }
 
