@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Hyperparameters of the DQN agent. Every field has a default ({@link #defaults()}) chosen to solve the small grid
  * worlds ({@code grid/four-rooms-v1}, {@code grid/key-door-v1}) within {@link #DEFAULT_BUDGET} environment steps on
- * one CPU core (see {@link DqnAgent} for the measured figures).
+ * one CPU core: 3 of 3 seeds on each reach the optimal return, in 60–100 s a run (see {@link DqnAgent} for the
+ * figures).
  *
  * <p><b>Target network.</b> {@code tau} selects the kind of update, {@code targetUpdateInterval} how often it happens:
  * {@code tau = 1} is a hard copy {@code θ' ← θ} every {@code targetUpdateInterval} updates (Mnih et al. 2015);
@@ -16,7 +17,8 @@ import java.util.List;
  * @param numEnvs              environment copies stepped together through a {@code VectorEnv}; default 8
  * @param learningRate         Adam's step size; default 1e-3
  * @param gamma                discount factor in [0, 1]; default 0.99
- * @param bufferCapacity       transitions kept in the replay ring buffer; default 20 000
+ * @param bufferCapacity       transitions kept in the replay ring buffer; default 20 000 (observations are stored
+ *                             twice as floats: 190 MB on four-rooms' 1183-float one-hot planes)
  * @param batchSize            transitions per gradient step; default 64
  * @param learningStarts       environment steps (all copies together) collected before the first update; default 1 000
  * @param trainFrequency       steps per copy collected between update phases (an iteration collects
@@ -61,14 +63,6 @@ public record DqnConfig(int numEnvs, double learningRate, double gamma, int buff
     /** Transitions collected per iteration: {@code numEnvs * trainFrequency}. */
     public int stepsPerIteration() {
         return numEnvs * trainFrequency;
-    }
-
-    /** The same configuration with prioritized replay switched {@code on} or off. */
-    public DqnConfig withPrioritized(boolean on) {
-        return new DqnConfig(numEnvs, learningRate, gamma, bufferCapacity, batchSize, learningStarts, trainFrequency,
-                gradientSteps, targetUpdateInterval, tau, doubleDqn, nStep, epsilonStart, epsilonEnd,
-                epsilonDecaySteps, on, priorityAlpha, priorityBetaStart, priorityEpsilon, maxGradNorm, hiddenSizes,
-                huberDelta);
     }
 
     /**
