@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.agents.api.CheckpointFormatException;
+import dev.lantern.agents.api.Decision;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.StateReader;
 import dev.lantern.agents.api.StateWriter;
@@ -174,8 +175,9 @@ class DqnAgentTest {
                 "time/update_seconds", "episode/return")) {
             assertTrue(names.contains(m), m + " in " + names.stream().distinct().toList());
         }
-        assertEquals(1.0, agent.snapshot().decideGreedy(new float[agent.net().inputSize()]).probabilities()[
-                agent.snapshot().decideGreedy(new float[agent.net().inputSize()]).action()], 0);
+        Decision d = agent.snapshot().decideGreedy(new float[agent.net().inputSize()]);
+        assertEquals(1.0, d.probabilities()[d.action()], 0, "the snapshot's policy is greedy in Q");
+        assertEquals(d.qValues()[d.action()], d.value(), 0, "its value is the largest Q");
     }
 
     private static void copyNetwork(ComputationGraph from, ComputationGraph to) {
