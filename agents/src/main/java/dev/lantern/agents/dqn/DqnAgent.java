@@ -52,7 +52,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * Learning curves reach the optimum at about 20 000–25 000 env steps. The update phase dominates (about 10 ms per
  * gradient step on four-rooms' 1183-float observations, 5 000 steps a run). An earlier setting (3-step returns, ε over
  * 12 000 steps, 30 000-step budget) failed four-rooms on seed 2: ε-greedy had not found the goal often enough before
- * ε bottomed out.
+ * ε bottomed out. With {@code prioritized = true} (otherwise defaults), four-rooms seed 1 reached the optimum too
+ * (58 s, near-optimal episodes from about 15 000 steps); one run only, not part of the slow test.
  */
 public final class DqnAgent implements LearningAgent {
 
