@@ -22,4 +22,9 @@ public interface AgentConfig {
      * engine refuses configurations whose buffers would not fit.
      */
     long bufferedObservations();
+
+    /** The most transitions an LCA probe can hold: what one rollout or the replay buffer keeps. */
+    default long probeLimit() {
+        return bufferedObservations();
+    }
 }

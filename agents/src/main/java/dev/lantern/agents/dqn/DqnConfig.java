@@ -1,5 +1,6 @@
 package dev.lantern.agents.dqn;
 
+import dev.lantern.agents.api.AgentConfig;
 import java.util.List;
 
 /**
@@ -45,7 +46,10 @@ public record DqnConfig(int numEnvs, double learningRate, double gamma, int buff
         int learningStarts, int trainFrequency, int gradientSteps, int targetUpdateInterval, double tau,
         boolean doubleDqn, int nStep, double epsilonStart, double epsilonEnd, long epsilonDecaySteps,
         boolean prioritized, double priorityAlpha, double priorityBetaStart, double priorityEpsilon,
-        double maxGradNorm, List<Integer> hiddenSizes, double huberDelta) {
+        double maxGradNorm, List<Integer> hiddenSizes, double huberDelta) implements AgentConfig {
+
+    /** The {@code agent.type} of DQN. */
+    public static final String TYPE = "dqn";
 
     /** The budget (env steps) the defaults were tuned for on the grid worlds. */
     public static final long DEFAULT_BUDGET = 40_000;
@@ -60,6 +64,23 @@ public record DqnConfig(int numEnvs, double learningRate, double gamma, int buff
                 false, 0.6, 0.4, 1e-6, 10.0, List.of(64, 64), 1.0);
     }
 
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /** {@inheritDoc} The replay buffer keeps every observation twice (before and after the n steps). */
+    @Override
+    public long bufferedObservations() {
+        return 2L * bufferCapacity;
+    }
+
+    /** {@inheritDoc} Probes are sampled from the replay buffer. */
+    @Override
+    public long probeLimit() {
+        return bufferCapacity;
+    }
+
     /** Transitions collected per iteration: {@code numEnvs * trainFrequency}. */
     public int stepsPerIteration() {
         return numEnvs * trainFrequency;
@@ -69,6 +90,7 @@ public record DqnConfig(int numEnvs, double learningRate, double gamma, int buff
      * Checks every field and adds one message per problem, each naming its field under {@code path}
      * (e.g. {@code agent.batchSize: must be in [1, 65536], got 0}).
      */
+    @Override
     public void validate(String path, List<String> problems) {
         inRange(path + ".numEnvs", numEnvs, 4096, problems);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {

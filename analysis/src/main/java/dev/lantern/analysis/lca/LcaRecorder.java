@@ -77,6 +77,7 @@ public final class LcaRecorder implements Recorder {
     private double totalAbsError;
     private long steps;
     private long evaluations;
+    private long unallocated;
     private final List<Double> allocatedCurve = new ArrayList<>();
     private final List<Double> actualCurve = new ArrayList<>();
 
@@ -126,7 +127,10 @@ public final class LcaRecorder implements Recorder {
     public void updateApplied(UpdateEvent event) {
         PinnedLoss probe = event.probe();
         if (probe == null) {
-            throw new IllegalStateException("LCA needs a probe loss, but the agent made none (probeSize 0?)");
+            // The learner had no probe for this update (DQN before its replay holds a probe's worth): nothing to
+            // allocate against; counted in the summary as unallocated.
+            unallocated++;
+            return;
         }
         if (probe.windowId() != window) {
             closeWindow();
@@ -246,7 +250,7 @@ public final class LcaRecorder implements Recorder {
         out.writeInts(pieces);
         out.writeString(probeDescription);
         out.writeDoubles(new double[] {totalAllocated, totalActual, totalAbsError});
-        out.writeLongs(new long[] {steps, evaluations});
+        out.writeLongs(new long[] {steps, evaluations, unallocated});
         out.writeDoubles(allocatedCurve.stream().mapToDouble(Double::doubleValue).toArray());
         out.writeDoubles(actualCurve.stream().mapToDouble(Double::doubleValue).toArray());
         out.writeLongs(new long[] {length(dir, "steps.jsonl"), length(dir, "neurons.jsonl")});
@@ -275,11 +279,12 @@ public final class LcaRecorder implements Recorder {
         totalActual = totals[1];
         totalAbsError = totals[2];
         long[] counts = in.readLongs();
-        if (counts.length != 2) {
-            throw in.fail("expected 2 counters, found " + counts.length);
+        if (counts.length != 3) {
+            throw in.fail("expected 3 counters, found " + counts.length);
         }
         steps = counts[0];
         evaluations = counts[1];
+        unallocated = counts[2];
         allocatedCurve.clear();
         actualCurve.clear();
         for (double v : in.readDoubles()) {
@@ -373,6 +378,7 @@ public final class LcaRecorder implements Recorder {
         JsonObject s = new JsonObject();
         s.addProperty("steps", steps);
         s.addProperty("gradientEvaluations", evaluations);
+        s.addProperty("unallocatedUpdates", unallocated);
         s.addProperty("allocated", totalAllocated);
         s.addProperty("actual", totalActual);
         s.addProperty("error", totalActual - totalAllocated);

@@ -11,7 +11,7 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "ID", description = "environment to start with (default: grid/four-rooms-v1)")
     private String env = "grid/four-rooms-v1";
 
-    @Option(names = "--agent", paramLabel = "TYPE", description = "learner to start with: ppo or a2c (default: ppo)")
+    @Option(names = "--agent", paramLabel = "TYPE", description = "learner to start with: ppo, a2c or dqn (default: ppo)")
     private String agent = "ppo";
 
     @Option(names = "--seed", paramLabel = "N", description = "run seed (default: 1)")

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.lantern.agents.actorcritic.A2cConfig;
 import dev.lantern.agents.actorcritic.PpoConfig;
 import dev.lantern.agents.api.AgentConfig;
+import dev.lantern.agents.dqn.DqnConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class AgentConfigs {
     static {
         register(PpoConfig.defaults());
         register(A2cConfig.defaults());
+        register(DqnConfig.defaults());
     }
 
     private AgentConfigs() {

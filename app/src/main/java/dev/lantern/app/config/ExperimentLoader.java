@@ -81,9 +81,9 @@ public final class ExperimentLoader {
         TrainingConfig training = readTraining(top.object("training"), problems);
         LcaSettings lca = readLca(top.object("lca"), problems);
         boolean probeGiven = root.get("lca") instanceof JsonObject o && o.has("probeSize");
-        if (!probeGiven && agent.bufferedObservations() > 0 && lca.probeSize() > agent.bufferedObservations()) {
+        if (!probeGiven && agent.probeLimit() > 0 && lca.probeSize() > agent.probeLimit()) {
             // The default probe (256 states) is cut to what the learner keeps, e.g. an A2C rollout of 128.
-            lca = new LcaSettings(lca.enabled(), (int) agent.bufferedObservations(), lca.errorThreshold(),
+            lca = new LcaSettings(lca.enabled(), (int) agent.probeLimit(), lca.errorThreshold(),
                     lca.maxPieces());
         }
         top.rejectUnknown();
@@ -93,11 +93,11 @@ public final class ExperimentLoader {
         }
         agent.validate("agent", problems);
         lca.validate("lca", problems);
-        long probeLimit = agent.bufferedObservations();
+        long probeLimit = agent.probeLimit();
         if (lca.enabled() && probeLimit > 0 && lca.probeSize() > probeLimit) {
             problems.add("lca.probeSize: must be at most the " + probeLimit + " transitions agent '" + agent.type()
                     + "' keeps (" + (agent instanceof PpoConfig || agent instanceof A2cConfig
-                    ? "agent.numEnvs * agent.rolloutSteps" : "its buffer") + "), got " + lca.probeSize());
+                    ? "agent.numEnvs * agent.rolloutSteps" : "agent.bufferCapacity") + "), got " + lca.probeSize());
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream().map(p -> source + ": " + p).toList());

@@ -6,6 +6,8 @@ import dev.lantern.agents.actorcritic.A2cConfig;
 import dev.lantern.agents.actorcritic.PpoAgent;
 import dev.lantern.agents.actorcritic.PpoConfig;
 import dev.lantern.agents.api.CheckpointFormatException;
+import dev.lantern.agents.dqn.DqnAgent;
+import dev.lantern.agents.dqn.DqnConfig;
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.train.GreedyEvaluator;
@@ -133,6 +135,9 @@ public final class ExperimentRun {
         }
         if (e.agent() instanceof A2cConfig c) {
             return A2cAgent.create(c, envFactory, e.seed(), budget, probeSize, DataType.FLOAT);
+        }
+        if (e.agent() instanceof DqnConfig c) {
+            return DqnAgent.create(c, envFactory, e.seed(), budget, probeSize, DataType.FLOAT);
         }
         throw new ConfigException(List.of("agent.type: '" + e.agentType() + "' cannot train on grid worlds"));
     }

@@ -30,7 +30,7 @@ final class Manifest {
         m.add("config", config);
         JsonObject seeds = new JsonObject();
         seeds.addProperty("run", e.seed());
-        for (String component : new String[] {"env", "init", "explore", "shuffle", "probe", "eval"}) {
+        for (String component : new String[] {"env", "init", "explore", "shuffle", "replay", "probe", "eval"}) {
             seeds.addProperty(component, Seeds.derive(e.seed(), component));
         }
         m.add("seeds", seeds);

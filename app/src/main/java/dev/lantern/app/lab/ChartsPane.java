@@ -59,6 +59,7 @@ public final class ChartsPane extends VBox {
     private final XYSeries policyLoss = new XYSeries("policy", false, true);
     private final XYSeries valueLoss = new XYSeries("value", false, true);
     private final XYSeries entropy = new XYSeries("entropy (right axis)", false, true);
+    private XYSeries tdLoss;
     private final Map<String, XYSeries> lcaSeries = new LinkedHashMap<>();
     private final Map<String, Double> lcaCumulative = new LinkedHashMap<>();
     private final ChartViewer returnViewer;
@@ -151,6 +152,12 @@ public final class ChartsPane extends VBox {
         }
         lcaSeries.clear();
         lcaCumulative.clear();
+        if (tdLoss != null) { // the next run's learner may have none
+            lossData.removeSeries(tdLoss);
+            sources.remove(tdLoss);
+            dirty.remove(tdLoss);
+            tdLoss = null;
+        }
         returnAverage = new MovingAverage(RETURN_WINDOW);
         episodes = 0;
         XYPlot plot = returnChart.getXYPlot();
@@ -184,6 +191,7 @@ public final class ChartsPane extends VBox {
                 case "loss/policy" -> add(policyLoss, x, p.value());
                 case "loss/value" -> add(valueLoss, x, p.value());
                 case "loss/entropy" -> add(entropy, x, p.value());
+                case "loss/td" -> add(tdLoss(), x, p.value());
                 default -> {
                     if (p.name().startsWith(LCA_PREFIX)) {
                         String layer = p.name().substring(LCA_PREFIX.length());
@@ -233,6 +241,18 @@ public final class ChartsPane extends VBox {
             sources.get(s).add(x, y);
             dirty.put(s, true);
         }
+    }
+
+    /** The TD-loss series of value-based learners (DQN), added to the loss chart when its first point arrives. */
+    private XYSeries tdLoss() {
+        if (tdLoss == null) {
+            tdLoss = new XYSeries("TD (Huber)", false, true);
+            track(lossData, tdLoss);
+            int i = lossData.getSeriesCount() - 1;
+            renderer(lossChart).setSeriesPaint(i, PALETTE[3 % PALETTE.length]);
+            renderer(lossChart).setSeriesStroke(i, new BasicStroke(1.6f));
+        }
+        return tdLoss;
     }
 
     private XYSeries newLcaSeries(String layer) {

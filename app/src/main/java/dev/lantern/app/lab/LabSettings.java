@@ -17,7 +17,7 @@ import java.util.List;
 public record LabSettings(String envId, String agentType, long seed, long totalEnvSteps, boolean lca) {
 
     /** The learners the lab can train on grid worlds. */
-    public static final List<String> AGENTS = List.of("ppo", "a2c");
+    public static final List<String> AGENTS = List.of("ppo", "a2c", "dqn");
 
     /** The default environment. */
     public static final String DEFAULT_ENV = "grid/four-rooms-v1";

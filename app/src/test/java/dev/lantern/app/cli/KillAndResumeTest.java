@@ -26,7 +26,9 @@ class KillAndResumeTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "\"type\": \"ppo\", \"numEnvs\": 4, \"rolloutSteps\": 64, \"minibatchSize\": 64, \"hiddenSizes\": [32, 32]",
-        "\"type\": \"a2c\", \"numEnvs\": 4, \"rolloutSteps\": 16, \"hiddenSizes\": [32, 32]"})
+        "\"type\": \"a2c\", \"numEnvs\": 4, \"rolloutSteps\": 16, \"hiddenSizes\": [32, 32]",
+        "\"type\": \"dqn\", \"numEnvs\": 4, \"bufferCapacity\": 1500, \"learningStarts\": 300, \"gradientSteps\": 1, "
+            + "\"targetUpdateInterval\": 50, \"epsilonDecaySteps\": 3000, \"hiddenSizes\": [32, 32], \"prioritized\": true"})
     void aKilledRunResumesToExactlyTheUninterruptedResult(String agent, @TempDir Path tmp) throws Exception {
         Path config = tmp.resolve("resume.json");
         Files.writeString(config, """
