@@ -27,6 +27,14 @@ public interface Recorder {
     }
 
     /**
+     * True if this recorder has state a resumed run needs ({@link #saveState}); stateless recorders (progress bars,
+     * live feeds) may differ between the run and its resumption.
+     */
+    default boolean hasState() {
+        return false;
+    }
+
+    /**
      * Writes what this recorder needs to continue a resumed run exactly (totals, file lengths); called at every
      * checkpoint, between iterations, after {@link #iterationEnded}. Recorders without such state write nothing.
      */

@@ -21,8 +21,8 @@ import org.deeplearning4j.util.ModelSerializer;
  *   checkpoints/step-000001234/{network.zip, state.json, agent.state, recorders.state}
  * </pre>
  * {@code agent.state} and {@code recorders.state} (what an exact resume needs besides the network: random streams,
- * environments mid-episode, replay buffers, LCA totals) are kept in the newest checkpoint only; older checkpoints
- * keep their network and counters for analysis.
+ * environments mid-episode, replay buffers, LCA totals) are kept in the newest checkpoint only, and dropped when the
+ * run completes; every checkpoint keeps its network and counters for analysis.
  * JSON files and checkpoints are written atomically (temporary file or folder, then a rename), so a run killed at
  * any moment leaves a directory whose files are each complete.
  */
@@ -184,6 +184,16 @@ public final class RunDirectory {
                     // best effort: a leftover .tmp-step-* folder is ignored by readers
                 }
             }
+        }
+    }
+
+    /** Deletes the resume states of every checkpoint (a completed run is not resumed; DQN's replay is large). */
+    public void dropResumeStates() {
+        try {
+            pruneResumeStates(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete resume states in " + root.resolve("checkpoints") + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -142,7 +142,7 @@ public final class Trainer {
                 }
                 long every = settings.checkpointEveryEnvSteps();
                 if (runDir != null && every > 0 && session.envSteps / every > stepsBefore / every) {
-                    checkpoint(session, iteration);
+                    checkpoint(session, iteration, true);
                 }
                 if (settings.logEveryIterations() > 0 && iteration % settings.logEveryIterations() == 0) {
                     LOG.info("iteration {}: {} env steps, {} updates, {} episodes", iteration, session.envSteps,
@@ -153,14 +153,20 @@ public final class Trainer {
                     Thread.sleep(delay);
                 }
             }
+            boolean completed = status.equals("completed");
+            if (runDir != null && !completed) {
+                // Stopped early: a resumable checkpoint before the evaluation, whose lines a resume cuts away.
+                checkpoint(session, iteration, true);
+            }
             if (evaluator != null) {
                 evaluation = evaluator.evaluate(agent.snapshot());
                 for (Map.Entry<String, Double> e : evaluation.entrySet()) {
                     metrics.scalar(session.envSteps, e.getKey(), e.getValue());
                 }
             }
-            if (runDir != null) {
-                checkpoint(session, iteration);
+            if (runDir != null && completed) {
+                // The final network; a completed run is not resumed, so its resume states are dropped.
+                checkpoint(session, iteration, false);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -214,10 +220,11 @@ public final class Trainer {
     }
 
     /**
-     * Writes a checkpoint from which {@link Builder#resumeFrom} continues exactly: the network with its updater state,
-     * the trainer's counters and the length of {@code metrics.jsonl}, the agent's state and every recorder's state.
+     * Writes a checkpoint: the network with its updater state, the trainer's counters and the length of
+     * {@code metrics.jsonl}; when {@code resumable}, also the agent's and every recorder's state, from which
+     * {@link Builder#resumeFrom} continues exactly.
      */
-    private void checkpoint(Session session, long iteration) {
+    private void checkpoint(Session session, long iteration, boolean resumable) {
         JsonObject state = new JsonObject();
         state.addProperty("envSteps", session.envSteps);
         state.addProperty("iterations", iteration);
@@ -227,6 +234,11 @@ public final class Trainer {
         state.addProperty("metricsBytes", file == null ? 0 : file.flushedLength());
         state.addProperty("elapsedSeconds", elapsedSeconds());
         Map<String, java.util.function.Consumer<java.io.OutputStream>> files = new LinkedHashMap<>();
+        if (!resumable) {
+            runDir.writeCheckpoint(session.envSteps, agent.network(), state, files);
+            runDir.dropResumeStates();
+            return;
+        }
         files.put(RunDirectory.AGENT_STATE, out -> {
             try (StateWriter w = new StateWriter(out)) {
                 agent.saveState(w);
@@ -235,8 +247,10 @@ public final class Trainer {
         files.put(RunDirectory.RECORDERS_STATE, out -> {
             try (StateWriter w = new StateWriter(out)) {
                 for (Recorder r : recorders) {
-                    w.section("recorder:" + r.getClass().getName());
-                    r.saveState(w);
+                    if (r.hasState()) {
+                        w.section("recorder:" + r.getClass().getName());
+                        r.saveState(w);
+                    }
                 }
             }
         });
@@ -247,8 +261,10 @@ public final class Trainer {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(path);
              StateReader reader = new StateReader(in, path.toString())) {
             for (Recorder r : recorders) {
-                reader.section("recorder:" + r.getClass().getName());
-                r.restoreState(reader);
+                if (r.hasState()) {
+                    reader.section("recorder:" + r.getClass().getName());
+                    r.restoreState(reader);
+                }
             }
             reader.expectEnd();
         } catch (java.io.IOException e) {

@@ -223,6 +223,11 @@ public final class LcaRecorder implements Recorder {
         flush();
     }
 
+    @Override
+    public boolean hasState() {
+        return true;
+    }
+
     /**
      * {@inheritDoc} The run's totals and curves, the open probe window (its allocation so far and the carried end
      * gradient) and the lengths of {@code steps.jsonl} and {@code neurons.jsonl}.

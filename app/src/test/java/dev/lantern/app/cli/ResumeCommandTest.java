@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.agents.train.Recorder;
+import dev.lantern.agents.train.TrainingControl;
+import dev.lantern.app.config.ExperimentLoader;
+import dev.lantern.app.engine.ExperimentRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -38,10 +42,15 @@ class ResumeCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("already completed; nothing to resume"), r.err());
 
-        // Pretend the run was killed, then damage the agent state of its newest checkpoint.
+        assertTrue(Files.notExists(run.resolve("checkpoints/step-000000256/agent.state")),
+                "a completed run keeps no resume state");
+
+        // A run stopped after two iterations (as Ctrl-C does) leaves a resumable checkpoint; damage its agent state.
+        Path whole = run;
+        Path stopped = stopAfterTwoIterations(config, tmp.resolve("stopped"));
+        run = stopped;
         Path manifest = run.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"completed\"", "\"running\""));
-        Path state = run.resolve("checkpoints/step-000000256/agent.state");
+        Path state = run.resolve("checkpoints/step-000000128/agent.state");
         byte[] bytes = Files.readAllBytes(state);
         Files.write(state, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         byte[] metricsBefore = Files.readAllBytes(run.resolve("metrics.jsonl"));
@@ -52,6 +61,32 @@ class ResumeCommandTest {
                 r.err());
         assertArrayEquals(metricsBefore, Files.readAllBytes(run.resolve("metrics.jsonl")));
         assertArrayEquals(stepsBefore, Files.readAllBytes(run.resolve("lca/steps.jsonl")));
-        assertTrue(Files.readString(manifest).contains("\"running\""));
+        assertTrue(Files.readString(manifest).contains("\"interrupted\""));
+
+        // Undamaged, the stopped run resumes to exactly the uninterrupted run (its evaluation lines are cut away).
+        Path again = stopAfterTwoIterations(config, tmp.resolve("again"));
+        assertEquals(0, lantern("resume", again.toString()).code());
+        assertEquals(withoutTime(whole), withoutTime(again));
+    }
+
+    private static Path stopAfterTwoIterations(Path config, Path dir) {
+        TrainingControl control = new TrainingControl();
+        ExperimentRun er = ExperimentRun.builder(ExperimentLoader.load(config)).runDirectory(dir).control(control)
+                .recorder(new Recorder() {
+                    @Override
+                    public void iterationEnded(long iteration, long envStep) {
+                        if (iteration == 2) {
+                            control.stop();
+                        }
+                    }
+                }).build();
+        assertEquals("interrupted", er.run().status());
+        return dir;
+    }
+
+    private static java.util.List<String> withoutTime(Path run) throws Exception {
+        return Files.readAllLines(run.resolve("metrics.jsonl")).stream()
+                .filter(l -> !l.contains("\"name\": \"time/"))
+                .map(l -> l.replaceFirst("\"time\": [^,]+, ", "")).toList();
     }
 }
