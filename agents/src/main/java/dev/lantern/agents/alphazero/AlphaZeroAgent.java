@@ -7,14 +7,10 @@ import dev.lantern.agents.api.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.mcts.GameProblem;
 import dev.lantern.agents.mcts.LockstepPuct;
-import dev.lantern.agents.mcts.SearchTree;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.train.Rng;
 import dev.lantern.agents.train.Seeds;
 import dev.lantern.environments.board.Game;
-import dev.lantern.environments.board.GameState;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -63,7 +59,7 @@ public final class AlphaZeroAgent implements LearningAgent {
     private final GameProblem problem;
     private final ActorCriticNet net;
     private final NetworkEvaluator evaluator;
-    private final LockstepPuct<GameState> search;
+    private final SelfPlay selfPlay;
     private final AlphaZeroLoss loss;
     private final ReplayBuffer replay;
     private final Rng selfPlayRng;
@@ -84,7 +80,6 @@ public final class AlphaZeroAgent implements LearningAgent {
         this.problem = new GameProblem(game);
         this.net = net;
         this.evaluator = new NetworkEvaluator(net);
-        this.search = new LockstepPuct<>(problem, evaluator, config.simulations(), config.cPuct());
         this.loss = new AlphaZeroLoss(net, config.l2());
         this.inputSize = game.observationSize();
         this.actions = game.numDistinctActions();
@@ -92,6 +87,8 @@ public final class AlphaZeroAgent implements LearningAgent {
         this.replay = new ReplayBuffer(config.replayCapacity(), shape, actions,
                 config.mirrorAugment() ? ReplayBuffer.mirrorMap(shape, actions) : null);
         this.selfPlayRng = new Rng(Seeds.derive(runSeed, "selfplay"));
+        this.selfPlay = new SelfPlay(game, new LockstepPuct<>(problem, evaluator, config.simulations(), config.cPuct()),
+                config, selfPlayRng);
         this.replayRng = new Rng(Seeds.derive(runSeed, "replay"));
         this.evalRng = new Rng(Seeds.derive(runSeed, "eval"));
         this.bObs = new float[config.batchSize() * inputSize];
@@ -191,102 +188,17 @@ public final class AlphaZeroAgent implements LearningAgent {
 
     /** Plays one batch of games to the end; returns the positions added to the replay. */
     private int selfPlay(TrainingSession session) {
-        int n = config.gamesPerIteration();
-        GameState[] states = new GameState[n];
-        List<List<float[]>> obs = new ArrayList<>(n);
-        List<List<double[]>> pis = new ArrayList<>(n);
-        List<List<boolean[]>> masks = new ArrayList<>(n);
-        List<List<Integer>> movers = new ArrayList<>(n);
-        for (int g = 0; g < n; g++) {
-            states[g] = game.initialState();
-            obs.add(new ArrayList<>());
-            pis.add(new ArrayList<>());
-            masks.add(new ArrayList<>());
-            movers.add(new ArrayList<>());
-        }
-        int[] active = new int[n];
-        int activeCount = n;
-        for (int g = 0; g < n; g++) {
-            active[g] = g;
-        }
-        int positions = 0;
-        int firstWins = 0;
-        int draws = 0;
-        long plies = 0;
-        double rootVisits = 0;
-        double rootValue = 0;
-        while (activeCount > 0) {
-            List<GameState> roots = new ArrayList<>(activeCount);
-            for (int k = 0; k < activeCount; k++) {
-                roots.add(states[active[k]]);
-            }
-            List<SearchTree<GameState>> trees = search.search(roots, config.dirichletAlpha(),
-                    config.dirichletFraction(), selfPlayRng::nextDouble);
-            int stillActive = 0;
-            for (int k = 0; k < activeCount; k++) {
-                int g = active[k];
-                GameState s = states[g];
-                SearchTree<GameState> tree = trees.get(k);
-                int[] visits = tree.visits();
-                double[] pi = new double[actions];
-                boolean[] mask = new boolean[actions];
-                for (int a = 0; a < actions; a++) {
-                    pi[a] = (double) visits[a] / tree.simulations();
-                    mask[a] = s.isLegal(a);
-                }
-                int ply = s.history().length;
-                int action = ply < config.temperatureMoves() ? sample(pi) : tree.action();
-                rootVisits += visits[action];
-                rootValue += tree.value();
-                obs.get(g).add(s.observation(s.currentPlayer()));
-                pis.get(g).add(pi);
-                masks.get(g).add(mask);
-                movers.get(g).add(s.currentPlayer());
-                GameState next = s.next(action);
-                states[g] = next;
-                plies++;
-                if (next.isTerminal()) {
-                    double[] returns = next.returns();
-                    List<float[]> o = obs.get(g);
-                    for (int i = 0; i < o.size(); i++) {
-                        replay.add(o.get(i), 0, pis.get(g).get(i), masks.get(g).get(i), returns[movers.get(g).get(i)]);
-                    }
-                    positions += o.size();
-                    firstWins += returns[0] > 0 ? 1 : 0;
-                    draws += returns[0] == 0 ? 1 : 0;
-                    gamesPlayed++;
-                    session.episodeEnded(returns[0], returns[0], o.size(), returns[0] > 0);
-                } else {
-                    active[stillActive++] = g;
-                }
-            }
-            session.addEnvSteps(activeCount);
-            activeCount = stillActive;
-        }
-        session.metric("selfplay/first_player_win", (double) firstWins / n);
-        session.metric("selfplay/draw", (double) draws / n);
-        session.metric("selfplay/second_player_win", (double) (n - firstWins - draws) / n);
-        session.metric("selfplay/game_length", (double) plies / n);
-        session.metric("mcts/root_visits", rootVisits / plies);
-        session.metric("mcts/root_value", rootValue / plies);
-        LOG.debug("iteration {}: {} games, {} positions, first player won {}, draws {}", iterations, n, positions,
-                firstWins, draws);
-        return positions;
-    }
-
-    private int sample(double[] pi) {
-        double u = selfPlayRng.nextDouble();
-        int last = -1;
-        for (int a = 0; a < pi.length; a++) {
-            if (pi[a] > 0) {
-                last = a;
-                u -= pi[a];
-                if (u < 0) {
-                    return a;
-                }
-            }
-        }
-        return last;
+        SelfPlay.Stats st = selfPlay.play(replay, session);
+        gamesPlayed += st.games();
+        session.metric("selfplay/first_player_win", (double) st.firstWins() / st.games());
+        session.metric("selfplay/draw", (double) st.draws() / st.games());
+        session.metric("selfplay/second_player_win", (double) (st.games() - st.firstWins() - st.draws()) / st.games());
+        session.metric("selfplay/game_length", (double) st.positions() / st.games());
+        session.metric("mcts/root_visits", st.rootVisits());
+        session.metric("mcts/root_value", st.rootValue());
+        LOG.debug("iteration {}: {} games, {} positions, first player won {}, draws {}", iterations, st.games(),
+                st.positions(), st.firstWins(), st.draws());
+        return st.positions();
     }
 
     private void train(TrainingSession session) {

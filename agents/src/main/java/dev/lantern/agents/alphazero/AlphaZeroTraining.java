@@ -4,6 +4,7 @@ import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.TrainingSession;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,15 @@ public final class AlphaZeroTraining {
      * @throws IllegalArgumentException if a budget is out of range
      */
     public static Summary run(AlphaZeroAgent agent, long maxIterations, double maxMinutes) {
+        return run(agent, maxIterations, maxMinutes, (iteration, metrics) -> { });
+    }
+
+    /**
+     * As {@link #run(AlphaZeroAgent, long, double)}, calling {@code afterIteration} with the iteration number (from
+     * 1) and the last value of every metric after each iteration, e.g. to print progress.
+     */
+    public static Summary run(AlphaZeroAgent agent, long maxIterations, double maxMinutes,
+            BiConsumer<Long, Map<String, Double>> afterIteration) {
         if (maxIterations < 1 || !(maxMinutes > 0)) {
             throw new IllegalArgumentException("need maxIterations >= 1 and maxMinutes > 0, got " + maxIterations
                     + " and " + maxMinutes);
@@ -59,6 +69,7 @@ public final class AlphaZeroTraining {
                     fmt(m.get("loss/policy")), fmt(m.get("loss/value")), fmt(m.get("selfplay/first_player_win")),
                     fmt(m.get("selfplay/draw")), fmt(m.get("selfplay/positions_per_second")),
                     fmt(m.get("mcts/batch_size")));
+            afterIteration.accept(iterations, java.util.Collections.unmodifiableMap(m));
         }
         return new Summary(iterations, (System.nanoTime() - start) / 1e9, session.envSteps, session.episodes,
                 Map.copyOf(session.metrics));
