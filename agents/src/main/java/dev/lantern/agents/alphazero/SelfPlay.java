@@ -30,6 +30,10 @@ final class SelfPlay {
     record Stats(int games, int positions, int firstWins, int draws, double rootVisits, double rootValue) {
     }
 
+    /** One recorded move: the mover's observation, the visit distribution, the legality mask and the mover. */
+    private record Position(float[] obs, double[] pi, boolean[] legal, int mover) {
+    }
+
     private final Game game;
     private final LockstepPuct<GameState> search;
     private final AlphaZeroConfig config;
@@ -48,7 +52,7 @@ final class SelfPlay {
     Stats play(ReplayBuffer replay, TrainingSession session) {
         int n = config.gamesPerIteration();
         GameState[] states = new GameState[n];
-        List<List<Object[]>> records = new ArrayList<>(n); // per game: {obs float[], pi double[], mask boolean[], mover}
+        List<List<Position>> records = new ArrayList<>(n);
         int[] active = new int[n];
         for (int g = 0; g < n; g++) {
             states[g] = game.initialState();
@@ -83,15 +87,15 @@ final class SelfPlay {
                 int action = s.history().length < config.temperatureMoves() ? sample(pi) : tree.action();
                 rootVisits += visits[action];
                 rootValue += tree.value();
-                records.get(g).add(new Object[] {s.observation(s.currentPlayer()), pi, mask, s.currentPlayer()});
+                records.get(g).add(new Position(s.observation(s.currentPlayer()), pi, mask, s.currentPlayer()));
                 GameState next = s.next(action);
                 states[g] = next;
                 positions++;
                 if (next.isTerminal()) {
                     double[] returns = next.returns();
-                    List<Object[]> rec = records.get(g);
-                    for (Object[] r : rec) {
-                        replay.add((float[]) r[0], 0, (double[]) r[1], (boolean[]) r[2], returns[(Integer) r[3]]);
+                    List<Position> rec = records.get(g);
+                    for (Position p : rec) {
+                        replay.add(p.obs(), 0, p.pi(), p.legal(), returns[p.mover()]);
                     }
                     firstWins += returns[0] > 0 ? 1 : 0;
                     draws += returns[0] == 0 ? 1 : 0;
