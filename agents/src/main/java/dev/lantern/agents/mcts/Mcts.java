@@ -146,7 +146,7 @@ public final class Mcts<S> {
 
     private void addNoise(Node<S> root) {
         int n = root.children.length;
-        Dirichlet.sample(random, config.dirichletAlpha(), noiseBuffer, n);
+        Dirichlet.sample(random::nextDouble, config.dirichletAlpha(), noiseBuffer, n);
         double f = config.dirichletFraction();
         for (int i = 0; i < n; i++) {
             Node<S> c = root.children[i];
