@@ -1,6 +1,7 @@
 package dev.lantern.agents.alphazero;
 
 import dev.lantern.agents.api.LearningAgent;
+import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.api.StateReader;
 import dev.lantern.agents.api.StateWriter;
@@ -65,6 +66,8 @@ public final class AlphaZeroAgent implements LearningAgent {
     private final Rng selfPlayRng;
     private final Rng replayRng;
     private final Rng evalRng;
+    private final Rng probeRng;
+    private final int probeSize;
     private final int inputSize;
     private final int actions;
     private final float[] bObs;
@@ -74,7 +77,7 @@ public final class AlphaZeroAgent implements LearningAgent {
     private long iterations;
     private long gamesPlayed;
 
-    private AlphaZeroAgent(AlphaZeroConfig config, Game game, ActorCriticNet net, long runSeed) {
+    private AlphaZeroAgent(AlphaZeroConfig config, Game game, ActorCriticNet net, long runSeed, int probeSize) {
         this.config = config;
         this.game = game;
         this.problem = new GameProblem(game);
@@ -91,6 +94,12 @@ public final class AlphaZeroAgent implements LearningAgent {
                 config, selfPlayRng);
         this.replayRng = new Rng(Seeds.derive(runSeed, "replay"));
         this.evalRng = new Rng(Seeds.derive(runSeed, "eval"));
+        this.probeRng = new Rng(Seeds.derive(runSeed, "probe"));
+        if (probeSize < 0 || probeSize > config.replayCapacity()) {
+            throw new IllegalArgumentException("probeSize must be in [0, replayCapacity = " + config.replayCapacity()
+                    + "], got " + probeSize);
+        }
+        this.probeSize = probeSize;
         this.bObs = new float[config.batchSize() * inputSize];
         this.bPolicy = new float[config.batchSize() * actions];
         this.bLegal = new boolean[config.batchSize() * actions];
@@ -107,10 +116,21 @@ public final class AlphaZeroAgent implements LearningAgent {
      * @throws IllegalArgumentException if the config is invalid, or mirroring does not fit the game's actions
      */
     public static AlphaZeroAgent create(AlphaZeroConfig config, Game game, long runSeed, DataType dataType) {
+        return create(config, game, runSeed, 0, dataType);
+    }
+
+    /**
+     * A fresh agent for {@code game} that pins an LCA probe of {@code probeSize} replay positions in each iteration
+     * (once the replay holds that many); 0 makes no probes.
+     *
+     * @throws IllegalArgumentException if the config is invalid or {@code probeSize} exceeds the replay capacity
+     */
+    public static AlphaZeroAgent create(AlphaZeroConfig config, Game game, long runSeed, int probeSize,
+            DataType dataType) {
         config.checked("agent");
         ActorCriticNet net = ActorCriticNet.create(game.observationSize(), game.numDistinctActions(), config.hidden(),
                 config.learningRate(), 0, Seeds.derive(runSeed, "init"), dataType);
-        return new AlphaZeroAgent(config, game, net, runSeed);
+        return new AlphaZeroAgent(config, game, net, runSeed, probeSize);
     }
 
     /** The settings. */
@@ -170,8 +190,8 @@ public final class AlphaZeroAgent implements LearningAgent {
         double selfSeconds = (t1 - t0) / 1e9;
         long leaves = evaluator.leafEvaluations() - leaves0;
         long passes = evaluator.forwardPasses() - passes0;
-        session.metric("selfplay/positions_per_second", positions / selfSeconds);
-        session.metric("mcts/leaf_evals_per_second", leaves / selfSeconds);
+        session.metric("time/selfplay_positions_per_second", positions / selfSeconds);
+        session.metric("time/leaf_evals_per_second", leaves / selfSeconds);
         session.metric("mcts/batch_size", passes == 0 ? 0 : (double) leaves / passes);
         session.metric("replay/size", replay.size());
         session.metric("time/selfplay_seconds", selfSeconds);
@@ -207,6 +227,7 @@ public final class AlphaZeroAgent implements LearningAgent {
             return;
         }
         int batch = config.batchSize();
+        PinnedLoss probe = probeSize > 0 && replay.size() >= probeSize ? makeProbe() : null;
         double policy = 0;
         double value = 0;
         double l2 = 0;
@@ -215,7 +236,7 @@ public final class AlphaZeroAgent implements LearningAgent {
             AlphaZeroLoss.Result r = loss.compute(bObs, bPolicy, bLegal, bOutcome, batch);
             INDArray before = session.needsParameterHistory() ? net.params().dup() : null;
             net.applyUpdate(r.gradient());
-            session.updateApplied(before, null);
+            session.updateApplied(before, probe);
             policy += r.policy();
             value += r.value();
             l2 += r.l2();
@@ -224,6 +245,18 @@ public final class AlphaZeroAgent implements LearningAgent {
         session.metric("loss/value", value / steps);
         session.metric("loss/l2", l2 / steps);
         session.metric("loss/total", (policy + value + l2) / steps);
+    }
+
+    /** Samples {@code probeSize} replay positions (with their targets) into a probe for this iteration's updates. */
+    private PinnedLoss makeProbe() {
+        float[] o = new float[probeSize * inputSize];
+        float[] p = new float[probeSize * actions];
+        boolean[] l = new boolean[probeSize * actions];
+        float[] z = new float[probeSize];
+        replay.sample(probeRng, probeSize, o, p, l, z);
+        return new AlphaZeroProbe(net, loss, o, p, l, z, probeSize, iterations, "AlphaZero loss (visit cross-entropy"
+                + " + squared value error + " + config.l2() + " L2) on " + probeSize + " replay positions sampled in"
+                + " iteration " + iterations + " (targets frozen for that iteration's updates)");
     }
 
     /** A frozen copy of the network: probabilities over all actions (no legality mask), values {@code tanh(v)}. */
@@ -252,7 +285,7 @@ public final class AlphaZeroAgent implements LearningAgent {
         out.writeInt(inputSize);
         out.writeInt(actions);
         out.writeLongs(new long[] {iterations, gamesPlayed});
-        out.writeLongs(new long[] {selfPlayRng.state(), replayRng.state(), evalRng.state()});
+        out.writeLongs(new long[] {selfPlayRng.state(), replayRng.state(), evalRng.state(), probeRng.state()});
         replay.save(out);
     }
 
@@ -263,8 +296,8 @@ public final class AlphaZeroAgent implements LearningAgent {
         in.expectInt(actions, "the action count");
         long[] counters = in.readLongs();
         long[] rngs = in.readLongs();
-        if (counters.length != 2 || rngs.length != 3) {
-            throw in.fail("expected 2 counters and 3 random streams, found " + counters.length + " and " + rngs.length);
+        if (counters.length != 2 || rngs.length != 4) {
+            throw in.fail("expected 2 counters and 4 random streams, found " + counters.length + " and " + rngs.length);
         }
         replay.restore(in);
         iterations = counters[0];
@@ -272,5 +305,6 @@ public final class AlphaZeroAgent implements LearningAgent {
         selfPlayRng.setState(rngs[0]);
         replayRng.setState(rngs[1]);
         evalRng.setState(rngs[2]);
+        probeRng.setState(rngs[3]);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lantern.agents.alphazero;
 
+import dev.lantern.agents.api.AgentConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,22 @@ import java.util.List;
 public record AlphaZeroConfig(int gamesPerIteration, int simulations, double cPuct, double dirichletAlpha,
         double dirichletFraction, int temperatureMoves, int replayCapacity, int batchSize,
         int trainingStepsPerIteration, double learningRate, double l2, List<Integer> hiddenSizes,
-        boolean mirrorAugment, int evalEveryIterations, int evalGames, int evalSimulations, int evalUctSimulations) {
+        boolean mirrorAugment, int evalEveryIterations, int evalGames, int evalSimulations, int evalUctSimulations)
+        implements AgentConfig {
+
+    /** The {@code agent.type} of AlphaZero. */
+    public static final String TYPE = "alphazero";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /** {@inheritDoc} The replay's positions. */
+    @Override
+    public long bufferedObservations() {
+        return replayCapacity;
+    }
 
     public AlphaZeroConfig {
         hiddenSizes = List.copyOf(hiddenSizes);
@@ -82,6 +98,7 @@ public record AlphaZeroConfig(int gamesPerIteration, int simulations, double cPu
      * Checks every field and adds one message per problem, each naming its field under {@code path}
      * (e.g. {@code agent.cPuct: must be >= 0, got -1}).
      */
+    @Override
     public void validate(String path, List<String> problems) {
         inRange(path + ".gamesPerIteration", gamesPerIteration, 1, 4096, problems);
         inRange(path + ".simulations", simulations, 1, 100_000, problems);

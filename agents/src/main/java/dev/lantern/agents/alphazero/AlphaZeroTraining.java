@@ -67,7 +67,7 @@ public final class AlphaZeroTraining {
             LOG.info("iteration {} ({} s): loss/policy {} loss/value {} first_player_win {} draw {} positions/s {}"
                     + " batch {}", iterations, String.format("%.1f", (System.nanoTime() - start) / 1e9),
                     fmt(m.get("loss/policy")), fmt(m.get("loss/value")), fmt(m.get("selfplay/first_player_win")),
-                    fmt(m.get("selfplay/draw")), fmt(m.get("selfplay/positions_per_second")),
+                    fmt(m.get("selfplay/draw")), fmt(m.get("time/selfplay_positions_per_second")),
                     fmt(m.get("mcts/batch_size")));
             afterIteration.accept(iterations, java.util.Collections.unmodifiableMap(m));
         }

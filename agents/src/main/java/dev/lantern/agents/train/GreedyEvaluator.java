@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * <p>Metrics: {@code eval/return} (mean undiscounted return), {@code eval/length}, {@code eval/performance},
  * {@code eval/success_rate}, and {@code eval/optimal_return} when the ground truth is known.
  */
-public final class GreedyEvaluator {
+public final class GreedyEvaluator implements FinalEvaluation {
 
     private final Supplier<? extends Environment> envFactory;
     private final int episodes;
@@ -38,6 +38,7 @@ public final class GreedyEvaluator {
     }
 
     /** Runs the evaluation; the metrics are in insertion order. */
+    @Override
     public Map<String, Double> evaluate(PolicyValueView policy) {
         Environment env = envFactory.get();
         double sumReturn = 0;

@@ -36,7 +36,7 @@ public final class Trainer {
     private final LearningAgent agent;
     private final ParameterLayout layout;
     private final TrainerSettings settings;
-    private final GreedyEvaluator evaluator;
+    private final FinalEvaluation evaluator;
     private final RunDirectory runDir;
     private final JsonObject manifest;
     private final List<Recorder> recorders;
@@ -333,7 +333,7 @@ public final class Trainer {
     public static final class Builder {
         private final LearningAgent agent;
         private final TrainerSettings settings;
-        private GreedyEvaluator evaluator;
+        private FinalEvaluation evaluator;
         private RunDirectory runDir;
         private JsonObject manifest;
         private final List<Recorder> recorders = new ArrayList<>();
@@ -346,8 +346,8 @@ public final class Trainer {
             this.settings = settings;
         }
 
-        /** Evaluates the final policy greedily. */
-        public Builder evaluator(GreedyEvaluator e) {
+        /** Evaluates the final policy (greedy episodes, matches against fixed opponents, ...). */
+        public Builder evaluator(FinalEvaluation e) {
             this.evaluator = e;
             return this;
         }

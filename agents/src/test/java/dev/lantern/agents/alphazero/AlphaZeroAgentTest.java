@@ -49,7 +49,7 @@ class AlphaZeroAgentTest {
         assertEquals(3, session.updates);
         assertEquals(3, agent.updates());
         for (String m : List.of("loss/policy", "loss/value", "loss/total", "selfplay/first_player_win",
-                "selfplay/draw", "mcts/root_visits", "mcts/batch_size", "selfplay/positions_per_second")) {
+                "selfplay/draw", "mcts/root_visits", "mcts/batch_size", "time/selfplay_positions_per_second")) {
             assertTrue(session.metrics.containsKey(m), m + " in " + session.metrics.keySet());
             assertTrue(Double.isFinite(session.metrics.get(m)), m);
         }

@@ -42,7 +42,7 @@ class ConnectFourAlphaZeroTest {
                 System.out.printf("connect-four progress: iteration %d at %.0f s: loss/policy %.3f loss/value %.3f"
                         + " game_length %.1f positions/s %.1f%n", it, (System.nanoTime() - start) / 1e9,
                         m.get("loss/policy"), m.get("loss/value"), m.get("selfplay/game_length"),
-                        m.get("selfplay/positions_per_second"));
+                        m.get("time/selfplay_positions_per_second"));
             }
         });
         long t0 = System.nanoTime();

@@ -146,7 +146,11 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s in %.1f s: %,d env steps (%,.0f steps/s), %,d updates%n", outcome.status(),
                 outcome.seconds(), outcome.envSteps(), outcome.envSteps() / outcome.seconds(), outcome.updates());
         Map<String, Double> ev = outcome.evaluation();
-        if (!ev.isEmpty()) {
+        if (!ev.isEmpty() && !ev.containsKey("eval/return")) { // a game: match results against fixed opponents
+            StringBuilder line = new StringBuilder("evaluation:");
+            ev.forEach((k, v) -> line.append(String.format(Locale.ROOT, "  %s %.2f", k.substring("eval/".length()), v)));
+            out.println(line);
+        } else if (!ev.isEmpty()) {
             double optimal = ev.getOrDefault("eval/optimal_return", Double.NaN);
             double ret = ev.get("eval/return");
             String share = optimal > 0 ? String.format(Locale.ROOT, ", %.1f%%", 100 * ret / optimal) : "";

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.lantern.agents.actorcritic.A2cConfig;
 import dev.lantern.agents.actorcritic.PpoConfig;
+import dev.lantern.agents.alphazero.AlphaZeroConfig;
 import dev.lantern.agents.api.AgentConfig;
 import dev.lantern.agents.dqn.DqnConfig;
 import java.lang.reflect.InvocationTargetException;
@@ -28,6 +29,7 @@ public final class AgentConfigs {
         register(PpoConfig.defaults());
         register(A2cConfig.defaults());
         register(DqnConfig.defaults());
+        register(AlphaZeroConfig.defaults());
     }
 
     private AgentConfigs() {

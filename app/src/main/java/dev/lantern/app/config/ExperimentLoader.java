@@ -7,8 +7,10 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import dev.lantern.agents.actorcritic.A2cConfig;
 import dev.lantern.agents.actorcritic.PpoConfig;
+import dev.lantern.agents.alphazero.AlphaZeroConfig;
 import dev.lantern.agents.api.AgentConfig;
 import dev.lantern.analysis.lca.LcaSettings;
+import dev.lantern.environments.board.GameRegistry;
 import dev.lantern.environments.grid.GridObservation;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.io.IOException;
@@ -93,6 +95,13 @@ public final class ExperimentLoader {
         }
         agent.validate("agent", problems);
         lca.validate("lca", problems);
+        boolean gameEnv = env.id() != null && GameRegistry.ids().contains(env.id());
+        if (gameEnv != (agent instanceof AlphaZeroConfig)) {
+            problems.add(gameEnv ? "agent.type: '" + agent.type() + "' trains on grid worlds; " + env.id()
+                    + " is a game (use \"type\": \"alphazero\")"
+                    : "env.id: agent 'alphazero' trains on board games (" + String.join(", ", GameRegistry.ids())
+                    + "), not on " + (env.id() != null ? env.id() : "a map file"));
+        }
         long probeLimit = agent.probeLimit();
         if (lca.enabled() && probeLimit > 0 && lca.probeSize() > probeLimit) {
             problems.add("lca.probeSize: must be at most the " + probeLimit + " transitions agent '" + agent.type()
@@ -160,8 +169,9 @@ public final class ExperimentLoader {
         } else if (id == null) {
             id = "grid/four-rooms-v1";
         }
-        if (id != null && !EnvRegistry.ids().contains(id)) {
-            problems.add("env.id: unknown environment '" + id + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
+        if (id != null && !EnvRegistry.ids().contains(id) && !GameRegistry.ids().contains(id)) {
+            problems.add("env.id: unknown environment '" + id + "' (known: " + String.join(", ", EnvRegistry.ids())
+                    + ", " + String.join(", ", GameRegistry.ids()) + ")");
         }
         return new EnvConfig(map != null ? null : id, mapPath, maxSteps, observation);
     }

@@ -6,6 +6,10 @@ import dev.lantern.agents.actorcritic.A2cConfig;
 import dev.lantern.agents.actorcritic.PpoAgent;
 import dev.lantern.agents.actorcritic.PpoConfig;
 import dev.lantern.agents.api.CheckpointFormatException;
+import dev.lantern.agents.alphazero.AlphaZeroAgent;
+import dev.lantern.agents.alphazero.AlphaZeroConfig;
+import dev.lantern.agents.alphazero.AlphaZeroView;
+import dev.lantern.agents.alphazero.GameEvaluator;
 import dev.lantern.agents.dqn.DqnAgent;
 import dev.lantern.agents.dqn.DqnConfig;
 import dev.lantern.agents.api.LearningAgent;
@@ -25,6 +29,8 @@ import dev.lantern.app.config.Experiment;
 import dev.lantern.app.config.ExperimentLoader;
 import dev.lantern.environments.api.MapFormatException;
 import dev.lantern.environments.api.MapProblem;
+import dev.lantern.environments.board.Game;
+import dev.lantern.environments.board.GameRegistry;
 import dev.lantern.environments.grid.GridMap;
 import dev.lantern.environments.grid.GridMapParser;
 import dev.lantern.environments.grid.GridSolution;
@@ -49,6 +55,7 @@ public final class ExperimentRun {
 
     private final Experiment experiment;
     private final GridMap map;
+    private final Game game;
     private final String envId;
     private final GridSolution groundTruth;
     private final LearningAgent agent;
@@ -60,7 +67,12 @@ public final class ExperimentRun {
     private ExperimentRun(Builder b) {
         this.experiment = b.experiment;
         Experiment e = experiment;
-        if (e.env().map() != null) {
+        this.game = e.env().id() != null && GameRegistry.ids().contains(e.env().id()) ? GameRegistry.make(e.env().id())
+                : null;
+        if (game != null) {
+            map = null;
+            envId = e.env().id();
+        } else if (e.env().map() != null) {
             try {
                 map = GridMapParser.parse(e.env().map());
             } catch (MapFormatException ex) {
@@ -74,26 +86,42 @@ public final class ExperimentRun {
         int maxSteps = e.env().maxEpisodeSteps();
         Supplier<GridWorld> envFactory = () -> new GridWorld(envId, map, maxSteps, e.env().observation());
         long buffered = e.agent().bufferedObservations();
-        long rolloutFloats = buffered * envFactory.get().spec().observationSize();
+        int observationSize = game != null ? game.observationSize() : envFactory.get().spec().observationSize();
+        long rolloutFloats = buffered * observationSize;
         if (rolloutFloats > MAX_ROLLOUT_FLOATS) {
             boolean rollout = e.agent() instanceof PpoConfig || e.agent() instanceof A2cConfig;
             throw new ConfigException(List.of(String.format(java.util.Locale.ROOT,
                     "%s: %s %d observations of %d floats each needs %.1f GiB; at most %d floats (lower %s)",
                     rollout ? "agent.rolloutSteps" : "agent.bufferCapacity",
-                    rollout ? "a rollout of" : "a buffer of", buffered, envFactory.get().spec().observationSize(),
+                    rollout ? "a rollout of" : "a buffer of", buffered, observationSize,
                     rolloutFloats * 4.0 / (1 << 30), MAX_ROLLOUT_FLOATS,
                     rollout ? "agent.numEnvs or agent.rolloutSteps" : "agent.bufferCapacity")));
         }
         // Created before the expensive set-up, so that an unusable --out fails at once.
         this.runDir = b.runDir == null ? null : b.resume ? RunDirectory.open(b.runDir) : RunDirectory.create(b.runDir);
         Backend.configure();
-        this.groundTruth = ValueIteration.solve(envFactory.get(), 1.0);
         int probeSize = e.lca().enabled() ? e.lca().probeSize() : 0;
-        this.agent = createAgent(e, envFactory, probeSize);
-        Trainer.Builder tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
-                e.training().checkpointEveryEnvSteps(), 0));
-        tb.evaluator(new GreedyEvaluator(envFactory, e.training().evalEpisodes(), Seeds.derive(e.seed(), "eval"),
-                groundTruth.optimalReturn()));
+        Trainer.Builder tb;
+        if (game != null) {
+            this.groundTruth = null;
+            if (!(e.agent() instanceof AlphaZeroConfig c)) {
+                throw new ConfigException(List.of("agent.type: '" + e.agentType() + "' trains on grid worlds; "
+                        + envId + " is a game (use alphazero)"));
+            }
+            this.agent = AlphaZeroAgent.create(c, game, e.seed(), probeSize, DataType.FLOAT);
+            tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
+                    e.training().checkpointEveryEnvSteps(), 0));
+            GameEvaluator matches = new GameEvaluator(game, c.evalSimulations(), c.cPuct(), Seeds.derive(e.seed(), "eval"));
+            tb.evaluator(view -> matches.evaluate(((AlphaZeroView) view).net(),
+                    GameEvaluator.standardOpponents(game, c.evalUctSimulations()), c.evalGames()));
+        } else {
+            this.groundTruth = ValueIteration.solve(envFactory.get(), 1.0);
+            this.agent = createAgent(e, envFactory, probeSize);
+            tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
+                    e.training().checkpointEveryEnvSteps(), 0));
+            tb.evaluator(new GreedyEvaluator(envFactory, e.training().evalEpisodes(), Seeds.derive(e.seed(), "eval"),
+                    groundTruth.optimalReturn()));
+        }
         if (e.lca().enabled()) {
             lca = new LcaRecorder(e.lca());
             tb.recorder(lca);
@@ -139,7 +167,8 @@ public final class ExperimentRun {
         if (e.agent() instanceof DqnConfig c) {
             return DqnAgent.create(c, envFactory, e.seed(), budget, probeSize, DataType.FLOAT);
         }
-        throw new ConfigException(List.of("agent.type: '" + e.agentType() + "' cannot train on grid worlds"));
+        throw new ConfigException(List.of("agent.type: '" + e.agentType() + "' trains on games (game/...), not on "
+                + "grid worlds"));
     }
 
     /**
@@ -195,12 +224,24 @@ public final class ExperimentRun {
         return envId;
     }
 
-    /** A fresh environment like the ones trained on, for displays and play. */
+    /** The board game trained on, or null for a grid world. */
+    public Game game() {
+        return game;
+    }
+
+    /**
+     * A fresh environment like the ones trained on, for displays and play.
+     *
+     * @throws IllegalStateException for a game
+     */
     public GridWorld newEnvironment() {
+        if (game != null) {
+            throw new IllegalStateException(envId + " is a game, not a grid world");
+        }
         return new GridWorld(envId, map, experiment.env().maxEpisodeSteps(), experiment.env().observation());
     }
 
-    /** Value iteration's exact solution (γ = 1) of the environment. */
+    /** Value iteration's exact solution (γ = 1) of the grid world, or null for a game. */
     public GridSolution groundTruth() {
         return groundTruth;
     }

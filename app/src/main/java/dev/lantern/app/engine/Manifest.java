@@ -30,14 +30,18 @@ final class Manifest {
         m.add("config", config);
         JsonObject seeds = new JsonObject();
         seeds.addProperty("run", e.seed());
-        for (String component : new String[] {"env", "init", "explore", "shuffle", "replay", "probe", "eval"}) {
+        for (String component : new String[] {"env", "init", "explore", "shuffle", "replay", "selfplay", "probe", "eval"}) {
             seeds.addProperty(component, Seeds.derive(e.seed(), component));
         }
         m.add("seeds", seeds);
         JsonObject env = new JsonObject();
         env.addProperty("id", envId);
-        env.addProperty("valueIterationStates", truth.stateCount());
-        env.addProperty("optimalReturn", truth.optimalReturn());
+        if (truth != null) {
+            env.addProperty("valueIterationStates", truth.stateCount());
+            env.addProperty("optimalReturn", truth.optimalReturn());
+        } else {
+            env.addProperty("kind", "two-player board game (no single-agent ground truth)");
+        }
         m.add("environment", env);
         JsonObject runtime = new JsonObject();
         runtime.addProperty("java", System.getProperty("java.version"));

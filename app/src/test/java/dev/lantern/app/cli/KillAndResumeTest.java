@@ -25,18 +25,23 @@ class KillAndResumeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "\"type\": \"ppo\", \"numEnvs\": 4, \"rolloutSteps\": 64, \"minibatchSize\": 64, \"hiddenSizes\": [32, 32]",
-        "\"type\": \"a2c\", \"numEnvs\": 4, \"rolloutSteps\": 16, \"hiddenSizes\": [32, 32]",
-        "\"type\": \"dqn\", \"numEnvs\": 4, \"bufferCapacity\": 1500, \"learningStarts\": 300, \"gradientSteps\": 1, "
-            + "\"targetUpdateInterval\": 50, \"epsilonDecaySteps\": 3000, \"hiddenSizes\": [32, 32], \"prioritized\": true"})
-    void aKilledRunResumesToExactlyTheUninterruptedResult(String agent, @TempDir Path tmp) throws Exception {
+        "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"ppo\", \"numEnvs\": 4, \"rolloutSteps\": 64, "
+            + "\"minibatchSize\": 64, \"hiddenSizes\": [32, 32]}",
+        "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"a2c\", \"numEnvs\": 4, \"rolloutSteps\": 16, "
+            + "\"hiddenSizes\": [32, 32]}",
+        "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"dqn\", \"numEnvs\": 4, "
+            + "\"bufferCapacity\": 1500, \"learningStarts\": 300, \"gradientSteps\": 1, "
+            + "\"targetUpdateInterval\": 50, \"epsilonDecaySteps\": 3000, \"hiddenSizes\": [32, 32], \"prioritized\": true}",
+        "\"env\": {\"id\": \"game/tic-tac-toe-v1\"}, \"agent\": {\"type\": \"alphazero\", \"gamesPerIteration\": 8, "
+            + "\"simulations\": 16, \"batchSize\": 32, \"trainingStepsPerIteration\": 4, \"hiddenSizes\": [32, 32], "
+            + "\"evalGames\": 2, \"evalSimulations\": 8, \"evalUctSimulations\": 8}"})
+    void aKilledRunResumesToExactlyTheUninterruptedResult(String envAndAgent, @TempDir Path tmp) throws Exception {
         Path config = tmp.resolve("resume.json");
         Files.writeString(config, """
-                {"name": "resume", "seed": 11, "env": {"id": "grid/key-door-v1"},
-                 "agent": {%s},
+                {"name": "resume", "seed": 11, %s,
                  "training": {"totalEnvSteps": 6144, "evalEpisodes": 2, "checkpointEveryEnvSteps": 700},
                  "lca": {"probeSize": 32}}
-                """.formatted(agent));
+                """.formatted(envAndAgent));
         Path whole = tmp.resolve("whole");
         assertEquals(0, finish(start(tmp, "run", "--config", config.toString(), "--out", whole.toString()), whole));
 
@@ -56,13 +61,18 @@ class KillAndResumeTest {
         assertEquals(0, finish(start(tmp, "resume", killed.toString()), killed));
 
         assertEquals(metricsWithoutTime(whole), metricsWithoutTime(killed));
-        for (String f : List.of("lca/steps.jsonl", "lca/neurons.jsonl", "lca/parameters.f64")) {
+        for (String f : List.of("lca/steps.jsonl", "lca/neurons.jsonl", "lca/parameters.f64", "lca/summary.json")) {
             assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(killed.resolve(f)), f);
         }
-        Path last = whole.resolve("checkpoints/step-000006144/network.zip");
-        ComputationGraph a = ModelSerializer.restoreComputationGraph(last.toFile(), true);
+        String last;
+        try (Stream<Path> s = Files.list(whole.resolve("checkpoints"))) {
+            last = s.map(c -> c.getFileName().toString()).filter(n -> n.startsWith("step-")).max(String::compareTo)
+                    .orElseThrow();
+        }
+        ComputationGraph a = ModelSerializer.restoreComputationGraph(
+                whole.resolve("checkpoints").resolve(last).resolve("network.zip").toFile(), true);
         ComputationGraph b = ModelSerializer.restoreComputationGraph(
-                killed.resolve("checkpoints/step-000006144/network.zip").toFile(), true);
+                killed.resolve("checkpoints").resolve(last).resolve("network.zip").toFile(), true);
         assertArrayEquals(a.params().data().asFloat(), b.params().data().asFloat());
         assertArrayEquals(a.getUpdater().getStateViewArray().data().asFloat(),
                 b.getUpdater().getStateViewArray().data().asFloat());

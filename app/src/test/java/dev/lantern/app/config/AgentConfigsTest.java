@@ -20,7 +20,9 @@ class AgentConfigsTest {
     void everyTypeRoundTripsThroughJson() {
         for (String type : AgentConfigs.types()) {
             AgentConfig d = AgentConfigs.defaults(type);
-            Experiment e = ExperimentLoader.parse("t.json", "{\"agent\": {\"type\": \"" + type + "\"}}", null);
+            String env = type.equals("alphazero") ? "\"env\": {\"id\": \"game/tic-tac-toe-v1\"}, " : "";
+            Experiment e = ExperimentLoader.parse("t.json", "{" + env + "\"agent\": {\"type\": \"" + type + "\"}}",
+                    null);
             assertEquals(d, e.agent(), type);
             JsonObject json = ExperimentLoader.toJson(e);
             Experiment again = ExperimentLoader.parse("config.json", json.toString(), null);
@@ -37,6 +39,18 @@ class AgentConfigsTest {
         e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
                 () -> ExperimentLoader.parse("t.json", "{\"agent\": {\"type\": \"a2c\", \"epochs\": 4}}", null));
         assertTrue(e.problems().get(0).startsWith("t.json: agent.epochs: unknown key"), e.problems().toString());
+    }
+
+    @Test
+    void gamesNeedAlphaZeroAndAlphaZeroNeedsAGame() {
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ExperimentLoader.parse("t.json", "{\"env\": {\"id\": \"game/connect-four-v1\"}}", null));
+        assertTrue(e.problems().get(0).contains("agent.type: 'ppo' trains on grid worlds; game/connect-four-v1 is a game"),
+                e.problems().toString());
+        e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ExperimentLoader.parse("t.json", "{\"agent\": {\"type\": \"alphazero\"}}", null));
+        assertTrue(e.problems().get(0).contains("env.id: agent 'alphazero' trains on board games"),
+                e.problems().toString());
     }
 
     @Test
