@@ -147,9 +147,19 @@ final class RunCommand implements Callable<Integer> {
                 outcome.seconds(), outcome.envSteps(), outcome.envSteps() / outcome.seconds(), outcome.updates());
         Map<String, Double> ev = outcome.evaluation();
         if (!ev.isEmpty() && !ev.containsKey("eval/return")) { // a game: match results against fixed opponents
-            StringBuilder line = new StringBuilder("evaluation:");
-            ev.forEach((k, v) -> line.append(String.format(Locale.ROOT, "  %s %.2f", k.substring("eval/".length()), v)));
-            out.println(line);
+            java.util.TreeSet<String> opponents = new java.util.TreeSet<>();
+            for (String k : ev.keySet()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("eval/vs_(.+)_(win|draw|loss)_rate").matcher(k);
+                if (m.matches()) {
+                    opponents.add(m.group(1));
+                }
+            }
+            for (String o : opponents) {
+                out.printf(Locale.ROOT, "evaluation vs %s: win %.2f, draw %.2f, loss %.2f%n", o,
+                        ev.getOrDefault("eval/vs_" + o + "_win_rate", Double.NaN),
+                        ev.getOrDefault("eval/vs_" + o + "_draw_rate", Double.NaN),
+                        ev.getOrDefault("eval/vs_" + o + "_loss_rate", Double.NaN));
+            }
         } else if (!ev.isEmpty()) {
             double optimal = ev.getOrDefault("eval/optimal_return", Double.NaN);
             double ret = ev.get("eval/return");
