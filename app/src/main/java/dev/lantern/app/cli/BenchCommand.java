@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * {@code lantern bench mcts}: MCTS simulations per second on tic-tac-toe with random rollouts, on one thread.
  */
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
-        subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class})
+        subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchAgentsCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,127 @@
+package dev.lantern.app.cli;
+
+import dev.lantern.agents.api.LearningAgent;
+import dev.lantern.agents.api.PinnedLoss;
+import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.app.config.Experiment;
+import dev.lantern.app.config.ExperimentLoader;
+import dev.lantern.app.engine.ExperimentRun;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lantern bench agents}: environment steps per second that each learner collects while it trains, with its
+ * default hyperparameters and LCA off, on one thread: whole iterations (collection and updates) and the collection
+ * phase alone. Each learner first runs until it updates (DQN waits for {@code learningStarts}), then is timed.
+ */
+@Command(name = "agents", description = "Env steps/s each learner collects while training (defaults, LCA off).")
+final class BenchAgentsCommand implements Callable<Integer> {
+
+    /** Learner, environment and the experiment JSON that selects them. */
+    record Case(String agent, String env, String json) {
+    }
+
+    static final List<Case> CASES = List.of(
+            new Case("ppo", "grid/four-rooms-v1", "{\"agent\": {\"type\": \"ppo\"}}"),
+            new Case("a2c", "grid/four-rooms-v1", "{\"agent\": {\"type\": \"a2c\"}}"),
+            new Case("dqn", "grid/four-rooms-v1", "{\"agent\": {\"type\": \"dqn\"}}"),
+            new Case("alphazero", "game/tic-tac-toe-v1",
+                    "{\"env\": {\"id\": \"game/tic-tac-toe-v1\"}, \"agent\": {\"type\": \"alphazero\"}}"),
+            new Case("alphazero", "game/connect-four-v1", "{\"env\": {\"id\": \"game/connect-four-v1\"}, \"agent\": "
+                    + "{\"type\": \"alphazero\", \"gamesPerIteration\": 64, \"dirichletAlpha\": 1.0, \"temperatureMoves\":"
+                    + " 10, \"replayCapacity\": 50000, \"batchSize\": 256, \"hiddenSizes\": [128, 128]}}"));
+
+    @Option(names = "--seconds", paramLabel = "S", description = "seconds timed per learner (default: 5)")
+    private double seconds = 5;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (BenchCommand.rejected(new java.util.ArrayList<>(), seconds, err)) {
+            return LanternCli.BAD_INPUT;
+        }
+        out.printf(Locale.ROOT, "lantern bench agents: defaults, LCA off, one thread, %.1f s each after a warm-up%n",
+                seconds);
+        out.printf(Locale.ROOT, "%-10s %-22s %14s %16s %12s%n", "agent", "environment", "env steps/s", "collect only/s",
+                "updates/s");
+        for (Case c : CASES) {
+            Experiment e = ExperimentLoader.parse("<bench>", c.json(), null).withLca(false)
+                    .withTotalEnvSteps(1_000_000_000L);
+            LearningAgent agent = ExperimentRun.builder(e).build().agent();
+            Counting session = new Counting();
+            while (agent.updates() == 0) {
+                agent.iterate(session);
+            }
+            session.reset();
+            long updates0 = agent.updates();
+            long t0 = System.nanoTime();
+            double elapsed;
+            do {
+                agent.iterate(session);
+                elapsed = (System.nanoTime() - t0) / 1e9;
+            } while (elapsed < seconds);
+            double collect = session.sum("time/collect_seconds") + session.sum("time/selfplay_seconds");
+            out.printf(Locale.ROOT, "%-10s %-22s %,14.0f %,16.0f %,12.0f%n", c.agent(), c.env(), session.steps / elapsed,
+                    collect > 0 ? session.steps / collect : Double.NaN, (agent.updates() - updates0) / elapsed);
+            out.flush();
+        }
+        out.println("collect only: steps over the time in the collection phase (self-play for AlphaZero, its searches"
+                + " included)");
+        return 0;
+    }
+
+    /** Counts steps and sums metrics; no files. */
+    private static final class Counting implements TrainingSession {
+        private long steps;
+        private final Map<String, Double> sums = new HashMap<>();
+
+        void reset() {
+            steps = 0;
+            sums.clear();
+        }
+
+        double sum(String name) {
+            return sums.getOrDefault(name, 0.0);
+        }
+
+        @Override
+        public long envSteps() {
+            return steps;
+        }
+
+        @Override
+        public void addEnvSteps(int n) {
+            steps += n;
+        }
+
+        @Override
+        public void episodeEnded(double episodeReturn, double performance, int length, boolean success) {
+        }
+
+        @Override
+        public void metric(String name, double value) {
+            sums.merge(name, value, Double::sum);
+        }
+
+        @Override
+        public boolean needsParameterHistory() {
+            return false;
+        }
+
+        @Override
+        public void updateApplied(INDArray paramsBefore, PinnedLoss probe) {
+        }
+    }
+}
