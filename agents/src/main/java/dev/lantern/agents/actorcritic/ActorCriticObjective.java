@@ -4,7 +4,6 @@ import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.DensePass;
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,6 +26,8 @@ public final class ActorCriticObjective {
 
     private final ActorCriticNet net;
     private final PpoLoss loss;
+    private double[] logitsBuf = new double[0];
+    private double[] valuesBuf = new double[0];
     private double[] dLogitsBuf = new double[0];
     private double[] dValuesBuf = new double[0];
 
@@ -68,19 +69,13 @@ public final class ActorCriticObjective {
     private Evaluation evaluate(DensePass pass, PpoTargets targets) {
         int n = targets.size();
         int actions = net.actionCount();
-        pass.forward();
-        double[] logits = pass.logits().data().asDouble();
-        double[] values = pass.values().data().asDouble();
-        LossParts parts = loss.evaluate(logits, values, actions, targets, dLogits(n * actions), dValues(n));
-        DataBuffer eps = pass.dLogits().data();
-        for (int i = 0; i < n * actions; i++) {
-            eps.put(i, dLogitsBuf[i]);
+        if (logitsBuf.length != n * actions) {
+            logitsBuf = new double[n * actions];
+            valuesBuf = new double[n];
         }
-        DataBuffer epsV = pass.dValues().data();
-        for (int i = 0; i < n; i++) {
-            epsV.put(i, dValuesBuf[i]);
-        }
-        pass.backward();
+        pass.forward(logitsBuf, valuesBuf);
+        LossParts parts = loss.evaluate(logitsBuf, valuesBuf, actions, targets, dLogits(n * actions), dValues(n));
+        pass.backward(dLogitsBuf, dValuesBuf);
         return new Evaluation(parts, net.flatGradient());
     }
 

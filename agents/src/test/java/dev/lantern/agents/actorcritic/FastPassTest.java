@@ -37,6 +37,13 @@ class FastPassTest {
     }
 
     @Test
+    void doubleSparseInputMatchesTheGraphPath() {
+        double[] diff = compare(DataType.DOUBLE, 60, new int[] {7, 5}, 4, 6, true);
+        assertTrue(diff[0] < 1e-12, "max relative gradient difference " + diff[0]);
+        assertTrue(diff[1] < 1e-12, "loss difference " + diff[1]);
+    }
+
+    @Test
     void floatSparseInputMatchesTheGraphPath() {
         // Random inputs that are zero outside a few columns: the compressed first layer, against DL4J's dense one.
         double[] diff = compare(DataType.FLOAT, 300, new int[] {16, 8}, 4, 12, true);
