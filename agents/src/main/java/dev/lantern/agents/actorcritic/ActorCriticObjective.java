@@ -1,6 +1,7 @@
 package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.nn.DensePass;
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -25,6 +26,10 @@ public final class ActorCriticObjective {
 
     private final ActorCriticNet net;
     private final PpoLoss loss;
+    private double[] logitsBuf = new double[0];
+    private double[] valuesBuf = new double[0];
+    private double[] dLogitsBuf = new double[0];
+    private double[] dValuesBuf = new double[0];
 
     /** Evaluates {@code loss} on {@code net}. */
     public ActorCriticObjective(ActorCriticNet net, PpoLoss loss) {
@@ -38,12 +43,64 @@ public final class ActorCriticObjective {
     }
 
     /**
-     * Loss and gradient on one batch at the current parameters.
+     * Loss and gradient on one batch at the current parameters, by the network's fast pass ({@link DensePass}).
+     *
+     * @param observations {@code [B, inputSize]}, any floating-point type (copied into the pass's input buffer)
+     * @param targets      the batch's fixed targets, {@code [B]} each
+     */
+    public Evaluation evaluate(INDArray observations, PpoTargets targets) {
+        DensePass pass = net.pass(targets.size());
+        pass.setInput(observations);
+        return evaluate(pass, targets);
+    }
+
+    /**
+     * Loss and gradient on one batch whose observations are rows of a plain array (no INDArray is allocated).
+     *
+     * @param observations {@code [B * inputSize]} row-major, at least that long
+     * @param targets      the batch's fixed targets, {@code [B]} each
+     */
+    public Evaluation evaluate(float[] observations, PpoTargets targets) {
+        DensePass pass = net.pass(targets.size());
+        pass.setInput(observations);
+        return evaluate(pass, targets);
+    }
+
+    private Evaluation evaluate(DensePass pass, PpoTargets targets) {
+        int n = targets.size();
+        int actions = net.actionCount();
+        if (logitsBuf.length != n * actions) {
+            logitsBuf = new double[n * actions];
+            valuesBuf = new double[n];
+        }
+        pass.forward(logitsBuf, valuesBuf);
+        LossParts parts = loss.evaluate(logitsBuf, valuesBuf, actions, targets, dLogits(n * actions), dValues(n));
+        pass.backward(dLogitsBuf, dValuesBuf);
+        return new Evaluation(parts, net.flatGradient());
+    }
+
+    private double[] dLogits(int size) {
+        if (dLogitsBuf.length != size) {
+            dLogitsBuf = new double[size];
+        }
+        return dLogitsBuf;
+    }
+
+    private double[] dValues(int size) {
+        if (dValuesBuf.length != size) {
+            dValuesBuf = new double[size];
+        }
+        return dValuesBuf;
+    }
+
+    /**
+     * The same loss and gradient by DL4J's own graph calls ({@code feedForward}, {@code backpropGradient}): the
+     * reference the fast path is tested against, and the baseline of {@code lantern bench update}.
      *
      * @param observations {@code [B, inputSize]}, the network's data type
      * @param targets      the batch's fixed targets, {@code [B]} each
      */
-    public Evaluation evaluate(INDArray observations, PpoTargets targets) {
+    public Evaluation evaluateThroughGraph(INDArray observations, PpoTargets targets) {
         int n = targets.size();
         int actions = net.actionCount();
         Map<String, INDArray> acts = net.forward(observations);

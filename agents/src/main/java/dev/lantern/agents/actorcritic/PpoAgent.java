@@ -328,14 +328,9 @@ public final class PpoAgent implements LearningAgent {
             for (int start = 0; start < n; start += mb) {
                 System.arraycopy(order, start, idx, 0, mb);
                 PpoTargets targets = gather(idx, minibatchObs);
-                ActorCriticObjective.Evaluation e = objective.evaluate(batch(minibatchObs, mb), targets);
-                INDArray grad = net.gradient();
-                double norm = grad.norm2Number().doubleValue();
-                if (config.maxGradNorm() > 0 && norm > config.maxGradNorm()) {
-                    grad.muli(config.maxGradNorm() / norm);
-                }
+                ActorCriticObjective.Evaluation e = objective.evaluate(minibatchObs, targets);
                 INDArray before = session.needsParameterHistory() ? net.params().dup() : null;
-                net.applyUpdate(e.gradient());
+                double norm = net.clipAndUpdate(config.maxGradNorm());
                 session.updateApplied(before, probe);
                 LossParts p = e.parts();
                 sumPolicy += p.policy();

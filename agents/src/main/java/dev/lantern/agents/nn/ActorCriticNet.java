@@ -1,5 +1,6 @@
 package dev.lantern.agents.nn;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -8,6 +9,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -51,6 +53,8 @@ public final class ActorCriticNet {
     private final int actionCount;
     private final int[] hidden;
     private final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+    private final Map<Integer, DensePass> passes = new HashMap<>();
+    private DefaultGradient flatGradient;
 
     private ActorCriticNet(ComputationGraph graph, int inputSize, int actionCount, int[] hidden) {
         this.graph = graph;
@@ -220,6 +224,32 @@ public final class ActorCriticNet {
     }
 
     /**
+     * The fast training pass for batches of {@code batchSize} rows, made on first use and kept: forward and backward
+     * with gemm calls into preallocated buffers, the same numbers as {@link #forward} and {@link #backward} up to
+     * floating-point rounding ({@link DensePass}).
+     */
+    public DensePass pass(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        return passes.computeIfAbsent(batchSize, b -> new DensePass(graph, b, inputSize, hidden, actionCount));
+    }
+
+    /**
+     * DL4J's gradient object over the whole live gradient buffer, for {@link #applyUpdate} after a {@link DensePass}
+     * backward: the updater then works on the flat buffer directly. Reused, not copied.
+     */
+    public Gradient flatGradient() {
+        if (graph.getGradientsViewArray() == null) {
+            graph.initGradientsView();
+        }
+        if (flatGradient == null || flatGradient.gradient() != graph.getGradientsViewArray()) {
+            flatGradient = new DefaultGradient(graph.getGradientsViewArray());
+        }
+        return flatGradient;
+    }
+
+    /**
      * Applies one optimizer step with the gradient of {@link #backward}: Adam transforms the gradient buffer in
      * place into the update, which is subtracted from the parameters; the iteration count advances.
      */
@@ -228,6 +258,29 @@ public final class ActorCriticNet {
         graph.getUpdater().update(gradient, iteration, graph.getConfiguration().getEpochCount(), 1, noWorkspaces);
         graph.params().subi(gradient());
         graph.getConfiguration().setIterationCount(iteration + 1);
+    }
+
+    /**
+     * PPO's optimizer step on the gradient in {@link #gradient()}: scale it to a global L2 norm of at most
+     * {@code maxGradNorm} ({@code <= 0}: no clipping), then Adam, the iteration count advanced. Same arithmetic and
+     * same updater state as clipping the buffer and calling {@link #applyUpdate}, in one pass of Java loops over the
+     * flat buffers instead of DL4J's Adam op ({@link AdamStep}); falls back to that path for an updater it does not
+     * cover.
+     *
+     * @return the gradient's L2 norm before clipping
+     */
+    public double clipAndUpdate(double maxGradNorm) {
+        Gradient flat = flatGradient();
+        if (AdamStep.supports(graph)) {
+            return AdamStep.apply(graph, maxGradNorm);
+        }
+        INDArray grad = gradient();
+        double norm = grad.norm2Number().doubleValue();
+        if (maxGradNorm > 0 && norm > maxGradNorm) {
+            grad.muli(maxGradNorm / norm);
+        }
+        applyUpdate(flat);
+        return norm;
     }
 
     /**

@@ -24,9 +24,11 @@ import picocli.CommandLine.Option;
  * (with and without writing the one-hot observation) and a {@link VectorEnv} of many copies (observations included,
  * auto-reset included). Random actions are drawn in advance so that only stepping is timed.
  * {@code lantern bench mcts}: MCTS simulations per second on tic-tac-toe with random rollouts, on one thread.
+ * {@code lantern bench update}: network updates per second, Lantern's PPO step against DL4J {@code fit} ({@link BenchUpdate}).
  */
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
-        subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchAgentsCommand.class})
+        subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchUpdate.class,
+            BenchAgentsCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,515 @@
+package dev.lantern.agents.nn;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The training forward and backward pass of the actor-critic MLP for one batch size: twelve ND4J calls (gemm and tanh)
+ * into buffers allocated once, the gradient written straight into the graph's gradient buffer.
+ *
+ * <p>It computes what {@link ActorCriticNet#forward} and {@link ActorCriticNet#backward} compute (DL4J's dense layers:
+ * {@code z = x W + b}, {@code tanh}, {@code dW = xᵀ δ}, {@code db = Σ_rows δ}, {@code ε = δ Wᵀ}) without what a small
+ * network pays for around them: workspace setup, the activation map, new arrays every call, the input layer's epsilon
+ * (which no one reads and which costs as much as the first layer's product), and one native call per bias and per head.
+ * The biases ride in the products: each layer's input carries a column of ones and its weights a bias row, so one gemm
+ * gives {@code x W + b} and one gives {@code [dW; db]}; the two heads are one {@code [h1 + 1, A + 1]} product. When the
+ * batch's input is sparse in columns (one-hot grid observations: the walls, the floor and the cells the agents stand
+ * on), the first layer runs on the active columns only ({@link #setInput(float[])}).
+ *
+ * <p>The {@link ComputationGraph} stays the owner of the parameters, the gradient buffer and the updater, so
+ * checkpoints, serialization and the analysis see nothing different. Shapes: {@code B} = {@link #batchSize()},
+ * {@code A} actions. One instance per network and batch size, on the thread that owns the network.
+ */
+public final class DensePass {
+
+    private final ComputationGraph graph;
+    private final int batch;
+    private final int inputSize;
+    private final int h0;
+    private final int h1;
+    private final int actions;
+    private final DataType type;
+    // Offsets in the flat parameter (and gradient) vector: weights [in, out] 'f', then biases.
+    private final int w0;
+    private final int b0;
+    private final int w1;
+    private final int b1;
+    private final int wp;
+    private final int bp;
+    private final int wv;
+    private final int bv;
+    private final Layer l0;
+    private final Layer l1;
+
+    private final INDArray input;    // [B, in] 'c', the dense first layer's input
+    private final INDArray z0;       // [B, h0] 'f'
+    private final INDArray a0Aug;    // [B, h0 + 1] 'f', last column ones
+    private final INDArray a0;       // view: its first h0 columns
+    private final INDArray z1;
+    private final INDArray a1Aug;
+    private final INDArray a1;
+    private final INDArray w1Aug;    // [h0 + 1, h1] 'f': W1 over b1
+    private final INDArray headAug;  // [h1 + 1, A + 1] 'f': [Wp Wv] over [bp bv]
+    private final INDArray head;     // [h1, A + 1] 'f': [Wp Wv]
+    private final INDArray out;      // [B, A + 1] 'c': logits, value
+    private final INDArray dOut;     // [B, A + 1] 'c'
+    private final INDArray dHeadAug; // [h1 + 1, A + 1] 'f'
+    private final INDArray da1;
+    private final INDArray dz1;
+    private final INDArray dW1Aug;   // [h0 + 1, h1] 'f'
+    private final INDArray da0;
+    private final INDArray dz0;
+    private final Flat w1AugFlat;
+    private final Flat headAugFlat;
+    private final Flat headFlat;
+    private final Flat outFlat;
+    private final Flat dOutFlat;
+    private final Flat dHeadAugFlat;
+    private final Flat dW1AugFlat;
+
+    // The input as plain numbers, the columns non-zero anywhere in the batch, and per padded column count the
+    // compressed first layer: input [B, k] with the ones column at activeCount, weights [k, h0] with b0 in that row.
+    private final double[] inputValues;
+    private final boolean[] activeMark;
+    private final int[] active;
+    private int activeCount;
+    private boolean sparse;
+    private Compressed compressed;
+    private final Map<Integer, Compressed> compressedBySize = new HashMap<>();
+    private double[] scratch = new double[0];
+
+    private Map<String, INDArray> g0;
+    private INDArray gradientView;
+    private Flat gradientFlat;
+    private INDArray paramsView;
+    private Flat paramsFlat;
+
+    private final class Compressed {
+        final int k;
+        final INDArray x;
+        final INDArray w;
+        final INDArray dw;
+        final Flat xFlat;
+        final Flat wFlat;
+        final Flat dwFlat;
+
+        Compressed(int k) {
+            this.k = k;
+            x = Nd4j.create(type, new long[] {batch, k}, 'c');
+            w = Nd4j.create(type, new long[] {k, h0}, 'f');
+            dw = Nd4j.create(type, new long[] {k, h0}, 'f');
+            xFlat = Flat.of(x);
+            wFlat = Flat.of(w);
+            dwFlat = Flat.of(dw);
+        }
+    }
+
+    DensePass(ComputationGraph graph, int batch, int inputSize, int[] hidden, int actions) {
+        this.graph = graph;
+        this.batch = batch;
+        this.inputSize = inputSize;
+        this.h0 = hidden[0];
+        this.h1 = hidden[1];
+        this.actions = actions;
+        this.type = graph.params().dataType();
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            throw new IllegalArgumentException("the fast pass needs a FLOAT or DOUBLE network, got " + type);
+        }
+        ParameterLayout layout = ParameterLayout.of(graph);
+        w0 = layout.block(ActorCriticNet.TORSO_0).offset();
+        b0 = w0 + inputSize * h0;
+        w1 = layout.block(ActorCriticNet.TORSO_1).offset();
+        b1 = w1 + h0 * h1;
+        wp = layout.block(ActorCriticNet.POLICY).offset();
+        bp = wp + h1 * actions;
+        wv = layout.block(ActorCriticNet.VALUE).offset();
+        bv = wv + h1;
+        l0 = graph.getLayer(ActorCriticNet.TORSO_0);
+        l1 = graph.getLayer(ActorCriticNet.TORSO_1);
+        input = Nd4j.create(type, new long[] {batch, inputSize}, 'c');
+        z0 = Nd4j.create(type, new long[] {batch, h0}, 'f');
+        a0Aug = Nd4j.create(type, new long[] {batch, h0 + 1}, 'f');
+        a0Aug.getColumn(h0).assign(1);
+        a0 = a0Aug.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h0));
+        z1 = Nd4j.create(type, new long[] {batch, h1}, 'f');
+        a1Aug = Nd4j.create(type, new long[] {batch, h1 + 1}, 'f');
+        a1Aug.getColumn(h1).assign(1);
+        a1 = a1Aug.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h1));
+        w1Aug = Nd4j.create(type, new long[] {h0 + 1, h1}, 'f');
+        headAug = Nd4j.create(type, new long[] {h1 + 1, actions + 1}, 'f');
+        head = Nd4j.create(type, new long[] {h1, actions + 1}, 'f');
+        out = Nd4j.create(type, new long[] {batch, actions + 1}, 'c');
+        dOut = Nd4j.create(type, new long[] {batch, actions + 1}, 'c');
+        dHeadAug = Nd4j.create(type, new long[] {h1 + 1, actions + 1}, 'f');
+        da1 = Nd4j.create(type, new long[] {batch, h1}, 'f');
+        dz1 = Nd4j.create(type, new long[] {batch, h1}, 'f');
+        dW1Aug = Nd4j.create(type, new long[] {h0 + 1, h1}, 'f');
+        da0 = Nd4j.create(type, new long[] {batch, h0}, 'f');
+        dz0 = Nd4j.create(type, new long[] {batch, h0}, 'f');
+        w1AugFlat = Flat.of(w1Aug);
+        headAugFlat = Flat.of(headAug);
+        headFlat = Flat.of(head);
+        outFlat = Flat.of(out);
+        dOutFlat = Flat.of(dOut);
+        dHeadAugFlat = Flat.of(dHeadAug);
+        dW1AugFlat = Flat.of(dW1Aug);
+        inputValues = new double[batch * inputSize];
+        activeMark = new boolean[inputSize];
+        active = new int[inputSize];
+    }
+
+    /** Rows per call. */
+    public int batchSize() {
+        return batch;
+    }
+
+    /**
+     * Sets the batch's observations from a plain array, {@code [B * inputSize]} row-major (at least that long).
+     *
+     * <p>When at most half of the input columns are non-zero anywhere in the batch, the first layer runs on those
+     * columns only: its two products with the input ({@code x W} forward, {@code xᵀ δ} backward) shrink by the same
+     * factor, and the terms skipped are exact zeros.
+     */
+    public void setInput(float[] observations) {
+        int length = batch * inputSize;
+        if (observations.length < length) {
+            throw new IllegalArgumentException("need " + length + " observation values, got " + observations.length);
+        }
+        for (int i = 0; i < length; i++) {
+            inputValues[i] = observations[i];
+        }
+        prepareInput();
+        if (!sparse && type == DataType.FLOAT) {
+            input.data().asNioFloat().put(0, observations, 0, length);
+        } else if (!sparse) {
+            input.data().asNioDouble().put(0, inputValues, 0, length);
+        }
+    }
+
+    /** Sets the batch's observations, {@code [B, inputSize]} of any floating-point type (copied). */
+    public void setInput(INDArray observations) {
+        if (observations.rows() != batch || observations.columns() != inputSize) {
+            throw new IllegalArgumentException("observations " + Arrays.toString(observations.shape())
+                    + " do not match a batch of " + batch + " rows of " + inputSize + " features");
+        }
+        double[] values = observations.dup('c').data().asDouble();
+        System.arraycopy(values, 0, inputValues, 0, batch * inputSize);
+        prepareInput();
+        if (!sparse) {
+            input.assign(observations);
+        }
+    }
+
+    /** True if the last input set runs the first layer on its active columns only (see {@link #setInput(float[])}). */
+    public boolean sparseInput() {
+        return sparse;
+    }
+
+    /** Finds the active columns of {@link #inputValues}; if they are few, fills the compressed input. */
+    private void prepareInput() {
+        Arrays.fill(activeMark, false);
+        int count = 0;
+        for (int b = 0; b < batch; b++) {
+            int o = b * inputSize;
+            for (int i = 0; i < inputSize; i++) {
+                if (inputValues[o + i] != 0 && !activeMark[i]) {
+                    activeMark[i] = true;
+                    count++;
+                }
+            }
+        }
+        sparse = 2 * count <= inputSize;
+        if (!sparse) {
+            return;
+        }
+        activeCount = 0;
+        for (int i = 0; i < inputSize; i++) {
+            if (activeMark[i]) {
+                active[activeCount++] = i;
+            }
+        }
+        int k = (activeCount + 1 + 15) / 16 * 16; // the ones column included; padded, so that few sizes are made
+        compressed = compressedBySize.computeIfAbsent(k, Compressed::new);
+        double[] xc = scratch(batch * k);
+        for (int b = 0; b < batch; b++) {
+            int from = b * inputSize;
+            int to = b * k;
+            for (int c = 0; c < activeCount; c++) {
+                xc[to + c] = inputValues[from + active[c]];
+            }
+            xc[to + activeCount] = 1;
+            Arrays.fill(xc, to + activeCount + 1, to + k, 0);
+        }
+        compressed.xFlat.write(xc, batch * k);
+    }
+
+    private double[] scratch(int size) {
+        if (scratch.length < size) {
+            scratch = new double[size];
+        }
+        return scratch;
+    }
+
+    /**
+     * Training forward pass of the input set last (no dropout: none is configured).
+     *
+     * @param logitsOut {@code [B * A]} row-major, written
+     * @param valuesOut {@code [B]}, written
+     */
+    public void forward(double[] logitsOut, double[] valuesOut) {
+        bind();
+        Flat p = paramsFlat;
+        if (sparse) {
+            int k = compressed.k;
+            double[] wc = scratch(k * h0);
+            for (int j = 0; j < h0; j++) {
+                int col = w0 + j * inputSize;
+                int to = j * k;
+                for (int c = 0; c < activeCount; c++) {
+                    wc[to + c] = p.get(col + active[c]);
+                }
+                wc[to + activeCount] = p.get(b0 + j);
+                Arrays.fill(wc, to + activeCount + 1, to + k, 0);
+            }
+            compressed.wFlat.write(wc, k * h0);
+            Nd4j.gemm(compressed.x, compressed.w, z0, false, false, 1.0, 0.0);
+        } else {
+            Nd4j.gemm(input, l0.getParam(DefaultParamInitializer.WEIGHT_KEY), z0, false, false, 1.0, 0.0);
+            z0.addiRowVector(l0.getParam(DefaultParamInitializer.BIAS_KEY));
+        }
+        Nd4j.getExecutioner().exec(new Tanh(z0, a0));
+        double[] w = scratch((h0 + 1) * h1);
+        for (int j = 0; j < h1; j++) {
+            p.read(w1 + j * h0, w, j * (h0 + 1), h0);
+            w[j * (h0 + 1) + h0] = p.get(b1 + j);
+        }
+        w1AugFlat.write(w, (h0 + 1) * h1);
+        Nd4j.gemm(a0Aug, w1Aug, z1, false, false, 1.0, 0.0);
+        Nd4j.getExecutioner().exec(new Tanh(z1, a1));
+        int width = actions + 1;
+        double[] h = scratch((h1 + 1) * width);
+        for (int j = 0; j < actions; j++) {
+            p.read(wp + j * h1, h, j * (h1 + 1), h1);
+            h[j * (h1 + 1) + h1] = p.get(bp + j);
+        }
+        p.read(wv, h, actions * (h1 + 1), h1);
+        h[actions * (h1 + 1) + h1] = p.get(bv);
+        headAugFlat.write(h, (h1 + 1) * width);
+        Nd4j.gemm(a1Aug, headAug, out, false, false, 1.0, 0.0);
+        double[] o = scratch(batch * width);
+        outFlat.read(0, o, 0, batch * width);
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(o, b * width, logitsOut, b * actions, actions);
+            valuesOut[b] = o[b * width + actions];
+        }
+    }
+
+    /**
+     * Backpropagates dLoss/dLogits and dLoss/dValue through the activations of the last {@link #forward}; the gradient
+     * of every parameter lands in the graph's gradient buffer ({@link ActorCriticNet#gradient()}), overwritten. The
+     * epsilon with respect to the input is not computed.
+     *
+     * @param dLogits {@code [B * A]} row-major
+     * @param dValues {@code [B]}
+     */
+    public void backward(double[] dLogits, double[] dValues) {
+        bind();
+        int width = actions + 1;
+        double[] d = scratch(batch * width);
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(dLogits, b * actions, d, b * width, actions);
+            d[b * width + actions] = dValues[b];
+        }
+        dOutFlat.write(d, batch * width);
+        // head: the weights without the bias row, for the torso's epsilon
+        double[] h = scratch(h1 * width);
+        for (int j = 0; j < actions; j++) {
+            paramsFlat.read(wp + j * h1, h, j * h1, h1);
+        }
+        paramsFlat.read(wv, h, actions * h1, h1);
+        headFlat.write(h, h1 * width);
+        Nd4j.gemm(a1Aug, dOut, dHeadAug, true, false, 1.0, 0.0);
+        Nd4j.gemm(dOut, head, da1, false, true, 1.0, 0.0);
+        Nd4j.getExecutioner().exec(new TanhDerivative(z1, da1, dz1));
+        Nd4j.gemm(a0Aug, dz1, dW1Aug, true, false, 1.0, 0.0);
+        Nd4j.gemm(dz1, l1.getParam(DefaultParamInitializer.WEIGHT_KEY), da0, false, true, 1.0, 0.0);
+        Nd4j.getExecutioner().exec(new TanhDerivative(z0, da0, dz0));
+        Flat g = gradientFlat;
+        if (sparse) {
+            Nd4j.gemm(compressed.x, dz0, compressed.dw, true, false, 1.0, 0.0);
+            int k = compressed.k;
+            double[] dw = scratch(k * h0);
+            compressed.dwFlat.read(0, dw, 0, k * h0);
+            g.zero(w0, inputSize * h0);
+            for (int j = 0; j < h0; j++) {
+                int col = w0 + j * inputSize;
+                int from = j * k;
+                for (int c = 0; c < activeCount; c++) {
+                    g.put(col + active[c], dw[from + c]);
+                }
+                g.put(b0 + j, dw[from + activeCount]);
+            }
+        } else {
+            Nd4j.gemm(input, dz0, g0.get(DefaultParamInitializer.WEIGHT_KEY), true, false, 1.0, 0.0);
+            dz0.sum(g0.get(DefaultParamInitializer.BIAS_KEY), 0);
+        }
+        double[] w = scratch((h0 + 1) * h1);
+        dW1AugFlat.read(0, w, 0, (h0 + 1) * h1);
+        for (int j = 0; j < h1; j++) {
+            g.write(w1 + j * h0, w, j * (h0 + 1), h0);
+            g.put(b1 + j, w[j * (h0 + 1) + h0]);
+        }
+        double[] dh = scratch((h1 + 1) * width);
+        dHeadAugFlat.read(0, dh, 0, (h1 + 1) * width);
+        for (int j = 0; j < actions; j++) {
+            g.write(wp + j * h1, dh, j * (h1 + 1), h1);
+            g.put(bp + j, dh[j * (h1 + 1) + h1]);
+        }
+        g.write(wv, dh, actions * (h1 + 1), h1);
+        g.put(bv, dh[actions * (h1 + 1) + h1]);
+    }
+
+    /** Binds the graph's flat parameter and gradient buffers (root arrays), creating the gradient buffer on first use. */
+    private void bind() {
+        if (graph.getGradientsViewArray() == null) {
+            graph.initGradientsView();
+        }
+        if (gradientView != graph.getGradientsViewArray()) {
+            gradientView = graph.getGradientsViewArray();
+            g0 = DefaultParamInitializer.getInstance().getGradientsFromFlattened(l0.conf(), l0.getGradientsViewArray());
+            gradientFlat = Flat.of(gradientView);
+        }
+        if (paramsView != graph.params()) {
+            paramsView = graph.params();
+            paramsFlat = Flat.of(paramsView);
+        }
+    }
+
+    /** Element access to the whole buffer of a root array of FLOAT or DOUBLE, in doubles. */
+    private abstract static class Flat {
+
+        static Flat of(INDArray array) {
+            if (array.offset() != 0 || array.data().length() < array.length()) {
+                throw new IllegalStateException("expected a root array, got offset " + array.offset());
+            }
+            return array.dataType() == DataType.FLOAT ? new Floats(array.data().asNioFloat())
+                    : new Doubles(array.data().asNioDouble());
+        }
+
+        abstract double get(int i);
+
+        abstract void put(int i, double v);
+
+        /** Copies {@code length} values from index {@code from} into {@code dst[off...]}. */
+        abstract void read(int from, double[] dst, int off, int length);
+
+        /** Copies {@code src[off, off + length)} to index {@code to}. */
+        abstract void write(int to, double[] src, int off, int length);
+
+        void write(double[] src, int length) {
+            write(0, src, 0, length);
+        }
+
+        abstract void zero(int from, int length);
+    }
+
+    private static final class Floats extends Flat {
+        private final FloatBuffer buf;
+        private float[] tmp = new float[0];
+
+        Floats(FloatBuffer buf) {
+            this.buf = buf;
+        }
+
+        private float[] tmp(int n) {
+            if (tmp.length < n) {
+                tmp = new float[n];
+            }
+            return tmp;
+        }
+
+        @Override
+        double get(int i) {
+            return buf.get(i);
+        }
+
+        @Override
+        void put(int i, double v) {
+            buf.put(i, (float) v);
+        }
+
+        @Override
+        void read(int from, double[] dst, int off, int length) {
+            float[] t = tmp(length);
+            buf.get(from, t, 0, length);
+            for (int i = 0; i < length; i++) {
+                dst[off + i] = t[i];
+            }
+        }
+
+        @Override
+        void write(int to, double[] src, int off, int length) {
+            float[] t = tmp(length);
+            for (int i = 0; i < length; i++) {
+                t[i] = (float) src[off + i];
+            }
+            buf.put(to, t, 0, length);
+        }
+
+        @Override
+        void zero(int from, int length) {
+            float[] t = tmp(length);
+            Arrays.fill(t, 0, length, 0f);
+            buf.put(from, t, 0, length);
+        }
+    }
+
+    private static final class Doubles extends Flat {
+        private final DoubleBuffer buf;
+        private double[] tmp = new double[0];
+
+        Doubles(DoubleBuffer buf) {
+            this.buf = buf;
+        }
+
+        @Override
+        double get(int i) {
+            return buf.get(i);
+        }
+
+        @Override
+        void put(int i, double v) {
+            buf.put(i, v);
+        }
+
+        @Override
+        void read(int from, double[] dst, int off, int length) {
+            buf.get(from, dst, off, length);
+        }
+
+        @Override
+        void write(int to, double[] src, int off, int length) {
+            buf.put(to, src, off, length);
+        }
+
+        @Override
+        void zero(int from, int length) {
+            if (tmp.length < length) {
+                tmp = new double[length];
+            }
+            buf.put(from, tmp, 0, length);
+        }
+    }
+}
