@@ -1,11 +1,8 @@
 package dev.lantern.agents.alphazero;
 
-import dev.lantern.agents.api.PinnedLoss;
-import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.agents.train.CountingSession;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,63 +53,26 @@ public final class AlphaZeroTraining {
             throw new IllegalArgumentException("need maxIterations >= 1 and maxMinutes > 0, got " + maxIterations
                     + " and " + maxMinutes);
         }
-        Session session = new Session();
+        CountingSession session = new CountingSession();
         long start = System.nanoTime();
         long deadline = Double.isInfinite(maxMinutes) ? Long.MAX_VALUE : start + (long) (maxMinutes * 60e9);
         long iterations = 0;
         while (iterations < maxIterations && System.nanoTime() < deadline) {
             agent.iterate(session);
             iterations++;
-            Map<String, Double> m = session.metrics;
+            Map<String, Double> m = session.lastMetrics();
             LOG.info("iteration {} ({} s): loss/policy {} loss/value {} first_player_win {} draw {} positions/s {}"
                     + " batch {}", iterations, String.format("%.1f", (System.nanoTime() - start) / 1e9),
                     fmt(m.get("loss/policy")), fmt(m.get("loss/value")), fmt(m.get("selfplay/first_player_win")),
                     fmt(m.get("selfplay/draw")), fmt(m.get("time/selfplay_positions_per_second")),
                     fmt(m.get("mcts/batch_size")));
-            afterIteration.accept(iterations, java.util.Collections.unmodifiableMap(m));
+            afterIteration.accept(iterations, m);
         }
-        return new Summary(iterations, (System.nanoTime() - start) / 1e9, session.envSteps, session.episodes,
-                Map.copyOf(session.metrics));
+        return new Summary(iterations, (System.nanoTime() - start) / 1e9, session.envSteps(), session.episodes(),
+                Map.copyOf(session.lastMetrics()));
     }
 
     private static String fmt(Double v) {
         return v == null ? "-" : String.format("%.3f", v);
-    }
-
-    /** Keeps the last value of each metric and the counters; needs no parameter history. */
-    private static final class Session implements TrainingSession {
-        private final Map<String, Double> metrics = new TreeMap<>();
-        private long envSteps;
-        private long episodes;
-
-        @Override
-        public long envSteps() {
-            return envSteps;
-        }
-
-        @Override
-        public void addEnvSteps(int n) {
-            envSteps += n;
-        }
-
-        @Override
-        public void episodeEnded(double episodeReturn, double performance, int length, boolean success) {
-            episodes++;
-        }
-
-        @Override
-        public void metric(String name, double value) {
-            metrics.put(name, value);
-        }
-
-        @Override
-        public boolean needsParameterHistory() {
-            return false;
-        }
-
-        @Override
-        public void updateApplied(INDArray paramsBefore, PinnedLoss probe) {
-            // nothing to record
-        }
     }
 }

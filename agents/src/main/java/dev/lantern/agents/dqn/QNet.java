@@ -1,5 +1,6 @@
 package dev.lantern.agents.dqn;
 
+import dev.lantern.agents.nn.WeightInit;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -106,16 +107,7 @@ public final class QNet {
     }
 
     private void initLayer(String name, double gain, SplittableRandom rng) {
-        INDArray w = graph.getLayer(name).getParam("W");
-        long fanIn = w.size(0);
-        long fanOut = w.size(1);
-        double limit = gain * Math.sqrt(6.0 / (fanIn + fanOut));
-        double[] values = new double[(int) (fanIn * fanOut)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (rng.nextDouble() * 2 - 1) * limit;
-        }
-        w.assign(Nd4j.create(values, new long[] {fanIn, fanOut}, 'c').castTo(w.dataType()));
-        graph.getLayer(name).getParam("b").assign(0);
+        WeightInit.glorotUniform(graph, name, gain, rng);
     }
 
     /** The underlying graph; only the thread that owns this network may touch it. */

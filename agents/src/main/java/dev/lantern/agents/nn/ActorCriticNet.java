@@ -16,7 +16,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -124,17 +123,7 @@ public final class ActorCriticNet {
     }
 
     private void initLayer(String name, double gain, SplittableRandom rng) {
-        INDArray w = graph.getLayer(name).getParam("W");
-        long fanIn = w.size(0);
-        long fanOut = w.size(1);
-        double limit = gain * Math.sqrt(6.0 / (fanIn + fanOut));
-        double[] values = new double[(int) (fanIn * fanOut)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (rng.nextDouble() * 2 - 1) * limit;
-        }
-        // values are laid out row-major [in, out]; assign keeps the view's own ordering.
-        w.assign(Nd4j.create(values, new long[] {fanIn, fanOut}, 'c').castTo(w.dataType()));
-        graph.getLayer(name).getParam("b").assign(0);
+        WeightInit.glorotUniform(graph, name, gain, rng);
     }
 
     /** The underlying graph; only the thread that owns this network may touch it. */

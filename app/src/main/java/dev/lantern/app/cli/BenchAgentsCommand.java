@@ -1,18 +1,14 @@
 package dev.lantern.app.cli;
 
 import dev.lantern.agents.api.LearningAgent;
-import dev.lantern.agents.api.PinnedLoss;
-import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.agents.train.CountingSession;
 import dev.lantern.app.config.Experiment;
 import dev.lantern.app.config.ExperimentLoader;
 import dev.lantern.app.engine.ExperimentRun;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +56,7 @@ final class BenchAgentsCommand implements Callable<Integer> {
             Experiment e = ExperimentLoader.parse("<bench>", c.json(), null).withLca(false)
                     .withTotalEnvSteps(1_000_000_000L);
             LearningAgent agent = ExperimentRun.builder(e).build().agent();
-            Counting session = new Counting();
+            CountingSession session = new CountingSession();
             while (agent.updates() == 0) {
                 agent.iterate(session);
             }
@@ -73,55 +69,12 @@ final class BenchAgentsCommand implements Callable<Integer> {
                 elapsed = (System.nanoTime() - t0) / 1e9;
             } while (elapsed < seconds);
             double collect = session.sum("time/collect_seconds") + session.sum("time/selfplay_seconds");
-            out.printf(Locale.ROOT, "%-10s %-22s %,14.0f %,16.0f %,12.0f%n", c.agent(), c.env(), session.steps / elapsed,
-                    collect > 0 ? session.steps / collect : Double.NaN, (agent.updates() - updates0) / elapsed);
+            out.printf(Locale.ROOT, "%-10s %-22s %,14.0f %,16.0f %,12.0f%n", c.agent(), c.env(), session.envSteps() / elapsed,
+                    collect > 0 ? session.envSteps() / collect : Double.NaN, (agent.updates() - updates0) / elapsed);
             out.flush();
         }
         out.println("collect only: steps over the time in the collection phase (self-play for AlphaZero, its searches"
                 + " included)");
         return 0;
-    }
-
-    /** Counts steps and sums metrics; no files. */
-    private static final class Counting implements TrainingSession {
-        private long steps;
-        private final Map<String, Double> sums = new HashMap<>();
-
-        void reset() {
-            steps = 0;
-            sums.clear();
-        }
-
-        double sum(String name) {
-            return sums.getOrDefault(name, 0.0);
-        }
-
-        @Override
-        public long envSteps() {
-            return steps;
-        }
-
-        @Override
-        public void addEnvSteps(int n) {
-            steps += n;
-        }
-
-        @Override
-        public void episodeEnded(double episodeReturn, double performance, int length, boolean success) {
-        }
-
-        @Override
-        public void metric(String name, double value) {
-            sums.merge(name, value, Double::sum);
-        }
-
-        @Override
-        public boolean needsParameterHistory() {
-            return false;
-        }
-
-        @Override
-        public void updateApplied(INDArray paramsBefore, PinnedLoss probe) {
-        }
     }
 }
