@@ -1,10 +1,7 @@
 package dev.lantern.agents.train;
 
 import com.google.gson.JsonObject;
-import dev.lantern.agents.api.CheckpointFormatException;
 import dev.lantern.agents.api.LearningAgent;
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.nn.ParameterLayout;
@@ -114,7 +111,7 @@ public final class Trainer {
                 session.envSteps = resume.envSteps();
                 session.episodes = resume.episodes();
                 session.updates = resume.updates();
-                restoreRecorders(resume.checkpoint().resolve(RunDirectory.RECORDERS_STATE));
+                Checkpoints.restoreRecorders(resume.checkpoint().resolve(RunDirectory.RECORDERS_STATE), recorders);
                 if (runDir != null) {
                     MetricsFile.truncate(runDir.metricsFile(), resume.metricsBytes());
                 }
@@ -233,43 +230,7 @@ public final class Trainer {
         state.addProperty("episodes", session.episodes);
         state.addProperty("metricsBytes", file == null ? 0 : file.flushedLength());
         state.addProperty("elapsedSeconds", elapsedSeconds());
-        Map<String, java.util.function.Consumer<java.io.OutputStream>> files = new LinkedHashMap<>();
-        if (!resumable) {
-            runDir.writeCheckpoint(session.envSteps, agent.network(), state, files);
-            runDir.dropResumeStates();
-            return;
-        }
-        files.put(RunDirectory.AGENT_STATE, out -> {
-            try (StateWriter w = new StateWriter(out)) {
-                agent.saveState(w);
-            }
-        });
-        files.put(RunDirectory.RECORDERS_STATE, out -> {
-            try (StateWriter w = new StateWriter(out)) {
-                for (Recorder r : recorders) {
-                    if (r.hasState()) {
-                        w.section("recorder:" + r.getClass().getName());
-                        r.saveState(w);
-                    }
-                }
-            }
-        });
-        runDir.writeCheckpoint(session.envSteps, agent.network(), state, files);
-    }
-
-    private void restoreRecorders(java.nio.file.Path path) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(path);
-             StateReader reader = new StateReader(in, path.toString())) {
-            for (Recorder r : recorders) {
-                if (r.hasState()) {
-                    reader.section("recorder:" + r.getClass().getName());
-                    r.restoreState(reader);
-                }
-            }
-            reader.expectEnd();
-        } catch (java.io.IOException e) {
-            throw new CheckpointFormatException(path + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        Checkpoints.write(runDir, session.envSteps, state, agent, recorders, resumable);
     }
 
     private void writeManifest() {
@@ -396,7 +357,7 @@ public final class Trainer {
         /**
          * The trainer.
          *
-         * @throws CheckpointFormatException when resuming from a checkpoint that is missing, corrupt or does not fit
+         * @throws dev.lantern.agents.api.CheckpointFormatException when resuming from a checkpoint that is missing, corrupt or does not fit
          */
         public Trainer build() {
             return new Trainer(this);
