@@ -17,7 +17,8 @@ import java.util.List;
  * @param gaeLambda           GAE's λ in [0, 1]; default 0.95
  * @param clipRange           PPO's ε, the ratio clip; default 0.2
  * @param valueCoef           weight of the value loss c_v; default 0.5
- * @param entropyCoef         weight of the entropy bonus c_e; default 0.01
+ * @param entropyCoef         weight of the entropy bonus c_e; default 0.02 (with 0.01, 2 of 10 seeds on four-rooms
+ *                            collapsed to a looping deterministic policy: one before ever reaching the goal, one after)
  * @param maxGradNorm         global L2 norm the gradient is clipped to; 0 disables; default 0.5
  * @param hiddenSizes         widths of the two torso layers; default [64, 64]
  * @param normalizeAdvantages normalize advantages per minibatch to mean 0, std 1; default true
@@ -46,7 +47,7 @@ public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatch
 
     /** The defaults documented on each field. */
     public static PpoConfig defaults() {
-        return new PpoConfig(16, 64, 4, 256, 2e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 0.5, List.of(64, 64), true, true);
+        return new PpoConfig(16, 64, 4, 256, 2e-3, 0.99, 0.95, 0.2, 0.5, 0.02, 0.5, List.of(64, 64), true, true);
     }
 
     /** Optimizer steps per iteration: {@code epochs * rolloutSize / minibatchSize}. */
