@@ -6,13 +6,14 @@
 #   apt-get install -y xvfb libgtk-3-0 libxtst6 libgl1 libxxf86vm1
 # (with a real display, set NO_XVFB=1 and it runs on $DISPLAY).
 #
-# Settings (environment variables): ENV (default grid/four-rooms-v1), SEED (1), STEPS (80000),
+# Settings (environment variables): ENV (default grid/four-rooms-v1), AGENT (ppo), SEED (1), STEPS (80000),
 # HOVER (row,col of a cell to hover, default 1,3), OUT (docs/lab.png), AFTER_UPDATES (take the picture while
 # training, once this many updates are done, default 700 = about 45k steps; empty = at the end of the run).
 # About a minute on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENV_ID=${ENV:-grid/four-rooms-v1}
+AGENT=${AGENT:-ppo}
 SEED=${SEED:-1}
 STEPS=${STEPS:-80000}
 HOVER=${HOVER:-1,3}
@@ -22,7 +23,7 @@ AFTER_UPDATES=${AFTER_UPDATES-700}
 # The lab's hidden script options (system properties, see LabApp) go to the JVM through the launcher's JAVA_OPTS.
 export JAVA_OPTS="-Xmx2g -Dprism.order=sw -Dglass.gtk.uiScale=1 -Dlantern.lab.autostart=true \
  -Dlantern.lab.screenshot=$OUT -Dlantern.lab.hover=$HOVER ${AFTER_UPDATES:+-Dlantern.lab.screenshotAfterUpdates=$AFTER_UPDATES}"
-run=(./lantern lab --env "$ENV_ID" --seed "$SEED" --steps "$STEPS")
+run=(./lantern lab --env "$ENV_ID" --agent "$AGENT" --seed "$SEED" --steps "$STEPS")
 export OMP_NUM_THREADS=1
 if [[ "${NO_XVFB:-}" == 1 ]]; then
     "${run[@]}"
