@@ -55,6 +55,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class LcaRecorder implements Recorder {
 
     private final LossChangeAllocator allocator;
+    private PinnedLossOracle oracle;
     private final LcaSettings settings;
     private ParameterLayout layout;
     private MetricSink metrics;
@@ -140,16 +141,17 @@ public final class LcaRecorder implements Recorder {
             probeDescription = probe.description();
         }
         INDArray live = event.paramsAfter();
-        INDArray restore = live.dup();
         double[] theta0 = event.paramsBefore().data().asDouble();
-        double[] theta1 = restore.data().asDouble();
+        double[] theta1 = live.data().asDouble();
         double[] end = new double[theta1.length];
+        if (oracle == null || oracle.probe() != probe || oracle.live() != live) {
+            oracle = new PinnedLossOracle(probe, live);
+        }
         StepAllocation step;
         try {
-            step = allocator.allocate(new PinnedLossOracle(probe, live), theta0, theta1, carriedGradient, carriedLoss,
-                    end);
+            step = allocator.allocate(oracle, theta0, theta1, carriedGradient, carriedLoss, end);
         } finally {
-            live.assign(restore);
+            oracle.moveTo(theta1); // θ_{t+1} exactly: theta1 holds the network's own values, widened to double
         }
         carriedGradient = end;
         carriedLoss = step.lossAfter();

@@ -23,6 +23,13 @@ public final class LossChangeAllocator {
 
     private final double errorThreshold;
     private final int maxPieces;
+    // Work arrays reused from step to step (one allocator serves one thread); resized when n changes.
+    private double[] delta = new double[0];
+    private double[] g;
+    private double[] ends;
+    private double[] evens;
+    private double[] odds;
+    private double[] point;
 
     /**
      * @param errorThreshold refine while |error| is above this (absolute, in loss units); must be >= 0
@@ -57,13 +64,20 @@ public final class LossChangeAllocator {
                     + ", endGradient " + endGradient.length + (start == null ? "" : ", start " + start.length));
         }
         int evaluations = 0;
-        double[] delta = new double[n];
+        if (delta.length != n) {
+            delta = new double[n];
+            g = new double[n];
+            ends = new double[n];
+            evens = new double[n];
+            odds = new double[n];
+            point = new double[n];
+        }
         for (int i = 0; i < n; i++) {
             delta[i] = theta1[i] - theta0[i];
         }
-        double[] g = new double[n];
+        java.util.Arrays.fill(evens, 0);
+        java.util.Arrays.fill(odds, 0);
         double l0;
-        double[] ends = new double[n];
         if (start != null) {
             System.arraycopy(start, 0, ends, 0, n);
             l0 = lossStart;
@@ -77,9 +91,7 @@ public final class LossChangeAllocator {
         for (int i = 0; i < n; i++) {
             ends[i] += endGradient[i];
         }
-        double[] evens = new double[n]; // interior points with weight 2
-        double[] odds = new double[n];  // midpoints of the current pieces, weight 4
-        double[] point = new double[n];
+        // evens: interior points with weight 2; odds: midpoints of the current pieces, weight 4
         double[] allocation = new double[n];
         int pieces = 1;
         evaluations += addMidpoints(loss, theta0, delta, pieces, odds, point, g);
