@@ -337,6 +337,12 @@ public final class GridView extends Region {
             for (int a = 0; a < frame.actionCount(); a++) {
                 sb.append(String.format(Locale.ROOT, " %s %.2f", glyph[a], frame.probability(row, col, mask, a)));
             }
+            if (frame.hasActionValues()) {
+                sb.append(" · Q:");
+                for (int a = 0; a < frame.actionCount(); a++) {
+                    sb.append(String.format(Locale.ROOT, " %s %.3f", glyph[a], frame.actionValue(row, col, mask, a)));
+                }
+            }
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package dev.lantern.app.lab;
 
+import dev.lantern.agents.api.ActionValueView;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.train.MetricSink;
 import dev.lantern.agents.train.Recorder;
@@ -240,18 +241,30 @@ public final class LiveFeed implements Recorder, MetricSink {
         double[] probs = new double[stateCount * actions];
         double[] vals = new double[stateCount];
         view.evaluate(observations, stateCount, probs, vals);
+        double[] qs = null;
+        if (view instanceof ActionValueView q) {
+            qs = new double[stateCount * actions];
+            q.actionValues(observations, stateCount, qs);
+        }
         double[][] p = new double[masks.length][height * width * actions];
         double[][] v = new double[masks.length][height * width];
+        double[][] qv = qs == null ? null : new double[masks.length][height * width * actions];
         int s = 0;
         for (int m = 0; m < masks.length; m++) {
             Arrays.fill(p[m], Double.NaN);
             Arrays.fill(v[m], Double.NaN);
+            if (qv != null) {
+                Arrays.fill(qv[m], Double.NaN);
+            }
             for (int cell : stateCells[m]) {
                 v[m][cell] = vals[s];
                 System.arraycopy(probs, s * actions, p[m], cell * actions, actions);
+                if (qv != null) {
+                    System.arraycopy(qs, s * actions, qv[m], cell * actions, actions);
+                }
                 s++;
             }
         }
-        frame.set(new PolicyFrame(sequence++, updates, envSteps, height, width, actions, masks, p, v));
+        frame.set(new PolicyFrame(sequence++, updates, envSteps, height, width, actions, masks, p, v, qv));
     }
 }

@@ -23,6 +23,7 @@ public final class PolicyFrame {
     private final int[] masks;
     private final double[][] probabilities; // [mask index][cell * actionCount + a]
     private final double[][] values; // [mask index][cell]
+    private final double[][] qValues; // [mask index][cell * actionCount + a], or null
 
     /**
      * Takes ownership of the arrays (the caller must not keep them).
@@ -32,6 +33,16 @@ public final class PolicyFrame {
      */
     PolicyFrame(long sequence, long updates, long envSteps, int height, int width, int actionCount, int[] masks,
             double[][] probabilities, double[][] values) {
+        this(sequence, updates, envSteps, height, width, actionCount, masks, probabilities, values, null);
+    }
+
+    /**
+     * As above, with the action values of a Q-learner.
+     *
+     * @param qValues per mask, {@code [height * width * actionCount]}, NaN where absent; null for learners without
+     */
+    PolicyFrame(long sequence, long updates, long envSteps, int height, int width, int actionCount, int[] masks,
+            double[][] probabilities, double[][] values, double[][] qValues) {
         if (masks.length == 0 || masks.length != probabilities.length || masks.length != values.length) {
             throw new IllegalArgumentException("need one probability and one value array per mask, got "
                     + masks.length + " masks, " + probabilities.length + " and " + values.length);
@@ -45,6 +56,22 @@ public final class PolicyFrame {
         this.masks = masks.clone();
         this.probabilities = probabilities;
         this.values = values;
+        this.qValues = qValues;
+    }
+
+    /** Whether the frame carries action values (the learner is a Q-learner such as DQN). */
+    public boolean hasActionValues() {
+        return qValues != null;
+    }
+
+    /** Q(s, action) of the state, NaN if the frame lacks it or carries no action values. */
+    public double actionValue(int row, int col, int keysMask, int action) {
+        if (action < 0 || action >= actionCount) {
+            throw new IllegalArgumentException("action " + action + " is not in 0.." + (actionCount - 1));
+        }
+        int m = maskIndex(keysMask);
+        return qValues == null || m < 0 || !inside(row, col) ? Double.NaN
+                : qValues[m][(row * width + col) * actionCount + action];
     }
 
     /** Counts frames of one run: 0, 1, 2, ... in the order they were made. */

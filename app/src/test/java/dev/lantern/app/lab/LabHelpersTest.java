@@ -137,6 +137,17 @@ class LabHelpersTest {
         assertEquals(0, f.displayMask(3)); // only mask 0 is covered
         assertEquals(List.of(0), f.keysMasks());
         assertThrows(IllegalArgumentException.class, () -> f.probability(1, 1, 0, 4));
+        assertFalse(f.hasActionValues());
+        assertTrue(Double.isNaN(f.actionValue(1, 1, 0, 2)));
+
+        double[] q = new double[h * w * 4];
+        Arrays.fill(q, Double.NaN);
+        System.arraycopy(new double[] {0.3, 0.1, 0.7, 0.2}, 0, q, 12, 4);
+        PolicyFrame withQ = new PolicyFrame(5, 10, 2048, h, w, 4, new int[] {0}, new double[][] {p.clone()},
+                new double[][] {v.clone()}, new double[][] {q});
+        assertTrue(withQ.hasActionValues());
+        assertEquals(0.7, withQ.actionValue(1, 1, 0, 2));
+        assertTrue(Double.isNaN(withQ.actionValue(0, 0, 0, 0)));
     }
 
     @Test
