@@ -14,7 +14,10 @@ public interface LearningAgent {
     /** A frozen copy of the policy and value function, safe to hand to another thread. */
     PolicyValueView snapshot();
 
-    /** The trained network (training thread only): checkpoints serialize it with its updater state. */
+    /**
+     * The trained network (training thread only): checkpoints serialize it with its updater state; null for a learner
+     * without one (the tabular learner), which then has no loss change allocation.
+     */
     ComputationGraph network();
 
     /** Optimizer steps applied so far. */

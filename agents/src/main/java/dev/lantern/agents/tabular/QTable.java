@@ -101,6 +101,18 @@ public final class QTable {
     }
 
     /** Moves {@code Q(s, action)} a step {@code learningRate} toward {@code target}; returns the TD error. */
+    /** Sets the row of {@code s} (a checkpoint being restored). */
+    void put(GridState s, double[] row) {
+        rows.put(Objects.requireNonNull(s, "s"), row.clone());
+    }
+
+    /** An independent copy with the same rows in the same order. */
+    public QTable copy() {
+        QTable c = new QTable();
+        rows.forEach((k, v) -> c.rows.put(k, v.clone()));
+        return c;
+    }
+
     double update(GridState s, int action, double target, double learningRate) {
         double[] row = rows.computeIfAbsent(s, k -> new double[ACTIONS]);
         double tdError = target - row[action];

@@ -27,21 +27,29 @@ final class Checkpoints {
 
     /**
      * Writes checkpoint {@code step-<envSteps>}; a checkpoint that is not {@code resumable} (the end of a completed run)
-     * holds no agent or recorder state, and the resume states of older checkpoints are dropped.
+     * holds no recorder state, and no agent state unless the agent has no network (then its state is the model), and
+     * the resume states of older checkpoints are dropped.
      */
     static void write(RunDirectory dir, long envSteps, JsonObject counters, LearningAgent agent,
             List<Recorder> recorders, boolean resumable) {
         Map<String, Consumer<OutputStream>> files = new LinkedHashMap<>();
-        if (!resumable) {
-            dir.writeCheckpoint(envSteps, agent.network(), counters, files);
-            dir.dropResumeStates();
-            return;
-        }
-        files.put(RunDirectory.AGENT_STATE, out -> {
+        Consumer<OutputStream> agentState = out -> {
             try (StateWriter w = new StateWriter(out)) {
                 agent.saveState(w);
             }
-        });
+        };
+        if (!resumable) {
+            if (agent.network() == null) {
+                // A learner without a network (a Q-table) is its state: keep it as the run's final model.
+                files.put(RunDirectory.AGENT_STATE, agentState);
+                dir.writeCheckpoint(envSteps, null, counters, files);
+            } else {
+                dir.writeCheckpoint(envSteps, agent.network(), counters, files);
+                dir.dropResumeStates();
+            }
+            return;
+        }
+        files.put(RunDirectory.AGENT_STATE, agentState);
         files.put(RunDirectory.RECORDERS_STATE, out -> {
             try (StateWriter w = new StateWriter(out)) {
                 for (Recorder r : recorders) {

@@ -37,7 +37,9 @@ public record ResumePoint(Path checkpoint, long envSteps, long iterations, long 
      */
     public static ResumePoint restore(Path checkpoint, LearningAgent agent) {
         JsonObject state = readState(checkpoint.resolve(RunDirectory.STATE));
-        restoreNetwork(checkpoint.resolve(RunDirectory.NETWORK), agent.network());
+        if (agent.network() != null) {
+            restoreNetwork(checkpoint.resolve(RunDirectory.NETWORK), agent.network());
+        }
         Path agentFile = checkpoint.resolve(RunDirectory.AGENT_STATE);
         try (InputStream in = Files.newInputStream(agentFile);
              StateReader reader = new StateReader(in, agentFile.toString())) {

@@ -81,14 +81,14 @@ public final class RunDirectory {
     }
 
     /**
-     * The newest checkpoint that holds everything a resume needs ({@code network.zip}, {@code state.json},
-     * {@code agent.state}, {@code recorders.state}), or null if there is none. Temporary folders of a checkpoint being
+     * The newest checkpoint that holds everything a resume needs ({@code state.json}, {@code agent.state},
+     * {@code recorders.state}, and {@code network.zip} for learners with a network), or null if there is none. Temporary folders of a checkpoint being
      * written when the run was killed are ignored.
      */
     public Path latestResumableCheckpoint() {
         try (Stream<Path> s = Files.list(root.resolve("checkpoints"))) {
             return s.filter(p -> p.getFileName().toString().matches("step-\\d{9,}"))
-                    .filter(p -> Stream.of(NETWORK, STATE, AGENT_STATE, RECORDERS_STATE)
+                    .filter(p -> Stream.of(STATE, AGENT_STATE, RECORDERS_STATE)
                             .allMatch(f -> Files.isRegularFile(p.resolve(f))))
                     .max(java.util.Comparator.comparing(p -> p.getFileName().toString()))
                     .orElse(null);
@@ -152,7 +152,9 @@ public final class RunDirectory {
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory(root.resolve("checkpoints"), ".tmp-step-");
-            ModelSerializer.writeModel(network, tmp.resolve(NETWORK).toFile(), true);
+            if (network != null) { // a tabular learner has none
+                ModelSerializer.writeModel(network, tmp.resolve(NETWORK).toFile(), true);
+            }
             Files.writeString(tmp.resolve(STATE), GSON.toJson(state) + "\n");
             for (Map.Entry<String, Consumer<OutputStream>> f : extraFiles.entrySet()) {
                 try (OutputStream out = Files.newOutputStream(tmp.resolve(f.getKey()))) {

@@ -46,7 +46,7 @@ public final class Trainer {
 
     private Trainer(Builder b) {
         this.agent = b.agent;
-        this.layout = ParameterLayout.of(b.agent.network());
+        this.layout = b.agent.network() == null ? new ParameterLayout(List.of()) : ParameterLayout.of(b.agent.network());
         this.settings = b.settings;
         this.evaluator = b.evaluator;
         this.runDir = b.runDir;

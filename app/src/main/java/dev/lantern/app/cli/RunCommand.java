@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "lantern run: %s on %s, %s, seed %d, %,d env steps, LCA %s%n", e.name(), run.envId(),
                 e.agentType().toUpperCase(Locale.ROOT), e.seed(), e.training().totalEnvSteps(),
-                e.lca().enabled() ? "on" : "off");
+                run.lca() != null ? "on" : e.lca().enabled() ? "off (no network)" : "off");
         stdout.printf("run directory: %s%n", run.runDirectory().path());
         stdout.flush();
         return execute(run, progress, stdout, err, "lantern run");

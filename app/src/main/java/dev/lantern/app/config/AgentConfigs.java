@@ -7,6 +7,7 @@ import dev.lantern.agents.actorcritic.PpoConfig;
 import dev.lantern.agents.alphazero.AlphaZeroConfig;
 import dev.lantern.agents.api.AgentConfig;
 import dev.lantern.agents.dqn.DqnConfig;
+import dev.lantern.agents.tabular.TabularLearnerConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class AgentConfigs {
         register(A2cConfig.defaults());
         register(DqnConfig.defaults());
         register(AlphaZeroConfig.defaults());
+        register(TabularLearnerConfig.defaults());
     }
 
     private AgentConfigs() {

@@ -12,6 +12,8 @@ import dev.lantern.agents.alphazero.AlphaZeroView;
 import dev.lantern.agents.alphazero.GameEvaluator;
 import dev.lantern.agents.dqn.DqnAgent;
 import dev.lantern.agents.dqn.DqnConfig;
+import dev.lantern.agents.tabular.TabularLearner;
+import dev.lantern.agents.tabular.TabularLearnerConfig;
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.train.GreedyEvaluator;
@@ -122,7 +124,7 @@ public final class ExperimentRun {
             tb.evaluator(new GreedyEvaluator(envFactory, e.training().evalEpisodes(), Seeds.derive(e.seed(), "eval"),
                     groundTruth.optimalReturn()));
         }
-        if (e.lca().enabled()) {
+        if (e.lca().enabled() && agent.network() != null) { // a table has no network to allocate over
             lca = new LcaRecorder(e.lca());
             tb.recorder(lca);
         } else {
@@ -166,6 +168,9 @@ public final class ExperimentRun {
         }
         if (e.agent() instanceof DqnConfig c) {
             return DqnAgent.create(c, envFactory, e.seed(), budget, probeSize, DataType.FLOAT);
+        }
+        if (e.agent() instanceof TabularLearnerConfig c) {
+            return new TabularLearner(c, envFactory.get(), e.seed());
         }
         throw new ConfigException(List.of("agent.type: '" + e.agentType() + "' trains on games (game/...), not on "
                 + "grid worlds"));

@@ -69,6 +69,31 @@ class ResumeCommandTest {
         assertEquals(withoutTime(whole), withoutTime(again));
     }
 
+    @Test
+    void aStoppedTabularRunResumesToTheUninterruptedResult(@TempDir Path tmp) throws Exception {
+        Path config = tmp.resolve("t.json");
+        Files.writeString(config, """
+                {"name": "t", "seed": 4, "env": {"id": "grid/four-rooms-v1"}, "agent": {"type": "tabular"},
+                 "training": {"totalEnvSteps": 5000, "evalEpisodes": 1, "checkpointEveryEnvSteps": 100}}
+                """);
+        Path whole = tmp.resolve("whole");
+        CliTest.Result r = lantern("run", "--config", config.toString(), "--out", whole.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("LCA off (no network)"), r.out());
+        assertTrue(Files.exists(whole.resolve("checkpoints").resolve(lastCheckpoint(whole)).resolve("agent.state")),
+                "a completed tabular run keeps its table");
+        Path stopped = stopAfterTwoIterations(config, tmp.resolve("stopped"));
+        assertEquals(0, lantern("resume", stopped.toString()).code());
+        assertEquals(withoutTime(whole), withoutTime(stopped));
+    }
+
+    private static String lastCheckpoint(Path run) throws Exception {
+        try (java.util.stream.Stream<Path> s = Files.list(run.resolve("checkpoints"))) {
+            return s.map(c -> c.getFileName().toString()).filter(n -> n.startsWith("step-")).max(String::compareTo)
+                    .orElseThrow();
+        }
+    }
+
     private static Path stopAfterTwoIterations(Path config, Path dir) {
         TrainingControl control = new TrainingControl();
         ExperimentRun er = ExperimentRun.builder(ExperimentLoader.load(config)).runDirectory(dir).control(control)

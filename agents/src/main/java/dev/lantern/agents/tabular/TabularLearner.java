@@ -1,0 +1,183 @@
+package dev.lantern.agents.tabular;
+
+import dev.lantern.agents.api.LearningAgent;
+import dev.lantern.agents.api.StateReader;
+import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.agents.train.Rng;
+import dev.lantern.agents.train.Seeds;
+import dev.lantern.environments.grid.GridState;
+import dev.lantern.environments.grid.GridWorld;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * Tabular Q-learning or SARSA under the trainer, as experiment files select it ({@code "agent": {"type":
+ * "tabular"}}): the update rules of {@link TabularAgent} (Sutton & Barto 2018, eqs. 6.7 and 6.8; terminal targets are
+ * the reward, truncated steps bootstrap), one episode per iteration on one grid world, the table keyed by the full
+ * {@link GridState}. The table is the whole "circuit": there is no network, so no loss change allocation.
+ *
+ * <p>Randomness: one {@link Rng} stream ({@code explore}: ε draws and tie-breaking among greedy actions) and the
+ * world's episode seeds from another ({@code env}); both, the world mid-episode and the table are the saved state.
+ *
+ * <p><b>Metrics</b>: {@code explore/epsilon}, {@code tabular/states} (rows in the table), {@code tabular/td_error}
+ * (mean |TD error| over the episode).
+ */
+public final class TabularLearner implements LearningAgent {
+
+    private final TabularLearnerConfig config;
+    private final TabularConfig rules;
+    private final GridWorld world;
+    private final QTable table = new QTable();
+    private final Rng explore;
+    private final Rng episodes;
+    private long steps;
+    private long updates;
+
+    /**
+     * @param config  hyperparameters
+     * @param world   the world to learn on; this learner steps it from now on
+     * @param runSeed the run seed; streams {@code explore} and {@code env} are derived from it
+     */
+    public TabularLearner(TabularLearnerConfig config, GridWorld world, long runSeed) {
+        List<String> problems = new java.util.ArrayList<>();
+        config.validate("agent", problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        this.config = config;
+        this.rules = config.asTabularConfig();
+        this.world = world;
+        this.explore = new Rng(Seeds.derive(runSeed, "explore"));
+        this.episodes = new Rng(Seeds.derive(runSeed, "env"));
+    }
+
+    /** The hyperparameters. */
+    public TabularLearnerConfig config() {
+        return config;
+    }
+
+    /** The live table (training thread only). */
+    public QTable table() {
+        return table;
+    }
+
+    /** Runs one episode, updating the table after every step. */
+    @Override
+    public void iterate(TrainingSession session) {
+        boolean sarsa = rules.algorithm() == TabularConfig.Algorithm.SARSA;
+        world.resetInPlace(episodes.nextLong());
+        GridState s = world.state();
+        int a = behaviourAction(s, rules.epsilonAt(steps));
+        double episodeReturn = 0;
+        double performance = 0;
+        double sumTd = 0;
+        while (true) {
+            world.stepInPlace(a);
+            steps++;
+            session.addEnvSteps(1);
+            double r = world.lastReward();
+            episodeReturn += r;
+            performance += world.lastPerformance();
+            GridState next = world.state();
+            boolean terminated = world.lastTerminated();
+            int nextAction = -1;
+            double target;
+            if (terminated) {
+                target = r;
+            } else if (sarsa) {
+                nextAction = behaviourAction(next, rules.epsilonAt(steps));
+                target = r + rules.gamma() * table.value(next, nextAction);
+            } else {
+                target = r + rules.gamma() * table.maxValue(next);
+            }
+            sumTd += Math.abs(table.update(s, a, target, rules.learningRate()));
+            updates++;
+            if (terminated || world.lastTruncated()) {
+                break;
+            }
+            s = next;
+            a = sarsa ? nextAction : behaviourAction(next, rules.epsilonAt(steps));
+        }
+        session.episodeEnded(episodeReturn, performance, world.stepsTaken(), world.lastTerminated() && world.lastReward() > 0);
+        session.metric("explore/epsilon", rules.epsilonAt(steps));
+        session.metric("tabular/states", table.size());
+        session.metric("tabular/td_error", sumTd / world.stepsTaken());
+    }
+
+    private int behaviourAction(GridState s, double epsilon) {
+        if (explore.nextDouble() < epsilon) {
+            return explore.nextInt(QTable.ACTIONS);
+        }
+        double[] q = table.q(s);
+        double best = q[0];
+        for (int a = 1; a < QTable.ACTIONS; a++) {
+            best = Math.max(best, q[a]);
+        }
+        int ties = 0;
+        int chosen = 0;
+        for (int a = 0; a < QTable.ACTIONS; a++) {
+            if (q[a] == best && explore.nextInt(++ties) == 0) {
+                chosen = a; // reservoir sampling: each tied action with probability 1 / ties
+            }
+        }
+        return chosen;
+    }
+
+    /** A frozen copy of the table that answers for observations of this world ({@link TabularView}). */
+    @Override
+    public TabularView snapshot() {
+        return new TabularView(table.copy(), world.copy());
+    }
+
+    /** {@inheritDoc} None: the learner is a table. */
+    @Override
+    public ComputationGraph network() {
+        return null;
+    }
+
+    /** Table updates so far (one per environment step). */
+    @Override
+    public long updates() {
+        return updates;
+    }
+
+    @Override
+    public void saveState(StateWriter out) {
+        out.section("tabular");
+        out.writeLongs(new long[] {steps, updates, explore.state(), episodes.state()});
+        out.writeLongs(world.saveState());
+        List<GridState> states = table.states();
+        out.writeInt(states.size());
+        for (GridState s : states) {
+            out.writeLongs(new long[] {s.row(), s.col(), s.keysMask(), s.extras()});
+            out.writeDoubles(table.q(s));
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        in.section("tabular");
+        long[] counters = in.readLongs();
+        if (counters.length != 4) {
+            throw in.fail("expected 4 counters, found " + counters.length);
+        }
+        try {
+            world.restoreState(in.readLongs());
+        } catch (IllegalArgumentException e) {
+            throw in.fail(e.getMessage());
+        }
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            long[] k = in.readLongs();
+            if (k.length != 4) {
+                throw in.fail("a table row's state has " + k.length + " fields, expected 4");
+            }
+            table.put(new GridState((int) k[0], (int) k[1], (int) k[2], k[3]), in.readDoubles(QTable.ACTIONS, "a row"));
+        }
+        steps = counters[0];
+        updates = counters[1];
+        explore.setState(counters[2]);
+        episodes.setState(counters[3]);
+    }
+}

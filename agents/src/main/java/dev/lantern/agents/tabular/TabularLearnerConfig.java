@@ -1,0 +1,63 @@
+package dev.lantern.agents.tabular;
+
+import dev.lantern.agents.api.AgentConfig;
+import java.util.List;
+
+/**
+ * Hyperparameters of the tabular learner in experiment files ({@code "agent": {"type": "tabular"}}): one-step
+ * Q-learning or SARSA on a table keyed by the full grid state ({@link TabularLearner}). The budget is the experiment's
+ * {@code training.totalEnvSteps} and the seed its run seed.
+ *
+ * @param algorithm         {@code q-learning} (off-policy) or {@code sarsa} (on-policy); default q-learning
+ * @param learningRate      the step size α in (0, 1]; default 0.5
+ * @param gamma             discount factor in [0, 1]; default 0.99
+ * @param epsilonStart      exploration rate ε at environment step 0, in [0, 1]; default 1.0
+ * @param epsilonEnd        ε from step {@code epsilonDecaySteps} on, in [0, 1]; default 0.05
+ * @param epsilonDecaySteps environment steps over which ε falls linearly; default 20000
+ */
+public record TabularLearnerConfig(TabularConfig.Algorithm algorithm, double learningRate, double gamma,
+        double epsilonStart, double epsilonEnd, long epsilonDecaySteps) implements AgentConfig {
+
+    /** The {@code agent.type} of the tabular learner. */
+    public static final String TYPE = "tabular";
+
+    /** The defaults documented on each field. */
+    public static TabularLearnerConfig defaults() {
+        return new TabularLearnerConfig(TabularConfig.Algorithm.Q_LEARNING, 0.5, 0.99, 1.0, 0.05, 20_000);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /** {@inheritDoc} None: a table keeps no observations. */
+    @Override
+    public long bufferedObservations() {
+        return 0;
+    }
+
+    /** The same settings as a {@link TabularConfig} (whose episode count and seed are unused here). */
+    TabularConfig asTabularConfig() {
+        return new TabularConfig(algorithm, learningRate, gamma, epsilonStart, epsilonEnd, epsilonDecaySteps, 1, 0L);
+    }
+
+    @Override
+    public void validate(String path, List<String> problems) {
+        if (!(learningRate > 0 && learningRate <= 1)) {
+            problems.add(path + ".learningRate: must be in (0, 1], got " + learningRate);
+        }
+        unit(path + ".gamma", gamma, problems);
+        unit(path + ".epsilonStart", epsilonStart, problems);
+        unit(path + ".epsilonEnd", epsilonEnd, problems);
+        if (epsilonDecaySteps < 0) {
+            problems.add(path + ".epsilonDecaySteps: must be >= 0, got " + epsilonDecaySteps);
+        }
+    }
+
+    private static void unit(String field, double value, List<String> problems) {
+        if (!(value >= 0 && value <= 1)) {
+            problems.add(field + ": must be in [0, 1], got " + value);
+        }
+    }
+}
