@@ -29,6 +29,7 @@ final class BenchAgentsCommand implements Callable<Integer> {
             new Case("ppo", "grid/four-rooms-v1", "{\"agent\": {\"type\": \"ppo\"}}"),
             new Case("a2c", "grid/four-rooms-v1", "{\"agent\": {\"type\": \"a2c\"}}"),
             new Case("dqn", "grid/four-rooms-v1", "{\"agent\": {\"type\": \"dqn\"}}"),
+            new Case("tabular", "grid/four-rooms-v1", "{\"agent\": {\"type\": \"tabular\"}}"),
             new Case("alphazero", "game/tic-tac-toe-v1",
                     "{\"env\": {\"id\": \"game/tic-tac-toe-v1\"}, \"agent\": {\"type\": \"alphazero\"}}"),
             new Case("alphazero", "game/connect-four-v1", "{\"env\": {\"id\": \"game/connect-four-v1\"}, \"agent\": "
@@ -69,8 +70,10 @@ final class BenchAgentsCommand implements Callable<Integer> {
                 elapsed = (System.nanoTime() - t0) / 1e9;
             } while (elapsed < seconds);
             double collect = session.sum("time/collect_seconds") + session.sum("time/selfplay_seconds");
-            out.printf(Locale.ROOT, "%-10s %-22s %,14.0f %,16.0f %,12.0f%n", c.agent(), c.env(), session.envSteps() / elapsed,
-                    collect > 0 ? session.envSteps() / collect : Double.NaN, (agent.updates() - updates0) / elapsed);
+            String collectOnly = collect > 0 ? String.format(Locale.ROOT, "%,.0f", session.envSteps() / collect)
+                    : "-"; // the tabular learner updates inside its collection loop: no separate phase
+            out.printf(Locale.ROOT, "%-10s %-22s %,14.0f %16s %,12.0f%n", c.agent(), c.env(), session.envSteps() / elapsed,
+                    collectOnly, (agent.updates() - updates0) / elapsed);
             out.flush();
         }
         out.println("collect only: steps over the time in the collection phase (self-play for AlphaZero, its searches"
