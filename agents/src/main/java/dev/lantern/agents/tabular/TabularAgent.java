@@ -133,21 +133,6 @@ public final class TabularAgent {
     }
 
     private static int behaviourAction(QTable table, GridState s, double epsilon, SplittableRandom rng) {
-        if (rng.nextDouble() < epsilon) {
-            return rng.nextInt(QTable.ACTIONS);
-        }
-        double[] q = table.q(s);
-        double best = q[0];
-        for (int a = 1; a < QTable.ACTIONS; a++) {
-            best = Math.max(best, q[a]);
-        }
-        int ties = 0;
-        int chosen = 0;
-        for (int a = 0; a < QTable.ACTIONS; a++) {
-            if (q[a] == best && rng.nextInt(++ties) == 0) {
-                chosen = a; // reservoir sampling: each tied action with probability 1 / ties
-            }
-        }
-        return chosen;
+        return EpsilonGreedy.action(table, s, epsilon, rng::nextDouble, rng::nextInt);
     }
 }

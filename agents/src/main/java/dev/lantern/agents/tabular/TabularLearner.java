@@ -106,22 +106,7 @@ public final class TabularLearner implements LearningAgent {
     }
 
     private int behaviourAction(GridState s, double epsilon) {
-        if (explore.nextDouble() < epsilon) {
-            return explore.nextInt(QTable.ACTIONS);
-        }
-        double[] q = table.q(s);
-        double best = q[0];
-        for (int a = 1; a < QTable.ACTIONS; a++) {
-            best = Math.max(best, q[a]);
-        }
-        int ties = 0;
-        int chosen = 0;
-        for (int a = 0; a < QTable.ACTIONS; a++) {
-            if (q[a] == best && explore.nextInt(++ties) == 0) {
-                chosen = a; // reservoir sampling: each tied action with probability 1 / ties
-            }
-        }
-        return chosen;
+        return EpsilonGreedy.action(table, s, epsilon, explore::nextDouble, explore::nextInt);
     }
 
     /** A frozen copy of the table that answers for observations of this world ({@link TabularView}). */
