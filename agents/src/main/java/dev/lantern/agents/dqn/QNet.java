@@ -1,5 +1,6 @@
 package dev.lantern.agents.dqn;
 
+import dev.lantern.agents.nn.Graphs;
 import dev.lantern.agents.nn.WeightInit;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,7 +49,6 @@ public final class QNet {
     private final ComputationGraph graph;
     private final int inputSize;
     private final int actionCount;
-    private final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
 
     private QNet(ComputationGraph graph, int inputSize, int actionCount) {
         this.graph = graph;
@@ -142,9 +141,7 @@ public final class QNet {
 
     /** The live flat gradient buffer filled by {@link #backward}, shaped like {@link #params()}. */
     public INDArray gradient() {
-        INDArray g = graph.getGradientsViewArray();
-        long[] shape = graph.params().shape();
-        return java.util.Arrays.equals(g.shape(), shape) ? g : g.reshape(shape);
+        return Graphs.gradient(graph);
     }
 
     /** Updates done so far (Adam's step counter). */
@@ -193,17 +190,11 @@ public final class QNet {
      * place, which is subtracted from the parameters; the iteration count advances.
      */
     public void applyUpdate(Gradient gradient) {
-        int iteration = iterationCount();
-        graph.getUpdater().update(gradient, iteration, graph.getConfiguration().getEpochCount(), 1, noWorkspaces);
-        graph.params().subi(gradient());
-        graph.getConfiguration().setIterationCount(iteration + 1);
+        Graphs.applyUpdate(graph, gradient);
     }
 
     /** An independent copy: parameters, updater state and the iteration/epoch counters (which {@code clone()} drops). */
     public QNet copy() {
-        ComputationGraph clone = graph.clone();
-        clone.getConfiguration().setIterationCount(graph.getConfiguration().getIterationCount());
-        clone.getConfiguration().setEpochCount(graph.getConfiguration().getEpochCount());
-        return new QNet(clone, inputSize, actionCount);
+        return new QNet(Graphs.copy(graph), inputSize, actionCount);
     }
 }

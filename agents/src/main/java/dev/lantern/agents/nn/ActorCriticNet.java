@@ -12,7 +12,6 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -51,7 +50,6 @@ public final class ActorCriticNet {
     private final int inputSize;
     private final int actionCount;
     private final int[] hidden;
-    private final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
     private final Map<Integer, DensePass> passes = new HashMap<>();
     private DefaultGradient flatGradient;
 
@@ -171,9 +169,7 @@ public final class ActorCriticNet {
      * {@link #params()}.
      */
     public INDArray gradient() {
-        INDArray g = graph.getGradientsViewArray();
-        long[] shape = graph.params().shape();
-        return java.util.Arrays.equals(g.shape(), shape) ? g : g.reshape(shape);
+        return Graphs.gradient(graph);
     }
 
     /** Updates done so far (Adam's step counter). */
@@ -243,10 +239,7 @@ public final class ActorCriticNet {
      * place into the update, which is subtracted from the parameters; the iteration count advances.
      */
     public void applyUpdate(Gradient gradient) {
-        int iteration = iterationCount();
-        graph.getUpdater().update(gradient, iteration, graph.getConfiguration().getEpochCount(), 1, noWorkspaces);
-        graph.params().subi(gradient());
-        graph.getConfiguration().setIterationCount(iteration + 1);
+        Graphs.applyUpdate(graph, gradient);
     }
 
     /**
@@ -277,10 +270,7 @@ public final class ActorCriticNet {
      * for snapshots handed to other threads and for forks.
      */
     public ActorCriticNet copy() {
-        ComputationGraph clone = graph.clone();
-        clone.getConfiguration().setIterationCount(graph.getConfiguration().getIterationCount());
-        clone.getConfiguration().setEpochCount(graph.getConfiguration().getEpochCount());
-        return new ActorCriticNet(clone, inputSize, actionCount, hidden);
+        return new ActorCriticNet(Graphs.copy(graph), inputSize, actionCount, hidden);
     }
 
     /** The learning rate the next update will use. */
