@@ -15,6 +15,28 @@ public interface ActionValueView extends PolicyValueView {
      */
     void actionValues(float[] observations, int count, double[] qValues);
 
+    /**
+     * {@inheritDoc} The policy greedy in Q (probability 1 on the best action, ties to the lowest index) and the value
+     * {@code max_a Q(s, a)}.
+     */
+    @Override
+    default void evaluate(float[] observations, int count, double[] probabilities, double[] values) {
+        int actions = actionCount();
+        double[] q = new double[count * actions];
+        actionValues(observations, count, q);
+        java.util.Arrays.fill(probabilities, 0, count * actions, 0.0);
+        for (int i = 0; i < count; i++) {
+            int best = 0;
+            for (int a = 1; a < actions; a++) {
+                if (q[i * actions + a] > q[i * actions + best]) {
+                    best = a;
+                }
+            }
+            probabilities[i * actions + best] = 1;
+            values[i] = q[i * actions + best];
+        }
+    }
+
     /** The greedy decision with its Q-values (ties go to the lowest action index). */
     @Override
     default Decision decideGreedy(float[] observation) {

@@ -49,17 +49,4 @@ public final class QView implements ActionValueView {
         double[] q = net.qValues(net.batch(observations, count));
         System.arraycopy(q, 0, qValues, 0, count * net.actionCount());
     }
-
-    @Override
-    public void evaluate(float[] observations, int count, double[] probabilities, double[] values) {
-        int actions = net.actionCount();
-        double[] q = new double[count * actions];
-        actionValues(observations, count, q);
-        java.util.Arrays.fill(probabilities, 0, count * actions, 0.0);
-        for (int i = 0; i < count; i++) {
-            int best = TdLoss.argmax(q, i * actions, actions);
-            probabilities[i * actions + best] = 1;
-            values[i] = q[i * actions + best];
-        }
-    }
 }

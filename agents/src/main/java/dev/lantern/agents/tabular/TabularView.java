@@ -4,7 +4,6 @@ import dev.lantern.agents.api.ActionValueView;
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -51,24 +50,6 @@ public final class TabularView implements ActionValueView {
             GridState s = states.get(FloatBuffer.wrap(observations, i * inputSize, inputSize).slice());
             double[] q = s == null ? new double[QTable.ACTIONS] : table.q(s);
             System.arraycopy(q, 0, qValues, i * QTable.ACTIONS, QTable.ACTIONS);
-        }
-    }
-
-    /** Greedy probabilities (ties to the lowest action) and the largest Q as the value. */
-    @Override
-    public void evaluate(float[] observations, int count, double[] probabilities, double[] values) {
-        double[] q = new double[count * QTable.ACTIONS];
-        actionValues(observations, count, q);
-        Arrays.fill(probabilities, 0, count * QTable.ACTIONS, 0);
-        for (int i = 0; i < count; i++) {
-            int best = 0;
-            for (int a = 1; a < QTable.ACTIONS; a++) {
-                if (q[i * QTable.ACTIONS + a] > q[i * QTable.ACTIONS + best]) {
-                    best = a;
-                }
-            }
-            probabilities[i * QTable.ACTIONS + best] = 1;
-            values[i] = q[i * QTable.ACTIONS + best];
         }
     }
 }
