@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.agents.api.PolicyValueView;
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.nn.Backend;
 import dev.lantern.environments.board.ConnectFour;
 import dev.lantern.environments.board.Game;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.agents.api.CheckpointFormatException;
+import dev.lantern.agents.run.state.CheckpointFormatException;
 import dev.lantern.agents.api.Decision;
 import dev.lantern.agents.api.PinnedLoss;
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.train.GreedyEvaluator;
 import dev.lantern.agents.train.RunOutcome;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.agents.api.CheckpointFormatException;
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.run.state.CheckpointFormatException;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.train.CountingSession;
 import dev.lantern.agents.train.GreedyEvaluator;
 import dev.lantern.agents.train.RunOutcome;

@@ -1,10 +1,10 @@
-package dev.lantern.agents.train;
+package dev.lantern.agents.run;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.lantern.agents.api.CheckpointFormatException;
 import dev.lantern.agents.api.LearningAgent;
-import dev.lantern.agents.api.StateReader;
+import dev.lantern.agents.run.state.CheckpointFormatException;
+import dev.lantern.agents.run.state.StateReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

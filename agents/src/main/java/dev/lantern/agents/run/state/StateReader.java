@@ -1,4 +1,4 @@
-package dev.lantern.agents.api;
+package dev.lantern.agents.run.state;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
