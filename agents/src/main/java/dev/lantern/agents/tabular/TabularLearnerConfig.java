@@ -15,15 +15,23 @@ import java.util.List;
  * @param epsilonEnd        ε from step {@code epsilonDecaySteps} on, in [0, 1]; default 0.05
  * @param epsilonDecaySteps environment steps over which ε falls linearly; default 20000
  */
-public record TabularLearnerConfig(TabularConfig.Algorithm algorithm, double learningRate, double gamma,
+public record TabularLearnerConfig(Algorithm algorithm, double learningRate, double gamma,
         double epsilonStart, double epsilonEnd, long epsilonDecaySteps) implements AgentConfig {
+
+    /** The TD control rule. */
+    public enum Algorithm {
+        /** Off-policy: bootstraps from {@code max_a Q(s', a)} (Sutton & Barto eq. 6.8). */
+        Q_LEARNING,
+        /** On-policy: bootstraps from {@code Q(s', a')}, {@code a'} the action actually taken next (eq. 6.7). */
+        SARSA
+    }
 
     /** The {@code agent.type} of the tabular learner. */
     public static final String TYPE = "tabular";
 
     /** The defaults documented on each field. */
     public static TabularLearnerConfig defaults() {
-        return new TabularLearnerConfig(TabularConfig.Algorithm.Q_LEARNING, 0.5, 0.99, 1.0, 0.05, 20_000);
+        return new TabularLearnerConfig(Algorithm.Q_LEARNING, 0.5, 0.99, 1.0, 0.05, 20_000);
     }
 
     @Override
@@ -37,9 +45,16 @@ public record TabularLearnerConfig(TabularConfig.Algorithm algorithm, double lea
         return 0;
     }
 
-    /** The same settings as a {@link TabularConfig} (whose episode count and seed are unused here). */
-    TabularConfig asTabularConfig() {
-        return new TabularConfig(algorithm, learningRate, gamma, epsilonStart, epsilonEnd, epsilonDecaySteps, 1, 0L);
+    /**
+     * The exploration rate after {@code step} environment steps: {@code epsilonStart + (epsilonEnd - epsilonStart) *
+     * min(1, step / epsilonDecaySteps)}, or {@code epsilonEnd} when {@code epsilonDecaySteps == 0}.
+     */
+    public double epsilonAt(long step) {
+        if (epsilonDecaySteps <= 0 || step >= epsilonDecaySteps) {
+            return epsilonEnd;
+        }
+        double fraction = Math.max(0, step) / (double) epsilonDecaySteps;
+        return epsilonStart + (epsilonEnd - epsilonStart) * fraction;
     }
 
     @Override
