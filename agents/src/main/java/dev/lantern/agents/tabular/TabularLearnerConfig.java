@@ -1,6 +1,7 @@
 package dev.lantern.agents.tabular;
 
 import dev.lantern.agents.api.AgentConfig;
+import dev.lantern.agents.api.FieldChecks;
 import java.util.List;
 
 /**
@@ -59,20 +60,11 @@ public record TabularLearnerConfig(Algorithm algorithm, double learningRate, dou
 
     @Override
     public void validate(String path, List<String> problems) {
-        if (!(learningRate > 0 && learningRate <= 1)) {
-            problems.add(path + ".learningRate: must be in (0, 1], got " + learningRate);
-        }
-        unit(path + ".gamma", gamma, problems);
-        unit(path + ".epsilonStart", epsilonStart, problems);
-        unit(path + ".epsilonEnd", epsilonEnd, problems);
-        if (epsilonDecaySteps < 0) {
-            problems.add(path + ".epsilonDecaySteps: must be >= 0, got " + epsilonDecaySteps);
-        }
-    }
-
-    private static void unit(String field, double value, List<String> problems) {
-        if (!(value >= 0 && value <= 1)) {
-            problems.add(field + ": must be in [0, 1], got " + value);
-        }
+        FieldChecks check = new FieldChecks(path, problems);
+        check.unitExcludingZero("learningRate", learningRate);
+        check.unit("gamma", gamma);
+        check.unit("epsilonStart", epsilonStart);
+        check.unit("epsilonEnd", epsilonEnd);
+        check.nonNegative("epsilonDecaySteps", epsilonDecaySteps);
     }
 }

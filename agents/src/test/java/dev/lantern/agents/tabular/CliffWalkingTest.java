@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
  * Default tier (well under a second of training in all): the tabular learner on cliff walking (Sutton & Barto 2018,
  * Example 6.6), one episode per iteration. Q-learning: 200 episodes, α 0.5, γ 1, constant ε 0.1 (the book's
  * settings); SARSA: 1000 episodes, α 0.3, constant ε 0.1 (at 500 episodes, or with α 0.5, a seed may still leave a
- * greedy policy that loops until the
- * time limit).
+ * greedy policy that loops until the time limit).
  */
 class CliffWalkingTest {
 
