@@ -59,11 +59,12 @@ public final class Checkpoints {
     }
 
     /**
-     * Reads {@code path} ({@code recorders.state}) with {@code restore}, which must read it to the end.
+     * Reads a state file of a checkpoint ({@code agent.state}, {@code recorders.state}) with {@code restore}, which
+     * must read it to the end.
      *
-     * @throws CheckpointFormatException if the file is unreadable or does not fit the recorders
+     * @throws CheckpointFormatException if the file is unreadable or does not fit what reads it
      */
-    public static void restoreRecorders(Path path, Consumer<StateReader> restore) {
+    public static void readState(Path path, Consumer<StateReader> restore) {
         try (InputStream in = Files.newInputStream(path);
              StateReader reader = new StateReader(in, path.toString())) {
             restore.accept(reader);

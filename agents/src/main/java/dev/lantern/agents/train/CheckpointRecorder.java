@@ -45,7 +45,7 @@ final class CheckpointRecorder implements Recorder {
     @Override
     public void runStarted(RunContext run) {
         if (resume != null) {
-            Checkpoints.restoreRecorders(resume.checkpoint().resolve(RunDirectory.RECORDERS_STATE), in -> {
+            Checkpoints.readState(resume.checkpoint().resolve(RunDirectory.RECORDERS_STATE), in -> {
                 for (Recorder r : stateful) {
                     in.section(sectionOf(r));
                     r.restoreState(in);
