@@ -1,8 +1,8 @@
 package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.api.LearningAgent;
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;

@@ -2,8 +2,8 @@ package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PinnedLoss;
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
 import dev.lantern.agents.nn.Softmax;
@@ -61,15 +61,7 @@ public final class PpoAgent implements LearningAgent {
     private final int obsSize;
     private final int actions;
 
-    // Rollout buffers, [T * N] (times obsSize for observations), reused every iteration.
-    private final float[] obsBuf;
-    private final int[] actBuf;
-    private final double[] logpBuf;
-    private final double[] valueBuf;
-    private final double[] rewardBuf;
-    private final boolean[] doneBuf;
-    private final double[] advantages;
-    private final double[] returns;
+    private final Rollout rollout;
     private final float[] minibatchObs;
     private long iterations;
 
@@ -106,15 +98,7 @@ public final class PpoAgent implements LearningAgent {
         this.probeSize = probeSize;
         this.obsSize = net.inputSize();
         this.actions = net.actionCount();
-        int n = config.rolloutSize();
-        obsBuf = new float[n * obsSize];
-        actBuf = new int[n];
-        logpBuf = new double[n];
-        valueBuf = new double[n];
-        rewardBuf = new double[n];
-        doneBuf = new boolean[n];
-        advantages = new double[n];
-        returns = new double[n];
+        rollout = new Rollout(config.rolloutSize(), obsSize);
         minibatchObs = new float[config.minibatchSize() * obsSize];
     }
 
@@ -236,7 +220,7 @@ public final class PpoAgent implements LearningAgent {
         int[] stepActions = new int[envCount];
         for (int t = 0; t < stepsPerEnv; t++) {
             int row = t * envCount;
-            System.arraycopy(envs.observations, 0, obsBuf, row * obsSize, envCount * obsSize);
+            System.arraycopy(envs.observations, 0, rollout.obs, row * obsSize, envCount * obsSize);
             INDArray[] out = net.output(batch(envs.observations, envCount));
             double[] logits = ActorCriticObjective.toDoubles(out[0]);
             double[] values = ActorCriticObjective.toDoubles(out[1]);
@@ -244,18 +228,18 @@ public final class PpoAgent implements LearningAgent {
             for (int e = 0; e < envCount; e++) {
                 int a = sample(probs, e * actions);
                 stepActions[e] = a;
-                actBuf[row + e] = a;
-                logpBuf[row + e] = Math.log(probs[e * actions + a]);
-                valueBuf[row + e] = values[e];
+                rollout.actions[row + e] = a;
+                rollout.logp[row + e] = Math.log(probs[e * actions + a]);
+                rollout.values[row + e] = values[e];
             }
             envs.step(stepActions);
             session.addEnvSteps(envCount);
             boolean anyTruncated = false;
             for (int e = 0; e < envCount; e++) {
-                rewardBuf[row + e] = envs.rewards[e];
-                doneBuf[row + e] = envs.terminated[e] || envs.truncated[e];
+                rollout.rewards[row + e] = envs.rewards[e];
+                rollout.done[row + e] = envs.terminated[e] || envs.truncated[e];
                 anyTruncated |= envs.truncated[e] && !envs.terminated[e];
-                if (doneBuf[row + e]) {
+                if (rollout.done[row + e]) {
                     session.episodeEnded(envs.episodeReturn[e], envs.episodePerformance[e], envs.episodeLength[e],
                             envs.terminated[e] && envs.rewards[e] > 0);
                 }
@@ -272,30 +256,14 @@ public final class PpoAgent implements LearningAgent {
         double[] finalValues = ActorCriticObjective.toDoubles(out[1]);
         for (int e = 0; e < envCount; e++) {
             if (envs.truncated[e] && !envs.terminated[e]) {
-                rewardBuf[row + e] += config.gamma() * finalValues[e];
+                rollout.rewards[row + e] += config.gamma() * finalValues[e];
             }
         }
     }
 
     private void computeAdvantages() {
-        int envCount = envs.size();
-        int steps = config.rolloutSteps();
-        double[] next = ActorCriticObjective.toDoubles(net.output(batch(envs.observations, envCount))[1]);
-        double gamma = config.gamma();
-        double lambda = config.gaeLambda();
-        for (int e = 0; e < envCount; e++) {
-            double gae = 0;
-            double nextValue = next[e];
-            for (int t = steps - 1; t >= 0; t--) {
-                int i = t * envCount + e;
-                double nonTerminal = doneBuf[i] ? 0 : 1;
-                double delta = rewardBuf[i] + gamma * nextValue * nonTerminal - valueBuf[i];
-                gae = delta + gamma * lambda * nonTerminal * gae;
-                advantages[i] = gae;
-                returns[i] = gae + valueBuf[i];
-                nextValue = valueBuf[i];
-            }
-        }
+        double[] next = ActorCriticObjective.toDoubles(net.output(batch(envs.observations, envs.size()))[1]);
+        rollout.computeAdvantages(next, envs.size(), config.rolloutSteps(), config.gamma(), config.gaeLambda());
     }
 
     private PinnedLoss makeProbe() {
@@ -352,37 +320,8 @@ public final class PpoAgent implements LearningAgent {
         session.metric("grad/global_norm", sumNorm / updates);
     }
 
-    /** Copies the samples {@code idx} into {@code obsOut} and returns their targets (advantages normalized if set). */
     private PpoTargets gather(int[] idx, float[] obsOut) {
-        int m = idx.length;
-        int[] a = new int[m];
-        double[] logp = new double[m];
-        double[] adv = new double[m];
-        double[] ret = new double[m];
-        for (int k = 0; k < m; k++) {
-            int i = idx[k];
-            System.arraycopy(obsBuf, i * obsSize, obsOut, k * obsSize, obsSize);
-            a[k] = actBuf[i];
-            logp[k] = logpBuf[i];
-            adv[k] = advantages[i];
-            ret[k] = returns[i];
-        }
-        if (config.normalizeAdvantages() && m > 1) {
-            double mean = 0;
-            for (double v : adv) {
-                mean += v;
-            }
-            mean /= m;
-            double var = 0;
-            for (double v : adv) {
-                var += (v - mean) * (v - mean);
-            }
-            double std = Math.sqrt(var / (m - 1));
-            for (int k = 0; k < m; k++) {
-                adv[k] = (adv[k] - mean) / (std + 1e-8);
-            }
-        }
-        return new PpoTargets(a, logp, adv, ret);
+        return rollout.gather(idx, obsOut, config.normalizeAdvantages());
     }
 
     private INDArray batch(float[] data, int rows) {

@@ -1,6 +1,7 @@
 package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.api.AgentConfig;
+import dev.lantern.agents.api.FieldChecks;
 import java.util.List;
 
 /**
@@ -75,10 +76,11 @@ public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatch
      */
     @Override
     public void validate(String path, List<String> problems) {
-        inRange(path + ".numEnvs", numEnvs, 4096, problems);
-        inRange(path + ".rolloutSteps", rolloutSteps, 1 << 20, problems);
-        inRange(path + ".epochs", epochs, 1000, problems);
-        inRange(path + ".minibatchSize", minibatchSize, MAX_ROLLOUT_SIZE, problems);
+        FieldChecks check = new FieldChecks(path, problems);
+        check.inRange("numEnvs", numEnvs, 1, 4096);
+        check.inRange("rolloutSteps", rolloutSteps, 1, 1 << 20);
+        check.inRange("epochs", epochs, 1, 1000);
+        check.inRange("minibatchSize", minibatchSize, 1, MAX_ROLLOUT_SIZE);
         long rollout = (long) numEnvs * rolloutSteps;
         if (rollout > MAX_ROLLOUT_SIZE) {
             problems.add(path + ".rolloutSteps: numEnvs * rolloutSteps must be at most " + MAX_ROLLOUT_SIZE + ", got "
@@ -87,43 +89,15 @@ public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatch
             problems.add(path + ".minibatchSize: must divide numEnvs * rolloutSteps = " + rolloutSize() + ", got "
                     + minibatchSize);
         }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            problems.add(path + ".learningRate: must be > 0, got " + learningRate);
-        }
-        unit(path + ".gamma", gamma, problems);
-        unit(path + ".gaeLambda", gaeLambda, problems);
+        check.positive("learningRate", learningRate);
+        check.unit("gamma", gamma);
+        check.unit("gaeLambda", gaeLambda);
         if (!(clipRange > 0 && clipRange < 1)) {
             problems.add(path + ".clipRange: must be in (0, 1), got " + clipRange);
         }
-        nonNegative(path + ".valueCoef", valueCoef, problems);
-        nonNegative(path + ".entropyCoef", entropyCoef, problems);
-        nonNegative(path + ".maxGradNorm", maxGradNorm, problems);
-        if (hiddenSizes.size() != 2) {
-            problems.add(path + ".hiddenSizes: must list exactly 2 layer widths, got " + hiddenSizes.size());
-        }
-        for (int i = 0; i < hiddenSizes.size(); i++) {
-            Integer h = hiddenSizes.get(i);
-            if (h == null || h < 1 || h > 4096) {
-                problems.add(path + ".hiddenSizes[" + i + "]: must be in [1, 4096], got " + h);
-            }
-        }
-    }
-
-    private static void inRange(String field, int value, int max, List<String> problems) {
-        if (value <= 0 || value > max) {
-            problems.add(field + ": must be in [1, " + max + "], got " + value);
-        }
-    }
-
-    private static void unit(String field, double value, List<String> problems) {
-        if (!(value >= 0 && value <= 1)) {
-            problems.add(field + ": must be in [0, 1], got " + value);
-        }
-    }
-
-    private static void nonNegative(String field, double value, List<String> problems) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            problems.add(field + ": must be >= 0, got " + value);
-        }
+        check.nonNegative("valueCoef", valueCoef);
+        check.nonNegative("entropyCoef", entropyCoef);
+        check.nonNegative("maxGradNorm", maxGradNorm);
+        check.hiddenSizes(hiddenSizes);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lantern.agents.alphazero;
 
 import dev.lantern.agents.api.AgentConfig;
+import dev.lantern.agents.api.FieldChecks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,36 +101,23 @@ public record AlphaZeroConfig(int gamesPerIteration, int simulations, double cPu
      */
     @Override
     public void validate(String path, List<String> problems) {
-        inRange(path + ".gamesPerIteration", gamesPerIteration, 1, 4096, problems);
-        inRange(path + ".simulations", simulations, 1, 100_000, problems);
-        nonNegative(path + ".cPuct", cPuct, problems);
-        if (!(dirichletAlpha > 0) || Double.isInfinite(dirichletAlpha)) {
-            problems.add(path + ".dirichletAlpha: must be > 0, got " + dirichletAlpha);
-        }
-        if (!(dirichletFraction >= 0 && dirichletFraction <= 1)) {
-            problems.add(path + ".dirichletFraction: must be in [0, 1], got " + dirichletFraction);
-        }
-        inRange(path + ".temperatureMoves", temperatureMoves, 0, 10_000, problems);
-        inRange(path + ".replayCapacity", replayCapacity, 1, 10_000_000, problems);
-        inRange(path + ".batchSize", batchSize, 1, 65_536, problems);
-        inRange(path + ".trainingStepsPerIteration", trainingStepsPerIteration, 0, 1_000_000, problems);
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            problems.add(path + ".learningRate: must be > 0, got " + learningRate);
-        }
-        nonNegative(path + ".l2", l2, problems);
-        if (hiddenSizes.size() != 2) {
-            problems.add(path + ".hiddenSizes: must list exactly 2 layer widths, got " + hiddenSizes.size());
-        }
-        for (int i = 0; i < hiddenSizes.size(); i++) {
-            Integer h = hiddenSizes.get(i);
-            if (h == null || h < 1 || h > 4096) {
-                problems.add(path + ".hiddenSizes[" + i + "]: must be in [1, 4096], got " + h);
-            }
-        }
-        inRange(path + ".evalEveryIterations", evalEveryIterations, 0, Integer.MAX_VALUE, problems);
-        inRange(path + ".evalGames", evalGames, 1, 100_000, problems);
-        inRange(path + ".evalSimulations", evalSimulations, 1, 100_000, problems);
-        inRange(path + ".evalUctSimulations", evalUctSimulations, 1, 1_000_000, problems);
+        FieldChecks check = new FieldChecks(path, problems);
+        check.inRange("gamesPerIteration", gamesPerIteration, 1, 4096);
+        check.inRange("simulations", simulations, 1, 100_000);
+        check.nonNegative("cPuct", cPuct);
+        check.positive("dirichletAlpha", dirichletAlpha);
+        check.unit("dirichletFraction", dirichletFraction);
+        check.inRange("temperatureMoves", temperatureMoves, 0, 10_000);
+        check.inRange("replayCapacity", replayCapacity, 1, 10_000_000);
+        check.inRange("batchSize", batchSize, 1, 65_536);
+        check.inRange("trainingStepsPerIteration", trainingStepsPerIteration, 0, 1_000_000);
+        check.positive("learningRate", learningRate);
+        check.nonNegative("l2", l2);
+        check.hiddenSizes(hiddenSizes);
+        check.inRange("evalEveryIterations", evalEveryIterations, 0, Integer.MAX_VALUE);
+        check.inRange("evalGames", evalGames, 1, 100_000);
+        check.inRange("evalSimulations", evalSimulations, 1, 100_000);
+        check.inRange("evalUctSimulations", evalUctSimulations, 1, 1_000_000);
     }
 
     /**
@@ -149,17 +137,5 @@ public record AlphaZeroConfig(int gamesPerIteration, int simulations, double cPu
     /** The torso widths as an array. */
     int[] hidden() {
         return hiddenSizes.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static void inRange(String field, int value, int min, int max, List<String> problems) {
-        if (value < min || value > max) {
-            problems.add(field + ": must be in [" + min + ", " + max + "], got " + value);
-        }
-    }
-
-    private static void nonNegative(String field, double value, List<String> problems) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            problems.add(field + ": must be >= 0, got " + value);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.lantern.agents.alphazero;
 
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.train.Rng;
 
 /**

@@ -4,7 +4,7 @@
  * outcome) triples, and training by cross-entropy to the visits plus squared error to the outcome.
  * {@link dev.lantern.agents.alphazero.AlphaZeroAgent} is the learning agent,
  * {@link dev.lantern.agents.alphazero.GameEvaluator} plays it against fixed opponents (random, exact minimax, UCT with
- * random rollouts), {@link dev.lantern.agents.alphazero.AlphaZeroTraining} runs it for a budget of iterations or
- * wall-clock minutes.
+ * random rollouts) and is the final evaluation of a training run (the {@link dev.lantern.agents.train.Trainer} runs it
+ * like every learner).
  */
 package dev.lantern.agents.alphazero;

@@ -1,5 +1,7 @@
 package dev.lantern.agents.api;
 
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -35,7 +37,7 @@ public interface LearningAgent {
      * already holds the checkpoint's parameters and updater state. After it, the agent continues exactly as the one that
      * saved.
      *
-     * @throws CheckpointFormatException if the state does not fit this agent
+     * @throws dev.lantern.agents.run.state.CheckpointFormatException if the state does not fit this agent
      */
     void restoreState(StateReader in);
 }

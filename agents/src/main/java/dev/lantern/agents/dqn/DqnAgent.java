@@ -2,8 +2,8 @@ package dev.lantern.agents.dqn;
 
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PinnedLoss;
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.train.Rng;
 import dev.lantern.agents.train.Seeds;

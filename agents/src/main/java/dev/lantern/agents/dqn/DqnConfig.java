@@ -1,6 +1,7 @@
 package dev.lantern.agents.dqn;
 
 import dev.lantern.agents.api.AgentConfig;
+import dev.lantern.agents.api.FieldChecks;
 import java.util.List;
 
 /**
@@ -92,62 +93,31 @@ public record DqnConfig(int numEnvs, double learningRate, double gamma, int buff
      */
     @Override
     public void validate(String path, List<String> problems) {
-        inRange(path + ".numEnvs", numEnvs, 4096, problems);
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            problems.add(path + ".learningRate: must be > 0, got " + learningRate);
-        }
-        unit(path + ".gamma", gamma, problems);
-        inRange(path + ".bufferCapacity", bufferCapacity, 1 << 22, problems);
-        inRange(path + ".batchSize", batchSize, 65536, problems);
+        FieldChecks check = new FieldChecks(path, problems);
+        check.inRange("numEnvs", numEnvs, 1, 4096);
+        check.positive("learningRate", learningRate);
+        check.unit("gamma", gamma);
+        check.inRange("bufferCapacity", bufferCapacity, 1, 1 << 22);
+        check.inRange("batchSize", batchSize, 1, 65536);
         if (bufferCapacity > 0 && batchSize > bufferCapacity) {
             problems.add(path + ".batchSize: must be at most bufferCapacity = " + bufferCapacity + ", got " + batchSize);
         }
-        if (learningStarts < 0) {
-            problems.add(path + ".learningStarts: must be >= 0, got " + learningStarts);
-        }
-        inRange(path + ".trainFrequency", trainFrequency, 1 << 20, problems);
-        inRange(path + ".gradientSteps", gradientSteps, 1 << 16, problems);
-        inRange(path + ".targetUpdateInterval", targetUpdateInterval, 1 << 30, problems);
+        check.nonNegative("learningStarts", learningStarts);
+        check.inRange("trainFrequency", trainFrequency, 1, 1 << 20);
+        check.inRange("gradientSteps", gradientSteps, 1, 1 << 16);
+        check.inRange("targetUpdateInterval", targetUpdateInterval, 1, 1 << 30);
         if (!(tau > 0 && tau <= 1)) {
             problems.add(path + ".tau: must be in (0, 1] (1 = hard copy), got " + tau);
         }
-        inRange(path + ".nStep", nStep, 1000, problems);
-        unit(path + ".epsilonStart", epsilonStart, problems);
-        unit(path + ".epsilonEnd", epsilonEnd, problems);
-        if (epsilonDecaySteps < 0) {
-            problems.add(path + ".epsilonDecaySteps: must be >= 0, got " + epsilonDecaySteps);
-        }
-        unit(path + ".priorityAlpha", priorityAlpha, problems);
-        unit(path + ".priorityBetaStart", priorityBetaStart, problems);
-        if (!(priorityEpsilon > 0) || Double.isInfinite(priorityEpsilon)) {
-            problems.add(path + ".priorityEpsilon: must be > 0, got " + priorityEpsilon);
-        }
-        if (!(maxGradNorm >= 0) || Double.isInfinite(maxGradNorm)) {
-            problems.add(path + ".maxGradNorm: must be >= 0, got " + maxGradNorm);
-        }
-        if (hiddenSizes.size() != 2) {
-            problems.add(path + ".hiddenSizes: must list exactly 2 layer widths, got " + hiddenSizes.size());
-        }
-        for (int i = 0; i < hiddenSizes.size(); i++) {
-            Integer h = hiddenSizes.get(i);
-            if (h == null || h < 1 || h > 4096) {
-                problems.add(path + ".hiddenSizes[" + i + "]: must be in [1, 4096], got " + h);
-            }
-        }
-        if (!(huberDelta > 0) || Double.isInfinite(huberDelta)) {
-            problems.add(path + ".huberDelta: must be > 0, got " + huberDelta);
-        }
-    }
-
-    private static void inRange(String field, int value, int max, List<String> problems) {
-        if (value <= 0 || value > max) {
-            problems.add(field + ": must be in [1, " + max + "], got " + value);
-        }
-    }
-
-    private static void unit(String field, double value, List<String> problems) {
-        if (!(value >= 0 && value <= 1)) {
-            problems.add(field + ": must be in [0, 1], got " + value);
-        }
+        check.inRange("nStep", nStep, 1, 1000);
+        check.unit("epsilonStart", epsilonStart);
+        check.unit("epsilonEnd", epsilonEnd);
+        check.nonNegative("epsilonDecaySteps", epsilonDecaySteps);
+        check.unit("priorityAlpha", priorityAlpha);
+        check.unit("priorityBetaStart", priorityBetaStart);
+        check.positive("priorityEpsilon", priorityEpsilon);
+        check.nonNegative("maxGradNorm", maxGradNorm);
+        check.hiddenSizes(hiddenSizes);
+        check.positive("huberDelta", huberDelta);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * Action values {@code Q(s, a)} of a grid world, one row of {@value #ACTIONS} doubles per {@link GridState}, the row
  * created (all zeros) the first time a state is written. States never written (including terminal states, which the
  * TD rules never update) read as all zeros. Action index = {@code GridWorld} action id (0 up, 1 down, 2 right,
- * 3 left). Readers get copies; only {@link TabularAgent} writes. Not thread-safe.
+ * 3 left). Readers get copies; only {@link TabularLearner} writes. Not thread-safe.
  */
 public final class QTable {
 

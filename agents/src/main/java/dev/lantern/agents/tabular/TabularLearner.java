@@ -1,8 +1,8 @@
 package dev.lantern.agents.tabular;
 
 import dev.lantern.agents.api.LearningAgent;
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.train.Rng;
 import dev.lantern.agents.train.Seeds;
@@ -13,8 +13,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
  * Tabular Q-learning or SARSA under the trainer, as experiment files select it ({@code "agent": {"type":
- * "tabular"}}): the update rules of {@link TabularAgent} (Sutton & Barto 2018, eqs. 6.7 and 6.8; terminal targets are
- * the reward, truncated steps bootstrap), one episode per iteration on one grid world, the table keyed by the full
+ * "tabular"}}): one-step Q-learning or SARSA (Sutton & Barto 2018, eqs. 6.8 and 6.7; terminal targets are the reward,
+ * truncated steps bootstrap; the behaviour policy is ε-greedy with ties broken at random, {@link EpsilonGreedy}), one episode per iteration on one grid world, the table keyed by the full
  * {@link GridState}. The table is the whole "circuit": there is no network, so no loss change allocation.
  *
  * <p>Randomness: one {@link Rng} stream ({@code explore}: ε draws and tie-breaking among greedy actions) and the
@@ -26,7 +26,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 public final class TabularLearner implements LearningAgent {
 
     private final TabularLearnerConfig config;
-    private final TabularConfig rules;
     private final GridWorld world;
     private final QTable table = new QTable();
     private final Rng explore;
@@ -46,7 +45,6 @@ public final class TabularLearner implements LearningAgent {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         this.config = config;
-        this.rules = config.asTabularConfig();
         this.world = world;
         this.explore = new Rng(Seeds.derive(runSeed, "explore"));
         this.episodes = new Rng(Seeds.derive(runSeed, "env"));
@@ -65,10 +63,10 @@ public final class TabularLearner implements LearningAgent {
     /** Runs one episode, updating the table after every step. */
     @Override
     public void iterate(TrainingSession session) {
-        boolean sarsa = rules.algorithm() == TabularConfig.Algorithm.SARSA;
+        boolean sarsa = config.algorithm() == TabularLearnerConfig.Algorithm.SARSA;
         world.resetInPlace(episodes.nextLong());
         GridState s = world.state();
-        int a = behaviourAction(s, rules.epsilonAt(steps));
+        int a = behaviourAction(s, config.epsilonAt(steps));
         double episodeReturn = 0;
         double performance = 0;
         double sumTd = 0;
@@ -86,21 +84,21 @@ public final class TabularLearner implements LearningAgent {
             if (terminated) {
                 target = r;
             } else if (sarsa) {
-                nextAction = behaviourAction(next, rules.epsilonAt(steps));
-                target = r + rules.gamma() * table.value(next, nextAction);
+                nextAction = behaviourAction(next, config.epsilonAt(steps));
+                target = r + config.gamma() * table.value(next, nextAction);
             } else {
-                target = r + rules.gamma() * table.maxValue(next);
+                target = r + config.gamma() * table.maxValue(next);
             }
-            sumTd += Math.abs(table.update(s, a, target, rules.learningRate()));
+            sumTd += Math.abs(table.update(s, a, target, config.learningRate()));
             updates++;
             if (terminated || world.lastTruncated()) {
                 break;
             }
             s = next;
-            a = sarsa ? nextAction : behaviourAction(next, rules.epsilonAt(steps));
+            a = sarsa ? nextAction : behaviourAction(next, config.epsilonAt(steps));
         }
         session.episodeEnded(episodeReturn, performance, world.stepsTaken(), world.lastTerminated() && world.lastReward() > 0);
-        session.metric("explore/epsilon", rules.epsilonAt(steps));
+        session.metric("explore/epsilon", config.epsilonAt(steps));
         session.metric("tabular/states", table.size());
         session.metric("tabular/td_error", sumTd / world.stepsTaken());
     }

@@ -1,6 +1,7 @@
 package dev.lantern.agents.tabular;
 
 import dev.lantern.agents.api.AgentConfig;
+import dev.lantern.agents.api.FieldChecks;
 import java.util.List;
 
 /**
@@ -15,15 +16,23 @@ import java.util.List;
  * @param epsilonEnd        ε from step {@code epsilonDecaySteps} on, in [0, 1]; default 0.05
  * @param epsilonDecaySteps environment steps over which ε falls linearly; default 20000
  */
-public record TabularLearnerConfig(TabularConfig.Algorithm algorithm, double learningRate, double gamma,
+public record TabularLearnerConfig(Algorithm algorithm, double learningRate, double gamma,
         double epsilonStart, double epsilonEnd, long epsilonDecaySteps) implements AgentConfig {
+
+    /** The TD control rule. */
+    public enum Algorithm {
+        /** Off-policy: bootstraps from {@code max_a Q(s', a)} (Sutton & Barto eq. 6.8). */
+        Q_LEARNING,
+        /** On-policy: bootstraps from {@code Q(s', a')}, {@code a'} the action actually taken next (eq. 6.7). */
+        SARSA
+    }
 
     /** The {@code agent.type} of the tabular learner. */
     public static final String TYPE = "tabular";
 
     /** The defaults documented on each field. */
     public static TabularLearnerConfig defaults() {
-        return new TabularLearnerConfig(TabularConfig.Algorithm.Q_LEARNING, 0.5, 0.99, 1.0, 0.05, 20_000);
+        return new TabularLearnerConfig(Algorithm.Q_LEARNING, 0.5, 0.99, 1.0, 0.05, 20_000);
     }
 
     @Override
@@ -37,27 +46,25 @@ public record TabularLearnerConfig(TabularConfig.Algorithm algorithm, double lea
         return 0;
     }
 
-    /** The same settings as a {@link TabularConfig} (whose episode count and seed are unused here). */
-    TabularConfig asTabularConfig() {
-        return new TabularConfig(algorithm, learningRate, gamma, epsilonStart, epsilonEnd, epsilonDecaySteps, 1, 0L);
+    /**
+     * The exploration rate after {@code step} environment steps: {@code epsilonStart + (epsilonEnd - epsilonStart) *
+     * min(1, step / epsilonDecaySteps)}, or {@code epsilonEnd} when {@code epsilonDecaySteps == 0}.
+     */
+    public double epsilonAt(long step) {
+        if (epsilonDecaySteps <= 0 || step >= epsilonDecaySteps) {
+            return epsilonEnd;
+        }
+        double fraction = Math.max(0, step) / (double) epsilonDecaySteps;
+        return epsilonStart + (epsilonEnd - epsilonStart) * fraction;
     }
 
     @Override
     public void validate(String path, List<String> problems) {
-        if (!(learningRate > 0 && learningRate <= 1)) {
-            problems.add(path + ".learningRate: must be in (0, 1], got " + learningRate);
-        }
-        unit(path + ".gamma", gamma, problems);
-        unit(path + ".epsilonStart", epsilonStart, problems);
-        unit(path + ".epsilonEnd", epsilonEnd, problems);
-        if (epsilonDecaySteps < 0) {
-            problems.add(path + ".epsilonDecaySteps: must be >= 0, got " + epsilonDecaySteps);
-        }
-    }
-
-    private static void unit(String field, double value, List<String> problems) {
-        if (!(value >= 0 && value <= 1)) {
-            problems.add(field + ": must be in [0, 1], got " + value);
-        }
+        FieldChecks check = new FieldChecks(path, problems);
+        check.unitExcludingZero("learningRate", learningRate);
+        check.unit("gamma", gamma);
+        check.unit("epsilonStart", epsilonStart);
+        check.unit("epsilonEnd", epsilonEnd);
+        check.nonNegative("epsilonDecaySteps", epsilonDecaySteps);
     }
 }

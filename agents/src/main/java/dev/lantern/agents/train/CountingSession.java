@@ -8,16 +8,18 @@ import java.util.TreeMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A training session without a trainer or files, for driving an agent directly (budgeted runs, benchmarks): counts
- * environment steps and episodes, and keeps the last value and the sum of every metric. Asks for no parameter history
- * and ignores probes.
+ * A training session that counts: environment steps, episodes and updates, and the last value and the sum of every
+ * metric. On its own it drives an agent without a trainer or files (budgeted runs, benchmarks); the trainer's session
+ * and the tests' recording session extend it (overriding methods call {@code super} so the counts stay right). Asks
+ * for no parameter history and ignores probes.
  */
-public final class CountingSession implements TrainingSession {
+public class CountingSession implements TrainingSession {
 
     private final Map<String, Double> last = new TreeMap<>();
     private final Map<String, Double> sums = new TreeMap<>();
     private long envSteps;
     private long episodes;
+    private long updates;
 
     /** Forgets counts and metrics. */
     public void reset() {
@@ -25,11 +27,17 @@ public final class CountingSession implements TrainingSession {
         sums.clear();
         envSteps = 0;
         episodes = 0;
+        updates = 0;
     }
 
     /** Episodes ended so far. */
     public long episodes() {
         return episodes;
+    }
+
+    /** Optimizer steps reported so far ({@link #updateApplied} calls). */
+    public long updates() {
+        return updates;
     }
 
     /** The last value of every metric, by name (a live, unmodifiable view). */
@@ -40,6 +48,13 @@ public final class CountingSession implements TrainingSession {
     /** The sum of every value of metric {@code name} so far, 0 if none. */
     public double sum(String name) {
         return sums.getOrDefault(name, 0.0);
+    }
+
+    /** Sets the counters to those of a checkpoint that a resumed run continues from. */
+    protected void resumeAt(long envStepsSoFar, long episodesSoFar, long updatesSoFar) {
+        envSteps = envStepsSoFar;
+        episodes = episodesSoFar;
+        updates = updatesSoFar;
     }
 
     @Override
@@ -70,6 +85,6 @@ public final class CountingSession implements TrainingSession {
 
     @Override
     public void updateApplied(INDArray paramsBefore, PinnedLoss probe) {
-        // nothing to record
+        updates++;
     }
 }

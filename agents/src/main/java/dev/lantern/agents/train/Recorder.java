@@ -1,7 +1,7 @@
 package dev.lantern.agents.train;
 
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 
 /**
  * Listens to a training run on the training thread. Recorders write files (metrics, checkpoints, LCA), feed the lab,
@@ -27,6 +27,20 @@ public interface Recorder {
     }
 
     /**
+     * The training loop ended, {@code completed} (the budget was reached) or stopped early; the final evaluation
+     * follows. A failure here fails the run.
+     */
+    default void loopEnded(boolean completed) {
+    }
+
+    /**
+     * The final evaluation's metrics were sent (or there was no evaluation); {@link #runEnded} follows. A failure here
+     * fails the run.
+     */
+    default void evaluationEnded(boolean completed) {
+    }
+
+    /**
      * True if this recorder has state a resumed run needs ({@link #saveState}); stateless recorders (progress bars,
      * live feeds) may differ between the run and its resumption.
      */
@@ -45,12 +59,15 @@ public interface Recorder {
      * Puts back what {@link #saveState} wrote; called after {@link #runStarted} of a resumed run, before its first
      * iteration. Recorders that write files cut them back to the lengths they saved.
      *
-     * @throws dev.lantern.agents.api.CheckpointFormatException if the state does not fit this recorder
+     * @throws dev.lantern.agents.run.state.CheckpointFormatException if the state does not fit this recorder
      */
     default void restoreState(StateReader in) {
     }
 
-    /** The run ended (completed, stopped or failed); flush and close. */
+    /**
+     * The run ended (completed, stopped or failed); flush and close. A failure here is logged; it fails the run only
+     * for the recorders that write the run directory (metrics, checkpoints).
+     */
     default void runEnded(RunOutcome outcome) {
     }
 }

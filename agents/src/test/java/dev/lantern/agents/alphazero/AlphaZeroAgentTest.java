@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.agents.api.PolicyValueView;
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
 import dev.lantern.agents.nn.Backend;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
+import dev.lantern.agents.train.RecordingSession;
 import dev.lantern.environments.board.ConnectFour;
 import dev.lantern.environments.board.Game;
 import dev.lantern.environments.board.TicTacToe;
@@ -37,23 +38,25 @@ class AlphaZeroAgentTest {
         AlphaZeroAgent agent = AlphaZeroAgent.create(tiny(), TicTacToe.instance(), 1, DataType.FLOAT);
         RecordingSession session = new RecordingSession();
         agent.iterate(session);
-        assertEquals(4, session.episodes.size());
+        assertEquals(4, session.episodes());
         long plies = 0;
-        for (double[] e : session.episodes) {
-            assertTrue(e[0] == -1 || e[0] == 0 || e[0] == 1, "outcome " + e[0]);
-            assertTrue(e[1] >= 5 && e[1] <= 9, "length " + e[1]);
-            plies += (long) e[1];
+        for (int i = 0; i < 4; i++) {
+            double outcome = session.episodeReturns().get(i);
+            int length = session.episodeLengths().get(i);
+            assertTrue(outcome == -1 || outcome == 0 || outcome == 1, "outcome " + outcome);
+            assertTrue(length >= 5 && length <= 9, "length " + length);
+            plies += length;
         }
-        assertEquals(plies, session.envSteps);
+        assertEquals(plies, session.envSteps());
         assertEquals(plies, agent.replaySize());
-        assertEquals(3, session.updates);
+        assertEquals(3, session.updates());
         assertEquals(3, agent.updates());
         for (String m : List.of("loss/policy", "loss/value", "loss/total", "selfplay/first_player_win",
                 "selfplay/draw", "mcts/root_visits", "mcts/batch_size", "time/selfplay_positions_per_second")) {
-            assertTrue(session.metrics.containsKey(m), m + " in " + session.metrics.keySet());
-            assertTrue(Double.isFinite(session.metrics.get(m)), m);
+            assertTrue(session.lastMetrics().containsKey(m), m + " in " + session.lastMetrics().keySet());
+            assertTrue(Double.isFinite(session.lastMetrics().get(m)), m);
         }
-        assertTrue(session.metrics.get("mcts/batch_size") > 1, "leaves per forward pass");
+        assertTrue(session.lastMetrics().get("mcts/batch_size") > 1, "leaves per forward pass");
         PolicyValueView view = agent.snapshot();
         float[] obs = TicTacToe.instance().initialState().observation(0);
         double[] p = new double[9];
@@ -113,8 +116,8 @@ class AlphaZeroAgentTest {
         assertArrayEquals(a.network().params().data().asFloat(), b.network().params().data().asFloat());
         assertArrayEquals(a.network().getUpdater().getStateViewArray().data().asFloat(),
                 b.network().getUpdater().getStateViewArray().data().asFloat());
-        assertEquals(sa.envSteps, sb.envSteps);
-        assertEquals(sa.metrics.get("loss/total"), sb.metrics.get("loss/total"));
+        assertEquals(sa.envSteps(), sb.envSteps());
+        assertEquals(sa.lastMetrics().get("loss/total"), sb.lastMetrics().get("loss/total"));
         assertEquals(a.positionsAdded(), b.positionsAdded());
 
         // and the comparison can fail: a fresh agent that skipped the restore drifts away

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.agents.api.CheckpointFormatException;
 import dev.lantern.agents.api.Decision;
 import dev.lantern.agents.api.PinnedLoss;
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
 import dev.lantern.agents.nn.Backend;
+import dev.lantern.agents.run.state.CheckpointFormatException;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.train.GreedyEvaluator;
+import dev.lantern.agents.train.RecordingSession;
 import dev.lantern.agents.train.RunOutcome;
 import dev.lantern.agents.train.Trainer;
 import dev.lantern.agents.train.TrainerSettings;
@@ -55,8 +56,8 @@ class DqnAgentTest {
         for (int i = 0; i < 25; i++) {
             a.iterate(warmup);
         }
-        assertTrue(warmup.updates > 0 && a.replay().size() == 200, "the replay has wrapped and updates ran");
-        assertTrue(warmup.events.stream().anyMatch(e -> e.startsWith("episode")), "episodes ended");
+        assertTrue(warmup.updates() > 0 && a.replay().size() == 200, "the replay has wrapped and updates ran");
+        assertTrue(warmup.events().stream().anyMatch(e -> e.startsWith("episode")), "episodes ended");
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (StateWriter w = new StateWriter(bytes)) {
@@ -76,13 +77,13 @@ class DqnAgentTest {
             b.iterate(sb);
         }
         assertFalse(java.util.Arrays.equals(before, a.net().params().data().asFloat()), "the two iterations trained");
-        assertTrue(sa.events.stream().anyMatch(e -> e.startsWith("loss/td")));
+        assertTrue(sa.events().stream().anyMatch(e -> e.startsWith("loss/td")));
         assertArrayEquals(a.net().params().data().asFloat(), b.net().params().data().asFloat());
         assertArrayEquals(a.targetNet().params().data().asFloat(), b.targetNet().params().data().asFloat());
         assertArrayEquals(a.network().getUpdater().getStateViewArray().data().asFloat(),
                 b.network().getUpdater().getStateViewArray().data().asFloat());
-        assertEquals(sa.events, sb.events);
-        assertEquals(sa.updates, sb.updates);
+        assertEquals(sa.events(), sb.events());
+        assertEquals(sa.updates(), sb.updates());
     }
 
     @Test
@@ -102,10 +103,10 @@ class DqnAgentTest {
     void theProbeLossIsPinnedReproducibleAndItsGradientMatchesFiniteDifferences() {
         DqnAgent agent = agent(small(false, 1.0), 3, 16, DataType.DOUBLE);
         RecordingSession s = new RecordingSession();
-        while (s.probes.isEmpty()) {
+        while (s.probes().isEmpty()) {
             agent.iterate(s);
         }
-        PinnedLoss probe = s.probes.get(0);
+        PinnedLoss probe = s.probes().get(0);
         INDArray theta = agent.net().params().dup();
         INDArray g1 = Nd4j.zeros(theta.dataType(), theta.shape());
         double l1 = probe.lossAndGradient(theta, g1);
@@ -133,7 +134,7 @@ class DqnAgentTest {
         for (int i = 0; i < 10; i++) {
             agent.iterate(s);
         }
-        assertTrue(s.probes.size() > 1 && s.probes.get(1).windowId() != probe.windowId(), "a new window started");
+        assertTrue(s.probes().size() > 1 && s.probes().get(1).windowId() != probe.windowId(), "a new window started");
         assertEquals(l1, probe.lossAndGradient(theta, scratch), 0.0);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.lantern.agents.train.RecordingSession;
 import dev.lantern.agents.train.Rng;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.agents.api.CheckpointFormatException;
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.run.state.CheckpointFormatException;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.train.CountingSession;
 import dev.lantern.agents.train.GreedyEvaluator;
 import dev.lantern.agents.train.RunOutcome;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The tabular learner under the trainer: it learns, its greedy view answers observations, and it resumes exactly. */
 class TabularLearnerTest {
 
-    private static TabularLearner learner(TabularConfig.Algorithm algorithm, String id, long seed) {
+    private static TabularLearner learner(TabularLearnerConfig.Algorithm algorithm, String id, long seed) {
         TabularLearnerConfig d = TabularLearnerConfig.defaults();
         TabularLearnerConfig c = new TabularLearnerConfig(algorithm, d.learningRate(), d.gamma(), d.epsilonStart(),
                 d.epsilonEnd(), d.epsilonDecaySteps());
@@ -33,8 +33,8 @@ class TabularLearnerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TabularConfig.Algorithm.class)
-    void solvesFourRoomsAndKeyDoorWithTheDefaults(TabularConfig.Algorithm algorithm) {
+    @EnumSource(TabularLearnerConfig.Algorithm.class)
+    void solvesFourRoomsAndKeyDoorWithTheDefaults(TabularLearnerConfig.Algorithm algorithm) {
         for (String id : new String[] {"grid/four-rooms-v1", "grid/key-door-v1"}) {
             TabularLearner agent = learner(algorithm, id, 1);
             assertNull(agent.network());
@@ -50,7 +50,7 @@ class TabularLearnerTest {
 
     @Test
     void aRestoredLearnerContinuesExactly() {
-        TabularLearner a = learner(TabularConfig.Algorithm.SARSA, "grid/key-door-v1", 7);
+        TabularLearner a = learner(TabularLearnerConfig.Algorithm.SARSA, "grid/key-door-v1", 7);
         CountingSession session = new CountingSession();
         for (int i = 0; i < 30; i++) {
             a.iterate(session);
@@ -59,7 +59,7 @@ class TabularLearnerTest {
         try (StateWriter w = new StateWriter(bytes)) {
             a.saveState(w);
         }
-        TabularLearner b = learner(TabularConfig.Algorithm.SARSA, "grid/key-door-v1", 7);
+        TabularLearner b = learner(TabularLearnerConfig.Algorithm.SARSA, "grid/key-door-v1", 7);
         try (StateReader r = new StateReader(new ByteArrayInputStream(bytes.toByteArray()), "test")) {
             b.restoreState(r);
             r.expectEnd();
@@ -75,7 +75,7 @@ class TabularLearnerTest {
         assertEquals(sa.lastMetrics(), sb.lastMetrics());
         assertEquals(a.updates(), b.updates());
 
-        TabularLearner other = learner(TabularConfig.Algorithm.SARSA, "grid/four-rooms-v1", 7);
+        TabularLearner other = learner(TabularLearnerConfig.Algorithm.SARSA, "grid/four-rooms-v1", 7);
         assertThrows(CheckpointFormatException.class, () -> {
             try (StateReader r = new StateReader(new ByteArrayInputStream(bytes.toByteArray()), "test")) {
                 other.restoreState(r);
@@ -85,7 +85,7 @@ class TabularLearnerTest {
 
     @Test
     void theViewAnswersObservationsFromTheTable() {
-        TabularLearner a = learner(TabularConfig.Algorithm.Q_LEARNING, "grid/four-rooms-v1", 3);
+        TabularLearner a = learner(TabularLearnerConfig.Algorithm.Q_LEARNING, "grid/four-rooms-v1", 3);
         CountingSession session = new CountingSession();
         while (session.envSteps() < 40_000) {
             a.iterate(session);

@@ -8,7 +8,7 @@ import com.google.gson.JsonParser;
 import dev.lantern.agents.actorcritic.PpoAgent;
 import dev.lantern.agents.actorcritic.PpoConfig;
 import dev.lantern.agents.nn.Backend;
-import dev.lantern.agents.train.RunDirectory;
+import dev.lantern.agents.run.RunDirectory;
 import dev.lantern.agents.train.RunOutcome;
 import dev.lantern.agents.train.Trainer;
 import dev.lantern.agents.train.TrainerSettings;

@@ -5,8 +5,7 @@ import dev.lantern.agents.actorcritic.PpoAgent;
 import dev.lantern.agents.actorcritic.PpoConfig;
 import dev.lantern.agents.actorcritic.PpoLoss;
 import dev.lantern.agents.actorcritic.PpoTargets;
-import dev.lantern.agents.api.PinnedLoss;
-import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.agents.train.CountingSession;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.environments.api.VectorEnv;
 import dev.lantern.environments.grid.GridWorld;
@@ -243,50 +242,15 @@ final class BenchUpdate implements Callable<Integer> {
      */
     private static double[] collect(PpoConfig config, long nanos) {
         PpoAgent agent = PpoAgent.create(config, () -> EnvRegistry.make(ENV), 1, 1_000_000, 0, DataType.FLOAT);
-        CollectTimer timer = new CollectTimer();
-        agent.iterate(timer);
-        timer.rates.clear();
+        CountingSession session = new CountingSession();
+        agent.iterate(session);
+        List<Double> collectSeconds = new ArrayList<>();
         long end = System.nanoTime() + nanos;
         do {
-            agent.iterate(timer);
+            agent.iterate(session);
+            collectSeconds.add(session.lastMetrics().get("time/collect_seconds"));
         } while (System.nanoTime() < end);
-        double[] s = timer.rates.stream().mapToDouble(d -> config.rolloutSize() / d).sorted().toArray();
+        double[] s = collectSeconds.stream().mapToDouble(d -> config.rolloutSize() / d).sorted().toArray();
         return new double[] {median(s), s[0], s[s.length - 1]};
-    }
-
-    /** A training session that keeps only the collect phase's duration of each iteration. */
-    private static final class CollectTimer implements TrainingSession {
-        final List<Double> rates = new ArrayList<>();
-        private long steps;
-
-        @Override
-        public long envSteps() {
-            return steps;
-        }
-
-        @Override
-        public void addEnvSteps(int n) {
-            steps += n;
-        }
-
-        @Override
-        public void episodeEnded(double episodeReturn, double performance, int length, boolean success) {
-        }
-
-        @Override
-        public void metric(String name, double value) {
-            if (name.equals("time/collect_seconds")) {
-                rates.add(value);
-            }
-        }
-
-        @Override
-        public boolean needsParameterHistory() {
-            return false;
-        }
-
-        @Override
-        public void updateApplied(INDArray paramsBefore, PinnedLoss probe) {
-        }
     }
 }

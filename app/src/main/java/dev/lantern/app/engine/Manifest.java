@@ -2,7 +2,7 @@ package dev.lantern.app.engine;
 
 import com.google.gson.JsonObject;
 import dev.lantern.agents.nn.Backend;
-import dev.lantern.agents.train.RunDirectory;
+import dev.lantern.agents.run.RunDirectory;
 import dev.lantern.agents.train.Seeds;
 import dev.lantern.app.config.Experiment;
 import dev.lantern.environments.grid.GridSolution;

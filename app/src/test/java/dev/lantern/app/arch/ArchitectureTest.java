@@ -16,7 +16,9 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importAll() {
+        // Test classes stay out, also those of the modules' test-jars (fixtures) on the test classpath.
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.lantern");
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.agents.train.Recorder;
+import dev.lantern.agents.train.StopAfter;
 import dev.lantern.agents.train.TrainingControl;
 import dev.lantern.app.config.ExperimentLoader;
 import dev.lantern.app.engine.ExperimentRun;
@@ -97,14 +97,7 @@ class ResumeCommandTest {
     private static Path stopAfterTwoIterations(Path config, Path dir) {
         TrainingControl control = new TrainingControl();
         ExperimentRun er = ExperimentRun.builder(ExperimentLoader.load(config)).runDirectory(dir).control(control)
-                .recorder(new Recorder() {
-                    @Override
-                    public void iterationEnded(long iteration, long envStep) {
-                        if (iteration == 2) {
-                            control.stop();
-                        }
-                    }
-                }).build();
+                .recorder(StopAfter.iterations(control, 2)).build();
         assertEquals("interrupted", er.run().status());
         return dir;
     }

@@ -1,4 +1,4 @@
-package dev.lantern.agents.api;
+package dev.lantern.agents.run.state;
 
 /**
  * A checkpoint's agent state cannot be read: it is truncated, corrupt, or was written by a different agent or

@@ -1,4 +1,4 @@
-package dev.lantern.agents.api;
+package dev.lantern.agents.run.state;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -76,57 +76,27 @@ public final class StateWriter implements AutoCloseable {
 
     /** A long array with its length. */
     public StateWriter writeLongs(long[] a) {
-        return io(() -> {
-            out.writeByte('j');
-            out.writeInt(a.length);
-            for (long v : a) {
-                out.writeLong(v);
-            }
-        });
+        return array('j', a.length, i -> out.writeLong(a[i]));
     }
 
     /** An int array with its length. */
     public StateWriter writeInts(int[] a) {
-        return io(() -> {
-            out.writeByte('i');
-            out.writeInt(a.length);
-            for (int v : a) {
-                out.writeInt(v);
-            }
-        });
+        return array('i', a.length, i -> out.writeInt(a[i]));
     }
 
     /** A double array with its length, exactly. */
     public StateWriter writeDoubles(double[] a) {
-        return io(() -> {
-            out.writeByte('d');
-            out.writeInt(a.length);
-            for (double v : a) {
-                out.writeLong(Double.doubleToRawLongBits(v));
-            }
-        });
+        return array('d', a.length, i -> out.writeLong(Double.doubleToRawLongBits(a[i])));
     }
 
     /** A float array with its length, exactly. */
     public StateWriter writeFloats(float[] a) {
-        return io(() -> {
-            out.writeByte('f');
-            out.writeInt(a.length);
-            for (float v : a) {
-                out.writeInt(Float.floatToRawIntBits(v));
-            }
-        });
+        return array('f', a.length, i -> out.writeInt(Float.floatToRawIntBits(a[i])));
     }
 
     /** A boolean array with its length. */
     public StateWriter writeBooleans(boolean[] a) {
-        return io(() -> {
-            out.writeByte('z');
-            out.writeInt(a.length);
-            for (boolean v : a) {
-                out.writeBoolean(v);
-            }
-        });
+        return array('z', a.length, i -> out.writeBoolean(a[i]));
     }
 
     /** An ND4J array's values, exactly (float or double), in 'c' order, with its length; the shape is the reader's. */
@@ -159,6 +129,21 @@ public final class StateWriter implements AutoCloseable {
 
     private interface IoAction {
         void run() throws IOException;
+    }
+
+    private interface IoElement {
+        void write(int index) throws IOException;
+    }
+
+    /** An array: its tag, its length, then each element. */
+    private StateWriter array(char tag, int length, IoElement element) {
+        return io(() -> {
+            out.writeByte(tag);
+            out.writeInt(length);
+            for (int i = 0; i < length; i++) {
+                element.write(i);
+            }
+        });
     }
 
     private StateWriter io(IoAction a) {

@@ -1,9 +1,10 @@
-package dev.lantern.agents.api;
+package dev.lantern.agents.run.state;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -92,57 +93,27 @@ public final class StateReader implements AutoCloseable {
 
     /** Reads a long array. */
     public long[] readLongs() {
-        return readTagged('j', "a long array", d -> {
-            long[] a = new long[length(d)];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = d.readLong();
-            }
-            return a;
-        });
+        return readArray('j', "a long array", long[]::new, (d, a, i) -> a[i] = d.readLong());
     }
 
     /** Reads an int array. */
     public int[] readInts() {
-        return readTagged('i', "an int array", d -> {
-            int[] a = new int[length(d)];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = d.readInt();
-            }
-            return a;
-        });
+        return readArray('i', "an int array", int[]::new, (d, a, i) -> a[i] = d.readInt());
     }
 
     /** Reads a double array. */
     public double[] readDoubles() {
-        return readTagged('d', "a double array", d -> {
-            double[] a = new double[length(d)];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = Double.longBitsToDouble(d.readLong());
-            }
-            return a;
-        });
+        return readArray('d', "a double array", double[]::new, (d, a, i) -> a[i] = Double.longBitsToDouble(d.readLong()));
     }
 
     /** Reads a float array. */
     public float[] readFloats() {
-        return readTagged('f', "a float array", d -> {
-            float[] a = new float[length(d)];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = Float.intBitsToFloat(d.readInt());
-            }
-            return a;
-        });
+        return readArray('f', "a float array", float[]::new, (d, a, i) -> a[i] = Float.intBitsToFloat(d.readInt()));
     }
 
     /** Reads a boolean array. */
     public boolean[] readBooleans() {
-        return readTagged('z', "a boolean array", d -> {
-            boolean[] a = new boolean[length(d)];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = d.readBoolean();
-            }
-            return a;
-        });
+        return readArray('z', "a boolean array", boolean[]::new, (d, a, i) -> a[i] = d.readBoolean());
     }
 
     /** Reads an array of exactly {@code expectedLength} doubles ({@code what} names it in the error). */
@@ -215,6 +186,22 @@ public final class StateReader implements AutoCloseable {
 
     private interface Read<T> {
         T apply(DataInputStream in) throws IOException;
+    }
+
+    private interface ReadElement<T> {
+        void apply(DataInputStream in, T array, int index) throws IOException;
+    }
+
+    /** An array: its tag, its length, then each element read into a new array of that length. */
+    private <T> T readArray(char tag, String what, IntFunction<T> create, ReadElement<T> element) {
+        return readTagged(tag, what, d -> {
+            int n = length(d);
+            T a = create.apply(n);
+            for (int i = 0; i < n; i++) {
+                element.apply(d, a, i);
+            }
+            return a;
+        });
     }
 
     private <T> T readTagged(char tag, String what, Read<T> read) {

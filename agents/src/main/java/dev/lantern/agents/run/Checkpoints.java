@@ -1,26 +1,26 @@
-package dev.lantern.agents.train;
+package dev.lantern.agents.run;
 
 import com.google.gson.JsonObject;
-import dev.lantern.agents.api.CheckpointFormatException;
 import dev.lantern.agents.api.LearningAgent;
-import dev.lantern.agents.api.StateReader;
-import dev.lantern.agents.api.StateWriter;
+import dev.lantern.agents.run.state.CheckpointFormatException;
+import dev.lantern.agents.run.state.StateReader;
+import dev.lantern.agents.run.state.StateWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Writes the trainer's checkpoints and reads the recorders' part back ({@link ResumePoint} reads the rest): the
  * network with its updater state, the counters in {@code state.json}, and, for a resumable checkpoint, the agent's
- * state and the state of every recorder that has one, each recorder in a section named after its class.
+ * state ({@code agent.state}) and the recorders' states ({@code recorders.state}, written and read by the caller,
+ * which names a section per recorder).
  */
-final class Checkpoints {
+public final class Checkpoints {
 
     private Checkpoints() {
     }
@@ -30,8 +30,8 @@ final class Checkpoints {
      * holds no recorder state, and no agent state unless the agent has no network (then its state is the model), and
      * the resume states of older checkpoints are dropped.
      */
-    static void write(RunDirectory dir, long envSteps, JsonObject counters, LearningAgent agent,
-            List<Recorder> recorders, boolean resumable) {
+    public static void write(RunDirectory dir, long envSteps, JsonObject counters, LearningAgent agent,
+            Consumer<StateWriter> recorderStates, boolean resumable) {
         Map<String, Consumer<OutputStream>> files = new LinkedHashMap<>();
         Consumer<OutputStream> agentState = out -> {
             try (StateWriter w = new StateWriter(out)) {
@@ -52,38 +52,25 @@ final class Checkpoints {
         files.put(RunDirectory.AGENT_STATE, agentState);
         files.put(RunDirectory.RECORDERS_STATE, out -> {
             try (StateWriter w = new StateWriter(out)) {
-                for (Recorder r : recorders) {
-                    if (r.hasState()) {
-                        w.section(sectionOf(r));
-                        r.saveState(w);
-                    }
-                }
+                recorderStates.accept(w);
             }
         });
         dir.writeCheckpoint(envSteps, agent.network(), counters, files);
     }
 
     /**
-     * Restores every recorder that has state from {@code path} ({@code recorders.state}).
+     * Reads a state file of a checkpoint ({@code agent.state}, {@code recorders.state}) with {@code restore}, which
+     * must read it to the end.
      *
-     * @throws CheckpointFormatException if the file is unreadable or does not fit these recorders
+     * @throws CheckpointFormatException if the file is unreadable or does not fit what reads it
      */
-    static void restoreRecorders(Path path, List<Recorder> recorders) {
+    public static void readState(Path path, Consumer<StateReader> restore) {
         try (InputStream in = Files.newInputStream(path);
              StateReader reader = new StateReader(in, path.toString())) {
-            for (Recorder r : recorders) {
-                if (r.hasState()) {
-                    reader.section(sectionOf(r));
-                    r.restoreState(reader);
-                }
-            }
+            restore.accept(reader);
             reader.expectEnd();
         } catch (IOException e) {
             throw new CheckpointFormatException(path + ": cannot read (" + e.getMessage() + ")", e);
         }
-    }
-
-    private static String sectionOf(Recorder r) {
-        return "recorder:" + r.getClass().getName();
     }
 }

@@ -1,4 +1,4 @@
-package dev.lantern.agents.train;
+package dev.lantern.agents.run;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} strings. Lines are flushed at every {@link #flush()}; a run
  * killed mid-write can leave one incomplete last line, which readers skip.
  */
-public final class MetricsFile implements MetricSink, AutoCloseable {
+public final class MetricsFile implements AutoCloseable {
 
     private final BufferedWriter out;
     private final long startNanos;
@@ -43,7 +43,13 @@ public final class MetricsFile implements MetricSink, AutoCloseable {
         startNanos = System.nanoTime() - (long) (elapsedSeconds * 1e9);
     }
 
-    @Override
+    /**
+     * Appends one line.
+     *
+     * @param step  environment steps collected so far when the value was measured
+     * @param name  {@code group/name}
+     * @param value the value
+     */
     public void scalar(long step, String name, double value) {
         double time = Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3;
         StringBuilder line = new StringBuilder(96);

@@ -1,12 +1,10 @@
-package dev.lantern.agents.train;
+package dev.lantern.agents.run;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.lantern.agents.api.CheckpointFormatException;
 import dev.lantern.agents.api.LearningAgent;
-import dev.lantern.agents.api.StateReader;
+import dev.lantern.agents.run.state.CheckpointFormatException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +38,7 @@ public record ResumePoint(Path checkpoint, long envSteps, long iterations, long 
         if (agent.network() != null) {
             restoreNetwork(checkpoint.resolve(RunDirectory.NETWORK), agent.network());
         }
-        Path agentFile = checkpoint.resolve(RunDirectory.AGENT_STATE);
-        try (InputStream in = Files.newInputStream(agentFile);
-             StateReader reader = new StateReader(in, agentFile.toString())) {
-            agent.restoreState(reader);
-            reader.expectEnd();
-        } catch (IOException e) {
-            throw new CheckpointFormatException(agentFile + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        Checkpoints.readState(checkpoint.resolve(RunDirectory.AGENT_STATE), agent::restoreState);
         try {
             return new ResumePoint(checkpoint, state.get("envSteps").getAsLong(), state.get("iterations").getAsLong(),
                     state.get("reportedUpdates").getAsLong(), state.get("episodes").getAsLong(),

@@ -1,4 +1,4 @@
-package dev.lantern.agents.train;
+package dev.lantern.agents.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

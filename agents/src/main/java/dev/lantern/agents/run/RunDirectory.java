@@ -1,4 +1,4 @@
-package dev.lantern.agents.train;
+package dev.lantern.agents.run;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -101,7 +101,7 @@ public final class RunDirectory {
     public static final String NETWORK = "network.zip";
     /** The trainer's counters, in a checkpoint folder. */
     public static final String STATE = "state.json";
-    /** The agent's own state ({@link dev.lantern.agents.api.StateWriter} format), in the newest checkpoint. */
+    /** The agent's own state ({@link dev.lantern.agents.run.state.StateWriter} format), in the newest checkpoint. */
     public static final String AGENT_STATE = "agent.state";
     /** The recorders' states, in the newest checkpoint. */
     public static final String RECORDERS_STATE = "recorders.state";

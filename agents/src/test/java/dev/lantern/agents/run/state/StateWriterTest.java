@@ -1,4 +1,4 @@
-package dev.lantern.agents.api;
+package dev.lantern.agents.run.state;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
