@@ -5,11 +5,13 @@ import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.nn.ParameterLayout;
+import dev.lantern.environments.api.Environment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ public final class Trainer {
     private final List<MetricSink> taps;
     private final TrainingControl control;
     private final ResumePoint resume;
+    private final Supplier<? extends Environment> environments;
     private double priorSeconds;
     private long startNanos;
     private MetricsFile file;
@@ -50,6 +53,7 @@ public final class Trainer {
         this.settings = b.settings;
         this.evaluator = b.evaluator;
         this.runDir = b.runDir;
+        this.environments = b.environments;
         this.manifest = b.manifest == null ? new JsonObject() : b.manifest.deepCopy();
         this.recorders = List.copyOf(b.recorders);
         this.taps = List.copyOf(b.taps);
@@ -95,7 +99,7 @@ public final class Trainer {
         };
         Map<String, Object> recorderNotes = new LinkedHashMap<>();
         RunContext context = new RunContext(layout, runDir == null ? null : runDir.path(), metrics, recorderNotes,
-                agent::snapshot);
+                agent::snapshot, environments);
         Session session = new Session(metrics);
         String status = "completed";
         String failure = null;
@@ -301,6 +305,7 @@ public final class Trainer {
         private final List<MetricSink> taps = new ArrayList<>();
         private TrainingControl control;
         private java.nio.file.Path resumeFrom;
+        private Supplier<? extends Environment> environments;
 
         private Builder(LearningAgent agent, TrainerSettings settings) {
             this.agent = agent;
@@ -310,6 +315,12 @@ public final class Trainer {
         /** Evaluates the final policy (greedy episodes, matches against fixed opponents, ...). */
         public Builder evaluator(FinalEvaluation e) {
             this.evaluator = e;
+            return this;
+        }
+
+        /** Tells recorders ({@link RunContext#environments()}) how to make an environment like the ones trained on. */
+        public Builder environments(Supplier<? extends Environment> factory) {
+            this.environments = factory;
             return this;
         }
 

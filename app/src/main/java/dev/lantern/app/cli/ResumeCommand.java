@@ -35,7 +35,7 @@ final class ResumeCommand implements Callable<Integer> {
             ExperimentRun.Builder b = ExperimentRun.resuming(dir);
             Experiment e = b.experiment();
             progress = new ProgressBar(stdout, e.training().totalEnvSteps(), System.console() != null);
-            run = b.recorder(progress).tap(progress).build();
+            run = b.observer(progress).build();
         } catch (ConfigException ex) {
             ex.problems().forEach(err::println);
             return LanternCli.BAD_INPUT;

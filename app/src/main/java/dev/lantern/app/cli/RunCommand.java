@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
             Path dir = out != null ? out : Path.of("runs", e.name() + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             progress = new ProgressBar(stdout, e.training().totalEnvSteps(), System.console() != null);
-            run = ExperimentRun.builder(e).runDirectory(dir).recorder(progress).tap(progress).build();
+            run = ExperimentRun.builder(e).runDirectory(dir).observer(progress).build();
         } catch (ConfigException ex) {
             ex.problems().forEach(err::println);
             return LanternCli.BAD_INPUT;

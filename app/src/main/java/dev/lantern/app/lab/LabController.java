@@ -1,9 +1,9 @@
 package dev.lantern.app.lab;
 
+import dev.lantern.agents.registry.Learners;
 import dev.lantern.agents.train.TrainingControl;
 import dev.lantern.app.config.ConfigException;
 import dev.lantern.app.config.Experiment;
-import dev.lantern.app.config.ExperimentLoader;
 import dev.lantern.app.engine.ExperimentRun;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +60,7 @@ public final class LabController implements AutoCloseable {
      * environment, seed, budget and LCA switch.
      */
     public static Experiment experimentFor(LabSettings settings) {
-        return ExperimentLoader.parse("<lab>", "{\"agent\": {\"type\": \"" + settings.agentType() + "\"}}", null)
+        return Experiment.defaults(Learners.find(settings.agentType()).defaults())
                 .withEnvId(settings.envId()).withSeed(settings.seed())
                 .withTotalEnvSteps(settings.totalEnvSteps()).withLca(settings.lca());
     }
@@ -83,7 +83,7 @@ public final class LabController implements AutoCloseable {
         if (startPaused) {
             c.pause();
         }
-        LiveFeed f = new LiveFeed(frameIntervalMillis);
+        LiveFeed f = new LiveFeed(settings, frameIntervalMillis);
         control = c;
         feed = f;
         executor.execute(() -> train(settings, c, f));
@@ -102,10 +102,7 @@ public final class LabController implements AutoCloseable {
         }
         try {
             Experiment experiment = experiments.apply(settings);
-            ExperimentRun run = ExperimentRun.builder(experiment).recorder(feed).tap(feed).control(control).build();
-            feed.prepare(new RunInfo(settings, run.envId(), run.newEnvironment().map(),
-                    experiment.env().maxEpisodeSteps(), run.groundTruth()));
-            run.run(); // a failure inside the loop comes back as status "failed" through LiveFeed.runEnded
+            ExperimentRun.builder(experiment).observer(feed).control(control).build().run(); // a failure inside the loop comes back as status "failed" through LiveFeed.runEnded
         } catch (ConfigException e) {
             LOG.error("lab run could not start: {}", e.getMessage());
             feed.fail(e.getMessage());
