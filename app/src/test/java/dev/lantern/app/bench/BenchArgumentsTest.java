@@ -3,6 +3,7 @@ package dev.lantern.app.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.app.cli.CliTest;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,7 @@ class BenchArgumentsTest {
     @ParameterizedTest
     @MethodSource("badArguments")
     void badArgumentsAreListedAndExitTwo(List<String> args, List<String> problems) {
-        BenchCli r = BenchCli.lantern(args.toArray(String[]::new));
+        CliTest.Result r = CliTest.lantern(args.toArray(String[]::new));
         assertEquals(2, r.code(), r.err());
         List<String> lines = r.err().lines().toList();
         assertEquals(problems.size(), lines.size(), r.err());

@@ -3,6 +3,7 @@ package dev.lantern.app.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.app.cli.CliTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class BenchMctsTest {
 
     @Test
     void printsSimulationsPerSecond() {
-        BenchCli r = BenchCli.lantern("bench", "mcts", "--simulations", "50", "--seconds", "0.05");
+        CliTest.Result r = CliTest.lantern("bench", "mcts", "--simulations", "50", "--seconds", "0.05");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(3, lines.size(), r.out());

@@ -3,6 +3,7 @@ package dev.lantern.app.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.app.cli.CliTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class BenchUpdateTest {
 
     @Test
     void printsBothBatchSizesEveryWayAndTheRatios() {
-        BenchCli r = BenchCli.lantern("bench", "update", "--seconds", "0.2");
+        CliTest.Result r = CliTest.lantern("bench", "update", "--seconds", "0.2");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).startsWith("lantern bench update: grid/four-rooms-v1, MLP 1183-64-64-(4+1) tanh"), lines.get(0));
