@@ -8,6 +8,7 @@ import dev.lantern.app.engine.ExperimentRun;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,18 +120,12 @@ public final class LabController implements AutoCloseable {
 
     /** Pauses the current run before its next iteration. */
     public void pause() {
-        TrainingControl c = control;
-        if (c != null) {
-            c.pause();
-        }
+        onControl(TrainingControl::pause);
     }
 
     /** Lets the current run go on freely. */
     public void resume() {
-        TrainingControl c = control;
-        if (c != null) {
-            c.resume();
-        }
+        onControl(TrainingControl::resume);
     }
 
     /** Whether the current run is paused (false when there is none). */
@@ -141,11 +136,10 @@ public final class LabController implements AutoCloseable {
 
     /** Pauses the current run (if it runs) and lets exactly one more iteration run. */
     public void step() {
-        TrainingControl c = control;
-        if (c != null) {
+        onControl(c -> {
             c.pause();
             c.stepOnce();
-        }
+        });
     }
 
     /** Sleeps {@code millis} after every iteration, for this run and the next ones (0 = full speed). */
@@ -154,10 +148,7 @@ public final class LabController implements AutoCloseable {
             throw new IllegalArgumentException("delay must be >= 0, got " + millis);
         }
         delayMillis = millis;
-        TrainingControl c = control;
-        if (c != null) {
-            c.setDelayMillis(millis);
-        }
+        onControl(c -> c.setDelayMillis(millis));
     }
 
     /** The delay after every iteration. */
@@ -167,9 +158,14 @@ public final class LabController implements AutoCloseable {
 
     /** Asks the current run to end after its current iteration (it ends {@code interrupted}). */
     public void stop() {
+        onControl(TrainingControl::stop);
+    }
+
+    /** Applies {@code action} to the current run's control, if there is a run. */
+    private void onControl(Consumer<TrainingControl> action) {
         TrainingControl c = control;
         if (c != null) {
-            c.stop();
+            action.accept(c);
         }
     }
 
