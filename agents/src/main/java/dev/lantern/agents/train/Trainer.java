@@ -6,12 +6,14 @@ import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.nn.ParameterLayout;
 import dev.lantern.agents.run.ResumePoint;
 import dev.lantern.agents.run.RunDirectory;
+import dev.lantern.environments.api.Environment;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,7 @@ public final class Trainer {
     private final ResumePoint resume;
     private final TrainerSession session;
     private final MetricsRecorder metricsFile;
+    private final Supplier<? extends Environment> environments;
     private long startNanos;
 
     private Trainer(Builder b) {
@@ -52,6 +55,7 @@ public final class Trainer {
         this.settings = b.settings;
         this.evaluator = b.evaluator;
         this.runDir = b.runDir;
+        this.environments = b.environments;
         this.manifest = b.manifest == null ? new JsonObject() : b.manifest.deepCopy();
         this.control = b.control == null ? new TrainingControl() : b.control;
         this.resume = b.resumeFrom == null ? null : ResumePoint.restore(b.resumeFrom, agent);
@@ -91,7 +95,7 @@ public final class Trainer {
         ParameterLayout layout = agent.network() == null ? new ParameterLayout(List.of())
                 : ParameterLayout.of(agent.network());
         RunContext context = new RunContext(layout, runDir == null ? null : runDir.path(), this::scalar,
-                recorderNotes, agent::snapshot);
+                recorderNotes, agent::snapshot, environments);
         String status = "completed";
         String failure = null;
         Map<String, Double> evaluation = Map.of();
@@ -250,6 +254,7 @@ public final class Trainer {
         private final List<MetricSink> taps = new ArrayList<>();
         private TrainingControl control;
         private Path resumeFrom;
+        private Supplier<? extends Environment> environments;
 
         private Builder(LearningAgent agent, TrainerSettings settings) {
             this.agent = agent;
@@ -259,6 +264,12 @@ public final class Trainer {
         /** Evaluates the final policy (greedy episodes, matches against fixed opponents, ...). */
         public Builder evaluator(FinalEvaluation e) {
             this.evaluator = e;
+            return this;
+        }
+
+        /** Tells recorders ({@link RunContext#environments()}) how to make an environment like the ones trained on. */
+        public Builder environments(Supplier<? extends Environment> factory) {
+            this.environments = factory;
             return this;
         }
 

@@ -4,20 +4,16 @@ import dev.lantern.agents.nn.Backend;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import dev.lantern.app.console.LanternCommand;
 import picocli.CommandLine.Command;
 
 /** {@code lantern doctor}: what Lantern runs on: Java, ND4J backend and threads, JavaFX and a display. */
 @Command(name = "doctor", description = "Show Java, the ND4J backend and threads, and JavaFX/display availability.")
-final class DoctorCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+final class DoctorCommand extends LanternCommand {
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+    protected int execute() {
+        PrintWriter out = out();
         out.printf("lantern    %s%n", VersionProvider.version());
         out.printf("java       %s (%s), %s%n", System.getProperty("java.version"), System.getProperty("java.vendor"),
                 System.getProperty("java.home"));

@@ -1,5 +1,7 @@
 package dev.lantern.app.cli;
 
+import dev.lantern.app.bench.BenchCommand;
+import dev.lantern.app.console.LanternCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,9 +16,9 @@ import picocli.CommandLine.Command;
 public final class LanternCli implements Runnable {
 
     /** Exit code for bad input. */
-    public static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = LanternCommand.BAD_INPUT;
     /** Exit code for a run that failed. */
-    public static final int FAILED = 1;
+    public static final int FAILED = LanternCommand.FAILED;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -3,7 +3,7 @@ package dev.lantern.app.cli;
 import com.google.gson.JsonObject;
 import dev.lantern.agents.train.RunOutcome;
 import dev.lantern.analysis.lca.LcaRecorder;
-import dev.lantern.app.config.ConfigException;
+import dev.lantern.app.console.LanternCommand;
 import dev.lantern.app.config.Experiment;
 import dev.lantern.app.config.ExperimentLoader;
 import dev.lantern.app.engine.ExperimentRun;
@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +25,7 @@ import picocli.CommandLine.Option;
  * which are the same experiment).
  */
 @Command(name = "run", description = "Train an experiment headless and write a run directory.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends LanternCommand {
 
     @Option(names = "--config", paramLabel = "FILE", description = "experiment file (default: examples/four-rooms.json)")
     private Path config;
@@ -44,35 +42,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-lca", description = "switch loss change allocation off")
     private boolean noLca;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ExperimentRun run;
-        Experiment e;
-        ProgressBar progress;
-        try {
-            e = resolve();
-            Path dir = out != null ? out : Path.of("runs", e.name() + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            progress = new ProgressBar(stdout, e.training().totalEnvSteps(), System.console() != null);
-            run = ExperimentRun.builder(e).runDirectory(dir).recorder(progress).tap(progress).build();
-        } catch (ConfigException ex) {
-            ex.problems().forEach(err::println);
-            return LanternCli.BAD_INPUT;
-        } catch (IllegalArgumentException | java.io.UncheckedIOException ex) {
-            err.println("lantern run: " + ex.getMessage());
-            return LanternCli.BAD_INPUT;
-        }
+    protected int execute() {
+        PrintWriter stdout = out();
+        Experiment e = fromInput(this::resolve);
+        Path dir = out != null ? out : Path.of("runs", e.name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        ProgressBar progress = new ProgressBar(stdout, e.training().totalEnvSteps(), System.console() != null);
+        ExperimentRun run = fromInput(ExperimentRun.builder(e).runDirectory(dir).observer(progress)::build);
         stdout.printf(Locale.ROOT, "lantern run: %s on %s, %s, seed %d, %,d env steps, LCA %s%n", e.name(), run.envId(),
                 e.agentType().toUpperCase(Locale.ROOT), e.seed(), e.training().totalEnvSteps(),
                 run.lca() != null ? "on" : e.lca().enabled() ? "off (no network)" : "off");
         stdout.printf("run directory: %s%n", run.runDirectory().path());
         stdout.flush();
-        return execute(run, progress, stdout, err, "lantern run");
+        return train(run, progress, stdout, err(), "lantern run");
     }
 
     /**
@@ -81,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
      *
      * @return 0 when the run completed, {@link LanternCli#FAILED} otherwise
      */
-    static int execute(ExperimentRun run, ProgressBar progress, PrintWriter stdout, PrintWriter err, String command) {
+    static int train(ExperimentRun run, ProgressBar progress, PrintWriter stdout, PrintWriter err, String command) {
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
             run.control().stop();
@@ -107,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         printSummary(stdout, run, outcome);
         if (!outcome.status().equals("completed")) {
             err.println(command + ": " + outcome.status() + (outcome.failure() == null ? "" : ": " + outcome.failure()));
-            return LanternCli.FAILED;
+            return FAILED;
         }
         return 0;
     }
@@ -127,9 +110,7 @@ final class RunCommand implements Callable<Integer> {
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             problems.add("--out: " + out + " exists and is not a directory");
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
+        reject(problems);
         if (steps != null) {
             e = e.withTotalEnvSteps(steps);
         }

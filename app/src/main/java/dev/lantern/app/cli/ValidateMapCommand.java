@@ -1,7 +1,8 @@
 package dev.lantern.app.cli;
 
+import dev.lantern.app.config.ConfigException;
+import dev.lantern.app.console.LanternCommand;
 import dev.lantern.environments.api.MapFormatException;
-import dev.lantern.environments.api.MapProblem;
 import dev.lantern.environments.grid.Cell;
 import dev.lantern.environments.grid.GridMap;
 import dev.lantern.environments.grid.GridMapParser;
@@ -11,35 +12,30 @@ import dev.lantern.environments.grid.Tile;
 import dev.lantern.environments.grid.ValueIteration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code lantern validate-map FILE}: checks a map; exit 0 with a summary, or exit 2 with every located problem. */
 @Command(name = "validate-map", description = "Check a grid map file (format: docs/maps.md).")
-final class ValidateMapCommand implements Callable<Integer> {
+final class ValidateMapCommand extends LanternCommand {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the map file")
     private Path file;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    protected int execute() {
+        PrintWriter out = out();
         GridMap map;
         try {
             map = GridMapParser.parse(file);
         } catch (MapFormatException e) {
-            for (MapProblem p : e.problems()) {
-                err.println(p);
-            }
-            err.printf("%s: %d problem%s%n", file, e.problems().size(), e.problems().size() == 1 ? "" : "s");
-            return LanternCli.BAD_INPUT;
+            List<String> problems = new ArrayList<>();
+            e.problems().forEach(p -> problems.add(p.toString()));
+            problems.add(String.format("%s: %d problem%s", file, e.problems().size(), e.problems().size() == 1 ? "" : "s"));
+            throw new ConfigException(problems);
         }
         int free = 0;
         int goals = 0;

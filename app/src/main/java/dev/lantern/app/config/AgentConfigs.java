@@ -2,20 +2,15 @@ package dev.lantern.app.config;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.lantern.agents.actorcritic.A2cConfig;
-import dev.lantern.agents.actorcritic.PpoConfig;
-import dev.lantern.agents.alphazero.AlphaZeroConfig;
 import dev.lantern.agents.api.AgentConfig;
-import dev.lantern.agents.dqn.DqnConfig;
-import dev.lantern.agents.tabular.TabularLearnerConfig;
+import dev.lantern.agents.api.AgentKind;
+import dev.lantern.agents.registry.Learners;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The learners an experiment can name in {@code agent.type}, and the one way their hyperparameters are read from and
@@ -24,40 +19,24 @@ import java.util.Map;
  */
 public final class AgentConfigs {
 
-    private static final Map<String, AgentConfig> DEFAULTS = new LinkedHashMap<>();
-
-    static {
-        register(PpoConfig.defaults());
-        register(A2cConfig.defaults());
-        register(DqnConfig.defaults());
-        register(AlphaZeroConfig.defaults());
-        register(TabularLearnerConfig.defaults());
-    }
-
     private AgentConfigs() {
     }
 
-    private static void register(AgentConfig defaults) {
-        if (!(defaults instanceof Record)) {
-            throw new IllegalArgumentException(defaults.getClass() + " must be a record");
-        }
-        DEFAULTS.put(defaults.type(), defaults);
-    }
-
-    /** The known {@code agent.type} names, in registration order. */
+    /** The known {@code agent.type} names, in registration order ({@link Learners}). */
     public static List<String> types() {
-        return List.copyOf(DEFAULTS.keySet());
+        return Learners.types();
     }
 
     /** The defaults of {@code type}, or null if no such learner is known. */
     public static AgentConfig defaults(String type) {
-        return DEFAULTS.get(type);
+        AgentKind<?> kind = Learners.find(type);
+        return kind == null ? null : kind.defaults();
     }
 
     /** The field names of {@code type}'s config, in declaration order. */
     public static List<String> fields(String type) {
         List<String> names = new ArrayList<>();
-        for (RecordComponent c : DEFAULTS.get(type).getClass().getRecordComponents()) {
+        for (RecordComponent c : defaults(type).getClass().getRecordComponents()) {
             names.add(c.getName());
         }
         return Collections.unmodifiableList(names);
@@ -68,10 +47,10 @@ public final class AgentConfigs {
      * added to the problems by {@code f}. An unknown type adds a problem and yields PPO's defaults.
      */
     static AgentConfig read(JsonFields f, String type, List<String> problems) {
-        AgentConfig defaults = DEFAULTS.get(type);
+        AgentConfig defaults = defaults(type);
         if (defaults == null) {
-            problems.add("agent.type: unknown agent '" + type + "' (known: " + String.join(", ", DEFAULTS.keySet()) + ")");
-            return DEFAULTS.get(PpoConfig.TYPE);
+            problems.add("agent.type: unknown agent '" + type + "' (known: " + String.join(", ", types()) + ")");
+            return defaults(Learners.DEFAULT_TYPE);
         }
         RecordComponent[] components = defaults.getClass().getRecordComponents();
         Object[] args = new Object[components.length];

@@ -1,5 +1,6 @@
 package dev.lantern.app.config;
 
+import dev.lantern.environments.board.GameRegistry;
 import dev.lantern.environments.grid.GridObservation;
 import java.nio.file.Path;
 
@@ -13,6 +14,16 @@ import java.nio.file.Path;
  *                        {@code viewSize} (default 5), or a {@code symbolic} vector (docs/maps.md, "Observations")
  */
 public record EnvConfig(String id, Path map, int maxEpisodeSteps, GridObservation observation) {
+
+    /** The default environment: four-rooms, one-hot planes, 200 steps. */
+    public static EnvConfig defaults() {
+        return new EnvConfig("grid/four-rooms-v1", null, 200);
+    }
+
+    /** Whether the id names a board game ({@code game/...}) rather than a grid world. */
+    public boolean isGame() {
+        return id != null && GameRegistry.ids().contains(id);
+    }
 
     /** One-hot planes, the default observation. */
     public EnvConfig(String id, Path map, int maxEpisodeSteps) {

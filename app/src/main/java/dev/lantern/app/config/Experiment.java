@@ -17,6 +17,23 @@ import dev.lantern.analysis.lca.LcaSettings;
 public record Experiment(String name, long seed, EnvConfig env, AgentConfig agent,
         TrainingConfig training, LcaSettings lca) {
 
+    /**
+     * The default experiment with {@code agent}: every other field defaulted; the default LCA probe is cut to what the
+     * learner keeps (e.g. an A2C rollout of 128), as for an experiment file that does not set {@code lca.probeSize}.
+     */
+    public static Experiment defaults(AgentConfig agent) {
+        return new Experiment("experiment", 1L, EnvConfig.defaults(), agent, TrainingConfig.defaults(),
+                fitDefaultProbe(LcaSettings.defaults(), agent));
+    }
+
+    /** {@code lca} with its probe cut to {@code agent}'s probe limit where it exceeds it. */
+    static LcaSettings fitDefaultProbe(LcaSettings lca, AgentConfig agent) {
+        if (agent.probeLimit() > 0 && lca.probeSize() > agent.probeLimit()) {
+            return new LcaSettings(lca.enabled(), (int) agent.probeLimit(), lca.errorThreshold(), lca.maxPieces());
+        }
+        return lca;
+    }
+
     /** The learner's name ({@code agent.type}). */
     public String agentType() {
         return agent.type();

@@ -5,10 +5,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
-import dev.lantern.agents.actorcritic.A2cConfig;
-import dev.lantern.agents.actorcritic.PpoConfig;
-import dev.lantern.agents.alphazero.AlphaZeroConfig;
 import dev.lantern.agents.api.AgentConfig;
+import dev.lantern.agents.api.AgentKind;
+import dev.lantern.agents.api.TrainsOn;
+import dev.lantern.agents.registry.Learners;
 import dev.lantern.analysis.lca.LcaSettings;
 import dev.lantern.environments.board.GameRegistry;
 import dev.lantern.environments.grid.GridObservation;
@@ -77,16 +77,14 @@ public final class ExperimentLoader {
         EnvConfig env = readEnv(top.object("env"), baseDir, problems);
         JsonObject agentJson = top.object("agent");
         JsonFields agentFields = new JsonFields(agentJson, "agent", problems);
-        String agentType = agentFields.string("type", "ppo");
+        String agentType = agentFields.string("type", Learners.DEFAULT_TYPE);
         AgentConfig agent = AgentConfigs.read(agentFields, agentType, problems);
         agentFields.rejectUnknown();
         TrainingConfig training = readTraining(top.object("training"), problems);
         LcaSettings lca = readLca(top.object("lca"), problems);
         boolean probeGiven = root.get("lca") instanceof JsonObject o && o.has("probeSize");
-        if (!probeGiven && agent.probeLimit() > 0 && lca.probeSize() > agent.probeLimit()) {
-            // The default probe (256 states) is cut to what the learner keeps, e.g. an A2C rollout of 128.
-            lca = new LcaSettings(lca.enabled(), (int) agent.probeLimit(), lca.errorThreshold(),
-                    lca.maxPieces());
+        if (!probeGiven) {
+            lca = Experiment.fitDefaultProbe(lca, agent);
         }
         top.rejectUnknown();
 
@@ -95,23 +93,34 @@ public final class ExperimentLoader {
         }
         agent.validate("agent", problems);
         lca.validate("lca", problems);
-        boolean gameEnv = env.id() != null && GameRegistry.ids().contains(env.id());
-        if (gameEnv != (agent instanceof AlphaZeroConfig)) {
-            problems.add(gameEnv ? "agent.type: '" + agent.type() + "' trains on grid worlds; " + env.id()
-                    + " is a game (use \"type\": \"alphazero\")"
-                    : "env.id: agent 'alphazero' trains on board games (" + String.join(", ", GameRegistry.ids())
-                    + "), not on " + (env.id() != null ? env.id() : "a map file"));
-        }
+        checkPairing(env, agent, problems);
+        AgentKind<?> kind = Learners.of(agent);
         long probeLimit = agent.probeLimit();
         if (lca.enabled() && probeLimit > 0 && lca.probeSize() > probeLimit) {
             problems.add("lca.probeSize: must be at most the " + probeLimit + " transitions agent '" + agent.type()
-                    + "' keeps (" + (agent instanceof PpoConfig || agent instanceof A2cConfig
-                    ? "agent.numEnvs * agent.rolloutSteps" : "agent.bufferCapacity") + "), got " + lca.probeSize());
+                    + "' keeps (" + kind.bufferFields().sizeTerms() + "), got " + lca.probeSize());
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream().map(p -> source + ": " + p).toList());
         }
         return new Experiment(name, seed, env, agent, training, lca);
+    }
+
+    /** A grid learner on a game, or a game learner on a grid world, is a problem. */
+    private static void checkPairing(EnvConfig env, AgentConfig agent, List<String> problems) {
+        TrainsOn needs = env.isGame() ? TrainsOn.BOARD_GAMES : TrainsOn.GRID_WORLDS;
+        TrainsOn trainsOn = Learners.of(agent).trainsOn();
+        if (trainsOn == needs) {
+            return;
+        }
+        if (env.isGame()) {
+            problems.add("agent.type: '" + agent.type() + "' trains on grid worlds; " + env.id()
+                    + " is a game (use \"type\": \"" + String.join("\" or \"",
+                    Learners.typesTrainingOn(TrainsOn.BOARD_GAMES)) + "\")");
+        } else {
+            problems.add("env.id: agent '" + agent.type() + "' trains on board games (" + String.join(", ",
+                    GameRegistry.ids()) + "), not on " + (env.id() != null ? env.id() : "a map file"));
+        }
     }
 
     private static JsonObject parseObject(String source, String json) {
@@ -140,7 +149,8 @@ public final class ExperimentLoader {
         JsonFields f = new JsonFields(json, "env", problems);
         String id = f.string("id", null);
         String map = f.string("map", null);
-        int maxSteps = f.integer("maxEpisodeSteps", 200);
+        EnvConfig d = EnvConfig.defaults();
+        int maxSteps = f.integer("maxEpisodeSteps", d.maxEpisodeSteps());
         String observationName = f.string("observation", GridObservation.Kind.ONE_HOT.configName());
         int viewSize = f.integer("viewSize", GridObservation.DEFAULT_VIEW_SIZE);
         f.rejectUnknown();
@@ -167,7 +177,7 @@ public final class ExperimentLoader {
                 problems.add("env.map: no such file " + mapPath);
             }
         } else if (id == null) {
-            id = "grid/four-rooms-v1";
+            id = d.id();
         }
         if (id != null && !EnvRegistry.ids().contains(id) && !GameRegistry.ids().contains(id)) {
             problems.add("env.id: unknown environment '" + id + "' (known: " + String.join(", ", EnvRegistry.ids())
@@ -178,9 +188,10 @@ public final class ExperimentLoader {
 
     private static TrainingConfig readTraining(JsonObject json, List<String> problems) {
         JsonFields f = new JsonFields(json, "training", problems);
-        long steps = f.integer("totalEnvSteps", 80_000L);
-        int evalEpisodes = f.integer("evalEpisodes", 10);
-        long checkpointEvery = f.integer("checkpointEveryEnvSteps", 20_000L);
+        TrainingConfig d = TrainingConfig.defaults();
+        long steps = f.integer("totalEnvSteps", d.totalEnvSteps());
+        int evalEpisodes = f.integer("evalEpisodes", d.evalEpisodes());
+        long checkpointEvery = f.integer("checkpointEveryEnvSteps", d.checkpointEveryEnvSteps());
         f.rejectUnknown();
         if (steps < 1) {
             problems.add("training.totalEnvSteps: must be >= 1, got " + steps);

@@ -10,4 +10,9 @@ package dev.lantern.app.config;
  *                                  default 20000
  */
 public record TrainingConfig(long totalEnvSteps, int evalEpisodes, long checkpointEveryEnvSteps) {
+
+    /** The documented defaults. */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(80_000L, 10, 20_000L);
+    }
 }

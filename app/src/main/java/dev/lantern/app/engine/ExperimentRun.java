@@ -1,27 +1,17 @@
 package dev.lantern.app.engine;
 
 import com.google.gson.JsonObject;
-import dev.lantern.agents.actorcritic.A2cAgent;
-import dev.lantern.agents.actorcritic.A2cConfig;
-import dev.lantern.agents.actorcritic.PpoAgent;
-import dev.lantern.agents.actorcritic.PpoConfig;
+import dev.lantern.agents.api.AgentKind;
 import dev.lantern.agents.run.state.CheckpointFormatException;
-import dev.lantern.agents.alphazero.AlphaZeroAgent;
-import dev.lantern.agents.alphazero.AlphaZeroConfig;
-import dev.lantern.agents.alphazero.AlphaZeroView;
-import dev.lantern.agents.alphazero.GameEvaluator;
-import dev.lantern.agents.dqn.DqnAgent;
-import dev.lantern.agents.dqn.DqnConfig;
-import dev.lantern.agents.tabular.TabularLearner;
-import dev.lantern.agents.tabular.TabularLearnerConfig;
+import dev.lantern.agents.api.LearnerContext;
 import dev.lantern.agents.api.LearningAgent;
+import dev.lantern.agents.api.TrainsOn;
 import dev.lantern.agents.nn.Backend;
-import dev.lantern.agents.train.GreedyEvaluator;
+import dev.lantern.agents.registry.Learners;
 import dev.lantern.agents.train.MetricSink;
 import dev.lantern.agents.train.Recorder;
 import dev.lantern.agents.run.RunDirectory;
 import dev.lantern.agents.train.RunOutcome;
-import dev.lantern.agents.train.Seeds;
 import dev.lantern.agents.train.Trainer;
 import dev.lantern.agents.train.TrainerSettings;
 import dev.lantern.agents.train.TrainingControl;
@@ -29,26 +19,21 @@ import dev.lantern.analysis.lca.LcaRecorder;
 import dev.lantern.app.config.ConfigException;
 import dev.lantern.app.config.Experiment;
 import dev.lantern.app.config.ExperimentLoader;
-import dev.lantern.environments.api.MapFormatException;
-import dev.lantern.environments.api.MapProblem;
 import dev.lantern.environments.board.Game;
-import dev.lantern.environments.board.GameRegistry;
-import dev.lantern.environments.grid.GridMap;
-import dev.lantern.environments.grid.GridMapParser;
 import dev.lantern.environments.grid.GridSolution;
 import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.grid.ValueIteration;
-import dev.lantern.environments.registry.EnvRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Assembles everything an experiment needs and runs it on the calling thread: the environment (registered or a
- * user's map), the exact ground truth (value iteration), the PPO agent, the LCA recorder, the run directory and its
- * manifest. The CLI and the lab both start training through this class.
+ * Assembles everything an experiment needs and runs it on the calling thread: the environment
+ * ({@link TrainingEnvironment}: registered, a user's map or a game), the exact ground truth (value iteration), the
+ * learner (created through {@link Learners}, whatever its type), the LCA recorder, the run directory and its manifest.
+ * The CLI and the lab both start training through this class.
  */
 public final class ExperimentRun {
 
@@ -56,9 +41,7 @@ public final class ExperimentRun {
     static final long MAX_ROLLOUT_FLOATS = 1L << 28;
 
     private final Experiment experiment;
-    private final GridMap map;
-    private final Game game;
-    private final String envId;
+    private final TrainingEnvironment environment;
     private final GridSolution groundTruth;
     private final LearningAgent agent;
     private final Trainer trainer;
@@ -69,61 +52,22 @@ public final class ExperimentRun {
     private ExperimentRun(Builder b) {
         this.experiment = b.experiment;
         Experiment e = experiment;
-        this.game = e.env().id() != null && GameRegistry.ids().contains(e.env().id()) ? GameRegistry.make(e.env().id())
-                : null;
-        if (game != null) {
-            map = null;
-            envId = e.env().id();
-        } else if (e.env().map() != null) {
-            try {
-                map = GridMapParser.parse(e.env().map());
-            } catch (MapFormatException ex) {
-                throw new ConfigException(ex.problems().stream().map(MapProblem::toString).toList());
-            }
-            envId = "map:" + e.env().map().getFileName();
-        } else {
-            map = EnvRegistry.map(e.env().id());
-            envId = e.env().id();
-        }
-        int maxSteps = e.env().maxEpisodeSteps();
-        Supplier<GridWorld> envFactory = () -> new GridWorld(envId, map, maxSteps, e.env().observation());
-        long buffered = e.agent().bufferedObservations();
-        int observationSize = game != null ? game.observationSize() : envFactory.get().spec().observationSize();
-        long rolloutFloats = buffered * observationSize;
-        if (rolloutFloats > MAX_ROLLOUT_FLOATS) {
-            boolean rollout = e.agent() instanceof PpoConfig || e.agent() instanceof A2cConfig;
-            throw new ConfigException(List.of(String.format(java.util.Locale.ROOT,
-                    "%s: %s %d observations of %d floats each needs %.1f GiB; at most %d floats (lower %s)",
-                    rollout ? "agent.rolloutSteps" : "agent.bufferCapacity",
-                    rollout ? "a rollout of" : "a buffer of", buffered, observationSize,
-                    rolloutFloats * 4.0 / (1 << 30), MAX_ROLLOUT_FLOATS,
-                    rollout ? "agent.numEnvs or agent.rolloutSteps" : "agent.bufferCapacity")));
-        }
+        this.environment = TrainingEnvironment.resolve(e.env());
+        AgentKind<?> kind = Learners.of(e.agent());
+        checkMemory(e, kind, environment.observationSize());
         // Created before the expensive set-up, so that an unusable --out fails at once.
         this.runDir = b.runDir == null ? null : b.resume ? RunDirectory.open(b.runDir) : RunDirectory.create(b.runDir);
         Backend.configure();
-        int probeSize = e.lca().enabled() ? e.lca().probeSize() : 0;
-        Trainer.Builder tb;
-        if (game != null) {
-            this.groundTruth = null;
-            if (!(e.agent() instanceof AlphaZeroConfig c)) {
-                throw new ConfigException(List.of("agent.type: '" + e.agentType() + "' trains on grid worlds; "
-                        + envId + " is a game (use alphazero)"));
-            }
-            this.agent = AlphaZeroAgent.create(c, game, e.seed(), probeSize, DataType.FLOAT);
-            tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
-                    e.training().checkpointEveryEnvSteps(), 0));
-            GameEvaluator matches = new GameEvaluator(game, c.evalSimulations(), c.cPuct(), Seeds.derive(e.seed(), "eval"));
-            tb.evaluator(view -> matches.evaluate(((AlphaZeroView) view).net(),
-                    GameEvaluator.standardOpponents(game, c.evalUctSimulations()), c.evalGames()));
-        } else {
-            this.groundTruth = ValueIteration.solve(envFactory.get(), 1.0);
-            this.agent = createAgent(e, envFactory, probeSize);
-            tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
-                    e.training().checkpointEveryEnvSteps(), 0));
-            tb.evaluator(new GreedyEvaluator(envFactory, e.training().evalEpisodes(), Seeds.derive(e.seed(), "eval"),
-                    groundTruth.optimalReturn()));
-        }
+        checkPairing(kind);
+        boolean game = environment.game() != null;
+        this.groundTruth = game ? null : ValueIteration.solve(environment.newWorld(), 1.0);
+        LearnerContext context = new LearnerContext(game ? null : environment::newWorld, environment.game(), e.seed(),
+                e.training().totalEnvSteps(), e.lca().enabled() ? e.lca().probeSize() : 0, DataType.FLOAT,
+                e.training().evalEpisodes(), game ? Double.NaN : groundTruth.optimalReturn());
+        this.agent = Learners.create(e.agent(), context);
+        Trainer.Builder tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
+                e.training().checkpointEveryEnvSteps(), 0));
+        tb.evaluator(view -> Learners.evaluate(e.agent(), context, view)).environments(context.environments());
         if (e.lca().enabled() && agent.network() != null) { // a table has no network to allocate over
             lca = new LcaRecorder(e.lca());
             tb.recorder(lca);
@@ -135,21 +79,13 @@ public final class ExperimentRun {
         if (b.control != null) {
             tb.control(b.control);
         }
+        this.resumedFrom = b.resume ? resumeCheckpoint() : null;
         if (b.resume) {
-            Path checkpoint = runDir.latestResumableCheckpoint();
-            if (checkpoint == null) {
-                throw new ConfigException(List.of(runDir.path() + ": no checkpoint to resume from (the run was stopped "
-                        + "before its first checkpoint; set training.checkpointEveryEnvSteps to checkpoint during a run)"));
-            }
-            tb.runDirectory(runDir).manifest(b.manifest).resumeFrom(checkpoint);
-            this.resumedFrom = checkpoint;
+            tb.runDirectory(runDir).manifest(b.manifest).resumeFrom(resumedFrom);
         } else if (runDir != null) {
             JsonObject config = ExperimentLoader.toJson(e);
             runDir.writeConfig(config);
-            tb.runDirectory(runDir).manifest(Manifest.create(e, config, envId, groundTruth));
-            this.resumedFrom = null;
-        } else {
-            this.resumedFrom = null;
+            tb.runDirectory(runDir).manifest(Manifest.create(e, config, environment.envId(), groundTruth));
         }
         try {
             this.trainer = tb.build();
@@ -158,22 +94,36 @@ public final class ExperimentRun {
         }
     }
 
-    private static LearningAgent createAgent(Experiment e, Supplier<GridWorld> envFactory, int probeSize) {
-        long budget = e.training().totalEnvSteps();
-        if (e.agent() instanceof PpoConfig c) {
-            return PpoAgent.create(c, envFactory, e.seed(), budget, probeSize, DataType.FLOAT);
+    /** Refuses a rollout or replay buffer that would not fit in memory, naming the fields to lower. */
+    private static void checkMemory(Experiment e, AgentKind<?> kind, int observationSize) {
+        long buffered = e.agent().bufferedObservations();
+        long floats = buffered * observationSize;
+        if (floats > MAX_ROLLOUT_FLOATS) {
+            throw new ConfigException(List.of(String.format(Locale.ROOT,
+                    "%s: %s %d observations of %d floats each needs %.1f GiB; at most %d floats (lower %s)",
+                    kind.bufferFields().field(), kind.bufferFields().noun(), buffered, observationSize,
+                    floats * 4.0 / (1 << 30), MAX_ROLLOUT_FLOATS, kind.bufferFields().toLower())));
         }
-        if (e.agent() instanceof A2cConfig c) {
-            return A2cAgent.create(c, envFactory, e.seed(), budget, probeSize, DataType.FLOAT);
+    }
+
+    /** A grid learner on a game, or a game learner on a grid world, cannot start. */
+    private void checkPairing(AgentKind<?> kind) {
+        if (kind.trainsOn() == environment.trainsOn()) {
+            return;
         }
-        if (e.agent() instanceof DqnConfig c) {
-            return DqnAgent.create(c, envFactory, e.seed(), budget, probeSize, DataType.FLOAT);
+        throw new ConfigException(List.of(kind.trainsOn() == TrainsOn.GRID_WORLDS
+                ? "agent.type: '" + kind.type() + "' trains on grid worlds; " + environment.envId() + " is a game (use "
+                        + String.join(" or ", Learners.typesTrainingOn(TrainsOn.BOARD_GAMES)) + ")"
+                : "agent.type: '" + kind.type() + "' trains on games (game/...), not on grid worlds"));
+    }
+
+    private Path resumeCheckpoint() {
+        Path checkpoint = runDir.latestResumableCheckpoint();
+        if (checkpoint == null) {
+            throw new ConfigException(List.of(runDir.path() + ": no checkpoint to resume from (the run was stopped "
+                    + "before its first checkpoint; set training.checkpointEveryEnvSteps to checkpoint during a run)"));
         }
-        if (e.agent() instanceof TabularLearnerConfig c) {
-            return new TabularLearner(c, envFactory.get(), e.seed());
-        }
-        throw new ConfigException(List.of("agent.type: '" + e.agentType() + "' trains on games (game/...), not on "
-                + "grid worlds"));
+        return checkpoint;
     }
 
     /**
@@ -224,14 +174,19 @@ public final class ExperimentRun {
         return experiment;
     }
 
-    /** The environment's id ({@code grid/...} or {@code map:<file>}). */
+    /** The environment's id ({@code grid/...}, {@code game/...} or {@code map:<file>}). */
     public String envId() {
-        return envId;
+        return environment.envId();
+    }
+
+    /** The environment trained on, resolved once. */
+    public TrainingEnvironment environment() {
+        return environment;
     }
 
     /** The board game trained on, or null for a grid world. */
     public Game game() {
-        return game;
+        return environment.game();
     }
 
     /**
@@ -240,10 +195,7 @@ public final class ExperimentRun {
      * @throws IllegalStateException for a game
      */
     public GridWorld newEnvironment() {
-        if (game != null) {
-            throw new IllegalStateException(envId + " is a game, not a grid world");
-        }
-        return new GridWorld(envId, map, experiment.env().maxEpisodeSteps(), experiment.env().observation());
+        return environment.newWorld();
     }
 
     /** Value iteration's exact solution (γ = 1) of the grid world, or null for a game. */
@@ -310,13 +262,14 @@ public final class ExperimentRun {
             return this;
         }
 
-        /** Sends every metric to {@code sink} too. */
-        public Builder tap(MetricSink sink) {
-            taps.add(sink);
+        /** Adds an observer that both records and receives every metric (a progress bar, the lab's live feed). */
+        public <T extends Recorder & MetricSink> Builder observer(T o) {
+            recorders.add(o);
+            taps.add(o);
             return this;
         }
 
-        /** Uses this control handle. */
+        /** Uses this control handle (pause, step, stop, speed). */
         public Builder control(TrainingControl c) {
             this.control = c;
             return this;

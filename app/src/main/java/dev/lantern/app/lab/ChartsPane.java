@@ -3,25 +3,19 @@ package dev.lantern.app.lab;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -40,11 +34,6 @@ public final class ChartsPane extends VBox {
     /** Most points kept per series. */
     public static final int MAX_POINTS = 2000;
     private static final String LCA_PREFIX = "lca/layer/";
-    private static final Color[] PALETTE = {
-        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e),
-        new Color(0x8c564b)
-    };
-
     private final JFreeChart returnChart;
     private final JFreeChart lossChart;
     private final JFreeChart lcaChart;
@@ -78,7 +67,7 @@ public final class ChartsPane extends VBox {
         track(lossData, valueLoss);
         track(entropyData, entropy);
 
-        returnChart = chart("Episode return", "return", returnData);
+        returnChart = ChartStyle.chart("Episode return", "return", returnData);
         XYLineAndShapeRenderer returns = renderer(returnChart);
         returns.setSeriesLinesVisible(0, false);
         returns.setSeriesShapesVisible(0, true);
@@ -87,25 +76,25 @@ public final class ChartsPane extends VBox {
         returns.setSeriesPaint(1, new Color(0xd62728));
         returns.setSeriesStroke(1, new BasicStroke(2.2f));
 
-        lossChart = chart("Losses", "loss", lossData);
+        lossChart = ChartStyle.chart("Losses", "loss", lossData);
         XYPlot lossPlot = lossChart.getXYPlot();
         NumberAxis entropyAxis = new NumberAxis("entropy (nats)");
-        styleAxis(entropyAxis);
+        ChartStyle.styleAxis(entropyAxis);
         entropyAxis.setAutoRangeIncludesZero(false);
         lossPlot.setRangeAxis(1, entropyAxis);
         lossPlot.setDataset(1, entropyData);
         lossPlot.mapDatasetToRangeAxis(1, 1);
         XYLineAndShapeRenderer entropyRenderer = new XYLineAndShapeRenderer(true, false);
-        entropyRenderer.setSeriesPaint(0, PALETTE[2]);
+        entropyRenderer.setSeriesPaint(0, ChartStyle.PALETTE[2]);
         entropyRenderer.setSeriesStroke(0, new BasicStroke(1.6f));
         lossPlot.setRenderer(1, entropyRenderer);
 
-        lcaChart = chart("Cumulative LCA per layer (below 0 = helped)", "cumulative Δloss", lcaData);
+        lcaChart = ChartStyle.chart("Cumulative LCA per layer (below 0 = helped)", "cumulative Δloss", lcaData);
         lcaChart.getXYPlot().addRangeMarker(new ValueMarker(0, new Color(0x777777), new BasicStroke(1f)));
 
-        returnViewer = viewer(returnChart, "returnChart");
-        lossViewer = viewer(lossChart, "lossChart");
-        lcaViewer = viewer(lcaChart, "lcaChart");
+        returnViewer = ChartStyle.viewer(returnChart, "returnChart");
+        lossViewer = ChartStyle.viewer(lossChart, "lossChart");
+        lcaViewer = ChartStyle.viewer(lcaChart, "lcaChart");
         getChildren().addAll(returnViewer, lossViewer, lcaViewer);
     }
 
@@ -139,23 +128,23 @@ public final class ChartsPane extends VBox {
         return Map.copyOf(lcaCumulative);
     }
 
+    private void drop(XYSeriesCollection data, XYSeries s) {
+        data.removeSeries(s);
+        sources.remove(s);
+        dirty.remove(s);
+    }
+
     /** Clears every chart for a new run; {@code optimalReturn} (NaN: none) is drawn as a dashed line. */
     public void reset(double optimalReturn) {
         for (XYSeries s : List.copyOf(sources.keySet())) {
             sources.put(s, new Downsampler(MAX_POINTS));
             dirty.put(s, true);
         }
-        for (XYSeries s : lcaSeries.values()) {
-            lcaData.removeSeries(s);
-            sources.remove(s);
-            dirty.remove(s);
-        }
+        lcaSeries.values().forEach(s -> drop(lcaData, s));
         lcaSeries.clear();
         lcaCumulative.clear();
         if (tdLoss != null) { // the next run's learner may have none
-            lossData.removeSeries(tdLoss);
-            sources.remove(tdLoss);
-            dirty.remove(tdLoss);
+            drop(lossData, tdLoss);
             tdLoss = null;
         }
         returnAverage = new MovingAverage(RETURN_WINDOW);
@@ -249,7 +238,7 @@ public final class ChartsPane extends VBox {
             tdLoss = new XYSeries("TD (Huber)", false, true);
             track(lossData, tdLoss);
             int i = lossData.getSeriesCount() - 1;
-            renderer(lossChart).setSeriesPaint(i, PALETTE[3 % PALETTE.length]);
+            renderer(lossChart).setSeriesPaint(i, ChartStyle.PALETTE[3 % ChartStyle.PALETTE.length]);
             renderer(lossChart).setSeriesStroke(i, new BasicStroke(1.6f));
         }
         return tdLoss;
@@ -260,7 +249,7 @@ public final class ChartsPane extends VBox {
         track(lcaData, s);
         int i = lcaData.getSeriesCount() - 1;
         XYLineAndShapeRenderer r = renderer(lcaChart);
-        r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        r.setSeriesPaint(i, ChartStyle.PALETTE[i % ChartStyle.PALETTE.length]);
         r.setSeriesStroke(i, new BasicStroke(2f));
         return s;
     }
@@ -271,51 +260,8 @@ public final class ChartsPane extends VBox {
         dirty.put(s, false);
     }
 
-    private static JFreeChart chart(String title, String yLabel, XYSeriesCollection data) {
-        JFreeChart c = ChartFactory.createXYLineChart(title, "environment steps", yLabel, data,
-                PlotOrientation.VERTICAL, true, false, false);
-        c.setBackgroundPaint(Color.WHITE);
-        c.setAntiAlias(true);
-        c.setTitle(new TextTitle(title, new Font("SansSerif", Font.BOLD, 14)));
-        c.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 11));
-        c.getLegend().setPosition(RectangleEdge.TOP);
-        c.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        XYPlot plot = c.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xe0e0e0));
-        plot.setRangeGridlinePaint(new Color(0xe0e0e0));
-        plot.setOutlineVisible(false);
-        NumberAxis x = (NumberAxis) plot.getDomainAxis();
-        x.setNumberFormatOverride(new DecimalFormat("#,##0"));
-        styleAxis(x);
-        NumberAxis y = (NumberAxis) plot.getRangeAxis();
-        y.setAutoRangeIncludesZero(false);
-        styleAxis(y);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < PALETTE.length; i++) {
-            r.setSeriesPaint(i, PALETTE[i]);
-            r.setSeriesStroke(i, new BasicStroke(1.6f));
-        }
-        plot.setRenderer(r);
-        return c;
-    }
-
-    private static void styleAxis(NumberAxis axis) {
-        axis.setLabelFont(new Font("SansSerif", Font.PLAIN, 12));
-        axis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 11));
-    }
-
     private static XYLineAndShapeRenderer renderer(JFreeChart c) {
         return (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
     }
 
-    private static ChartViewer viewer(JFreeChart chart, String id) {
-        ChartViewer v = new ChartViewer(chart, false);
-        v.setId(id);
-        v.getStyleClass().add("chart");
-        v.setMinSize(200, 150);
-        v.setPrefSize(640, 280);
-        VBox.setVgrow(v, Priority.ALWAYS);
-        return v;
-    }
 }

@@ -2,12 +2,10 @@ package dev.lantern.app.lab;
 
 import dev.lantern.environments.grid.Cell;
 import dev.lantern.environments.grid.GridMap;
-import dev.lantern.environments.grid.GridSolution;
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.grid.Tile;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.BoundingBox;
@@ -106,8 +104,7 @@ public final class GridView extends Region {
     /** Shows a newer frame. */
     public void setFrame(PolicyFrame f) {
         frame = f;
-        refreshHoverText();
-        redraw();
+        changed();
     }
 
     /** The frame drawn, or null. */
@@ -136,8 +133,7 @@ public final class GridView extends Region {
     /** Chooses what the heatmap shows. */
     public void setValueSource(ValueSource source) {
         valueSource = source;
-        refreshHoverText();
-        redraw();
+        changed();
     }
 
     /** What the heatmap shows. */
@@ -148,8 +144,7 @@ public final class GridView extends Region {
     /** Chooses which keys the drawn states hold. */
     public void setKeysShown(KeysShown shown) {
         keysShown = shown;
-        refreshHoverText();
-        redraw();
+        changed();
     }
 
     /** The hovered cell's policy and values, empty when no cell is hovered. */
@@ -302,9 +297,14 @@ public final class GridView extends Region {
     private void setHovered(Cell c) {
         if (c == null ? hovered != null : !c.equals(hovered)) {
             hovered = c;
-            refreshHoverText();
-            redraw();
+            changed();
         }
+    }
+
+    /** What is shown changed: the hover text and the picture follow. */
+    private void changed() {
+        refreshHoverText();
+        redraw();
     }
 
     private void refreshHoverText() {
@@ -313,37 +313,6 @@ public final class GridView extends Region {
 
     /** One line about a cell: its tile, the network's value and policy there, and the exact value. */
     String describe(int row, int col) {
-        if (run == null) {
-            return "";
-        }
-        Tile tile = run.map().tile(row, col);
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "cell (%d, %d) %s", row, col,
-                tile.name().toLowerCase(Locale.ROOT)));
-        int mask = shownMask();
-        if (run.map().keyCount() > 0) {
-            sb.append(mask == 0 ? ", no key" : ", key held");
-        }
-        GridState s = new GridState(row, col, mask);
-        if (frame != null && frame.has(row, col, mask)) {
-            sb.append(String.format(Locale.ROOT, " · V = %.3f", frame.value(row, col, mask)));
-        }
-        GridSolution truth = run.groundTruth();
-        if (tile != Tile.WALL && truth.contains(s)) {
-            sb.append(String.format(Locale.ROOT, " · V* = %.3f", truth.value(s)));
-        }
-        if (frame != null && frame.has(row, col, mask)) {
-            String[] glyph = {"↑", "↓", "→", "←"};
-            sb.append(" · π:");
-            for (int a = 0; a < frame.actionCount(); a++) {
-                sb.append(String.format(Locale.ROOT, " %s %.2f", glyph[a], frame.probability(row, col, mask, a)));
-            }
-            if (frame.hasActionValues()) {
-                sb.append(" · Q:");
-                for (int a = 0; a < frame.actionCount(); a++) {
-                    sb.append(String.format(Locale.ROOT, " %s %.3f", glyph[a], frame.actionValue(row, col, mask, a)));
-                }
-            }
-        }
-        return sb.toString();
+        return run == null ? "" : CellText.describe(run, frame, shownMask(), row, col);
     }
 }

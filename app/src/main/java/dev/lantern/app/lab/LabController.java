@@ -1,13 +1,14 @@
 package dev.lantern.app.lab;
 
+import dev.lantern.agents.registry.Learners;
 import dev.lantern.agents.train.TrainingControl;
 import dev.lantern.app.config.ConfigException;
 import dev.lantern.app.config.Experiment;
-import dev.lantern.app.config.ExperimentLoader;
 import dev.lantern.app.engine.ExperimentRun;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class LabController implements AutoCloseable {
      * environment, seed, budget and LCA switch.
      */
     public static Experiment experimentFor(LabSettings settings) {
-        return ExperimentLoader.parse("<lab>", "{\"agent\": {\"type\": \"" + settings.agentType() + "\"}}", null)
+        return Experiment.defaults(Learners.find(settings.agentType()).defaults())
                 .withEnvId(settings.envId()).withSeed(settings.seed())
                 .withTotalEnvSteps(settings.totalEnvSteps()).withLca(settings.lca());
     }
@@ -83,7 +84,7 @@ public final class LabController implements AutoCloseable {
         if (startPaused) {
             c.pause();
         }
-        LiveFeed f = new LiveFeed(frameIntervalMillis);
+        LiveFeed f = new LiveFeed(settings, frameIntervalMillis);
         control = c;
         feed = f;
         executor.execute(() -> train(settings, c, f));
@@ -102,10 +103,7 @@ public final class LabController implements AutoCloseable {
         }
         try {
             Experiment experiment = experiments.apply(settings);
-            ExperimentRun run = ExperimentRun.builder(experiment).recorder(feed).tap(feed).control(control).build();
-            feed.prepare(new RunInfo(settings, run.envId(), run.newEnvironment().map(),
-                    experiment.env().maxEpisodeSteps(), run.groundTruth()));
-            run.run(); // a failure inside the loop comes back as status "failed" through LiveFeed.runEnded
+            ExperimentRun.builder(experiment).observer(feed).control(control).build().run(); // a failure inside the loop comes back as status "failed" through LiveFeed.runEnded
         } catch (ConfigException e) {
             LOG.error("lab run could not start: {}", e.getMessage());
             feed.fail(e.getMessage());
@@ -122,18 +120,12 @@ public final class LabController implements AutoCloseable {
 
     /** Pauses the current run before its next iteration. */
     public void pause() {
-        TrainingControl c = control;
-        if (c != null) {
-            c.pause();
-        }
+        onControl(TrainingControl::pause);
     }
 
     /** Lets the current run go on freely. */
     public void resume() {
-        TrainingControl c = control;
-        if (c != null) {
-            c.resume();
-        }
+        onControl(TrainingControl::resume);
     }
 
     /** Whether the current run is paused (false when there is none). */
@@ -144,11 +136,10 @@ public final class LabController implements AutoCloseable {
 
     /** Pauses the current run (if it runs) and lets exactly one more iteration run. */
     public void step() {
-        TrainingControl c = control;
-        if (c != null) {
+        onControl(c -> {
             c.pause();
             c.stepOnce();
-        }
+        });
     }
 
     /** Sleeps {@code millis} after every iteration, for this run and the next ones (0 = full speed). */
@@ -157,10 +148,7 @@ public final class LabController implements AutoCloseable {
             throw new IllegalArgumentException("delay must be >= 0, got " + millis);
         }
         delayMillis = millis;
-        TrainingControl c = control;
-        if (c != null) {
-            c.setDelayMillis(millis);
-        }
+        onControl(c -> c.setDelayMillis(millis));
     }
 
     /** The delay after every iteration. */
@@ -170,9 +158,14 @@ public final class LabController implements AutoCloseable {
 
     /** Asks the current run to end after its current iteration (it ends {@code interrupted}). */
     public void stop() {
+        onControl(TrainingControl::stop);
+    }
+
+    /** Applies {@code action} to the current run's control, if there is a run. */
+    private void onControl(Consumer<TrainingControl> action) {
         TrainingControl c = control;
         if (c != null) {
-            c.stop();
+            action.accept(c);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.lantern.app.lab;
 
+import dev.lantern.agents.api.TrainsOn;
+import dev.lantern.agents.registry.Learners;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,8 @@ import java.util.List;
  */
 public record LabSettings(String envId, String agentType, long seed, long totalEnvSteps, boolean lca) {
 
-    /** The learners the lab can train on grid worlds. */
-    public static final List<String> AGENTS = List.of("ppo", "a2c", "dqn");
+    /** The learners the lab can train: the registered ones that train on grid worlds, in registration order. */
+    public static final List<String> AGENTS = Learners.typesTrainingOn(TrainsOn.GRID_WORLDS);
 
     /** The default environment. */
     public static final String DEFAULT_ENV = "grid/four-rooms-v1";
@@ -31,17 +33,25 @@ public record LabSettings(String envId, String agentType, long seed, long totalE
      */
     public LabSettings {
         List<String> problems = new ArrayList<>();
-        if (!EnvRegistry.ids().contains(envId)) {
-            problems.add("env: unknown id '" + envId + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
-        }
-        if (!AGENTS.contains(agentType)) {
-            problems.add("agent: unknown learner '" + agentType + "' (known: " + String.join(", ", AGENTS) + ")");
-        }
-        if (totalEnvSteps <= 0) {
-            problems.add("steps: must be > 0, got " + totalEnvSteps);
-        }
+        check("", envId, agentType, totalEnvSteps, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /** Adds a problem for each bad value, each named by {@code prefix} and its key ({@code env}, {@code agent}, ...). */
+    private static void check(String prefix, String envId, String agentType, long totalEnvSteps,
+            List<String> problems) {
+        if (!EnvRegistry.ids().contains(envId)) {
+            problems.add(prefix + "env: unknown id '" + envId + "' (known: " + String.join(", ", EnvRegistry.ids())
+                    + ")");
+        }
+        if (!AGENTS.contains(agentType)) {
+            problems.add(prefix + "agent: unknown learner '" + agentType + "' (known: " + String.join(", ", AGENTS)
+                    + ")");
+        }
+        if (totalEnvSteps <= 0) {
+            problems.add(prefix + "steps: must be > 0, got " + totalEnvSteps);
         }
     }
 
@@ -116,15 +126,7 @@ public record LabSettings(String envId, String agentType, long seed, long totalE
                 default -> steps = parseLong(key, value, steps, problems);
             }
         }
-        if (!EnvRegistry.ids().contains(env)) {
-            problems.add("--env: unknown id '" + env + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
-        }
-        if (!AGENTS.contains(agent)) {
-            problems.add("--agent: unknown learner '" + agent + "' (known: " + String.join(", ", AGENTS) + ")");
-        }
-        if (steps <= 0) {
-            problems.add("--steps: must be > 0, got " + steps);
-        }
+        check("--", env, agent, steps, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }

@@ -14,11 +14,9 @@ import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -26,17 +24,10 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.util.StringConverter;
 
 /**
  * The lab's window: a toolbar (environment, seed, start, pause, single step, speed), the {@link GridView} on the left,
@@ -67,6 +58,7 @@ public final class LabWindow {
     private final LabSettings initial;
     private final BorderPane root = new BorderPane();
     private final GridView grid = new GridView();
+    private final GridPanel panel = new GridPanel(grid);
     private final ChartsPane charts = new ChartsPane();
     private final ComboBox<String> env = new ComboBox<>(FXCollections.observableArrayList(EnvRegistry.ids()));
     private final ComboBox<String> agent = new ComboBox<>(FXCollections.observableArrayList(LabSettings.AGENTS));
@@ -76,10 +68,6 @@ public final class LabWindow {
     private final Button step = new Button("Step");
     private final Slider speed = new Slider(0, MAX_DELAY_MILLIS, MAX_DELAY_MILLIS);
     private final Label speedLabel = new Label();
-    private final ChoiceBox<GridView.KeysShown> keys = new ChoiceBox<>(
-            FXCollections.observableArrayList(GridView.KeysShown.values()));
-    private final Label keysLabel = new Label("Keys");
-    private final Label hover = new Label();
     private final Label status = new Label("Choose an environment and a seed, then press Start.");
     private final Map<String, Double> evaluation = new LinkedHashMap<>();
     private final List<MetricPoint> batch = new ArrayList<>();
@@ -224,73 +212,10 @@ public final class LabWindow {
     }
 
     private SplitPane content() {
-        ToggleGroup group = new ToggleGroup();
-        ToggleButton network = new ToggleButton("network V(s)");
-        ToggleButton truth = new ToggleButton("true V*(s)");
-        network.setToggleGroup(group);
-        truth.setToggleGroup(group);
-        network.setSelected(true);
-        network.setUserData(GridView.ValueSource.NETWORK);
-        truth.setUserData(GridView.ValueSource.TRUE);
-        group.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                old.setSelected(true); // one must stay selected
-            } else {
-                grid.setValueSource((GridView.ValueSource) now.getUserData());
-            }
-        });
-        HBox sources = new HBox(network, truth);
-        sources.setId("valueSource");
-        sources.getStyleClass().add("segmented");
-        keys.setId("keys");
-        keys.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(GridView.KeysShown k) {
-                return k == null ? "" : switch (k) {
-                    case AGENT -> "as the agent";
-                    case NONE -> "none held";
-                    case ALL -> "all held";
-                };
-            }
-
-            @Override
-            public GridView.KeysShown fromString(String text) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        });
-        keys.setValue(GridView.KeysShown.AGENT);
-        keys.setTooltip(new Tooltip("Which keys the drawn states hold: the demo agent's, none, or all"));
-        keys.valueProperty().addListener((obs, old, now) -> grid.setKeysShown(now));
-        Label heat = new Label("Heatmap");
-        Pane spacer = new Pane();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label title = new Label("Policy and value");
-        title.getStyleClass().add("panel-title");
-        HBox header = new HBox(8, title, spacer, heat, sources, keysLabel, keys);
-        header.setAlignment(Pos.CENTER_LEFT);
-        grid.setId("grid");
-        VBox.setVgrow(grid, Priority.ALWAYS);
-        hover.setId("hover");
-        hover.getStyleClass().add("hover");
-        hover.setMaxWidth(Double.MAX_VALUE);
-        hover.textProperty().bind(grid.hoverTextProperty().map(t -> t.isEmpty()
-                ? "Arrows: the policy (length = probability of each move). Colour: the value. Hover a cell for numbers."
-                : t));
-        VBox left = new VBox(6, header, grid, hover);
-        left.getStyleClass().add("panel");
-        left.setPadding(new Insets(10));
         charts.setPadding(new Insets(6));
-        SplitPane split = new SplitPane(left, charts);
+        SplitPane split = new SplitPane(panel, charts);
         split.setDividerPositions(0.47);
-        showKeysChoice(false);
         return split;
-    }
-
-    private void showKeysChoice(boolean visible) {
-        for (var n : List.of(keys, keysLabel)) {
-            n.setVisible(visible);
-            n.setManaged(visible);
-        }
     }
 
     private long delayMillis() {
@@ -325,7 +250,7 @@ public final class LabWindow {
             shownRun = info;
             grid.setRun(info);
             charts.reset(info.groundTruth().optimalReturn());
-            showKeysChoice(info.map().keyCount() > 0);
+            panel.showKeysChoice(info.map().keyCount() > 0);
         }
         PolicyFrame frame = feed.latestFrame();
         if (frame != null && shownRun != null && frame.sequence() != lastSequence) {

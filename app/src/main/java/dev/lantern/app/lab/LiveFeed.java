@@ -28,13 +28,14 @@ import java.util.function.Supplier;
  * starts, at the end of each iteration and at the end of the run, it takes a snapshot of the network
  * ({@link RunContext#snapshot()}, a private copy), evaluates every drawn state in ONE batch and publishes an immutable
  * {@link PolicyFrame} through an atomic reference (the FX thread reads the latest; older ones are dropped). The
- * observations of those states never change, so they are encoded once, when the run is {@link #prepare prepared}.
+ * observations of those states never change, so they are encoded once, when the run starts, by an environment like the
+ * ones trained on ({@link RunContext#environments()}: the same map, time limit and observation).
  *
  * <p>Metrics: the ones the charts and status line use ({@code episode/...}, {@code loss/...}, {@code lca/...},
  * {@code eval/...}) are appended to a concurrent queue of small immutable records that the FX thread drains in batches
  * ({@link #drainMetrics}); nothing is posted per metric.
  *
- * <p>Thread rules: {@link #prepare}, the recorder callbacks and {@link #scalar} run on the training thread; the
+ * <p>Thread rules: the recorder callbacks and {@link #scalar} run on the training thread; the
  * getters and {@link #drainMetrics} on any thread (the FX thread).
  */
 public final class LiveFeed implements Recorder, MetricSink {
@@ -54,6 +55,7 @@ public final class LiveFeed implements Recorder, MetricSink {
         FAILED
     }
 
+    private final LabSettings settings;
     private final long frameIntervalNanos;
     private final Queue<MetricPoint> metrics = new ConcurrentLinkedQueue<>();
     private final AtomicReference<PolicyFrame> frame = new AtomicReference<>();
@@ -77,25 +79,24 @@ public final class LiveFeed implements Recorder, MetricSink {
     private long sequence;
     private long lastFrameNanos;
 
-    /** A feed that makes a frame at most every {@value #DEFAULT_FRAME_INTERVAL_MILLIS} ms during iterations. */
-    public LiveFeed() {
-        this(DEFAULT_FRAME_INTERVAL_MILLIS);
-    }
-
-    /** @param frameIntervalMillis shortest time between two frames made during an iteration, {@code >= 0} */
-    public LiveFeed(long frameIntervalMillis) {
+    /**
+     * @param settings            what the run was started with (shown with it in {@link #info()})
+     * @param frameIntervalMillis shortest time between two frames made during an iteration, {@code >= 0}
+     */
+    public LiveFeed(LabSettings settings, long frameIntervalMillis) {
         if (frameIntervalMillis < 0) {
             throw new IllegalArgumentException("frameIntervalMillis must be >= 0, got " + frameIntervalMillis);
         }
+        this.settings = settings;
         this.frameIntervalNanos = frameIntervalMillis * 1_000_000L;
     }
 
     /**
-     * Learns the world before the run starts (training thread): which states to evaluate, and their observations.
+     * Learns the world when the run starts (training thread): which states to evaluate, and their observations.
      * Drawn states: every non-terminal free cell, for keys mask 0 and (on maps with keys) the mask with all keys,
      * wherever value iteration's state space contains the state.
      */
-    public void prepare(RunInfo run) {
+    private void prepare(RunInfo run) {
         GridWorld world = run.newWorld();
         GridMap map = run.map();
         GridSolution truth = run.groundTruth();
@@ -136,9 +137,10 @@ public final class LiveFeed implements Recorder, MetricSink {
 
     @Override
     public void runStarted(RunContext run) {
-        if (info == null) {
-            throw new IllegalStateException("LiveFeed.prepare(run) must be called before the run starts");
+        if (run.environments() == null || !(run.environments().get() instanceof GridWorld world)) {
+            throw new IllegalStateException("the lab draws grid worlds; the run gives no grid world to draw");
         }
+        prepare(RunInfo.of(settings, world));
         snapshot = run.snapshot();
         publishFrame(); // the untrained network first, so a RUNNING feed always has a frame
         phase = Phase.RUNNING;

@@ -1,8 +1,10 @@
 package dev.lantern.app.lab;
 
 import dev.lantern.environments.grid.GridMap;
+import dev.lantern.environments.grid.GridObservation;
 import dev.lantern.environments.grid.GridSolution;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.ValueIteration;
 
 /**
  * What the views need to know about a run once it is assembled: the world and its exact solution. Immutable (the map
@@ -12,12 +14,23 @@ import dev.lantern.environments.grid.GridWorld;
  * @param envId           the environment's id
  * @param map             the map trained on
  * @param maxEpisodeSteps the time limit of an episode
+ * @param observation     what the agent sees (one-hot, egocentric or symbolic): the frames encode states with it
  * @param groundTruth     value iteration's solution (γ = 1), for the "true V*(s)" heatmap and the optimal return
  */
-public record RunInfo(LabSettings settings, String envId, GridMap map, int maxEpisodeSteps, GridSolution groundTruth) {
+public record RunInfo(LabSettings settings, String envId, GridMap map, int maxEpisodeSteps, GridObservation observation,
+        GridSolution groundTruth) {
 
-    /** A fresh world on the run's map, private to the caller (for drawing, the demo episode, encoding states). */
+    /** What a run on {@code world} (a world like the ones trained on) shows, with its exact solution. */
+    public static RunInfo of(LabSettings settings, GridWorld world) {
+        return new RunInfo(settings, world.spec().id(), world.map(), world.maxEpisodeSteps(), world.observation(),
+                ValueIteration.solve(world, 1.0));
+    }
+
+    /**
+     * A fresh world like the ones trained on (map, time limit, observation), private to the caller (for drawing, the
+     * demo episode, encoding states).
+     */
     public GridWorld newWorld() {
-        return new GridWorld(envId, map, maxEpisodeSteps);
+        return new GridWorld(envId, map, maxEpisodeSteps, observation);
     }
 }

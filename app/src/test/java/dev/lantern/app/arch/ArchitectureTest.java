@@ -49,6 +49,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAppReachesLearnersOnlyThroughTheRegistry() {
+        noClasses().that().resideInAnyPackage("dev.lantern.app.engine..", "dev.lantern.app.config..",
+                        "dev.lantern.app.lab..", "dev.lantern.app.cli..", "dev.lantern.app.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.lantern.agents.actorcritic..",
+                        "dev.lantern.agents.dqn..", "dev.lantern.agents.tabular..", "dev.lantern.agents.alphazero..")
+                .because("learners are created, validated and evaluated through dev.lantern.agents.registry.Learners; "
+                        + "only app.bench, which times a learner's internals, names them")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("dev.lantern.(**)").should().beFreeOfCycles().check(classes);
     }

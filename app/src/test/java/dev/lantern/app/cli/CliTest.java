@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user meets it: exit codes, messages, and the files a run leaves. */
-class CliTest {
+public class CliTest {
 
-    record Result(int code, String out, String err) {
+    /** What a command line printed and returned. */
+    public record Result(int code, String out, String err) {
     }
 
-    static Result lantern(String... args) {
+    /** Runs {@code lantern args...} in this JVM. */
+    public static Result lantern(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = LanternCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);

@@ -1,4 +1,4 @@
-package dev.lantern.app.cli;
+package dev.lantern.app.bench;
 
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.train.CountingSession;
@@ -8,7 +8,7 @@ import dev.lantern.app.engine.ExperimentRun;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import dev.lantern.app.console.LanternCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * phase alone. Each learner first runs until it updates (DQN waits for {@code learningStarts}), then is timed.
  */
 @Command(name = "agents", description = "Env steps/s each learner collects while training (defaults, LCA off).")
-final class BenchAgentsCommand implements Callable<Integer> {
+final class BenchAgentsCommand extends LanternCommand {
 
     /** Learner, environment and the experiment JSON that selects them. */
     record Case(String agent, String env, String json) {
@@ -39,16 +39,10 @@ final class BenchAgentsCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "seconds timed per learner (default: 5)")
     private double seconds = 5;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (BenchCommand.rejected(new java.util.ArrayList<>(), seconds, err)) {
-            return LanternCli.BAD_INPUT;
-        }
+    protected int execute() {
+        PrintWriter out = out();
+        BenchCommand.rejectWithSeconds(List.of(), seconds);
         out.printf(Locale.ROOT, "lantern bench agents: defaults, LCA off, one thread, %.1f s each after a warm-up%n",
                 seconds);
         out.printf(Locale.ROOT, "%-10s %-22s %14s %16s %12s%n", "agent", "environment", "env steps/s", "collect only/s",

@@ -1,4 +1,4 @@
-package dev.lantern.app.cli;
+package dev.lantern.app.bench;
 
 import dev.lantern.agents.actorcritic.ActorCriticObjective;
 import dev.lantern.agents.actorcritic.PpoAgent;
@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
+import dev.lantern.app.console.LanternCommand;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
  * collect phase of {@link PpoAgent#iterate} with the default configuration).
  */
 @Command(name = "update", description = "Network updates per second: Lantern's PPO step vs DL4J fit(), one thread.")
-final class BenchUpdate implements Callable<Integer> {
+final class BenchUpdate extends LanternCommand {
 
     private static final String ENV = "grid/four-rooms-v1";
     private static final int[] BATCHES = {32, 256};
@@ -58,25 +58,19 @@ final class BenchUpdate implements Callable<Integer> {
     @Option(names = "--repetitions", paramLabel = "N", description = "interleaved repetitions (default: 3)")
     private int repetitions = 3;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     /** One way of updating on one batch size. */
     private interface Step {
         void run(int i);
     }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    protected int execute() {
+        PrintWriter out = out();
         List<String> problems = new ArrayList<>();
         if (repetitions < 1 || repetitions > 100) {
             problems.add("--repetitions: must be in [1, 100], got " + repetitions);
         }
-        if (BenchCommand.rejected(problems, seconds, err)) {
-            return LanternCli.BAD_INPUT;
-        }
+        BenchCommand.rejectWithSeconds(problems, seconds);
         GridWorld probe = EnvRegistry.make(ENV);
         int inputSize = probe.spec().observationSize();
         int actions = probe.spec().actionCount();

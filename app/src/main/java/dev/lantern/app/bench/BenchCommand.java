@@ -1,4 +1,4 @@
-package dev.lantern.app.cli;
+package dev.lantern.app.bench;
 
 import dev.lantern.agents.mcts.GameProblem;
 import dev.lantern.agents.mcts.Mcts;
@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
+import dev.lantern.app.console.LanternCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
         subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchUpdate.class,
             BenchAgentsCommand.class})
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -41,7 +41,7 @@ final class BenchCommand implements Runnable {
 
     /** {@code lantern bench envs}. */
     @Command(name = "envs", description = "Environment steps per second, single and batched, on one thread.")
-    static final class Envs implements Callable<Integer> {
+    static final class Envs extends LanternCommand {
 
         @Option(names = "--env", paramLabel = "ID", description = "environment (default: grid/four-rooms-v1)")
         private String env = "grid/four-rooms-v1";
@@ -52,13 +52,9 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seconds", paramLabel = "S", description = "seconds per measurement (default: 2)")
         private double seconds = 2;
 
-        @CommandLine.Spec
-        private CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        protected int execute() {
+            PrintWriter out = out();
             List<String> problems = new ArrayList<>();
             if (!EnvRegistry.ids().contains(env)) {
                 problems.add("--env: unknown environment '" + env + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
@@ -66,9 +62,7 @@ final class BenchCommand implements Runnable {
             if (copies < 1 || copies > 65_536) {
                 problems.add("--copies: must be in [1, 65536], got " + copies);
             }
-            if (rejected(problems, seconds, err)) {
-                return LanternCli.BAD_INPUT;
-            }
+            rejectWithSeconds(problems, seconds);
             int[] actions = new SplittableRandom(1).ints(1 << 16, 0, 4).toArray();
             long nanos = (long) (seconds * 1e9);
             out.printf("lantern bench envs: %s, random actions, one thread, %.1f s per measurement%n", env, seconds);
@@ -152,7 +146,7 @@ final class BenchCommand implements Runnable {
      * repeated for the given time after a warm-up of a quarter of it; prints simulations per second.
      */
     @Command(name = "mcts", description = "MCTS simulations per second on tic-tac-toe, random rollouts, one thread.")
-    static final class MctsBench implements Callable<Integer> {
+    static final class MctsBench extends LanternCommand {
 
         @Option(names = "--simulations", paramLabel = "N", description = "simulations per search (default: 1000)")
         private int simulations = 1000;
@@ -160,20 +154,14 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seconds", paramLabel = "S", description = "seconds of measurement (default: 2)")
         private double seconds = 2;
 
-        @CommandLine.Spec
-        private CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        protected int execute() {
+            PrintWriter out = out();
             List<String> problems = new ArrayList<>();
             if (simulations < 1 || simulations > 1_000_000) {
                 problems.add("--simulations: must be in [1, 1000000], got " + simulations);
             }
-            if (rejected(problems, seconds, err)) {
-                return LanternCli.BAD_INPUT;
-            }
+            rejectWithSeconds(problems, seconds);
             Mcts<GameState> mcts = new Mcts<>(new GameProblem(TicTacToe.instance()),
                     new RandomRolloutEvaluator<>(1), MctsConfig.defaults().withSimulations(simulations));
             GameState root = TicTacToe.instance().initialState();
@@ -208,12 +196,18 @@ final class BenchCommand implements Runnable {
     /** Receives checksums of the observations written, so that the JIT cannot drop the writes. */
     static volatile float sink;
 
-    /** Adds the shared {@code --seconds} check, prints every problem; true if there were any. */
-    static boolean rejected(List<String> problems, double seconds, PrintWriter err) {
+    /**
+     * Adds the shared {@code --seconds} check to the problems and throws them all as bad input, if there are any.
+     *
+     * @throws dev.lantern.app.config.ConfigException listing every problem
+     */
+    static void rejectWithSeconds(List<String> problems, double seconds) {
+        List<String> all = new ArrayList<>(problems);
         if (!(seconds > 0 && seconds <= 600)) {
-            problems.add("--seconds: must be in (0, 600], got " + seconds);
+            all.add("--seconds: must be in (0, 600], got " + seconds);
         }
-        problems.forEach(err::println);
-        return !problems.isEmpty();
+        if (!all.isEmpty()) {
+            throw new dev.lantern.app.config.ConfigException(all);
+        }
     }
 }

@@ -1,0 +1,44 @@
+package dev.lantern.agents.api;
+
+import dev.lantern.environments.api.Environment;
+import dev.lantern.environments.board.Game;
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Everything a learner is created from besides its config: what it trains on, the run's seed and budget, and what loss
+ * change allocation and the final evaluation need.
+ *
+ * @param environments  makes a fresh environment like the ones trained on (grid learners), or null for a game
+ * @param game          the board game trained on, or null for a grid world
+ * @param runSeed       the run seed; each learner derives its named streams ({@code init}, {@code explore},
+ *                      {@code env}, {@code replay}, {@code eval}, ...) from it, so adding one shifts no other
+ * @param totalEnvSteps the training budget in environment steps (schedules anneal over it)
+ * @param probeSize     states in the LCA probe, or 0 when LCA is off
+ * @param dataType      the networks' floating-point type
+ * @param evalEpisodes  greedy episodes of the final evaluation on a grid world
+ * @param optimalReturn the optimal return from the start state (value iteration), or NaN when unknown or a game
+ */
+public record LearnerContext(Supplier<? extends Environment> environments, Game game, long runSeed,
+        long totalEnvSteps, int probeSize, DataType dataType, int evalEpisodes, double optimalReturn) {
+
+    /**
+     * Checks that exactly one of the environment factory and the game is given.
+     *
+     * @throws IllegalArgumentException naming what was given
+     */
+    public LearnerContext {
+        if ((environments == null) == (game == null)) {
+            throw new IllegalArgumentException("give either an environment factory or a game, got "
+                    + (environments == null ? "neither" : "both (game " + game.id() + ")"));
+        }
+        if (probeSize < 0) {
+            throw new IllegalArgumentException("probeSize must be >= 0, got " + probeSize);
+        }
+    }
+
+    /** What this context trains on. */
+    public TrainsOn trainsOn() {
+        return game != null ? TrainsOn.BOARD_GAMES : TrainsOn.GRID_WORLDS;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.lantern.app.lab;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** How the lab's charts look: one line chart style (white, light grid, the palette), axis fonts, the FX viewer. */
+final class ChartStyle {
+
+    /** Series colours, in order. */
+    static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e),
+        new Color(0x8c564b)
+    };
+
+    private ChartStyle() {
+    }
+
+    /** A line chart of {@code data} over environment steps, styled. */
+    static JFreeChart chart(String title, String yLabel, XYSeriesCollection data) {
+        JFreeChart c = ChartFactory.createXYLineChart(title, "environment steps", yLabel, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        c.setBackgroundPaint(Color.WHITE);
+        c.setAntiAlias(true);
+        c.setTitle(new TextTitle(title, new Font("SansSerif", Font.BOLD, 14)));
+        c.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 11));
+        c.getLegend().setPosition(RectangleEdge.TOP);
+        c.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        XYPlot plot = c.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xe0e0e0));
+        plot.setRangeGridlinePaint(new Color(0xe0e0e0));
+        plot.setOutlineVisible(false);
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        x.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        styleAxis(x);
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setAutoRangeIncludesZero(false);
+        styleAxis(y);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < PALETTE.length; i++) {
+            r.setSeriesPaint(i, PALETTE[i]);
+            r.setSeriesStroke(i, new BasicStroke(1.6f));
+        }
+        plot.setRenderer(r);
+        return c;
+    }
+
+    /** The lab's axis fonts. */
+    static void styleAxis(NumberAxis axis) {
+        axis.setLabelFont(new Font("SansSerif", Font.PLAIN, 12));
+        axis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+    }
+
+    /** An FX viewer of {@code chart} with node id {@code id}, growing with its box. */
+    static ChartViewer viewer(JFreeChart chart, String id) {
+        ChartViewer v = new ChartViewer(chart, false);
+        v.setId(id);
+        v.getStyleClass().add("chart");
+        v.setMinSize(200, 150);
+        v.setPrefSize(640, 280);
+        VBox.setVgrow(v, Priority.ALWAYS);
+        return v;
+    }
+}
