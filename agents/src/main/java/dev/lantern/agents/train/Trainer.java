@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.TrainingSession;
-import dev.lantern.agents.nn.ParameterLayout;
+import dev.lantern.agents.api.ParameterLayout;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.StateReader;
 import dev.lantern.agents.api.StateWriter;
-import dev.lantern.agents.nn.ParameterLayout;
+import dev.lantern.agents.api.ParameterLayout;
 import dev.lantern.agents.train.AtomicFiles;
 import dev.lantern.agents.train.MetricSink;
 import dev.lantern.agents.train.MetricsFile;
@@ -32,8 +32,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Computes loss change allocation online, at every update of a training run, on the agent's pinned probe loss.
  *
  * <p>The end gradient of a step is the start gradient of the next while the probe window stays the same; a new
- * window costs one extra evaluation at its first step. After each step the network's parameters are restored
- * exactly (from a copy of θ_{t+1} in the network's own type).
+ * window costs one extra evaluation at its first step. The probe points are evaluated on the probe's private network
+ * ({@link PinnedLoss}); the trained network is only read.
  *
  * <p><b>Metrics</b> at the end of every iteration (sums over its updates): {@code lca/total} (Σ allocations),
  * {@code lca/actual} (the real probe-loss change), {@code lca/error} (actual − total), {@code lca/layer/<layer>},
@@ -144,15 +144,10 @@ public final class LcaRecorder implements Recorder {
         double[] theta0 = event.paramsBefore().data().asDouble();
         double[] theta1 = live.data().asDouble();
         double[] end = new double[theta1.length];
-        if (oracle == null || oracle.probe() != probe || oracle.live() != live) {
-            oracle = new PinnedLossOracle(probe, live);
+        if (oracle == null || oracle.probe() != probe) {
+            oracle = new PinnedLossOracle(probe, live.dataType(), theta1.length);
         }
-        StepAllocation step;
-        try {
-            step = allocator.allocate(oracle, theta0, theta1, carriedGradient, carriedLoss, end);
-        } finally {
-            oracle.moveTo(theta1); // θ_{t+1} exactly: theta1 holds the network's own values, widened to double
-        }
+        StepAllocation step = allocator.allocate(oracle, theta0, theta1, carriedGradient, carriedLoss, end);
         carriedGradient = end;
         carriedLoss = step.lossAfter();
         record(event, step);

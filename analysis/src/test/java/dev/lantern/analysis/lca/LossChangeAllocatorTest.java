@@ -10,7 +10,7 @@ import dev.lantern.agents.actorcritic.PpoLoss;
 import dev.lantern.agents.actorcritic.PpoTargets;
 import dev.lantern.agents.actorcritic.ProbeLoss;
 import dev.lantern.agents.nn.ActorCriticNet;
-import dev.lantern.agents.nn.ParameterLayout;
+import dev.lantern.agents.api.ParameterLayout;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
