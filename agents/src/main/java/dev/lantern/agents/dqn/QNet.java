@@ -57,11 +57,8 @@ public final class QNet extends GraphNetwork {
                 .addLayer(Q_VALUES, head(actionCount), TORSO_1)
                 .setOutputs(Q_VALUES)
                 .build();
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
         SplittableRandom rng = new SplittableRandom(initSeed);
-        WeightInit.glorotUniform(graph, TORSO_0, 1.0, rng);
-        WeightInit.glorotUniform(graph, TORSO_1, 1.0, rng);
+        ComputationGraph graph = initTorso(conf, rng);
         WeightInit.glorotUniform(graph, Q_VALUES, 0.1, rng);
         return new QNet(graph, inputSize, actionCount);
     }

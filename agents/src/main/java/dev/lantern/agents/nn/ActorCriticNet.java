@@ -68,11 +68,8 @@ public final class ActorCriticNet extends GraphNetwork {
                 .addLayer(VALUE, head(1), TORSO_1)
                 .setOutputs(POLICY, VALUE)
                 .build();
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
         SplittableRandom rng = new SplittableRandom(initSeed);
-        WeightInit.glorotUniform(graph, TORSO_0, 1.0, rng);
-        WeightInit.glorotUniform(graph, TORSO_1, 1.0, rng);
+        ComputationGraph graph = initTorso(conf, rng);
         WeightInit.glorotUniform(graph, POLICY, 0.01, rng);
         WeightInit.glorotUniform(graph, VALUE, 1.0, rng);
         return new ActorCriticNet(graph, inputSize, actionCount, hidden);

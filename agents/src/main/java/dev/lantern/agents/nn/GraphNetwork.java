@@ -3,6 +3,7 @@ package dev.lantern.agents.nn;
 import dev.lantern.agents.api.InspectableNetwork;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -72,6 +73,18 @@ public abstract class GraphNetwork {
                 .setInputTypes(InputType.feedForward(inputSize))
                 .addLayer(TORSO_0, new DenseLayer.Builder().nOut(hidden[0]).activation(Activation.TANH).build(), INPUT)
                 .addLayer(TORSO_1, new DenseLayer.Builder().nOut(hidden[1]).activation(Activation.TANH).build(), TORSO_0);
+    }
+
+    /**
+     * Builds and initializes the graph of {@code conf}, the torso's weights drawn first from {@code rng}
+     * ({@link WeightInit#glorotUniform}, gain 1); the caller then draws its heads' weights from the same stream.
+     */
+    protected static ComputationGraph initTorso(ComputationGraphConfiguration conf, SplittableRandom rng) {
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        WeightInit.glorotUniform(graph, TORSO_0, 1.0, rng);
+        WeightInit.glorotUniform(graph, TORSO_1, 1.0, rng);
+        return graph;
     }
 
     /** A dense identity head of {@code width} outputs on {@code torso.dense1}. */
