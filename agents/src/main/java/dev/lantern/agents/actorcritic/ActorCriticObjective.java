@@ -30,6 +30,7 @@ public final class ActorCriticObjective {
     private double[] valuesBuf = new double[0];
     private double[] dLogitsBuf = new double[0];
     private double[] dValuesBuf = new double[0];
+    private ActorCriticObjective shadow;
 
     /** Evaluates {@code loss} on {@code net}. */
     public ActorCriticObjective(ActorCriticNet net, PpoLoss loss) {
@@ -40,6 +41,17 @@ public final class ActorCriticObjective {
     /** The network evaluated. */
     public ActorCriticNet net() {
         return net;
+    }
+
+    /**
+     * The same loss on the network's private {@link ActorCriticNet#shadow()}, made on first use and kept: what pinned
+     * probes evaluate on, so that they never write the trained network.
+     */
+    public ActorCriticObjective forShadow() {
+        if (shadow == null) {
+            shadow = new ActorCriticObjective(net.shadow(), loss);
+        }
+        return shadow;
     }
 
     /**

@@ -45,6 +45,7 @@ public final class AlphaZeroLoss {
     private final double l2;
     private final int inputSize;
     private final int actions;
+    private AlphaZeroLoss shadow;
 
     /**
      * @param net the network whose loss is computed
@@ -58,6 +59,22 @@ public final class AlphaZeroLoss {
         this.l2 = l2;
         this.inputSize = net.inputSize();
         this.actions = net.actionCount();
+    }
+
+    /** The network whose loss is computed. */
+    public ActorCriticNet net() {
+        return net;
+    }
+
+    /**
+     * The same loss on the network's private {@link ActorCriticNet#shadow()}, made on first use and kept: what pinned
+     * probes evaluate on, so that they never write the trained network.
+     */
+    public AlphaZeroLoss forShadow() {
+        if (shadow == null) {
+            shadow = new AlphaZeroLoss(net.shadow(), l2);
+        }
+        return shadow;
     }
 
     /**

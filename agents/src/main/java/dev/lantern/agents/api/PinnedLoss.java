@@ -7,8 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * with frozen targets (advantages, returns, behaviour log-probabilities, TD targets...), evaluated at any parameter
  * vector. Loss change allocation (DESIGN.md) integrates the gradient of such a loss along each update.
  *
- * <p>Evaluation moves the agent's network to the given parameters and leaves it there; callers that evaluate away
- * from the current parameters restore them. Only the training thread may call it.
+ * <p>Evaluation runs on a private network of the trained one's shape (moved to the given parameters, and left
+ * there), never on the trained network: its parameters, outputs and gradient buffer are untouched. Only the training
+ * thread may call it.
  */
 public interface PinnedLoss {
 

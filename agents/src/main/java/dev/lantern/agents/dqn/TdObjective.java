@@ -24,6 +24,7 @@ public final class TdObjective {
 
     private final QNet net;
     private final double huberDelta;
+    private TdObjective shadow;
 
     /** Evaluates the Huber TD loss with κ = {@code huberDelta} on {@code net}. */
     public TdObjective(QNet net, double huberDelta) {
@@ -34,6 +35,17 @@ public final class TdObjective {
     /** The network evaluated. */
     public QNet net() {
         return net;
+    }
+
+    /**
+     * The same loss on the network's private {@link QNet#shadow()}, made on first use and kept: what pinned probes
+     * evaluate on, so that they never write the trained network.
+     */
+    public TdObjective forShadow() {
+        if (shadow == null) {
+            shadow = new TdObjective(net.shadow(), huberDelta);
+        }
+        return shadow;
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.lantern.agents.dqn;
 
-import dev.lantern.agents.api.PinnedLoss;
+import dev.lantern.agents.nn.PinnedProbe;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -8,19 +8,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * window with their targets {@code y = R + d Q_target(s', a*)} computed once, with the target network (and, for double
  * DQN, the online network's choice of a*) as they were then. Only {@code Q(s, a)} moves with the parameters, so the
  * loss is a fixed, smooth function of θ for the whole window (unweighted mean Huber loss, as in training without
- * prioritized replay).
+ * prioritized replay). Evaluated on the online network's private shadow.
  */
-public final class TdProbe implements PinnedLoss {
+public final class TdProbe extends PinnedProbe {
 
     private final TdObjective objective;
     private final INDArray observations;
     private final int[] actions;
     private final double[] targets;
-    private final long windowId;
-    private final String description;
 
     /**
-     * @param objective    the loss bound to the trained network
+     * @param objective    the loss bound to the trained network (evaluated on its {@link TdObjective#forShadow()})
      * @param observations {@code [P, inputSize]}, owned by this probe
      * @param actions      {@code [P]} taken actions
      * @param targets      {@code [P]} frozen targets
@@ -29,27 +27,11 @@ public final class TdProbe implements PinnedLoss {
      */
     public TdProbe(TdObjective objective, INDArray observations, int[] actions, double[] targets, long windowId,
             String description) {
-        this.objective = objective;
+        super(objective.forShadow().net(), actions.length, windowId, description);
+        this.objective = objective.forShadow();
         this.observations = observations;
         this.actions = actions.clone();
         this.targets = targets.clone();
-        this.windowId = windowId;
-        this.description = description;
-    }
-
-    @Override
-    public long windowId() {
-        return windowId;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    /** Number of probe transitions. */
-    public int size() {
-        return actions.length;
     }
 
     /** The frozen targets (a copy). */
@@ -57,14 +39,8 @@ public final class TdProbe implements PinnedLoss {
         return targets.clone();
     }
 
-    /** {@inheritDoc} Moves the network to {@code params} and leaves it there, as {@link PinnedLoss} documents. */
     @Override
-    public double lossAndGradient(INDArray params, INDArray gradientOut) {
-        if (params != objective.net().params()) {
-            objective.net().setParams(params);
-        }
-        TdObjective.Evaluation e = objective.evaluate(observations, actions, targets, null);
-        gradientOut.assign(objective.net().gradient());
-        return e.loss();
+    protected double evaluate() {
+        return objective.evaluate(observations, actions, targets, null).loss();
     }
 }

@@ -1,9 +1,7 @@
 package dev.lantern.agents.nn;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
+import dev.lantern.agents.api.ParameterLayout;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -26,7 +24,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The biases ride in the products: each layer's input carries a column of ones and its weights a bias row, so one gemm
  * gives {@code x W + b} and one gives {@code [dW; db]}; the two heads are one {@code [h1 + 1, A + 1]} product. When the
  * batch's input is sparse in columns (one-hot grid observations: the walls, the floor and the cells the agents stand
- * on), the first layer runs on the active columns only ({@link #setInput(float[])}).
+ * on), the first layer runs on the active columns only ({@link ActiveColumns}).
  *
  * <p>The {@link ComputationGraph} stays the owner of the parameters, the gradient buffer and the updater, so
  * checkpoints, serialization and the analysis see nothing different. Shapes: {@code B} = {@link #batchSize()},
@@ -79,15 +77,8 @@ public final class DensePass {
     private final Flat dHeadAugFlat;
     private final Flat dW1AugFlat;
 
-    // The input as plain numbers, the columns non-zero anywhere in the batch, and per padded column count the
-    // compressed first layer: input [B, k] with the ones column at activeCount, weights [k, h0] with b0 in that row.
-    private final double[] inputValues;
-    private final boolean[] activeMark;
-    private final int[] active;
-    private int activeCount;
+    private final ActiveColumns columns;
     private boolean sparse;
-    private Compressed compressed;
-    private final Map<Integer, Compressed> compressedBySize = new HashMap<>();
     private double[] scratch = new double[0];
 
     private Map<String, INDArray> g0;
@@ -95,26 +86,6 @@ public final class DensePass {
     private Flat gradientFlat;
     private INDArray paramsView;
     private Flat paramsFlat;
-
-    private final class Compressed {
-        final int k;
-        final INDArray x;
-        final INDArray w;
-        final INDArray dw;
-        final Flat xFlat;
-        final Flat wFlat;
-        final Flat dwFlat;
-
-        Compressed(int k) {
-            this.k = k;
-            x = Nd4j.create(type, new long[] {batch, k}, 'c');
-            w = Nd4j.create(type, new long[] {k, h0}, 'f');
-            dw = Nd4j.create(type, new long[] {k, h0}, 'f');
-            xFlat = Flat.of(x);
-            wFlat = Flat.of(w);
-            dwFlat = Flat.of(dw);
-        }
-    }
 
     DensePass(ComputationGraph graph, int batch, int inputSize, int[] hidden, int actions) {
         this.graph = graph;
@@ -165,9 +136,7 @@ public final class DensePass {
         dOutFlat = Flat.of(dOut);
         dHeadAugFlat = Flat.of(dHeadAug);
         dW1AugFlat = Flat.of(dW1Aug);
-        inputValues = new double[batch * inputSize];
-        activeMark = new boolean[inputSize];
-        active = new int[inputSize];
+        columns = new ActiveColumns(type, batch, inputSize, h0);
     }
 
     /** Rows per call. */
@@ -187,10 +156,11 @@ public final class DensePass {
         if (observations.length < length) {
             throw new IllegalArgumentException("need " + length + " observation values, got " + observations.length);
         }
+        double[] inputValues = columns.values();
         for (int i = 0; i < length; i++) {
             inputValues[i] = observations[i];
         }
-        prepareInput();
+        sparse = columns.prepare();
         if (!sparse && type == DataType.FLOAT) {
             input.data().asNioFloat().put(0, observations, 0, length);
         } else if (!sparse) {
@@ -205,8 +175,8 @@ public final class DensePass {
                     + " do not match a batch of " + batch + " rows of " + inputSize + " features");
         }
         double[] values = observations.dup('c').data().asDouble();
-        System.arraycopy(values, 0, inputValues, 0, batch * inputSize);
-        prepareInput();
+        System.arraycopy(values, 0, columns.values(), 0, batch * inputSize);
+        sparse = columns.prepare();
         if (!sparse) {
             input.assign(observations);
         }
@@ -215,44 +185,6 @@ public final class DensePass {
     /** True if the last input set runs the first layer on its active columns only (see {@link #setInput(float[])}). */
     public boolean sparseInput() {
         return sparse;
-    }
-
-    /** Finds the active columns of {@link #inputValues}; if they are few, fills the compressed input. */
-    private void prepareInput() {
-        Arrays.fill(activeMark, false);
-        int count = 0;
-        for (int b = 0; b < batch; b++) {
-            int o = b * inputSize;
-            for (int i = 0; i < inputSize; i++) {
-                if (inputValues[o + i] != 0 && !activeMark[i]) {
-                    activeMark[i] = true;
-                    count++;
-                }
-            }
-        }
-        sparse = 2 * count <= inputSize;
-        if (!sparse) {
-            return;
-        }
-        activeCount = 0;
-        for (int i = 0; i < inputSize; i++) {
-            if (activeMark[i]) {
-                active[activeCount++] = i;
-            }
-        }
-        int k = (activeCount + 1 + 15) / 16 * 16; // the ones column included; padded, so that few sizes are made
-        compressed = compressedBySize.computeIfAbsent(k, Compressed::new);
-        double[] xc = scratch(batch * k);
-        for (int b = 0; b < batch; b++) {
-            int from = b * inputSize;
-            int to = b * k;
-            for (int c = 0; c < activeCount; c++) {
-                xc[to + c] = inputValues[from + active[c]];
-            }
-            xc[to + activeCount] = 1;
-            Arrays.fill(xc, to + activeCount + 1, to + k, 0);
-        }
-        compressed.xFlat.write(xc, batch * k);
     }
 
     private double[] scratch(int size) {
@@ -272,19 +204,7 @@ public final class DensePass {
         bind();
         Flat p = paramsFlat;
         if (sparse) {
-            int k = compressed.k;
-            double[] wc = scratch(k * h0);
-            for (int j = 0; j < h0; j++) {
-                int col = w0 + j * inputSize;
-                int to = j * k;
-                for (int c = 0; c < activeCount; c++) {
-                    wc[to + c] = p.get(col + active[c]);
-                }
-                wc[to + activeCount] = p.get(b0 + j);
-                Arrays.fill(wc, to + activeCount + 1, to + k, 0);
-            }
-            compressed.wFlat.write(wc, k * h0);
-            Nd4j.gemm(compressed.x, compressed.w, z0, false, false, 1.0, 0.0);
+            columns.forward(p, w0, b0, z0);
         } else {
             Nd4j.gemm(input, l0.getParam(DefaultParamInitializer.WEIGHT_KEY), z0, false, false, 1.0, 0.0);
             z0.addiRowVector(l0.getParam(DefaultParamInitializer.BIAS_KEY));
@@ -348,19 +268,7 @@ public final class DensePass {
         Nd4j.getExecutioner().exec(new TanhDerivative(z0, da0, dz0));
         Flat g = gradientFlat;
         if (sparse) {
-            Nd4j.gemm(compressed.x, dz0, compressed.dw, true, false, 1.0, 0.0);
-            int k = compressed.k;
-            double[] dw = scratch(k * h0);
-            compressed.dwFlat.read(0, dw, 0, k * h0);
-            g.zero(w0, inputSize * h0);
-            for (int j = 0; j < h0; j++) {
-                int col = w0 + j * inputSize;
-                int from = j * k;
-                for (int c = 0; c < activeCount; c++) {
-                    g.put(col + active[c], dw[from + c]);
-                }
-                g.put(b0 + j, dw[from + activeCount]);
-            }
+            columns.backward(dz0, g, w0, b0);
         } else {
             Nd4j.gemm(input, dz0, g0.get(DefaultParamInitializer.WEIGHT_KEY), true, false, 1.0, 0.0);
             dz0.sum(g0.get(DefaultParamInitializer.BIAS_KEY), 0);
@@ -394,122 +302,6 @@ public final class DensePass {
         if (paramsView != graph.params()) {
             paramsView = graph.params();
             paramsFlat = Flat.of(paramsView);
-        }
-    }
-
-    /** Element access to the whole buffer of a root array of FLOAT or DOUBLE, in doubles. */
-    private abstract static class Flat {
-
-        static Flat of(INDArray array) {
-            if (array.offset() != 0 || array.data().length() < array.length()) {
-                throw new IllegalStateException("expected a root array, got offset " + array.offset());
-            }
-            return array.dataType() == DataType.FLOAT ? new Floats(array.data().asNioFloat())
-                    : new Doubles(array.data().asNioDouble());
-        }
-
-        abstract double get(int i);
-
-        abstract void put(int i, double v);
-
-        /** Copies {@code length} values from index {@code from} into {@code dst[off...]}. */
-        abstract void read(int from, double[] dst, int off, int length);
-
-        /** Copies {@code src[off, off + length)} to index {@code to}. */
-        abstract void write(int to, double[] src, int off, int length);
-
-        void write(double[] src, int length) {
-            write(0, src, 0, length);
-        }
-
-        abstract void zero(int from, int length);
-    }
-
-    private static final class Floats extends Flat {
-        private final FloatBuffer buf;
-        private float[] tmp = new float[0];
-
-        Floats(FloatBuffer buf) {
-            this.buf = buf;
-        }
-
-        private float[] tmp(int n) {
-            if (tmp.length < n) {
-                tmp = new float[n];
-            }
-            return tmp;
-        }
-
-        @Override
-        double get(int i) {
-            return buf.get(i);
-        }
-
-        @Override
-        void put(int i, double v) {
-            buf.put(i, (float) v);
-        }
-
-        @Override
-        void read(int from, double[] dst, int off, int length) {
-            float[] t = tmp(length);
-            buf.get(from, t, 0, length);
-            for (int i = 0; i < length; i++) {
-                dst[off + i] = t[i];
-            }
-        }
-
-        @Override
-        void write(int to, double[] src, int off, int length) {
-            float[] t = tmp(length);
-            for (int i = 0; i < length; i++) {
-                t[i] = (float) src[off + i];
-            }
-            buf.put(to, t, 0, length);
-        }
-
-        @Override
-        void zero(int from, int length) {
-            float[] t = tmp(length);
-            Arrays.fill(t, 0, length, 0f);
-            buf.put(from, t, 0, length);
-        }
-    }
-
-    private static final class Doubles extends Flat {
-        private final DoubleBuffer buf;
-        private double[] tmp = new double[0];
-
-        Doubles(DoubleBuffer buf) {
-            this.buf = buf;
-        }
-
-        @Override
-        double get(int i) {
-            return buf.get(i);
-        }
-
-        @Override
-        void put(int i, double v) {
-            buf.put(i, v);
-        }
-
-        @Override
-        void read(int from, double[] dst, int off, int length) {
-            buf.get(from, dst, off, length);
-        }
-
-        @Override
-        void write(int to, double[] src, int off, int length) {
-            buf.put(to, src, off, length);
-        }
-
-        @Override
-        void zero(int from, int length) {
-            if (tmp.length < length) {
-                tmp = new double[length];
-            }
-            buf.put(from, tmp, 0, length);
         }
     }
 }

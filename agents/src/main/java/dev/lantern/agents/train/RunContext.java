@@ -1,7 +1,7 @@
 package dev.lantern.agents.train;
 
 import dev.lantern.agents.api.PolicyValueView;
-import dev.lantern.agents.nn.ParameterLayout;
+import dev.lantern.agents.api.ParameterLayout;
 import dev.lantern.environments.api.Environment;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.lantern.agents.train;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.lantern.agents.api.LearningAgent;
-import dev.lantern.agents.nn.ParameterLayout;
+import dev.lantern.agents.api.ParameterLayout;
 import dev.lantern.agents.run.ResumePoint;
 import dev.lantern.agents.run.RunDirectory;
 import dev.lantern.environments.api.Environment;

@@ -4,24 +4,13 @@ import com.google.gson.JsonObject;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
-import dev.lantern.agents.nn.ParameterLayout;
-import dev.lantern.agents.run.AtomicFiles;
+import dev.lantern.agents.api.ParameterLayout;
 import dev.lantern.agents.train.MetricSink;
-import dev.lantern.agents.run.MetricsFile;
 import dev.lantern.agents.train.Recorder;
 import dev.lantern.agents.train.RunContext;
 import dev.lantern.agents.run.RunDirectory;
 import dev.lantern.agents.train.RunOutcome;
 import dev.lantern.agents.train.UpdateEvent;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Computes loss change allocation online, at every update of a training run, on the agent's pinned probe loss.
  *
  * <p>The end gradient of a step is the start gradient of the next while the probe window stays the same; a new
- * window costs one extra evaluation at its first step. After each step the network's parameters are restored
- * exactly (from a copy of θ_{t+1} in the network's own type).
+ * window costs one extra evaluation at its first step. The probe points are evaluated on the probe's private network
+ * ({@link PinnedLoss}); the trained network is only read.
  *
  * <p><b>Metrics</b> at the end of every iteration (sums over its updates): {@code lca/total} (Σ allocations),
  * {@code lca/actual} (the real probe-loss change), {@code lca/error} (actual − total), {@code lca/layer/<layer>},
@@ -59,9 +48,7 @@ public final class LcaRecorder implements Recorder {
     private final LcaSettings settings;
     private ParameterLayout layout;
     private MetricSink metrics;
-    private Path dir;
-    private BufferedWriter stepsOut;
-    private BufferedWriter neuronsOut;
+    private LcaFiles files;
     private Map<String, Object> manifest;
 
     private long window = Long.MIN_VALUE;
@@ -82,13 +69,7 @@ public final class LcaRecorder implements Recorder {
     private final List<Double> allocatedCurve = new ArrayList<>();
     private final List<Double> actualCurve = new ArrayList<>();
 
-    // Per-iteration sums for the metrics.
-    private double iterAllocated;
-    private double iterActual;
-    private double iterHelped;
-    private int iterSteps;
-    private int iterMaxPieces;
-    private double[] iterLayers;
+    private IterationSums iteration;
 
     /** Allocates with the given settings (which must be enabled). */
     public LcaRecorder(LcaSettings settings) {
@@ -108,19 +89,9 @@ public final class LcaRecorder implements Recorder {
         manifest = run.manifest();
         cumulative = new double[layout.size()];
         windowAllocation = new double[layout.size()];
-        iterLayers = new double[layout.layers().size()];
+        iteration = new IterationSums(layout);
         if (run.runDir() != null) {
-            dir = run.runDir().resolve("lca");
-            try {
-                Files.createDirectories(dir);
-                // Appending: a fresh run directory has no such files; a resumed run cuts them back in restoreState.
-                stepsOut = Files.newBufferedWriter(dir.resolve("steps.jsonl"), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                neuronsOut = Files.newBufferedWriter(dir.resolve("neurons.jsonl"), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
-            }
+            files = new LcaFiles(run.runDir(), layout);
         }
     }
 
@@ -144,15 +115,10 @@ public final class LcaRecorder implements Recorder {
         double[] theta0 = event.paramsBefore().data().asDouble();
         double[] theta1 = live.data().asDouble();
         double[] end = new double[theta1.length];
-        if (oracle == null || oracle.probe() != probe || oracle.live() != live) {
-            oracle = new PinnedLossOracle(probe, live);
+        if (oracle == null || oracle.probe() != probe) {
+            oracle = new PinnedLossOracle(probe, live.dataType(), theta1.length);
         }
-        StepAllocation step;
-        try {
-            step = allocator.allocate(oracle, theta0, theta1, carriedGradient, carriedLoss, end);
-        } finally {
-            oracle.moveTo(theta1); // θ_{t+1} exactly: theta1 holds the network's own values, widened to double
-        }
+        StepAllocation step = allocator.allocate(oracle, theta0, theta1, carriedGradient, carriedLoss, end);
         carriedGradient = end;
         carriedLoss = step.lossAfter();
         record(event, step);
@@ -165,10 +131,8 @@ public final class LcaRecorder implements Recorder {
             windowAllocation[i] += a[i];
         }
         double[] layers = layout.sumPerLayer(a);
-        for (int l = 0; l < layers.length; l++) {
-            iterLayers[l] += layers[l];
-        }
         double helped = step.helpedFraction();
+        iteration.add(step, layers, helped);
         steps++;
         evaluations += step.gradientEvaluations();
         totalAllocated += step.allocated();
@@ -177,52 +141,16 @@ public final class LcaRecorder implements Recorder {
         allocatedCurve.add(totalAllocated);
         actualCurve.add(totalActual);
         piecesHistogram.merge(step.pieces(), 1, Integer::sum);
-        iterAllocated += step.allocated();
-        iterActual += step.actual();
-        iterHelped += helped;
-        iterSteps++;
-        iterMaxPieces = Math.max(iterMaxPieces, step.pieces());
-        if (stepsOut != null) {
-            StringBuilder line = new StringBuilder(256);
-            line.append("{\"update\": ").append(event.update()).append(", \"step\": ").append(event.envStep())
-                    .append(", \"window\": ").append(window);
-            number(line.append(", \"loss_before\": "), step.lossBefore());
-            number(line.append(", \"loss_after\": "), step.lossAfter());
-            number(line.append(", \"actual\": "), step.actual());
-            number(line.append(", \"allocated\": "), step.allocated());
-            number(line.append(", \"error\": "), step.error());
-            line.append(", \"pieces\": ").append(step.pieces()).append(", \"evaluations\": ")
-                    .append(step.gradientEvaluations()).append(", \"helped_fraction\": ").append(helped)
-                    .append(", \"layers\": {");
-            for (int l = 0; l < layers.length; l++) {
-                line.append(l == 0 ? "" : ", ").append('"').append(layout.layers().get(l).name()).append("\": ");
-                number(line, layers[l]);
-            }
-            line.append("}}\n");
-            write(stepsOut, line.toString());
+        if (files != null) {
+            files.step(event, window, step, helped, layers);
         }
     }
 
     @Override
     public void iterationEnded(long iteration, long envStep) {
-        if (iterSteps == 0) {
-            return;
+        if (this.iteration.emit(metrics, envStep)) {
+            flush();
         }
-        metrics.scalar(envStep, "lca/total", iterAllocated);
-        metrics.scalar(envStep, "lca/actual", iterActual);
-        metrics.scalar(envStep, "lca/error", iterActual - iterAllocated);
-        metrics.scalar(envStep, "lca/helped_fraction", iterHelped / iterSteps);
-        metrics.scalar(envStep, "lca/pieces_max", iterMaxPieces);
-        for (int l = 0; l < iterLayers.length; l++) {
-            metrics.scalar(envStep, "lca/layer/" + layout.layers().get(l).name(), iterLayers[l]);
-            iterLayers[l] = 0;
-        }
-        iterAllocated = 0;
-        iterActual = 0;
-        iterHelped = 0;
-        iterSteps = 0;
-        iterMaxPieces = 0;
-        flush();
     }
 
     @Override
@@ -260,7 +188,7 @@ public final class LcaRecorder implements Recorder {
         out.writeLongs(new long[] {steps, evaluations, unallocated});
         out.writeDoubles(allocatedCurve.stream().mapToDouble(Double::doubleValue).toArray());
         out.writeDoubles(actualCurve.stream().mapToDouble(Double::doubleValue).toArray());
-        out.writeLongs(new long[] {length(dir, "steps.jsonl"), length(dir, "neurons.jsonl")});
+        out.writeLongs(files == null ? new long[2] : files.lengths());
     }
 
     @Override
@@ -304,32 +232,12 @@ public final class LcaRecorder implements Recorder {
         if (lengths.length != 2) {
             throw in.fail("expected 2 file lengths, found " + lengths.length);
         }
-        if (dir != null) {
+        if (files != null) {
             try {
-                stepsOut.close();
-                neuronsOut.close();
-                MetricsFile.truncate(dir.resolve("steps.jsonl"), lengths[0]);
-                MetricsFile.truncate(dir.resolve("neurons.jsonl"), lengths[1]);
-                stepsOut = Files.newBufferedWriter(dir.resolve("steps.jsonl"), StandardCharsets.UTF_8,
-                        StandardOpenOption.APPEND);
-                neuronsOut = Files.newBufferedWriter(dir.resolve("neurons.jsonl"), StandardCharsets.UTF_8,
-                        StandardOpenOption.APPEND);
+                files.truncate(lengths);
             } catch (IllegalArgumentException e) {
                 throw in.fail(e.getMessage());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot reopen LCA files in " + dir + ": " + e.getMessage(), e);
             }
-        }
-    }
-
-    private static long length(Path dir, String name) {
-        if (dir == null) {
-            return 0;
-        }
-        try {
-            return Files.size(dir.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the size of " + dir.resolve(name) + ": " + e.getMessage(), e);
         }
     }
 
@@ -337,21 +245,8 @@ public final class LcaRecorder implements Recorder {
         if (window == Long.MIN_VALUE) {
             return;
         }
-        if (neuronsOut != null) {
-            StringBuilder line = new StringBuilder(4096);
-            line.append("{\"window\": ").append(window).append(", \"step\": ").append(windowStep).append(", \"layers\": {");
-            boolean first = true;
-            for (ParameterLayout.Block b : layout.layers()) {
-                line.append(first ? "" : ", ").append('"').append(b.name()).append("\": [");
-                double[] perNeuron = ParameterLayout.sumPerNeuron(b, windowAllocation);
-                for (int j = 0; j < perNeuron.length; j++) {
-                    number(line.append(j == 0 ? "" : ", "), perNeuron[j]);
-                }
-                line.append(']');
-                first = false;
-            }
-            line.append("}}\n");
-            write(neuronsOut, line.toString());
+        if (files != null) {
+            files.window(window, windowStep, windowAllocation);
         }
         java.util.Arrays.fill(windowAllocation, 0);
     }
@@ -363,21 +258,9 @@ public final class LcaRecorder implements Recorder {
         manifest.put("lca", Map.of("probe", probeDescription, "probeSize", settings.probeSize(),
                 "errorThreshold", settings.errorThreshold(), "maxPieces", settings.maxPieces(),
                 "window", "one iteration (a new probe from each rollout)"));
-        if (dir == null) {
-            return;
+        if (files != null) {
+            files.finish(cumulative, summary);
         }
-        try {
-            stepsOut.close();
-            neuronsOut.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close LCA files in " + dir + ": " + e.getMessage(), e);
-        }
-        ByteBuffer buf = ByteBuffer.allocate(cumulative.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (double v : cumulative) {
-            buf.putDouble(v);
-        }
-        AtomicFiles.writeBytes(dir.resolve("parameters.f64"), buf.array());
-        AtomicFiles.writeString(dir.resolve("summary.json"), RunDirectory.GSON.toJson(summary) + "\n");
     }
 
     /** Totals so far as JSON (the content of {@code summary.json}). */
@@ -440,26 +323,9 @@ public final class LcaRecorder implements Recorder {
         return cumulative.clone();
     }
 
-    private static void number(StringBuilder line, double value) {
-        MetricsFile.appendNumber(line, value);
-    }
-
     private void flush() {
-        if (stepsOut != null) {
-            try {
-                stepsOut.flush();
-                neuronsOut.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write LCA files in " + dir + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private void write(BufferedWriter out, String text) {
-        try {
-            out.write(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write LCA files in " + dir + ": " + e.getMessage(), e);
+        if (files != null) {
+            files.flush();
         }
     }
 }

@@ -1,37 +1,35 @@
 package dev.lantern.analysis.lca;
 
 import dev.lantern.agents.api.PinnedLoss;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Adapts an agent's {@link PinnedLoss} to a double-precision {@link GradientOracle}: each point is written, in the
- * network's data type, straight into the live parameter vector (so the loss evaluates there without another copy),
- * and the gradient is read back in double precision. Moves the network's parameters; callers restore them.
+ * Adapts an agent's {@link PinnedLoss} to a double-precision {@link GradientOracle}: each point is rounded to the
+ * network's data type into a parameter vector this oracle owns, the loss evaluates there (on the probe's private
+ * network), and the gradient is read back in double precision. Nothing here writes the trained network.
  */
 final class PinnedLossOracle implements GradientOracle {
 
     private final PinnedLoss loss;
-    private final INDArray live;
+    private final INDArray point;
     private final INDArray gradient;
     private final float[] floats;
 
     /**
-     * @param loss       the pinned loss
-     * @param liveParams the network's live parameter vector: a root array in 'c' order, FLOAT or DOUBLE
+     * @param loss     the pinned loss
+     * @param dataType the network's parameter type, FLOAT or DOUBLE
+     * @param size     the number of parameters
      */
-    PinnedLossOracle(PinnedLoss loss, INDArray liveParams) {
-        DataType type = liveParams.dataType();
-        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
-            throw new IllegalArgumentException("parameters must be FLOAT or DOUBLE, got " + type);
+    PinnedLossOracle(PinnedLoss loss, DataType dataType, int size) {
+        if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
+            throw new IllegalArgumentException("parameters must be FLOAT or DOUBLE, got " + dataType);
         }
         this.loss = loss;
-        this.live = liveParams;
-        this.gradient = Nd4j.create(type, liveParams.shape());
-        this.floats = type == DataType.FLOAT ? new float[(int) liveParams.length()] : null;
+        this.point = Nd4j.create(dataType, 1, size);
+        this.gradient = Nd4j.create(dataType, 1, size);
+        this.floats = dataType == DataType.FLOAT ? new float[size] : null;
     }
 
     /** The loss this oracle evaluates. */
@@ -39,31 +37,18 @@ final class PinnedLossOracle implements GradientOracle {
         return loss;
     }
 
-    /** The live parameter vector it writes into. */
-    INDArray live() {
-        return live;
-    }
-
-    /** Writes {@code theta}, in the network's data type, into the live parameter vector. */
-    void moveTo(double[] theta) {
+    @Override
+    public double evaluate(double[] theta, double[] gradientOut) {
         int n = theta.length;
         if (floats != null) {
             for (int i = 0; i < n; i++) {
                 floats[i] = (float) theta[i];
             }
-            FloatBuffer p = live.data().asNioFloat();
-            p.put(0, floats, 0, n);
+            point.data().asNioFloat().put(0, floats, 0, n);
         } else {
-            DoubleBuffer p = live.data().asNioDouble();
-            p.put(0, theta, 0, n);
+            point.data().asNioDouble().put(0, theta, 0, n);
         }
-    }
-
-    @Override
-    public double evaluate(double[] theta, double[] gradientOut) {
-        int n = theta.length;
-        moveTo(theta);
-        double value = loss.lossAndGradient(live, gradient);
+        double value = loss.lossAndGradient(point, gradient);
         if (floats != null) {
             gradient.data().asNioFloat().get(0, floats, 0, n);
             for (int i = 0; i < n; i++) {

@@ -10,7 +10,7 @@ import dev.lantern.agents.actorcritic.PpoLoss;
 import dev.lantern.agents.actorcritic.PpoTargets;
 import dev.lantern.agents.actorcritic.ProbeLoss;
 import dev.lantern.agents.nn.ActorCriticNet;
-import dev.lantern.agents.nn.ParameterLayout;
+import dev.lantern.agents.api.ParameterLayout;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -98,7 +98,7 @@ class LossChangeAllocatorTest {
         net.applyUpdate(e.gradient());
         INDArray after = net.params().dup();
         ProbeLoss probe = new ProbeLoss(objective, random(16, 6, rng), randomTargets(16, 4, rng), 0, "test probe");
-        StepAllocation s = new LossChangeAllocator(1e-3, 32).allocate(new PinnedLossOracle(probe, net.params()),
+        StepAllocation s = new LossChangeAllocator(1e-3, 32).allocate(new PinnedLossOracle(probe, net.dataType(), (int) net.parameterCount()),
                 before.data().asDouble(), after.data().asDouble(), null, 0, new double[(int) net.parameterCount()]);
         assertTrue(Math.abs(s.actual()) > 1e-6, "the step must change the probe loss, got " + s.actual());
         double relative = Math.abs(s.error()) / Math.abs(s.actual());

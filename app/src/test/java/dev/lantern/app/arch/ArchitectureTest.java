@@ -60,6 +60,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void analysisReachesLearnersOnlyThroughTheApi() {
+        noClasses().that().resideInAPackage("dev.lantern.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.lantern.agents.actorcritic..",
+                        "dev.lantern.agents.dqn..", "dev.lantern.agents.alphazero..", "dev.lantern.agents.tabular..",
+                        "dev.lantern.agents.nn..")
+                .because("analysis reads learners through agents.api (and the planning library agents.mcts)")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("dev.lantern.(**)").should().beFreeOfCycles().check(classes);
     }

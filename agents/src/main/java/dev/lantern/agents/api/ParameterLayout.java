@@ -1,4 +1,4 @@
-package dev.lantern.agents.nn;
+package dev.lantern.agents.api;
 
 import java.util.ArrayList;
 import java.util.List;

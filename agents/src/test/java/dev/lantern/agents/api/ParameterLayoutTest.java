@@ -1,7 +1,8 @@
-package dev.lantern.agents.nn;
+package dev.lantern.agents.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lantern.agents.nn.ActorCriticNet;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,0 +1,31 @@
+package dev.lantern.agents.api;
+
+/**
+ * The values of one site over a batch in double precision (widened from the network's own type, so a float network's
+ * numbers are exact), or the gradient of a readout with respect to them.
+ *
+ * @param site   the site
+ * @param batch  examples
+ * @param values {@code [batch * width]} row-major: example {@code b}, neuron {@code j} at {@code b width + j}
+ */
+public record Activations(Site site, int batch, double[] values) {
+
+    public Activations {
+        if (values.length != batch * site.width()) {
+            throw new IllegalArgumentException(site.name() + ": " + values.length + " values for a batch of " + batch
+                    + " x " + site.width());
+        }
+    }
+
+    /** Example {@code b}'s value at neuron {@code j}. */
+    public double get(int b, int j) {
+        return values[b * site.width() + j];
+    }
+
+    /** Example {@code b}'s values, {@code [width]} (a copy). */
+    public double[] row(int b) {
+        double[] r = new double[site.width()];
+        System.arraycopy(values, b * site.width(), r, 0, r.length);
+        return r;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.lantern.agents.nn;
+
+import dev.lantern.agents.api.Inspectable;
+import dev.lantern.agents.api.InspectableNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The base of every network snapshot ({@link ActorCriticView}, {@code dqn.QView}, {@code alphazero.AlphaZeroView}): a
+ * private copy of a network, the moment it was taken, and its outputs for a batch of observations by the path the
+ * agents act with ({@link GraphNetwork#output}). Safe to hand to another thread, since nothing else touches the copy;
+ * one thread at a time.
+ *
+ * @param <N> the network type
+ */
+public abstract class FrozenView<N extends GraphNetwork> implements Inspectable {
+
+    private final N net;
+    private final long version;
+    private InspectableNetwork inspector;
+
+    /**
+     * @param net     a network nobody else uses (take a {@link GraphNetwork#copy()})
+     * @param version a label of the moment (e.g. the update count) for displays
+     */
+    protected FrozenView(N net, long version) {
+        this.net = net;
+        this.version = version;
+    }
+
+    /** The update count (or other label) at which this snapshot was taken. */
+    public long version() {
+        return version;
+    }
+
+    /** The private network; for analyses that need it whole (a search, a match). */
+    public N net() {
+        return net;
+    }
+
+    /** Number of actions. */
+    public int actionCount() {
+        return net.actionCount();
+    }
+
+    /** Features per observation. */
+    public int inputSize() {
+        return net.inputSize();
+    }
+
+    /**
+     * {@inheritDoc} Made on first use over a second copy, so that moving its parameters
+     * ({@link InspectableNetwork#lossAndGradient}) leaves this view's own outputs as they were.
+     */
+    @Override
+    public InspectableNetwork inspect() {
+        if (inspector == null) {
+            inspector = net.inspect();
+        }
+        return inspector;
+    }
+
+    /**
+     * Every output of the network for {@code count} observations laid out back to back, in double precision.
+     *
+     * @param observations {@code [count * inputSize]} (at least that long)
+     * @return one row-major {@code [count * width]} array per head, in the network's output order
+     */
+    protected double[][] outputs(float[] observations, int count) {
+        if (observations.length < count * net.inputSize()) {
+            throw new IllegalArgumentException("expected " + count + " x " + net.inputSize() + " floats, got "
+                    + observations.length);
+        }
+        INDArray[] out = net.output(net.batch(observations, count));
+        double[][] values = new double[out.length][];
+        for (int i = 0; i < out.length; i++) {
+            values[i] = out[i].dup('c').data().asDouble();
+        }
+        return values;
+    }
+}

@@ -1,0 +1,235 @@
+package dev.lantern.agents.nn;
+
+import dev.lantern.agents.api.InspectableNetwork;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * What every Lantern network is: a DL4J {@link ComputationGraph} of dense layers with a torso of two tanh layers
+ * ({@code torso.dense0}, {@code torso.dense1}) and identity heads, read and updated through its flat parameter and
+ * gradient buffers. {@link ActorCriticNet} and {@code dqn.QNet} add their heads.
+ *
+ * <p>One instance is owned by one thread. {@link #params()} and {@link #gradient()} are live and reused: {@code dup()}
+ * what you keep. Analysis never touches a trained network: it gets {@link #inspect()} (over a private copy), and pinned
+ * losses evaluate on {@link #shadow()}.
+ */
+public abstract class GraphNetwork {
+
+    /** Name of the graph input. */
+    public static final String INPUT = "obs";
+    /** First torso layer. */
+    public static final String TORSO_0 = "torso.dense0";
+    /** Second torso layer. */
+    public static final String TORSO_1 = "torso.dense1";
+
+    private final ComputationGraph graph;
+    private final int inputSize;
+    private final int actionCount;
+    private DefaultGradient flatGradient;
+    private GraphNetwork shadow;
+
+    /**
+     * @param graph       the initialized graph this network owns
+     * @param inputSize   features per observation
+     * @param actionCount outputs of the action head
+     */
+    protected GraphNetwork(ComputationGraph graph, int inputSize, int actionCount) {
+        this.graph = graph;
+        this.inputSize = inputSize;
+        this.actionCount = actionCount;
+    }
+
+    /**
+     * The configuration up to the torso: the data type, the updater, workspaces on, the input {@code obs} and the two
+     * tanh layers; the caller adds its heads and outputs.
+     */
+    protected static ComputationGraphConfiguration.GraphBuilder torso(DataType dataType, IUpdater updater,
+            int inputSize, int[] hidden) {
+        if (hidden.length != 2) {
+            throw new IllegalArgumentException("the torso has exactly two layers, got hidden sizes of length " + hidden.length);
+        }
+        return new NeuralNetConfiguration.Builder()
+                .dataType(dataType)
+                .updater(updater)
+                .miniBatch(false)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(InputType.feedForward(inputSize))
+                .addLayer(TORSO_0, new DenseLayer.Builder().nOut(hidden[0]).activation(Activation.TANH).build(), INPUT)
+                .addLayer(TORSO_1, new DenseLayer.Builder().nOut(hidden[1]).activation(Activation.TANH).build(), TORSO_0);
+    }
+
+    /**
+     * Builds and initializes the graph of {@code conf}, the torso's weights drawn first from {@code rng}
+     * ({@link WeightInit#glorotUniform}, gain 1); the caller then draws its heads' weights from the same stream.
+     */
+    protected static ComputationGraph initTorso(ComputationGraphConfiguration conf, SplittableRandom rng) {
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        WeightInit.glorotUniform(graph, TORSO_0, 1.0, rng);
+        WeightInit.glorotUniform(graph, TORSO_1, 1.0, rng);
+        return graph;
+    }
+
+    /** A dense identity head of {@code width} outputs on {@code torso.dense1}. */
+    protected static DenseLayer head(int width) {
+        return new DenseLayer.Builder().nOut(width).activation(Activation.IDENTITY).build();
+    }
+
+    /** Inputs of the dense layer {@code name} of {@code graph} (the rows of its weight matrix). */
+    protected static int fanIn(ComputationGraph graph, String name) {
+        return (int) graph.getLayer(name).getParam("W").size(0);
+    }
+
+    /** Neurons of the dense layer {@code name} of {@code graph} (the columns of its weight matrix). */
+    protected static int fanOut(ComputationGraph graph, String name) {
+        return (int) graph.getLayer(name).getParam("W").size(1);
+    }
+
+    /** The underlying graph; only the thread that owns this network may touch it. */
+    public ComputationGraph graph() {
+        return graph;
+    }
+
+    /** Features per observation. */
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /** Number of actions (outputs of the action head). */
+    public int actionCount() {
+        return actionCount;
+    }
+
+    /** The network's floating-point type. */
+    public DataType dataType() {
+        return graph.params().dataType();
+    }
+
+    /** Total number of parameters. */
+    public long parameterCount() {
+        return graph.numParams();
+    }
+
+    /** The live flat parameter vector ({@code parameterCount} elements); {@code dup()} what you keep. */
+    public INDArray params() {
+        return graph.params();
+    }
+
+    /** Copies {@code values} into the live parameter vector. */
+    public void setParams(INDArray values) {
+        graph.params().assign(values);
+    }
+
+    /** The live flat gradient buffer filled by {@link #backward}, shaped like {@link #params()}. */
+    public INDArray gradient() {
+        return Graphs.gradient(graph);
+    }
+
+    /** Updates done so far (Adam's step counter). */
+    public int iterationCount() {
+        return graph.getConfiguration().getIterationCount();
+    }
+
+    /** Builds the network's input from {@code rows} observations laid out back to back, {@code [rows, inputSize]}. */
+    public INDArray batch(float[] data, int rows) {
+        float[] exact = data.length == rows * inputSize ? data : Arrays.copyOf(data, rows * inputSize);
+        INDArray in = Nd4j.create(exact, new long[] {rows, inputSize}, 'c');
+        return in.dataType() == dataType() ? in : in.castTo(dataType());
+    }
+
+    /**
+     * Inference, the path the agents act with: every output for a batch, nothing kept for backprop.
+     *
+     * @param obs {@code [B, inputSize]}
+     * @return one array per head, in the order of the graph's outputs, {@code [B, width]} each
+     */
+    public INDArray[] output(INDArray obs) {
+        return graph.output(false, obs);
+    }
+
+    /**
+     * Training forward pass; keeps activations for {@link #backward}.
+     *
+     * @param obs {@code [B, inputSize]}
+     * @return activations by layer name ({@code obs}, every layer), each {@code [B, width]}; feedForward index 0 is
+     *         the input
+     */
+    public Map<String, INDArray> forward(INDArray obs) {
+        return graph.feedForward(new INDArray[] {obs}, true, false);
+    }
+
+    /**
+     * Backpropagates external errors from the heads; the gradient of the loss lands in {@link #gradient()}. Must
+     * follow {@link #forward} on the same batch.
+     *
+     * @param dOutputs dLoss/dOutput per head, in the order of the graph's outputs, {@code [B, width]} each
+     */
+    public Gradient backward(INDArray... dOutputs) {
+        return graph.backpropGradient(dOutputs);
+    }
+
+    /**
+     * DL4J's gradient object over the whole live gradient buffer, for {@link #applyUpdate} after a backward that
+     * wrote the buffer directly ({@link DensePass}): the updater then works on the flat buffer. Reused, not copied.
+     */
+    public Gradient flatGradient() {
+        if (graph.getGradientsViewArray() == null) {
+            graph.initGradientsView();
+        }
+        if (flatGradient == null || flatGradient.gradient() != graph.getGradientsViewArray()) {
+            flatGradient = new DefaultGradient(graph.getGradientsViewArray());
+        }
+        return flatGradient;
+    }
+
+    /**
+     * One optimizer step with the gradient of {@link #backward}: the updater transforms the gradient buffer in place
+     * into the update, which is subtracted from the parameters; the iteration count advances.
+     */
+    public void applyUpdate(Gradient gradient) {
+        Graphs.applyUpdate(graph, gradient);
+    }
+
+    /**
+     * An independent copy (parameters, updater state and the update counters, which DL4J's {@code clone()} drops),
+     * for snapshots handed to other threads, target networks and forks.
+     */
+    public abstract GraphNetwork copy();
+
+    /**
+     * A private network of the same shape, made on first use and kept, on which losses are evaluated at other
+     * parameter vectors (loss change allocation's probe points) without writing this one. Its parameters are whatever
+     * the last evaluation set; set them before every use. Same thread as this network.
+     */
+    public GraphNetwork shadow() {
+        if (shadow == null) {
+            shadow = copy();
+        }
+        return shadow;
+    }
+
+    /**
+     * The inspection seam over a private copy of this network as it is now: sites, recorded and intervened forward
+     * passes, gradients. Nothing done through it reaches this network.
+     */
+    public InspectableNetwork inspect() {
+        return new GraphInspector(Graphs.copy(graph));
+    }
+}
