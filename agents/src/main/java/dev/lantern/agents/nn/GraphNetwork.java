@@ -42,6 +42,9 @@ public abstract class GraphNetwork {
     private DefaultGradient flatGradient;
     private GraphNetwork shadow;
 
+    /** The seed written into DL4J's configuration (see {@link #torso}); it draws nothing that Lantern keeps. */
+    static final long DL4J_SEED = 0;
+
     /**
      * @param graph       the initialized graph this network owns
      * @param inputSize   features per observation
@@ -55,7 +58,9 @@ public abstract class GraphNetwork {
 
     /**
      * The configuration up to the torso: the data type, the updater, workspaces on, the input {@code obs} and the two
-     * tanh layers; the caller adds its heads and outputs.
+     * tanh layers; the caller adds its heads and outputs. DL4J's seed is fixed: its own initial draws are overwritten
+     * by Lantern's seeded initialization, and without it DL4J takes the clock, so the {@code configuration.json} inside
+     * every checkpoint's {@code network.zip} would differ between two identical runs.
      */
     protected static ComputationGraphConfiguration.GraphBuilder torso(DataType dataType, IUpdater updater,
             int inputSize, int[] hidden) {
@@ -63,6 +68,7 @@ public abstract class GraphNetwork {
             throw new IllegalArgumentException("the torso has exactly two layers, got hidden sizes of length " + hidden.length);
         }
         return new NeuralNetConfiguration.Builder()
+                .seed(DL4J_SEED)
                 .dataType(dataType)
                 .updater(updater)
                 .miniBatch(false)

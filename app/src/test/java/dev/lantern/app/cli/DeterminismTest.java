@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,30 @@ class DeterminismTest {
         assertEquals(Files.readString(tmp.resolve("a/lca/steps.jsonl")), Files.readString(tmp.resolve("b/lca/steps.jsonl")));
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("a/lca/parameters.f64")),
                 Files.readAllBytes(tmp.resolve("b/lca/parameters.f64"))));
+        // The final network, entry by entry (configuration, parameters, updater state): zip headers carry times.
+        Map<String, byte[]> netA = zipEntries(lastNetwork(tmp.resolve("a")));
+        Map<String, byte[]> netB = zipEntries(lastNetwork(tmp.resolve("b")));
+        assertEquals(netA.keySet(), netB.keySet());
+        for (String entry : netA.keySet()) {
+            assertTrue(java.util.Arrays.equals(netA.get(entry), netB.get(entry)), "network.zip!" + entry + " differs");
+        }
+    }
+
+    private static Path lastNetwork(Path run) throws Exception {
+        try (var dirs = Files.list(run.resolve("checkpoints"))) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("step-")).sorted().reduce((x, y) -> y)
+                    .orElseThrow().resolve("network.zip");
+        }
+    }
+
+    private static Map<String, byte[]> zipEntries(Path zip) throws Exception {
+        Map<String, byte[]> entries = new java.util.TreeMap<>();
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
     }
 
     private static Path runInNewJvm(Path config, Path out) throws Exception {
