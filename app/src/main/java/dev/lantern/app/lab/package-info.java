@@ -1,5 +1,5 @@
 /**
- * The JavaFX lab: watch a PPO agent learn a grid world, live.
+ * The JavaFX lab: watch a learner (PPO, A2C, DQN or tabular, from the registry) learn a grid world, live.
  *
  * <p>Threads (DESIGN.md, "How data flows"): {@link dev.lantern.app.lab.LabController} trains on ONE background
  * executor thread; {@link dev.lantern.app.lab.LiveFeed} sits on that thread as a recorder and metric tap and publishes
