@@ -16,7 +16,7 @@ import dev.lantern.agents.train.GreedyEvaluator;
 import dev.lantern.agents.train.RunOutcome;
 import dev.lantern.agents.train.Trainer;
 import dev.lantern.agents.train.TrainerSettings;
-import dev.lantern.environments.grid.ValueIteration;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.environments.grid.GridSolution;
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.Tile;
-import dev.lantern.environments.grid.ValueIteration;
+import dev.lantern.environments.grid.map.Tile;
+import dev.lantern.environments.grid.solve.GridSolution;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.Arrays;
 import java.util.List;

@@ -9,7 +9,8 @@ import dev.lantern.environments.board.Minimax;
 import dev.lantern.environments.board.MinimaxSolution;
 import dev.lantern.environments.board.SearchResult;
 import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.Tile;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.Tile;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,10 +26,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code lantern play ENV-ID}: a person plays a grid world, or a board game against an exact or searching opponent,
@@ -67,7 +68,7 @@ final class PlayCommand implements Callable<Integer> {
             description = "connect-four: the alpha-beta horizon in plies (default: ${DEFAULT-VALUE})")
     private int depth;
 
-    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "" + GridWorld.DEFAULT_MAX_EPISODE_STEPS,
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "" + GridMap.DEFAULT_TIME_LIMIT,
             description = "grid worlds: the time limit in steps (default: ${DEFAULT-VALUE})")
     private int maxSteps;
 

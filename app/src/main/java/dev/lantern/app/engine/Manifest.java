@@ -5,7 +5,7 @@ import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.train.RunDirectory;
 import dev.lantern.agents.train.Seeds;
 import dev.lantern.app.config.Experiment;
-import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.solve.GridSolution;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

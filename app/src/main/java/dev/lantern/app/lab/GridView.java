@@ -1,11 +1,11 @@
 package dev.lantern.app.lab;
 
-import dev.lantern.environments.grid.Cell;
-import dev.lantern.environments.grid.GridMap;
-import dev.lantern.environments.grid.GridSolution;
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.Tile;
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.Tile;
+import dev.lantern.environments.grid.solve.GridSolution;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringProperty;

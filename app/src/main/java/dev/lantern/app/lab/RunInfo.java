@@ -1,8 +1,8 @@
 package dev.lantern.app.lab;
 
-import dev.lantern.environments.grid.GridMap;
-import dev.lantern.environments.grid.GridSolution;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.solve.GridSolution;
 
 /**
  * What the views need to know about a run once it is assembled: the world and its exact solution. Immutable (the map

@@ -1,5 +1,10 @@
 package dev.lantern.environments.grid;
 
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.GridRules;
+import dev.lantern.environments.grid.map.Tile;
+
 /**
  * The rules of a {@link GridWorld}, precomputed once per map and shared (immutably) by every copy of the world, its
  * {@link GridSimulator} and the exact solvers ({@link GridStateSpace}), so the dynamics are written exactly once.
@@ -70,7 +75,7 @@ final class GridDynamics {
         this.width = map.width();
         this.cells = height * width;
         this.planeSize = cells;
-        this.channels = simple ? GridWorld.CHANNEL_COUNT : GridWorld.EXTENDED_CHANNEL_COUNT;
+        this.channels = simple ? GridChannels.COUNT : GridChannels.EXTENDED_COUNT;
         this.observationSize = channels * planeSize;
         this.fullMask = (1 << map.keyCount()) - 1;
         this.boxCount = map.boxCells().size();

@@ -5,6 +5,9 @@ import dev.lantern.environments.api.InPlaceStepping;
 import dev.lantern.environments.api.Restorable;
 import dev.lantern.environments.api.Simulator;
 import dev.lantern.environments.api.StepResult;
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.GridRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,14 +23,14 @@ import java.util.Objects;
  * move, or off the grid leaves the agent in place (a bump; it still costs a step).
  *
  * <p><b>Observation</b>: one-hot planes, shape {@code [channels, height, width]}, row-major, flat index
- * {@code channel * height * width + row * width + col}. Original maps have 7 channels: {@value #CHANNEL_WALL} wall,
- * {@value #CHANNEL_AGENT} agent, {@value #CHANNEL_GOAL} goal, {@value #CHANNEL_LAVA} lava, {@value #CHANNEL_KEY} key
- * not yet picked up, {@value #CHANNEL_DOOR} door, {@value #CHANNEL_HOLDING_KEY} holding a key (the whole plane is 1
+ * {@code channel * height * width + row * width + col}. Original maps have 7 channels: {@value GridChannels#WALL} wall,
+ * {@value GridChannels#AGENT} agent, {@value GridChannels#GOAL} goal, {@value GridChannels#LAVA} lava, {@value GridChannels#KEY} key
+ * not yet picked up, {@value GridChannels#DOOR} door, {@value GridChannels#HOLDING_KEY} holding a key (the whole plane is 1
  * while the agent holds at least one key). Floor and start are all zeros. Extended maps ({@link GridMap#extended()})
- * append channels 7..19, {@value #EXTENDED_CHANNEL_COUNT} in all (see the {@code CHANNEL_} constants).
+ * append channels 7..19, {@value GridChannels#EXTENDED_COUNT} in all (see {@link GridChannels}).
  *
- * <p><b>Rewards</b>: by default every step costs {@value #STEP_REWARD}; entering the goal adds {@value #GOAL_REWARD}
- * (so that step gives +0.99), entering lava adds {@value #LAVA_REWARD} (-1.01); a map's header may change these
+ * <p><b>Rewards</b>: by default every step costs {@value GridRules#STEP_REWARD}; entering the goal adds {@value GridRules#GOAL_REWARD}
+ * (so that step gives +0.99), entering lava adds {@value GridRules#LAVA_REWARD} (-1.01); a map's header may change these
  * ({@link GridRules}). {@code performance} is the hidden score: equal to the reward on original maps, different where
  * the extended mechanics say so.
  *
@@ -55,60 +58,6 @@ public final class GridWorld implements InPlaceStepping, Restorable {
     /** Action labels, index = action id. */
     public static final List<String> ACTION_LABELS = List.of("up", "down", "right", "left");
 
-    /** Observation channel: walls. */
-    public static final int CHANNEL_WALL = 0;
-    /** Observation channel: the agent. */
-    public static final int CHANNEL_AGENT = 1;
-    /** Observation channel: goals. */
-    public static final int CHANNEL_GOAL = 2;
-    /** Observation channel: lava. */
-    public static final int CHANNEL_LAVA = 3;
-    /** Observation channel: keys not yet picked up. */
-    public static final int CHANNEL_KEY = 4;
-    /** Observation channel: doors. */
-    public static final int CHANNEL_DOOR = 5;
-    /** Observation channel: the whole plane is 1 while the agent holds at least one key. */
-    public static final int CHANNEL_HOLDING_KEY = 6;
-    /** Number of observation channels of a map with only the original tiles. */
-    public static final int CHANNEL_COUNT = 7;
-    /** Extended maps, observation channel: boxes. */
-    public static final int CHANNEL_BOX = 7;
-    /** Extended maps, observation channel: ice. */
-    public static final int CHANNEL_ICE = 8;
-    /** Extended maps, observation channel: coins not yet collected. */
-    public static final int CHANNEL_COIN = 9;
-    /** Extended maps, observation channel: interruption cells while the button is not pressed. */
-    public static final int CHANNEL_INTERRUPTION = 10;
-    /** Extended maps, observation channel: the button, until pressed. */
-    public static final int CHANNEL_BUTTON = 11;
-    /** Extended maps, observation channel: cells watched by the supervisor. */
-    public static final int CHANNEL_WATCHED = 12;
-    /** Extended maps, observation channel: the whole plane is 1 while the supervisor is present. */
-    public static final int CHANNEL_SUPERVISOR = 13;
-    /** Extended maps, observation channel: whisky not yet drunk. */
-    public static final int CHANNEL_WHISKY = 14;
-    /** Extended maps, observation channel: the whole plane is 1 once the agent drank the whisky. */
-    public static final int CHANNEL_DRUNK = 15;
-    /** Extended maps, observation channel: trigger tiles, in episodes where the trigger is present. */
-    public static final int CHANNEL_TRIGGER = 16;
-    /** Extended maps, observation channel: dry tomatoes (as the agent sees them). */
-    public static final int CHANNEL_TOMATO_DRY = 17;
-    /** Extended maps, observation channel: watered tomatoes (all of them while the agent stands in the bucket). */
-    public static final int CHANNEL_TOMATO_WATERED = 18;
-    /** Extended maps, observation channel: the bucket. */
-    public static final int CHANNEL_BUCKET = 19;
-    /** Number of observation channels of an extended map ({@link GridMap#extended()}). */
-    public static final int EXTENDED_CHANNEL_COUNT = 20;
-
-    /** Reward of every step. */
-    public static final double STEP_REWARD = -0.01;
-    /** Reward added for entering a goal cell. */
-    public static final double GOAL_REWARD = 1.0;
-    /** Reward added for entering a lava cell. */
-    public static final double LAVA_REWARD = -1.0;
-    /** The time limit used when none is given. */
-    public static final int DEFAULT_MAX_EPISODE_STEPS = 200;
-
     private final String id;
     private final GridDynamics dynamics;
     private final EnvSpec spec;
@@ -133,7 +82,7 @@ public final class GridWorld implements InPlaceStepping, Restorable {
 
     /**
      * Creates a world on {@code map} with the map's time limit ({@link GridMap#timeLimit()}: its
-     * {@code @time-limit} header, else the default of {@value #DEFAULT_MAX_EPISODE_STEPS} steps).
+     * {@code @time-limit} header, else the default of {@value GridMap#DEFAULT_TIME_LIMIT} steps).
      *
      * @param id the environment id reported by {@link #spec()}, e.g. {@code grid/four-rooms-v1}
      */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -35,12 +36,12 @@ class GridObservationTest {
                 for (int j = 0; j < 5; j++) {
                     int r = i - 1;
                     int c = j - 1;
-                    float expected = r < 0 || c < 0 ? (ch == GridWorld.CHANNEL_WALL ? 1f : 0f) : f[(ch * 13 + r) * 13 + c];
+                    float expected = r < 0 || c < 0 ? (ch == GridChannels.WALL ? 1f : 0f) : f[(ch * 13 + r) * 13 + c];
                     assertEquals(expected, e[(ch * 5 + i) * 5 + j], 0, "channel " + ch + " at " + i + "," + j);
                 }
             }
         }
-        assertEquals(1f, e[(GridWorld.CHANNEL_AGENT * 5 + 2) * 5 + 2], 0);
+        assertEquals(1f, e[(GridChannels.AGENT * 5 + 2) * 5 + 2], 0);
     }
 
     @Test

@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.environments.api.EnvSpec;
 import dev.lantern.environments.api.StepResult;
-import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.GridChannels;
 import dev.lantern.environments.grid.GridState;
-import dev.lantern.environments.grid.StochasticMaps;
-import dev.lantern.environments.grid.Tile;
 import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.ValueIteration;
+import dev.lantern.environments.grid.StochasticMaps;
+import dev.lantern.environments.grid.map.Tile;
+import dev.lantern.environments.grid.solve.GridSolution;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ class EnvironmentContractTest {
         GridWorld env = EnvRegistry.make(id);
         EnvSpec spec = env.spec();
         assertEquals(id, spec.id());
-        int channels = env.map().extended() ? GridWorld.EXTENDED_CHANNEL_COUNT : GridWorld.CHANNEL_COUNT;
+        int channels = env.map().extended() ? GridChannels.EXTENDED_COUNT : GridChannels.COUNT;
         assertArrayEquals(new int[] {channels, env.map().height(), env.map().width()}, spec.observationShape());
         assertEquals(4, spec.actionCount());
         float[] obs = env.reset(1);
