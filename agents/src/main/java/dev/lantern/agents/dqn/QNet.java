@@ -2,9 +2,9 @@ package dev.lantern.agents.dqn;
 
 import dev.lantern.agents.nn.Graphs;
 import dev.lantern.agents.nn.WeightInit;
+import dev.lantern.environments.random.Rng;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -91,7 +91,7 @@ public final class QNet {
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
         QNet net = new QNet(graph, inputSize, actionCount);
-        SplittableRandom rng = new SplittableRandom(initSeed);
+        Rng rng = new Rng(initSeed);
         net.initLayer(TORSO_0, 1.0, rng);
         net.initLayer(TORSO_1, 1.0, rng);
         net.initLayer(Q_VALUES, 0.1, rng);
@@ -105,7 +105,7 @@ public final class QNet {
         return new QNet(graph, (int) in, actions);
     }
 
-    private void initLayer(String name, double gain, SplittableRandom rng) {
+    private void initLayer(String name, double gain, Rng rng) {
         WeightInit.glorotUniform(graph, name, gain, rng);
     }
 

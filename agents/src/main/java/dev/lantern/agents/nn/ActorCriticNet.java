@@ -1,9 +1,9 @@
 package dev.lantern.agents.nn;
 
+import dev.lantern.environments.random.Rng;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -101,7 +101,7 @@ public final class ActorCriticNet {
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
         ActorCriticNet net = new ActorCriticNet(graph, inputSize, actionCount, hidden);
-        net.initializeWeights(new SplittableRandom(initSeed));
+        net.initializeWeights(new Rng(initSeed));
         return net;
     }
 
@@ -113,14 +113,14 @@ public final class ActorCriticNet {
         return new ActorCriticNet(graph, (int) in, actions, hidden);
     }
 
-    private void initializeWeights(SplittableRandom rng) {
+    private void initializeWeights(Rng rng) {
         initLayer(TORSO_0, 1.0, rng);
         initLayer(TORSO_1, 1.0, rng);
         initLayer(POLICY, 0.01, rng);
         initLayer(VALUE, 1.0, rng);
     }
 
-    private void initLayer(String name, double gain, SplittableRandom rng) {
+    private void initLayer(String name, double gain, Rng rng) {
         WeightInit.glorotUniform(graph, name, gain, rng);
     }
 

@@ -21,7 +21,6 @@ import dev.lantern.agents.train.MetricSink;
 import dev.lantern.agents.train.Recorder;
 import dev.lantern.agents.train.RunDirectory;
 import dev.lantern.agents.train.RunOutcome;
-import dev.lantern.agents.train.Seeds;
 import dev.lantern.agents.train.Trainer;
 import dev.lantern.agents.train.TrainerSettings;
 import dev.lantern.agents.train.TrainingControl;
@@ -38,6 +37,7 @@ import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.grid.map.GridMapParser;
 import dev.lantern.environments.grid.solve.GridSolution;
 import dev.lantern.environments.grid.solve.ValueIteration;
+import dev.lantern.environments.random.Seeds;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,7 +113,7 @@ public final class ExperimentRun {
             this.agent = AlphaZeroAgent.create(c, game, e.seed(), probeSize, DataType.FLOAT);
             tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
                     e.training().checkpointEveryEnvSteps(), 0));
-            GameEvaluator matches = new GameEvaluator(game, c.evalSimulations(), c.cPuct(), Seeds.derive(e.seed(), "eval"));
+            GameEvaluator matches = new GameEvaluator(game, c.evalSimulations(), c.cPuct(), Seeds.derive(e.seed(), Seeds.EVAL));
             tb.evaluator(view -> matches.evaluate(((AlphaZeroView) view).net(),
                     GameEvaluator.standardOpponents(game, c.evalUctSimulations()), c.evalGames()));
         } else {
@@ -121,7 +121,7 @@ public final class ExperimentRun {
             this.agent = createAgent(e, envFactory, probeSize);
             tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
                     e.training().checkpointEveryEnvSteps(), 0));
-            tb.evaluator(new GreedyEvaluator(envFactory, e.training().evalEpisodes(), Seeds.derive(e.seed(), "eval"),
+            tb.evaluator(new GreedyEvaluator(envFactory, e.training().evalEpisodes(), Seeds.derive(e.seed(), Seeds.EVAL),
                     groundTruth.optimalReturn()));
         }
         if (e.lca().enabled() && agent.network() != null) { // a table has no network to allocate over

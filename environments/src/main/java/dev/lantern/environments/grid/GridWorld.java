@@ -8,6 +8,7 @@ import dev.lantern.environments.api.StepResult;
 import dev.lantern.environments.grid.map.Cell;
 import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.grid.map.GridRules;
+import dev.lantern.environments.random.Rng;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,7 +39,7 @@ import java.util.Objects;
  * the step whose count reaches {@code maxEpisodeSteps} is {@code truncated}, unless it is also terminal (then only
  * {@code terminated}).
  *
- * <p><b>Randomness</b>: {@link #reset(long)} seeds the world's own SplitMix64 generator, which draws the per-episode
+ * <p><b>Randomness</b>: {@link #reset(long)} seeds the world's own {@link Rng} (SplitMix64), which draws the per-episode
  * conditions and the outcome of every stochastic step; the same seed and actions give the same episode. Original maps
  * never draw. The transition model is {@code GridDynamics}, shared with the simulator and the exact solvers.
  *
@@ -71,7 +72,7 @@ public final class GridWorld implements InPlaceStepping, Restorable {
     private int cell;
     private int mask;
     private long extras;
-    private long rngState;
+    private final Rng rng = new Rng(0L);
     private double lastPerformance;
     private int steps;
     private boolean started;
@@ -195,7 +196,7 @@ public final class GridWorld implements InPlaceStepping, Restorable {
         c.cell = cell;
         c.mask = mask;
         c.extras = extras;
-        c.rngState = rngState;
+        c.rng.setState(rng.state());
         c.lastPerformance = lastPerformance;
         c.steps = steps;
         c.started = started;
@@ -224,8 +225,8 @@ public final class GridWorld implements InPlaceStepping, Restorable {
     public void resetInPlace(long seed) {
         cell = startCell();
         mask = 0;
-        rngState = seed;
-        extras = dynamics.simple ? 0L : dynamics.startExtras(nextUniform(), nextUniform());
+        rng.setState(seed);
+        extras = dynamics.simple ? 0L : dynamics.startExtras(rng.nextDouble(), rng.nextDouble());
         lastPerformance = 0;
         steps = 0;
         started = true;
@@ -327,7 +328,7 @@ public final class GridWorld implements InPlaceStepping, Restorable {
     /** {@inheritDoc} Position, keys, extras, generator, step count, episode flags and the last outcome. */
     @Override
     public long[] saveState() {
-        return new long[] {stateTag(), cell, mask, extras, rngState, Double.doubleToRawLongBits(lastPerformance), steps,
+        return new long[] {stateTag(), cell, mask, extras, rng.state(), Double.doubleToRawLongBits(lastPerformance), steps,
             (started ? 1 : 0) | (ended ? 2 : 0) | (lastTerminated ? 4 : 0) | (lastTruncated ? 8 : 0),
             Double.doubleToRawLongBits(lastReward), maxEpisodeSteps, dynamics.cells, spec.observationSize()};
     }
@@ -347,7 +348,7 @@ public final class GridWorld implements InPlaceStepping, Restorable {
         cell = (int) state[1];
         mask = (int) state[2];
         extras = state[3];
-        rngState = state[4];
+        rng.setState(state[4]);
         lastPerformance = Double.longBitsToDouble(state[5]);
         steps = (int) state[6];
         started = (state[7] & 1) != 0;
@@ -365,23 +366,13 @@ public final class GridWorld implements InPlaceStepping, Restorable {
     private void stepExtended(int action) {
         Outcomes o = outcomes;
         dynamics.outcomes(cell, mask, extras, action, o);
-        int i = o.count == 1 ? 0 : o.pick(nextUniform());
+        int i = o.count == 1 ? 0 : o.pick(rng.nextDouble());
         cell = o.cell[i];
         mask = o.mask[i];
         extras = o.extras[i];
         lastReward = o.reward[i];
         lastPerformance = o.performance[i];
         lastTerminated = dynamics.terminal(cell, extras);
-    }
-
-    /** The next uniform draw in [0, 1) of this world's SplitMix64 generator. */
-    private double nextUniform() {
-        rngState += 0x9E3779B97F4A7C15L;
-        long z = rngState;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z ^= z >>> 31;
-        return (z >>> 11) * 0x1.0p-53;
     }
 
     private int startCell() {
