@@ -33,12 +33,12 @@ final class GridSimulator implements Simulator<GridState> {
 
     @Override
     public boolean isTerminal(GridState state) {
-        return dynamics.terminal(live.cellOf(state), state.extras());
+        return dynamics.terminal(dynamics.checkedCell(state), state.extras());
     }
 
     @Override
     public SimulatedStep<GridState> step(GridState state, int action) {
-        int cell = live.cellOf(state);
+        int cell = dynamics.checkedCell(state);
         if (action < 0 || action >= actionCount()) {
             throw new IllegalArgumentException("action " + action + " is not legal: legal actions are 0..3 "
                     + GridWorld.ACTION_LABELS);

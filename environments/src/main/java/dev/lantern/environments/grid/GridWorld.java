@@ -9,8 +9,6 @@ import dev.lantern.environments.grid.map.Cell;
 import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.grid.map.GridRules;
 import dev.lantern.environments.random.Rng;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -63,7 +61,6 @@ public final class GridWorld implements InPlaceStepping, Restorable {
     private final GridDynamics dynamics;
     private final EnvSpec spec;
     private final int maxEpisodeSteps;
-    private final List<Cell> freeCells;
     private final GridPlanes planes;
     private final GridObservation observation;
     private final ObservationEncoder encoder;
@@ -110,12 +107,12 @@ public final class GridWorld implements InPlaceStepping, Restorable {
      * @throws IllegalArgumentException if {@code maxEpisodeSteps <= 0}
      */
     public GridWorld(String id, GridMap map, int maxEpisodeSteps, GridObservation observation) {
-        this(id, new GridDynamics(Objects.requireNonNull(map, "map")), maxEpisodeSteps, null, null,
+        this(id, new GridDynamics(Objects.requireNonNull(map, "map")), maxEpisodeSteps, null,
                 Objects.requireNonNull(observation, "observation"), null);
     }
 
-    private GridWorld(String id, GridDynamics dynamics, int maxEpisodeSteps, List<Cell> freeCells,
-            GridPlanes sharedPlanes, GridObservation observation, ObservationEncoder sharedEncoder) {
+    private GridWorld(String id, GridDynamics dynamics, int maxEpisodeSteps, GridPlanes sharedPlanes,
+            GridObservation observation, ObservationEncoder sharedEncoder) {
         this.id = Objects.requireNonNull(id, "id");
         this.dynamics = dynamics;
         this.planes = sharedPlanes != null ? sharedPlanes : new GridPlanes(dynamics);
@@ -123,16 +120,6 @@ public final class GridWorld implements InPlaceStepping, Restorable {
         this.encoder = sharedEncoder != null ? sharedEncoder : ObservationEncoder.of(observation, dynamics, planes);
         this.maxEpisodeSteps = maxEpisodeSteps;
         this.spec = new EnvSpec(id, encoder.shape(), ACTION_LABELS, maxEpisodeSteps);
-        if (freeCells == null) {
-            List<Cell> free = new ArrayList<>();
-            for (int i = 0; i < dynamics.cells; i++) {
-                if (dynamics.tiles[i].isFree()) {
-                    free.add(new Cell(i / dynamics.width, i % dynamics.width));
-                }
-            }
-            freeCells = Collections.unmodifiableList(free);
-        }
-        this.freeCells = freeCells;
         this.cell = startCell();
         this.extras = dynamics.startExtras;
     }
@@ -177,7 +164,7 @@ public final class GridWorld implements InPlaceStepping, Restorable {
      * cells. Unmodifiable; the lab draws policy arrows and value heatmaps over these.
      */
     public List<Cell> freeCells() {
-        return freeCells;
+        return dynamics.freeCells;
     }
 
     /**
@@ -187,12 +174,12 @@ public final class GridWorld implements InPlaceStepping, Restorable {
      * @throws IllegalArgumentException if {@code s} is off the grid, on a wall, or names keys the map lacks
      */
     public void encode(GridState s, float[] buffer, int offset) {
-        encoder.encode(checkedCell(s), s.keysMask(), s.extras(), buffer, offset);
+        encoder.encode(dynamics.checkedCell(s), s.keysMask(), s.extras(), buffer, offset);
     }
 
     /** An independent copy with the same map, time limit, state, step count and last outcome, for planners. */
     public GridWorld copy() {
-        GridWorld c = new GridWorld(id, dynamics, maxEpisodeSteps, freeCells, planes, observation, encoder);
+        GridWorld c = new GridWorld(id, dynamics, maxEpisodeSteps, planes, observation, encoder);
         c.cell = cell;
         c.mask = mask;
         c.extras = extras;
@@ -379,39 +366,11 @@ public final class GridWorld implements InPlaceStepping, Restorable {
         return dynamics.map.start().row() * dynamics.width + dynamics.map.start().col();
     }
 
-    /** The flat cell index of a state, checked against the map. */
-    int cellOf(GridState s) {
-        return checkedCell(s);
-    }
-
     /**
      * A simulator of this world's rules for planners: it reads this environment's current state but never changes
      * it. Rewards and terminal states are the live ones; time limits are left to the planner.
      */
     public Simulator<GridState> simulator() {
         return new GridSimulator(this, dynamics);
-    }
-
-    private int checkedCell(GridState s) {
-        Objects.requireNonNull(s, "state");
-        if (!dynamics.map.contains(s.row(), s.col())) {
-            throw new IllegalArgumentException("state " + s + " is off the " + dynamics.height + "x" + dynamics.width
-                    + " grid");
-        }
-        int c = s.row() * dynamics.width + s.col();
-        if (!dynamics.tiles[c].isFree()) {
-            throw new IllegalArgumentException("state " + s + " is on a wall");
-        }
-        if (dynamics.simple && s.extras() != 0) {
-            throw new IllegalArgumentException("state " + s + " has extras, but the map uses only the original tiles");
-        }
-        if (dynamics.boxCount > 0 && dynamics.boxAt(s.extras(), c) >= 0) {
-            throw new IllegalArgumentException("state " + s + " puts the agent on a box");
-        }
-        if ((s.keysMask() & ~dynamics.fullMask) != 0) {
-            throw new IllegalArgumentException("state " + s + " names keys the map lacks (it has "
-                    + dynamics.keyCell.length + " keys)");
-        }
-        return c;
     }
 }

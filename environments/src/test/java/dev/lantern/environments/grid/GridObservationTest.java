@@ -14,9 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The three observation kinds: shapes, contents channel by channel, agreement between encode and observeInto. */
 class GridObservationTest {
 
-    static java.util.List<String> ids() {
-        return EnvRegistry.ids();
-    }
+    /** Every registered grid world id, the parameter source of the tests over the registry. */
+    private static final String REGISTERED = "dev.lantern.environments.registry.EnvRegistry#ids";
 
     private static GridWorld world(String id, GridObservation o) {
         return new GridWorld(id, EnvRegistry.map(id), 200, o);
@@ -64,7 +63,7 @@ class GridObservationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("ids")
+    @MethodSource(REGISTERED)
     void everyKindAgreesBetweenEncodeAndObserveIntoOnEveryEnvironment(String id) {
         for (GridObservation o : new GridObservation[] {GridObservation.oneHot(), GridObservation.egocentric(7),
             GridObservation.symbolic()}) {

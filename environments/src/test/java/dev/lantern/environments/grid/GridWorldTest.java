@@ -286,21 +286,10 @@ public class GridWorldTest {
                 ACTION_RIGHT}) {
             env.step(a);
         }
-        assertEquals(String.join("\n",
-                "#############",
-                "#S....#.....#",
-                "#.....#.....#",
-                "#.....A.....#",
-                "#.....#.....#",
-                "#.....#.....#",
-                "##.####.....#",
-                "#.....###.###",
-                "#.....#.....#",
-                "#.....#.....#",
-                "#...........#",
-                "#.....#....G#",
-                "#############",
-                ""), env.render());
+        String map = EnvRegistry.map("grid/four-rooms-v1").text(); // pinned by EnvRegistryTest
+        int agent = 3 * 14 + 6; // row 3, column 6 of the 13-wide map (14 characters a line)
+        assertEquals(map.substring(0, agent) + "A" + map.substring(agent + 1), env.render(),
+                "the map with A on the agent's cell and S on the start");
         assertEquals(new GridState(3, 6, 0), env.state());
     }
 }
