@@ -52,7 +52,8 @@ class GridMapParserTest {
 
     @Test
     void unknownTileIsLocated() {
-        assertEquals(List.of("m.txt:2:3: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)"), MapFixtures.problems("S..\n..Q\n..G\n"));
+        MapFixtures.assertOnlyProblem("m.txt:2:3: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)",
+                "S..\n..Q\n..G\n");
     }
 
     @Test
@@ -93,8 +94,8 @@ class GridMapParserTest {
 
     @Test
     void unreachableGoalBehindWallIsReportedAtTheStart() {
-        assertEquals(List.of("m.txt:2:2: no goal 'G' is reachable from the start (walls, lava and doors without"
-                + " a reachable key block every path)"), MapFixtures.problems("...#.\n.S.#G\n...#.\n"));
+        MapFixtures.assertOnlyProblem("m.txt:2:2: no goal 'G' is reachable from the start (walls, lava and doors without"
+                + " a reachable key block every path)", "...#.\n.S.#G\n...#.\n");
     }
 
     @Test
@@ -113,17 +114,17 @@ class GridMapParserTest {
 
     @Test
     void emptyMapsAreReported() {
-        assertEquals(List.of("m.txt:1:1: empty map: no rows of tiles"), MapFixtures.problems(""));
-        assertEquals(List.of("m.txt:1:1: empty map: no rows of tiles"), MapFixtures.problems("\n"));
-        assertEquals(List.of("m.txt:1:1: empty map: no rows of tiles"), MapFixtures.problems("; only\n; comments\n"));
+        MapFixtures.assertOnlyProblem("m.txt:1:1: empty map: no rows of tiles", "");
+        MapFixtures.assertOnlyProblem("m.txt:1:1: empty map: no rows of tiles", "\n");
+        MapFixtures.assertOnlyProblem("m.txt:1:1: empty map: no rows of tiles", "; only\n; comments\n");
     }
 
     @Test
     void blankLinesInsideTheMapAreErrorsButTheFinalNewlineIsNot() {
-        assertEquals(List.of("m.txt:2:1: blank line inside the map (start a comment line with ';')"),
-                MapFixtures.problems("S.G\n\n...\n"));
-        assertEquals(List.of("m.txt:2:1: blank line inside the map (start a comment line with ';')"),
-                MapFixtures.problems("S.G\n\n"));
+        MapFixtures.assertOnlyProblem("m.txt:2:1: blank line inside the map (start a comment line with ';')",
+                "S.G\n\n...\n");
+        MapFixtures.assertOnlyProblem("m.txt:2:1: blank line inside the map (start a comment line with ';')",
+                "S.G\n\n");
     }
 
     @Test
@@ -142,7 +143,8 @@ class GridMapParserTest {
         assertEquals(3, map.width());
         assertEquals(Tile.GOAL, map.tile(1, 2));
         assertEquals("S.#\n..G\n", map.text());
-        assertEquals(List.of("m.txt:2:3: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)"), MapFixtures.problems("S.G\r\n..Q\r\n"));
+        MapFixtures.assertOnlyProblem("m.txt:2:3: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)",
+                "S.G\r\n..Q\r\n");
     }
 
     @Test
@@ -150,8 +152,8 @@ class GridMapParserTest {
         String sixteen = "S" + "k".repeat(16) + "G\n";
         assertEquals(16, GridMapParser.parse("m.txt", sixteen).keyCount());
         String seventeen = "S" + "k".repeat(17) + "G\n";
-        assertEquals(List.of("m.txt:1:18: too many keys: this is key 17, a map may hold at most 16"),
-                MapFixtures.problems(seventeen));
+        MapFixtures.assertOnlyProblem("m.txt:1:18: too many keys: this is key 17, a map may hold at most 16",
+                seventeen);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.lantern.environments.grid.map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lantern.environments.api.MapFormatException;
@@ -19,6 +20,11 @@ public final class MapFixtures {
     public static List<String> problems(String text) {
         MapFormatException e = assertThrows(MapFormatException.class, () -> GridMapParser.parse(SOURCE, text));
         return e.problems().stream().map(MapProblem::toString).toList();
+    }
+
+    /** Asserts that parsing {@code text} reports exactly one problem, {@code expected} ({@code file:line:column: message}). */
+    public static void assertOnlyProblem(String expected, String text) {
+        assertEquals(List.of(expected), problems(text), "problems of the map " + text.replace("\n", "\\n"));
     }
 
     /** The known tile names of the legend, as the parser lists them. */
