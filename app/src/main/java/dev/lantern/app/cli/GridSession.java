@@ -11,30 +11,21 @@ import java.util.Locale;
 /**
  * A person playing a grid world in the terminal ({@code lantern play grid/...}): keys move the agent, the board,
  * step, reward and totals are printed after every move, {@code r} restarts, {@code q} quits.
+ *
+ * @param console  the terminal
+ * @param id       the registered world
+ * @param seed     the seed of every episode's reset
+ * @param maxSteps the time limit in steps
  */
-final class GridSession {
+record GridSession(PlayConsole console, String id, long seed, int maxSteps) {
 
     private static final String GRID_KEYS = "keys: w/up  s/down  a/left  d/right (several per line, e.g. 'ddd'),"
             + " r restart, q quit, h help";
 
-    private final PlayConsole console;
-    private final PrintWriter out;
-    private final String id;
-    private final long seed;
-    private final int maxSteps;
-
-    /** A session on registered world {@code id}, reset with {@code seed} every episode, time limit {@code maxSteps}. */
-    GridSession(PlayConsole console, String id, long seed, int maxSteps) {
-        this.console = console;
-        this.out = console.out();
-        this.id = id;
-        this.seed = seed;
-        this.maxSteps = maxSteps;
-    }
-
     /** Plays episodes until the person quits or the input ends. */
     void play() {
         GridWorld env = EnvRegistry.make(id, maxSteps);
+        PrintWriter out = console.out();
         out.println("Playing " + EnvRegistry.describe(id).replaceFirst("time limit \\d+", "time limit " + maxSteps));
         out.println("You are A; reach G, avoid L; a key k opens doors D. Every step costs 0.01.");
         out.println(GRID_KEYS);
@@ -153,7 +144,7 @@ final class GridSession {
     }
 
     private void report(GridWorld env, double totalReward, double totalPerformance, String how) {
-        out.printf(Locale.ROOT, "%s after %d step%s: total reward %.2f, total performance %.2f%n", how,
+        console.out().printf(Locale.ROOT, "%s after %d step%s: total reward %.2f, total performance %.2f%n", how,
                 env.stepsTaken(), env.stepsTaken() == 1 ? "" : "s", totalReward, totalPerformance);
     }
 }

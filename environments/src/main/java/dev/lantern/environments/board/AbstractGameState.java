@@ -37,7 +37,7 @@ abstract class AbstractGameState implements GameState {
 
     @Override
     public final boolean isTerminal() {
-        return winner >= 0 || history.length == game.rows() * game.cols();
+        return winner >= 0 || history.length == game.rows * game.cols;
     }
 
     @Override
@@ -72,9 +72,9 @@ abstract class AbstractGameState implements GameState {
     @Override
     public final void observe(int player, float[] buffer, int offset) {
         prepareObservation(player, buffer, offset);
-        int cols = game.cols();
-        int planeSize = game.rows() * cols;
-        for (int row = 0; row < game.rows(); row++) {
+        int cols = game.cols;
+        int planeSize = game.rows * cols;
+        for (int row = 0; row < game.rows; row++) {
             for (int col = 0; col < cols; col++) {
                 int stone = stoneAt(row, col);
                 if (stone >= 0) {
@@ -88,11 +88,11 @@ abstract class AbstractGameState implements GameState {
     /** The board with {@code x} for player 0, {@code o} for player 1, {@code .} empty; cells apart, one line a row. */
     @Override
     public final String render() {
-        StringBuilder sb = new StringBuilder(game.rows() * game.cols() * 2);
-        for (int row = 0; row < game.rows(); row++) {
-            for (int col = 0; col < game.cols(); col++) {
+        StringBuilder sb = new StringBuilder(game.rows * game.cols * 2);
+        for (int row = 0; row < game.rows; row++) {
+            for (int col = 0; col < game.cols; col++) {
                 int stone = stoneAt(row, col);
-                sb.append(stone == 0 ? 'x' : stone == 1 ? 'o' : '.').append(col < game.cols() - 1 ? ' ' : '\n');
+                sb.append(stone == 0 ? 'x' : stone == 1 ? 'o' : '.').append(col < game.cols - 1 ? ' ' : '\n');
             }
         }
         return sb.toString();

@@ -6,9 +6,11 @@ package dev.lantern.environments.board;
  */
 abstract class BoardGame implements Game {
 
+    /** Rows of the board, row 0 at the top as observed and rendered. */
+    final int rows;
+    /** Columns of the board. */
+    final int cols;
     private final String id;
-    private final int rows;
-    private final int cols;
     private final int actions;
 
     BoardGame(String id, int rows, int cols, int actions) {
@@ -18,29 +20,9 @@ abstract class BoardGame implements Game {
         this.actions = actions;
     }
 
-    /** Rows of the board, row 0 at the top as observed and rendered. */
-    final int rows() {
-        return rows;
-    }
-
-    /** Columns of the board. */
-    final int cols() {
-        return cols;
-    }
-
     @Override
     public final String id() {
         return id;
-    }
-
-    @Override
-    public final int numPlayers() {
-        return 2;
-    }
-
-    @Override
-    public final int numDistinctActions() {
-        return actions;
     }
 
     @Override
@@ -49,7 +31,17 @@ abstract class BoardGame implements Game {
     }
 
     @Override
+    public final int numPlayers() {
+        return 2;
+    }
+
+    @Override
     public final String toString() {
         return id;
+    }
+
+    @Override
+    public final int numDistinctActions() {
+        return actions;
     }
 }

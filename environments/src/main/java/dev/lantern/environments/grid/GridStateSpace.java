@@ -103,31 +103,6 @@ public final class GridStateSpace {
         return dynamics.startExtras;
     }
 
-    /** Whether state {@code s} is terminal (on a goal or lava cell, or interrupted). */
-    public boolean terminal(int s) {
-        return terminal[s];
-    }
-
-    /** Whether a terminal state can be reached from state {@code s} with positive probability. */
-    public boolean live(int s) {
-        return live[s];
-    }
-
-    /** Number of possible start states (more than one where the supervisor or trigger is drawn at reset). */
-    public int startCount() {
-        return startStates.length;
-    }
-
-    /** The state number of start {@code i}, {@code 0 <= i < startCount()}. */
-    public int startState(int i) {
-        return startStates[i];
-    }
-
-    /** The probability of start {@code i}; they sum to 1. */
-    public double startProbability(int i) {
-        return startProbabilities[i];
-    }
-
     /** The state number of {@code s}, or -1 if it is outside the space. */
     public int indexOf(GridState s) {
         if (s == null || !dynamics.map.contains(s.row(), s.col())) {
@@ -140,6 +115,25 @@ public final class GridStateSpace {
     /** State number {@code i} as a {@link GridState}. */
     public GridState state(int i) {
         return new GridState(cellOf[i] / dynamics.width, cellOf[i] % dynamics.width, maskOf[i], extrasOf[i]);
+    }
+
+    /** Whether state {@code s} is terminal (on a goal or lava cell, or interrupted). */
+    public boolean terminal(int s) {
+        return terminal[s];
+    }
+
+    /** Whether a terminal state can be reached from state {@code s} with positive probability. */
+    public boolean live(int s) {
+        return live[s];
+    }
+
+    /** The expected value of the start distribution, {@code sum_i P(start i) * v[start i]}, {@code v} by state number. */
+    public double startValue(double[] v) {
+        double value = 0;
+        for (int i = 0; i < startStates.length; i++) {
+            value += startProbabilities[i] * v[startStates[i]];
+        }
+        return value;
     }
 
     /** The state number of (flat cell {@code row * width + col}, keys mask, extras), or -1. */

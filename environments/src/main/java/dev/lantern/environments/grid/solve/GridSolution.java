@@ -84,11 +84,7 @@ public final class GridSolution extends StateValues {
      * {@code value(start)} on maps whose start is not drawn at random.
      */
     public double startValue() {
-        double v = 0;
-        for (int i = 0; i < space().startCount(); i++) {
-            v += space().startProbability(i) * valueAt(space().startState(i));
-        }
-        return v;
+        return space().startValue(values());
     }
 
     /**

@@ -83,6 +83,11 @@ public abstract sealed class StateValues permits GridSolution, PolicyValues {
         return space;
     }
 
+    /** The values by state number (not a copy: read only). */
+    double[] values() {
+        return values;
+    }
+
     /** The value of state number {@code i}. */
     double valueAt(int i) {
         return values[i];
