@@ -36,6 +36,15 @@ class ArchitectureTest {
 
     @Test
     void packagesHaveNoCycles() {
-        slices().matching("dev.lantern.environments.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("dev.lantern.environments.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void mapFormatKnowsNoWorldAndWorldKnowsNoSolver() {
+        noClasses().that().resideInAPackage("dev.lantern.environments.grid.map..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.lantern.environments.grid", "dev.lantern.environments.grid.solve..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.lantern.environments.grid").should().dependOnClassesThat()
+                .resideInAPackage("dev.lantern.environments.grid.solve..").check(classes);
     }
 }

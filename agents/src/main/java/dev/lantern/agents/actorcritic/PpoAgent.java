@@ -7,16 +7,16 @@ import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
 import dev.lantern.agents.nn.Softmax;
-import dev.lantern.agents.api.TrainingSession;
-import dev.lantern.agents.train.Rng;
-import dev.lantern.agents.train.Seeds;
 import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.api.VectorEnv;
+import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.environments.random.Rng;
+import dev.lantern.environments.random.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -118,14 +118,14 @@ public final class PpoAgent implements LearningAgent {
         for (int i = 0; i < config.numEnvs(); i++) {
             copies.add(envFactory.get());
         }
-        VectorEnv envs = new VectorEnv(copies, Seeds.derive(runSeed, "env"));
+        VectorEnv envs = new VectorEnv(copies, Seeds.derive(runSeed, Seeds.ENV));
         envs.reset();
         long anneal = config.annealLearningRate() ? config.updatesFor(totalEnvSteps) + 1 : 0;
         int[] hidden = config.hiddenSizes().stream().mapToInt(Integer::intValue).toArray();
         ActorCriticNet net = ActorCriticNet.create(envs.spec().observationSize(), envs.spec().actionCount(), hidden,
-                config.learningRate(), anneal, Seeds.derive(runSeed, "init"), dataType);
-        return new PpoAgent(config, net, envs, Seeds.derive(runSeed, "explore"), Seeds.derive(runSeed, "shuffle"),
-                Seeds.derive(runSeed, "probe"), probeSize);
+                config.learningRate(), anneal, Seeds.derive(runSeed, Seeds.INIT), dataType);
+        return new PpoAgent(config, net, envs, Seeds.derive(runSeed, Seeds.EXPLORE), Seeds.derive(runSeed, Seeds.SHUFFLE),
+                Seeds.derive(runSeed, Seeds.PROBE), probeSize);
     }
 
     /** The trained network (training thread only). */

@@ -9,9 +9,9 @@ import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.mcts.GameProblem;
 import dev.lantern.agents.mcts.LockstepPuct;
 import dev.lantern.agents.nn.ActorCriticNet;
-import dev.lantern.agents.train.Rng;
-import dev.lantern.agents.train.Seeds;
 import dev.lantern.environments.board.Game;
+import dev.lantern.environments.random.Rng;
+import dev.lantern.environments.random.Seeds;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -89,12 +89,12 @@ public final class AlphaZeroAgent implements LearningAgent {
         int[] shape = game.observationShape();
         this.replay = new ReplayBuffer(config.replayCapacity(), shape, actions,
                 config.mirrorAugment() ? ReplayBuffer.mirrorMap(shape, actions) : null);
-        this.selfPlayRng = new Rng(Seeds.derive(runSeed, "selfplay"));
+        this.selfPlayRng = new Rng(Seeds.derive(runSeed, Seeds.SELFPLAY));
         this.selfPlay = new SelfPlay(game, new LockstepPuct<>(problem, evaluator, config.simulations(), config.cPuct()),
                 config, selfPlayRng);
-        this.replayRng = new Rng(Seeds.derive(runSeed, "replay"));
-        this.evalRng = new Rng(Seeds.derive(runSeed, "eval"));
-        this.probeRng = new Rng(Seeds.derive(runSeed, "probe"));
+        this.replayRng = new Rng(Seeds.derive(runSeed, Seeds.REPLAY));
+        this.evalRng = new Rng(Seeds.derive(runSeed, Seeds.EVAL));
+        this.probeRng = new Rng(Seeds.derive(runSeed, Seeds.PROBE));
         if (probeSize < 0 || probeSize > config.replayCapacity()) {
             throw new IllegalArgumentException("probeSize must be in [0, replayCapacity = " + config.replayCapacity()
                     + "], got " + probeSize);
@@ -129,7 +129,7 @@ public final class AlphaZeroAgent implements LearningAgent {
             DataType dataType) {
         config.checked("agent");
         ActorCriticNet net = ActorCriticNet.create(game.observationSize(), game.numDistinctActions(), config.hidden(),
-                config.learningRate(), 0, Seeds.derive(runSeed, "init"), dataType);
+                config.learningRate(), 0, Seeds.derive(runSeed, Seeds.INIT), dataType);
         return new AlphaZeroAgent(config, game, net, runSeed, probeSize);
     }
 

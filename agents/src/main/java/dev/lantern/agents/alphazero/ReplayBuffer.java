@@ -2,7 +2,7 @@ package dev.lantern.agents.alphazero;
 
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
-import dev.lantern.agents.train.Rng;
+import dev.lantern.environments.random.Rng;
 
 /**
  * A ring buffer of self-play positions: the mover's observation {@code [inputSize]}, the search's visit distribution

@@ -3,9 +3,9 @@ package dev.lantern.agents.alphazero;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.mcts.LockstepPuct;
 import dev.lantern.agents.mcts.SearchTree;
-import dev.lantern.agents.train.Rng;
 import dev.lantern.environments.board.Game;
 import dev.lantern.environments.board.GameState;
+import dev.lantern.environments.random.Rng;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,10 +5,10 @@ import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
-import dev.lantern.agents.train.Rng;
-import dev.lantern.agents.train.Seeds;
 import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.api.VectorEnv;
+import dev.lantern.environments.random.Rng;
+import dev.lantern.environments.random.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -141,13 +141,13 @@ public final class DqnAgent implements LearningAgent {
         for (int i = 0; i < config.numEnvs(); i++) {
             copies.add(envFactory.get());
         }
-        VectorEnv envs = new VectorEnv(copies, Seeds.derive(runSeed, "env"));
+        VectorEnv envs = new VectorEnv(copies, Seeds.derive(runSeed, Seeds.ENV));
         envs.reset();
         int[] hidden = config.hiddenSizes().stream().mapToInt(Integer::intValue).toArray();
         QNet net = QNet.create(envs.spec().observationSize(), envs.spec().actionCount(), hidden, config.learningRate(),
-                Seeds.derive(runSeed, "init"), dataType);
-        return new DqnAgent(config, net, envs, Seeds.derive(runSeed, "explore"), Seeds.derive(runSeed, "replay"),
-                Seeds.derive(runSeed, "probe"), probeSize, totalEnvSteps);
+                Seeds.derive(runSeed, Seeds.INIT), dataType);
+        return new DqnAgent(config, net, envs, Seeds.derive(runSeed, Seeds.EXPLORE), Seeds.derive(runSeed, Seeds.REPLAY),
+                Seeds.derive(runSeed, Seeds.PROBE), probeSize, totalEnvSteps);
     }
 
     /** The online network (training thread only). */

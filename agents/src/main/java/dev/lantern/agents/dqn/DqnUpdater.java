@@ -2,7 +2,7 @@ package dev.lantern.agents.dqn;
 
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.TrainingSession;
-import dev.lantern.agents.train.Rng;
+import dev.lantern.environments.random.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

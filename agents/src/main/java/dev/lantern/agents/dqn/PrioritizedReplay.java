@@ -2,7 +2,7 @@ package dev.lantern.agents.dqn;
 
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
-import dev.lantern.agents.train.Rng;
+import dev.lantern.environments.random.Rng;
 
 /**
  * Proportional prioritized replay (Schaul et al. 2016, "Prioritized Experience Replay") over a {@link ReplayBuffer}:

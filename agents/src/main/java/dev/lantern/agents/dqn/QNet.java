@@ -3,8 +3,9 @@ package dev.lantern.agents.dqn;
 import dev.lantern.agents.nn.GraphNetwork;
 import dev.lantern.agents.nn.Graphs;
 import dev.lantern.agents.nn.WeightInit;
+import dev.lantern.environments.random.Rng;
 import java.util.List;
-import java.util.SplittableRandom;
+import dev.lantern.environments.random.Rng;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -57,7 +58,7 @@ public final class QNet extends GraphNetwork {
                 .addLayer(Q_VALUES, head(actionCount), TORSO_1)
                 .setOutputs(Q_VALUES)
                 .build();
-        SplittableRandom rng = new SplittableRandom(initSeed);
+        Rng rng = new Rng(initSeed);
         ComputationGraph graph = initTorso(conf, rng);
         WeightInit.glorotUniform(graph, Q_VALUES, 0.1, rng);
         return new QNet(graph, inputSize, actionCount);

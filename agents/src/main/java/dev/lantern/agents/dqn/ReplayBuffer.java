@@ -2,7 +2,7 @@ package dev.lantern.agents.dqn;
 
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
-import dev.lantern.agents.train.Rng;
+import dev.lantern.environments.random.Rng;
 
 /**
  * A ring buffer of n-step transitions {@code (s, a, R, d, s')} with uniform sampling (Lin 1992; Mnih et al. 2015).

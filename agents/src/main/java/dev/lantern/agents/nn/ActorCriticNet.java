@@ -1,9 +1,9 @@
 package dev.lantern.agents.nn;
 
+import dev.lantern.environments.random.Rng;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -68,7 +68,7 @@ public final class ActorCriticNet extends GraphNetwork {
                 .addLayer(VALUE, head(1), TORSO_1)
                 .setOutputs(POLICY, VALUE)
                 .build();
-        SplittableRandom rng = new SplittableRandom(initSeed);
+        Rng rng = new Rng(initSeed);
         ComputationGraph graph = initTorso(conf, rng);
         WeightInit.glorotUniform(graph, POLICY, 0.01, rng);
         WeightInit.glorotUniform(graph, VALUE, 1.0, rng);

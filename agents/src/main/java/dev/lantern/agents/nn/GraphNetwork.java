@@ -3,7 +3,7 @@ package dev.lantern.agents.nn;
 import dev.lantern.agents.api.InspectableNetwork;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.SplittableRandom;
+import dev.lantern.environments.random.Rng;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -85,7 +85,7 @@ public abstract class GraphNetwork {
      * Builds and initializes the graph of {@code conf}, the torso's weights drawn first from {@code rng}
      * ({@link WeightInit#glorotUniform}, gain 1); the caller then draws its heads' weights from the same stream.
      */
-    protected static ComputationGraph initTorso(ComputationGraphConfiguration conf, SplittableRandom rng) {
+    protected static ComputationGraph initTorso(ComputationGraphConfiguration conf, Rng rng) {
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
         WeightInit.glorotUniform(graph, TORSO_0, 1.0, rng);

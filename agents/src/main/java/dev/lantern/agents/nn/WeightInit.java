@@ -1,6 +1,6 @@
 package dev.lantern.agents.nn;
 
-import java.util.SplittableRandom;
+import dev.lantern.environments.random.Rng;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,7 +18,7 @@ public final class WeightInit {
      * Fills dense layer {@code name}'s weights {@code W [in, out]} uniformly in {@code ±gain·sqrt(6 / (in + out))}
      * (Glorot), drawn row by row from {@code rng}, and sets its bias to zero.
      */
-    public static void glorotUniform(ComputationGraph graph, String name, double gain, SplittableRandom rng) {
+    public static void glorotUniform(ComputationGraph graph, String name, double gain, Rng rng) {
         INDArray w = graph.getLayer(name).getParam("W");
         long fanIn = w.size(0);
         long fanOut = w.size(1);

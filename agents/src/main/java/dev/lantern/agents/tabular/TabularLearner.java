@@ -4,10 +4,10 @@ import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
-import dev.lantern.agents.train.Rng;
-import dev.lantern.agents.train.Seeds;
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.random.Rng;
+import dev.lantern.environments.random.Seeds;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -46,8 +46,8 @@ public final class TabularLearner implements LearningAgent {
         }
         this.config = config;
         this.world = world;
-        this.explore = new Rng(Seeds.derive(runSeed, "explore"));
-        this.episodes = new Rng(Seeds.derive(runSeed, "env"));
+        this.explore = new Rng(Seeds.derive(runSeed, Seeds.EXPLORE));
+        this.episodes = new Rng(Seeds.derive(runSeed, Seeds.ENV));
     }
 
     /** The hyperparameters. */

@@ -3,6 +3,7 @@ package dev.lantern.agents.train;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.api.StepResult;
+import dev.lantern.environments.random.Seeds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;

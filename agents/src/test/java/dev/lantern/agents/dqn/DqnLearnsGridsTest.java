@@ -8,7 +8,7 @@ import dev.lantern.agents.train.GreedyEvaluator;
 import dev.lantern.agents.train.RunOutcome;
 import dev.lantern.agents.train.Trainer;
 import dev.lantern.agents.train.TrainerSettings;
-import dev.lantern.environments.grid.ValueIteration;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.environments.api.VectorEnv;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.map.GridRules;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,8 +59,8 @@ class NStepAssemblerTest {
             nstep.record(obsBefore, acts[t], envs, sink);
             emitted.add(new ArrayList<>(out));
         }
-        double s = (float) GridWorld.STEP_REWARD; // rewards pass through VectorEnv's float array
-        double goal = (float) (GridWorld.STEP_REWARD + GridWorld.GOAL_REWARD);
+        double s = (float) GridRules.STEP_REWARD; // rewards pass through VectorEnv's float array
+        double goal = (float) (GridRules.STEP_REWARD + GridRules.GOAL_REWARD);
 
         assertEquals(0, emitted.get(0).size());
         assertEquals(0, emitted.get(1).size());

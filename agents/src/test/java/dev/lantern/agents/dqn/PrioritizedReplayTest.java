@@ -3,7 +3,7 @@ package dev.lantern.agents.dqn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.lantern.agents.train.Rng;
+import dev.lantern.environments.random.Rng;
 import org.junit.jupiter.api.Test;
 
 /** The sum tree and proportional prioritized replay (Schaul et al. 2016). */

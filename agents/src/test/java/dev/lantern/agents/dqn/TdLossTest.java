@@ -3,7 +3,7 @@ package dev.lantern.agents.dqn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lantern.agents.train.Rng;
+import dev.lantern.environments.random.Rng;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

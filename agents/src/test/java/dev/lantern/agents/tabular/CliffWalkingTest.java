@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.agents.tabular.TabularLearnerConfig.Algorithm;
 import dev.lantern.agents.train.RecordingSession;
-import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.solve.GridSolution;
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.Tile;
-import dev.lantern.environments.grid.ValueIteration;
+import dev.lantern.environments.grid.map.Tile;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -13,14 +13,14 @@ import dev.lantern.agents.train.GreedyEvaluator;
 import dev.lantern.agents.train.RunOutcome;
 import dev.lantern.agents.train.Trainer;
 import dev.lantern.agents.train.TrainerSettings;
-import dev.lantern.environments.grid.ValueIteration;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The tabular learner under the trainer: it learns, its greedy view answers observations, and it resumes exactly. */
 class TabularLearnerTest {

@@ -9,7 +9,7 @@ import dev.lantern.agents.actorcritic.PpoAgent;
 import dev.lantern.agents.actorcritic.PpoConfig;
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.nn.Backend;
-import dev.lantern.environments.grid.ValueIteration;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;

@@ -3,13 +3,17 @@ package dev.lantern.app.cli;
 import dev.lantern.app.config.ConfigException;
 import dev.lantern.app.console.LanternCommand;
 import dev.lantern.environments.api.MapFormatException;
-import dev.lantern.environments.grid.Cell;
-import dev.lantern.environments.grid.GridMap;
-import dev.lantern.environments.grid.GridMapParser;
-import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.GridMapParser;
+import dev.lantern.environments.grid.solve.GridSolution;
 import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.Tile;
-import dev.lantern.environments.grid.ValueIteration;
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.GridMapParser;
+import dev.lantern.environments.grid.map.Tile;
+import dev.lantern.environments.grid.solve.GridSolution;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code lantern validate-map FILE}: checks a map; exit 0 with a summary, or exit 2 with every located problem. */
 @Command(name = "validate-map", description = "Check a grid map file (format: docs/maps.md).")
@@ -50,7 +55,7 @@ final class ValidateMapCommand extends LanternCommand {
                 doors += t == Tile.DOOR ? 1 : 0;
             }
         }
-        GridWorld env = new GridWorld("map:" + file.getFileName(), map, GridWorld.DEFAULT_MAX_EPISODE_STEPS);
+        GridWorld env = new GridWorld("map:" + file.getFileName(), map, GridMap.DEFAULT_TIME_LIMIT);
         GridSolution truth = ValueIteration.solve(env, 1.0);
         Cell s = map.start();
         out.printf(Locale.ROOT, "%s: ok, %d x %d, start at row %d col %d, %d free cells, %d goal%s, %d lava, %d key%s, "

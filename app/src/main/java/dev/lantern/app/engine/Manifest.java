@@ -3,9 +3,10 @@ package dev.lantern.app.engine;
 import com.google.gson.JsonObject;
 import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.run.RunDirectory;
-import dev.lantern.agents.train.Seeds;
+import dev.lantern.environments.random.Seeds;
 import dev.lantern.app.config.Experiment;
-import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.solve.GridSolution;
+import dev.lantern.environments.random.Seeds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ final class Manifest {
         m.add("config", config);
         JsonObject seeds = new JsonObject();
         seeds.addProperty("run", e.seed());
-        for (String component : new String[] {"env", "init", "explore", "shuffle", "replay", "selfplay", "probe", "eval"}) {
+        for (String component : Seeds.STREAMS) {
             seeds.addProperty(component, Seeds.derive(e.seed(), component));
         }
         m.add("seeds", seeds);

@@ -1,8 +1,8 @@
 package dev.lantern.app.lab;
 
-import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.solve.GridSolution;
 import dev.lantern.environments.grid.GridState;
-import dev.lantern.environments.grid.Tile;
+import dev.lantern.environments.grid.map.Tile;
 import java.util.Locale;
 
 /** The grid view's hover line: what one cell holds, in words and numbers. */

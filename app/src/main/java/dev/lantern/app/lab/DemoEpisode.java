@@ -1,8 +1,8 @@
 package dev.lantern.app.lab;
 
-import dev.lantern.environments.grid.Cell;
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.map.Cell;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.lantern.app.lab;
 
-import dev.lantern.environments.grid.Cell;
 import dev.lantern.environments.grid.GridState;
-import dev.lantern.environments.grid.Tile;
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.Tile;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;

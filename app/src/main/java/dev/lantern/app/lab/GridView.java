@@ -1,10 +1,13 @@
 package dev.lantern.app.lab;
 
-import dev.lantern.environments.grid.Cell;
-import dev.lantern.environments.grid.GridMap;
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.Tile;
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.Tile;
+import dev.lantern.environments.grid.solve.GridSolution;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;

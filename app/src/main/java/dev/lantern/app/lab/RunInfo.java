@@ -1,10 +1,10 @@
 package dev.lantern.app.lab;
 
-import dev.lantern.environments.grid.GridMap;
+import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.grid.GridObservation;
-import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.solve.GridSolution;
 import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.ValueIteration;
+import dev.lantern.environments.grid.solve.ValueIteration;
 
 /**
  * What the views need to know about a run once it is assembled: the world and its exact solution. Immutable (the map

@@ -43,14 +43,21 @@ class PlayCommandTest {
         assertFalse(r.out().contains("Exception") || r.err().contains("Exception"), r.out() + r.err());
     }
 
+    /** Asserts that the session printed every one of {@code parts} (the whole output is the message). */
+    private static void assertShows(Result r, String... parts) {
+        for (String part : parts) {
+            assertTrue(r.out().contains(part), "missing '" + part + "' in:\n" + r.out());
+        }
+    }
+
     @Test
     void emptyRoomSolvedByTheShortestPath() {
         Result r = play("d\nd\nright\n2\nd\nsssss\n", "grid/empty-8x8-v1");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("terminated: reached the goal G after 10 steps: total reward 0.90, "
-                + "total performance 0.90"), r.out());
-        assertTrue(r.out().contains("step 10/200"), r.out());
-        assertTrue(r.out().contains("#.....A#"), r.out());
+        assertShows(r,
+                "terminated: reached the goal G after 10 steps: total reward 0.90, total performance 0.90",
+                "step 10/200",
+                "#.....A#");
         assertTrue(r.out().contains("end of input"), r.out()); // the play-again prompt met the end of input
         assertNoTrace(r);
     }
@@ -59,9 +66,10 @@ class PlayCommandTest {
     void badKeysAreRepromptedAndQuitEndsTheSession() {
         Result r = play("x\nd zz\nd\nq\nd\n", "grid/empty-8x8-v1");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("'x' is not a key"), r.out());
-        assertTrue(r.out().contains("'zz' is not a key (line ignored)"), r.out());
-        assertTrue(r.out().contains("quit after 1 step: total reward -0.01, total performance -0.01"), r.out());
+        assertShows(r,
+                "'x' is not a key",
+                "'zz' is not a key (line ignored)",
+                "quit after 1 step: total reward -0.01, total performance -0.01");
         assertFalse(r.out().contains("step 2/"), r.out());
         assertNoTrace(r);
     }
@@ -70,9 +78,9 @@ class PlayCommandTest {
     void restartAndTruncation() {
         Result r = play("ddd\nr\nw\nw\nw\nq\n", "grid/empty-8x8-v1", "--max-steps", "3");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("truncated: the time limit of 3 steps ran out after 3 steps: total reward -0.03"),
-                r.out());
-        assertTrue(r.out().contains("step 3/3  up (bump)  reward -0.01"), r.out());
+        assertShows(r,
+                "truncated: the time limit of 3 steps ran out after 3 steps: total reward -0.03",
+                "step 3/3  up (bump)  reward -0.01");
         assertNoTrace(r);
     }
 
@@ -91,13 +99,14 @@ class PlayCommandTest {
         // x: 0, o: 4 (the only drawing reply); x: 1, o must block at 2; x tries 2 (taken), then 3; o wins on 2-4-6
         Result r = play("foo\n9\n0\n4\n1\n2\n3\n5\n", "game/tic-tac-toe-v1");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("'foo' is not a move"), r.out());
-        assertTrue(r.out().contains("there is no move 9"), r.out());
-        assertTrue(r.out().contains("move 4 (r1c1) is not legal here: that cell is taken"), r.out());
-        assertTrue(r.out().contains("move 2 (r0c2) is not legal here"), r.out());
-        assertTrue(r.out().contains("you play 3 (r1c0)"), r.out());
-        assertTrue(r.out().contains("AI (exact minimax) plays 6 (r2c0): value +1 for it"), r.out());
-        assertTrue(r.out().contains("o wins: the AI (exact minimax) wins. your return -1, the AI's +1"), r.out());
+        assertShows(r,
+                "'foo' is not a move",
+                "there is no move 9",
+                "move 4 (r1c1) is not legal here: that cell is taken",
+                "move 2 (r0c2) is not legal here",
+                "you play 3 (r1c0)",
+                "AI (exact minimax) plays 6 (r2c0): value +1 for it",
+                "o wins: the AI (exact minimax) wins. your return -1, the AI's +1");
         assertNoTrace(r);
     }
 
@@ -114,9 +123,10 @@ class PlayCommandTest {
     void connectFourAgainstAlphaBeta() {
         Result r = play("3\n3\n3\n3\n3\n3\n3\nq\n", "game/connect-four-v1", "--depth", "4");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("AI (alpha-beta, depth 4) plays"), r.out());
-        assertTrue(r.out().contains("0 1 2 3 4 5 6"), r.out());
-        assertTrue(r.out().contains("move 3 (col3) is not legal here: that column is full"), r.out());
+        assertShows(r,
+                "AI (alpha-beta, depth 4) plays",
+                "0 1 2 3 4 5 6",
+                "move 3 (col3) is not legal here: that column is full");
         assertNoTrace(r);
     }
 

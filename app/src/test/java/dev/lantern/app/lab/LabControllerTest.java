@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.environments.grid.Cell;
-import dev.lantern.environments.grid.Tile;
 import dev.lantern.app.config.EnvConfig;
 import dev.lantern.app.config.Experiment;
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.Tile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

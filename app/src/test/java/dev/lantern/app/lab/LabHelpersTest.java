@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.environments.grid.Cell;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.map.Cell;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.Arrays;
 import java.util.List;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.environments.grid.Cell;
-import dev.lantern.environments.grid.GridMap;
 import dev.lantern.environments.grid.GridState;
-import dev.lantern.environments.grid.Tile;
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.Tile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.lantern.environments.api;
 
+import dev.lantern.environments.random.Rng;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,7 +31,6 @@ import java.util.Objects;
  */
 public final class VectorEnv {
 
-    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
     private final Environment[] envs;
     private final InPlaceStepping[] fast;
@@ -336,12 +336,6 @@ public final class VectorEnv {
      * @param episode the copy's episode number, 0-based
      */
     public static long episodeSeed(long seed, int index, long episode) {
-        return mix64(mix64(seed + GOLDEN_GAMMA * (index + 1L)) + GOLDEN_GAMMA * (episode + 1L));
-    }
-
-    private static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return Rng.nthLong(Rng.nthLong(seed, index + 1L), episode + 1L);
     }
 }

@@ -3,16 +3,99 @@ package dev.lantern.environments.board;
 import java.util.Arrays;
 
 /**
- * The shared part of every state: the history, and the central validation of {@link #next(int)}.
- * Subclasses implement the rules in {@link #play(int, int[])} for an action already known to be legal.
+ * The shared part of every state of a {@link BoardGame}: the history, the winner, the central validation of
+ * {@link #next(int)}, and the observation, rendering and legal moves read off the board. Subclasses implement the
+ * rules in {@link #play(int, int[])} for an action already known to be legal, say which cells hold whose stone
+ * ({@link #stoneAt(int, int)}) and which actions the board still allows ({@link #open(int)}).
  */
 abstract class AbstractGameState implements GameState {
 
+    private final BoardGame game;
     private final int[] history;
+    private final int winner;
 
-    /** @param history the actions so far; owned by this state from now on (callers pass a fresh array) */
-    AbstractGameState(int[] history) {
+    /**
+     * @param history the actions so far; owned by this state from now on (callers pass a fresh array)
+     * @param winner  the player who has won, or -1
+     */
+    AbstractGameState(BoardGame game, int[] history, int winner) {
+        this.game = game;
         this.history = history;
+        this.winner = winner;
+    }
+
+    /** The player (0 or 1) whose stone is at {@code (row, col)}, row 0 at the top, or -1 for an empty cell. */
+    abstract int stoneAt(int row, int col);
+
+    /** Whether the board still allows {@code action} (in range), whether or not the game is over. */
+    abstract boolean open(int action);
+
+    @Override
+    public final Game game() {
+        return game;
+    }
+
+    @Override
+    public final boolean isTerminal() {
+        return winner >= 0 || history.length == game.rows * game.cols;
+    }
+
+    @Override
+    public final double[] returns() {
+        return winner == 0 ? new double[] {1, -1} : winner == 1 ? new double[] {-1, 1} : new double[] {0, 0};
+    }
+
+    @Override
+    public final boolean isLegal(int action) {
+        return action >= 0 && action < game.numDistinctActions() && !isTerminal() && open(action);
+    }
+
+    @Override
+    public final int[] legalActions() {
+        if (isTerminal()) {
+            return new int[0];
+        }
+        int n = 0;
+        for (int a = 0; a < game.numDistinctActions(); a++) {
+            n += open(a) ? 1 : 0;
+        }
+        int[] actions = new int[n];
+        n = 0;
+        for (int a = 0; a < game.numDistinctActions(); a++) {
+            if (open(a)) {
+                actions[n++] = a;
+            }
+        }
+        return actions;
+    }
+
+    @Override
+    public final void observe(int player, float[] buffer, int offset) {
+        prepareObservation(player, buffer, offset);
+        int cols = game.cols;
+        int planeSize = game.rows * cols;
+        for (int row = 0; row < game.rows; row++) {
+            for (int col = 0; col < cols; col++) {
+                int stone = stoneAt(row, col);
+                if (stone >= 0) {
+                    int plane = stone == player ? Game.PLANE_OWN : Game.PLANE_OPPONENT;
+                    buffer[offset + plane * planeSize + row * cols + col] = 1f;
+                }
+            }
+        }
+    }
+
+    /** The board with {@code x} for player 0, {@code o} for player 1, {@code .} empty; cells apart, one line a row. */
+    @Override
+    public final String render() {
+        StringBuilder sb = new StringBuilder(game.rows * game.cols * 2);
+        for (int row = 0; row < game.rows; row++) {
+            for (int col = 0; col < game.cols; col++) {
+                int stone = stoneAt(row, col);
+                sb.append(stone == 0 ? 'x' : stone == 1 ? 'o' : '.').append(col < game.cols - 1 ? ' ' : '\n');
+            }
+        }
+        return sb.toString();
     }
 
     /** Players alternate, player 0 first; nobody moves at a terminal state. */

@@ -1,5 +1,6 @@
 package dev.lantern.environments.board;
 
+import dev.lantern.environments.random.Rng;
 import java.util.Arrays;
 
 /**
@@ -177,7 +178,7 @@ public final class AlphaBeta {
     }
 
     private static int slot(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
+        long h = key * Rng.GOLDEN_GAMMA; // Fibonacci hashing
         return (int) (h >>> (64 - TABLE_BITS));
     }
 

@@ -14,7 +14,7 @@ package dev.lantern.environments.board;
  * shifts and masks. {@link GameState#key()} is {@code stones0 + allStones + bottomRow}, the usual unique encoding
  * (49 bits).
  */
-public final class ConnectFour implements Game {
+public final class ConnectFour extends BoardGame {
 
     /** The registered id. */
     public static final String ID = "game/connect-four-v1";
@@ -28,6 +28,7 @@ public final class ConnectFour implements Game {
     private final GameState initial = new ConnectFourState(this, 0L, 0L, -1, new int[0]);
 
     private ConnectFour() {
+        super(ID, ROWS, COLS, COLS);
     }
 
     /** The game (it has no parameters, so one instance serves everyone). */
@@ -36,28 +37,8 @@ public final class ConnectFour implements Game {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int numPlayers() {
-        return 2;
-    }
-
-    @Override
-    public int numDistinctActions() {
-        return COLS;
-    }
-
-    @Override
     public GameState initialState() {
         return initial;
-    }
-
-    @Override
-    public int[] observationShape() {
-        return new int[] {PLANE_COUNT, ROWS, COLS};
     }
 
     /** {@code col<c>}, e.g. {@code col3} for the centre column (action 3). */
@@ -65,10 +46,5 @@ public final class ConnectFour implements Game {
     public String actionLabel(int action) {
         AbstractGameState.checkActionRange(this, action);
         return "col" + action;
-    }
-
-    @Override
-    public String toString() {
-        return ID;
     }
 }

@@ -9,7 +9,7 @@ package dev.lantern.environments.board;
  * Player 0 ({@code x}) moves first. {@link GameState#key()} is {@code xMask | oMask << 9} with bit
  * {@code row * 3 + col}.
  */
-public final class TicTacToe implements Game {
+public final class TicTacToe extends BoardGame {
 
     /** The registered id. */
     public static final String ID = "game/tic-tac-toe-v1";
@@ -21,6 +21,7 @@ public final class TicTacToe implements Game {
     private final GameState initial = new TicTacToeState(this, 0, 0, new int[0]);
 
     private TicTacToe() {
+        super(ID, SIZE, SIZE, SIZE * SIZE);
     }
 
     /** The game (it has no parameters, so one instance serves everyone). */
@@ -29,28 +30,8 @@ public final class TicTacToe implements Game {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int numPlayers() {
-        return 2;
-    }
-
-    @Override
-    public int numDistinctActions() {
-        return SIZE * SIZE;
-    }
-
-    @Override
     public GameState initialState() {
         return initial;
-    }
-
-    @Override
-    public int[] observationShape() {
-        return new int[] {PLANE_COUNT, SIZE, SIZE};
     }
 
     /** {@code r<row>c<col>}, e.g. {@code r1c1} for the centre (action 4). */
@@ -58,10 +39,5 @@ public final class TicTacToe implements Game {
     public String actionLabel(int action) {
         AbstractGameState.checkActionRange(this, action);
         return "r" + action / SIZE + "c" + action % SIZE;
-    }
-
-    @Override
-    public String toString() {
-        return ID;
     }
 }

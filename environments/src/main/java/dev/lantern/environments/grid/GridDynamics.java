@@ -1,5 +1,14 @@
 package dev.lantern.environments.grid;
 
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.GridRules;
+import dev.lantern.environments.grid.map.Tile;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * The rules of a {@link GridWorld}, precomputed once per map and shared (immutably) by every copy of the world, its
  * {@link GridSimulator} and the exact solvers ({@link GridStateSpace}), so the dynamics are written exactly once.
@@ -59,6 +68,8 @@ final class GridDynamics {
     private final GridMoves moves;
     /** Whether the map has watched cells, so the supervisor's presence is drawn at each reset. */
     final boolean usesSupervisor;
+    /** Every non-wall cell, row by row, unmodifiable. */
+    final List<Cell> freeCells;
     /** Whether the map has trigger tiles or goals whose reward changes with the trigger, so it is drawn at reset. */
     final boolean usesTrigger;
 
@@ -70,7 +81,7 @@ final class GridDynamics {
         this.width = map.width();
         this.cells = height * width;
         this.planeSize = cells;
-        this.channels = simple ? GridWorld.CHANNEL_COUNT : GridWorld.EXTENDED_CHANNEL_COUNT;
+        this.channels = simple ? GridChannels.COUNT : GridChannels.EXTENDED_COUNT;
         this.observationSize = channels * planeSize;
         this.fullMask = (1 << map.keyCount()) - 1;
         this.boxCount = map.boxCells().size();
@@ -150,6 +161,13 @@ final class GridDynamics {
         this.usesSupervisor = watched;
         this.usesTrigger = trigger;
         this.moves = new GridMoves(this);
+        List<Cell> free = new ArrayList<>();
+        for (int i = 0; i < cells; i++) {
+            if (tiles[i].isFree()) {
+                free.add(new Cell(i / width, i % width));
+            }
+        }
+        this.freeCells = Collections.unmodifiableList(free);
     }
 
     /**
@@ -168,8 +186,8 @@ final class GridDynamics {
     }
 
     /** Every possible start: {@code [extras, probability]} pairs (probability as raw long bits), positive only. */
-    java.util.List<long[]> startDistribution() {
-        java.util.List<long[]> out = new java.util.ArrayList<>();
+    List<long[]> startDistribution() {
+        List<long[]> out = new ArrayList<>();
         double ps = usesSupervisor ? rules.supervisorProbability() : 0;
         double pt = usesTrigger ? rules.triggerProbability() : 0;
         for (int s = 0; s < 2; s++) {
@@ -247,4 +265,32 @@ final class GridDynamics {
         return -1;
     }
 
+    /**
+     * The flat cell index of state {@code s}, checked against the map.
+     *
+     * @throws IllegalArgumentException if {@code s} is off the grid, on a wall or a box, has extras on an original
+     *                                  map, or names keys the map lacks
+     */
+    int checkedCell(GridState s) {
+        Objects.requireNonNull(s, "state");
+        if (!map.contains(s.row(), s.col())) {
+            throw new IllegalArgumentException("state " + s + " is off the " + height + "x" + width
+                    + " grid");
+        }
+        int c = s.row() * width + s.col();
+        if (!tiles[c].isFree()) {
+            throw new IllegalArgumentException("state " + s + " is on a wall");
+        }
+        if (simple && s.extras() != 0) {
+            throw new IllegalArgumentException("state " + s + " has extras, but the map uses only the original tiles");
+        }
+        if (boxCount > 0 && boxAt(s.extras(), c) >= 0) {
+            throw new IllegalArgumentException("state " + s + " puts the agent on a box");
+        }
+        if ((s.keysMask() & ~fullMask) != 0) {
+            throw new IllegalArgumentException("state " + s + " names keys the map lacks (it has "
+                    + keyCell.length + " keys)");
+        }
+        return c;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.lantern.environments.grid;
 
+import dev.lantern.environments.grid.map.Tile;
+
 /**
  * The per-tile rules of one move in one direction, the body of {@link GridDynamics#outcomes}: doors, boxes, keys,
  * coins, whisky, the button, watched cells, goals, lava, interruption and tomatoes. Stateless apart from the map's

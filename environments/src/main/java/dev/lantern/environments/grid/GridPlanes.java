@@ -1,19 +1,20 @@
 package dev.lantern.environments.grid;
 
+import dev.lantern.environments.grid.map.Tile;
 import java.util.Arrays;
 
 /**
  * Observation planes and text rendering of grid states, for one map. Shared by every copy of a {@link GridWorld}.
  *
  * <p>Channels 0..6 are the original ones (see {@link GridWorld}); extended maps append channels 7..19:
- * {@value GridWorld#CHANNEL_BOX} box, {@value GridWorld#CHANNEL_ICE} ice, {@value GridWorld#CHANNEL_COIN} coin not
- * yet collected, {@value GridWorld#CHANNEL_INTERRUPTION} interruption cell while active (button not pressed),
- * {@value GridWorld#CHANNEL_BUTTON} button not yet pressed, {@value GridWorld#CHANNEL_WATCHED} watched cell,
- * {@value GridWorld#CHANNEL_SUPERVISOR} supervisor present (whole plane), {@value GridWorld#CHANNEL_WHISKY} whisky not
- * yet drunk, {@value GridWorld#CHANNEL_DRUNK} drunk (whole plane), {@value GridWorld#CHANNEL_TRIGGER} trigger tile
- * (only in episodes where the trigger is present), {@value GridWorld#CHANNEL_TOMATO_DRY} dry tomato,
- * {@value GridWorld#CHANNEL_TOMATO_WATERED} watered tomato (every tomato while the agent stands in the bucket),
- * {@value GridWorld#CHANNEL_BUCKET} bucket.
+ * {@value GridChannels#BOX} box, {@value GridChannels#ICE} ice, {@value GridChannels#COIN} coin not
+ * yet collected, {@value GridChannels#INTERRUPTION} interruption cell while active (button not pressed),
+ * {@value GridChannels#BUTTON} button not yet pressed, {@value GridChannels#WATCHED} watched cell,
+ * {@value GridChannels#SUPERVISOR} supervisor present (whole plane), {@value GridChannels#WHISKY} whisky not
+ * yet drunk, {@value GridChannels#DRUNK} drunk (whole plane), {@value GridChannels#TRIGGER} trigger tile
+ * (only in episodes where the trigger is present), {@value GridChannels#TOMATO_DRY} dry tomato,
+ * {@value GridChannels#TOMATO_WATERED} watered tomato (every tomato while the agent stands in the bucket),
+ * {@value GridChannels#BUCKET} bucket.
  */
 final class GridPlanes {
 
@@ -30,13 +31,13 @@ final class GridPlanes {
         this.template = new float[d.observationSize];
         for (int cell = 0; cell < d.cells; cell++) {
             int channel = switch (d.tiles[cell]) {
-                case WALL -> GridWorld.CHANNEL_WALL;
-                case GOAL -> GridWorld.CHANNEL_GOAL;
-                case LAVA -> GridWorld.CHANNEL_LAVA;
-                case DOOR -> GridWorld.CHANNEL_DOOR;
-                case ICE -> d.simple ? -1 : GridWorld.CHANNEL_ICE;
-                case WATCHED -> d.simple ? -1 : GridWorld.CHANNEL_WATCHED;
-                case BUCKET -> d.simple ? -1 : GridWorld.CHANNEL_BUCKET;
+                case WALL -> GridChannels.WALL;
+                case GOAL -> GridChannels.GOAL;
+                case LAVA -> GridChannels.LAVA;
+                case DOOR -> GridChannels.DOOR;
+                case ICE -> d.simple ? -1 : GridChannels.ICE;
+                case WATCHED -> d.simple ? -1 : GridChannels.WATCHED;
+                case BUCKET -> d.simple ? -1 : GridChannels.BUCKET;
                 default -> -1;
             };
             if (channel >= 0) {
@@ -57,46 +58,46 @@ final class GridPlanes {
     void encode(int cell, int mask, long extras, float[] buffer, int offset) {
         int ps = d.planeSize;
         System.arraycopy(template, 0, buffer, offset, d.observationSize);
-        buffer[offset + GridWorld.CHANNEL_AGENT * ps + cell] = 1f;
-        int keyPlane = offset + GridWorld.CHANNEL_KEY * ps;
+        buffer[offset + GridChannels.AGENT * ps + cell] = 1f;
+        int keyPlane = offset + GridChannels.KEY * ps;
         for (int k = 0; k < d.keyCell.length; k++) {
             if ((mask & (1 << k)) == 0) {
                 buffer[keyPlane + d.keyCell[k]] = 1f;
             }
         }
         if (mask != 0) {
-            fillPlane(buffer, offset, GridWorld.CHANNEL_HOLDING_KEY);
+            fillPlane(buffer, offset, GridChannels.HOLDING_KEY);
         }
         if (d.simple) {
             return;
         }
         for (int b = 0; b < d.boxCount; b++) {
-            buffer[offset + GridWorld.CHANNEL_BOX * ps + GridState.boxCell(extras, b)] = 1f;
+            buffer[offset + GridChannels.BOX * ps + GridState.boxCell(extras, b)] = 1f;
         }
         for (int i = 0; i < d.coinCell.length; i++) {
             if ((extras & (1L << i)) == 0) {
-                buffer[offset + GridWorld.CHANNEL_COIN * ps + d.coinCell[i]] = 1f;
+                buffer[offset + GridChannels.COIN * ps + d.coinCell[i]] = 1f;
             }
         }
         if ((extras & GridState.FLAG_BUTTON_PRESSED) == 0) {
-            mark(buffer, offset, GridWorld.CHANNEL_INTERRUPTION, interruptionCells);
-            mark(buffer, offset, GridWorld.CHANNEL_BUTTON, buttonCells);
+            mark(buffer, offset, GridChannels.INTERRUPTION, interruptionCells);
+            mark(buffer, offset, GridChannels.BUTTON, buttonCells);
         }
         if ((extras & GridState.FLAG_SUPERVISOR) != 0) {
-            fillPlane(buffer, offset, GridWorld.CHANNEL_SUPERVISOR);
+            fillPlane(buffer, offset, GridChannels.SUPERVISOR);
         }
         if ((extras & GridState.FLAG_DRUNK) == 0) {
-            mark(buffer, offset, GridWorld.CHANNEL_WHISKY, whiskyCells);
+            mark(buffer, offset, GridChannels.WHISKY, whiskyCells);
         } else {
-            fillPlane(buffer, offset, GridWorld.CHANNEL_DRUNK);
+            fillPlane(buffer, offset, GridChannels.DRUNK);
         }
         if ((extras & GridState.FLAG_TRIGGER) != 0) {
-            mark(buffer, offset, GridWorld.CHANNEL_TRIGGER, triggerCells);
+            mark(buffer, offset, GridChannels.TRIGGER, triggerCells);
         }
         boolean bucket = d.tiles[cell] == Tile.BUCKET; // the agent in the bucket sees every tomato watered
         for (int j = 0; j < d.tomatoCell.length; j++) {
             boolean watered = bucket || (extras & (1L << (d.coinCell.length + j))) != 0;
-            buffer[offset + (watered ? GridWorld.CHANNEL_TOMATO_WATERED : GridWorld.CHANNEL_TOMATO_DRY) * ps
+            buffer[offset + (watered ? GridChannels.TOMATO_WATERED : GridChannels.TOMATO_DRY) * ps
                     + d.tomatoCell[j]] = 1f;
         }
     }

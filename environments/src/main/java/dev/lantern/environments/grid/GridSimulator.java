@@ -2,7 +2,7 @@ package dev.lantern.environments.grid;
 
 import dev.lantern.environments.api.SimulatedStep;
 import dev.lantern.environments.api.Simulator;
-import java.util.SplittableRandom;
+import dev.lantern.environments.random.Rng;
 
 /**
  * The {@link Simulator} of a {@link GridWorld}: its rules ({@link GridDynamics#outcomes}, shared with the exact
@@ -14,7 +14,7 @@ final class GridSimulator implements Simulator<GridState> {
     private final GridWorld live;
     private final GridDynamics dynamics;
     private final Outcomes outcomes = new Outcomes();
-    private final SplittableRandom rng = new SplittableRandom(0L);
+    private final Rng rng = new Rng(0L);
 
     GridSimulator(GridWorld live, GridDynamics dynamics) {
         this.live = live;
@@ -33,12 +33,12 @@ final class GridSimulator implements Simulator<GridState> {
 
     @Override
     public boolean isTerminal(GridState state) {
-        return dynamics.terminal(live.cellOf(state), state.extras());
+        return dynamics.terminal(dynamics.checkedCell(state), state.extras());
     }
 
     @Override
     public SimulatedStep<GridState> step(GridState state, int action) {
-        int cell = live.cellOf(state);
+        int cell = dynamics.checkedCell(state);
         if (action < 0 || action >= actionCount()) {
             throw new IllegalArgumentException("action " + action + " is not legal: legal actions are 0..3 "
                     + GridWorld.ACTION_LABELS);

@@ -1,5 +1,8 @@
 package dev.lantern.environments.grid;
 
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMap;
+
 /**
  * The complete state of a {@link GridWorld} episode apart from the step count: where the agent stands, which keys it
  * has picked up, and (on maps with the newer mechanics) everything else that changes, packed into {@code extras}.

@@ -1,5 +1,6 @@
 package dev.lantern.environments.grid;
 
+import dev.lantern.environments.grid.map.GridMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * The full state space of a grid world as a (possibly stochastic) transition table, shared by the exact solvers
- * ({@link ValueIteration}, {@link PolicyEvaluation}) and built from the one transition function
+ * (package {@code grid.solve}: value iteration, policy evaluation) and built from the one transition function
  * {@link GridDynamics#outcomes}, so the solvers and the live world cannot disagree.
  *
  * <p>First the <em>contexts</em> (keys mask, extras) reachable from the start distribution are found (breadth-first
@@ -23,19 +24,20 @@ import java.util.TreeSet;
  * order (contexts sorted by keys mask, then extras; cells in reading order).
  *
  * <p>Transitions are stored compressed: the outcomes of state {@code s} and action {@code a} are entries
- * {@code first[4s + a] .. first[4s + a + 1] - 1} of {@code to}, {@code prob}, {@code reward}, {@code performance}.
- * Terminal states keep their outcomes (they are never used). {@code live[s]} tells whether a terminal state can be
- * reached from {@code s} with positive probability. At most {@value #MAX_STATES} states.
+ * {@code first[4s + a] .. first[4s + a + 1] - 1} of {@code to}, {@code prob}, {@code reward}, {@code performance};
+ * {@link #backup} sums them. Terminal states keep their outcomes (they are never used). {@link #live(int)} tells
+ * whether a terminal state can be reached from a state with positive probability. At most {@value #MAX_STATES}
+ * states. Immutable.
  */
-final class GridStateSpace {
+public final class GridStateSpace {
 
     /** The largest state space the solvers build; larger ones raise an IllegalStateException. */
-    static final int MAX_STATES = 1_000_000;
+    public static final int MAX_STATES = 1_000_000;
 
     private record Key(int cell, int mask, long extras) {
     }
 
-    final GridDynamics dynamics;
+    private final GridDynamics dynamics;
     private final Map<Key, Integer> index;
     private final int[] cellOf;
     private final int[] maskOf;
@@ -77,13 +79,32 @@ final class GridStateSpace {
         this.live = liveStates();
     }
 
+    /**
+     * The state space of {@code env}'s map (its current state is untouched).
+     *
+     * @throws IllegalStateException if it has more than {@value #MAX_STATES} states
+     */
+    public static GridStateSpace of(GridWorld env) {
+        return of(env.dynamics());
+    }
+
     /** Number of states. */
-    int size() {
+    public int size() {
         return cellOf.length;
     }
 
+    /** The map whose states these are. */
+    public GridMap map() {
+        return dynamics.map;
+    }
+
+    /** The extras of the start before the per-episode draws (boxes where the map puts them; see {@link GridState}). */
+    public long startExtras() {
+        return dynamics.startExtras;
+    }
+
     /** The state number of {@code s}, or -1 if it is outside the space. */
-    int indexOf(GridState s) {
+    public int indexOf(GridState s) {
         if (s == null || !dynamics.map.contains(s.row(), s.col())) {
             return -1;
         }
@@ -92,18 +113,40 @@ final class GridStateSpace {
     }
 
     /** State number {@code i} as a {@link GridState}. */
-    GridState state(int i) {
+    public GridState state(int i) {
         return new GridState(cellOf[i] / dynamics.width, cellOf[i] % dynamics.width, maskOf[i], extrasOf[i]);
     }
 
-    /** The state number of (cell, mask, extras), or -1. */
-    int indexOf(int cell, int mask, long extras) {
+    /** Whether state {@code s} is terminal (on a goal or lava cell, or interrupted). */
+    public boolean terminal(int s) {
+        return terminal[s];
+    }
+
+    /** Whether a terminal state can be reached from state {@code s} with positive probability. */
+    public boolean live(int s) {
+        return live[s];
+    }
+
+    /** The expected value of the start distribution, {@code sum_i P(start i) * v[start i]}, {@code v} by state number. */
+    public double startValue(double[] v) {
+        double value = 0;
+        for (int i = 0; i < startStates.length; i++) {
+            value += startProbabilities[i] * v[startStates[i]];
+        }
+        return value;
+    }
+
+    /** The state number of (flat cell {@code row * width + col}, keys mask, extras), or -1. */
+    public int indexOf(int cell, int mask, long extras) {
         Integer i = index.get(new Key(cell, mask, extras));
         return i == null ? -1 : i;
     }
 
-    /** {@code sum_outcomes p * (r + (terminal ? 0 : gamma * v[next]))} for state {@code s}, action {@code a}. */
-    double backup(int s, int a, double[] v, double gamma) {
+    /**
+     * The expected one-step backup {@code sum_outcomes p * (r + (terminal ? 0 : gamma * v[next]))} of action {@code a}
+     * in state {@code s}, with {@code v} indexed by state number.
+     */
+    public double backup(int s, int a, double[] v, double gamma) {
         double q = 0;
         for (int e = first[s * 4 + a]; e < first[s * 4 + a + 1]; e++) {
             int j = to[e];

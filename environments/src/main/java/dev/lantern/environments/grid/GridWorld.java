@@ -5,8 +5,10 @@ import dev.lantern.environments.api.InPlaceStepping;
 import dev.lantern.environments.api.Restorable;
 import dev.lantern.environments.api.Simulator;
 import dev.lantern.environments.api.StepResult;
-import java.util.ArrayList;
-import java.util.Collections;
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.GridRules;
+import dev.lantern.environments.random.Rng;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,14 +22,14 @@ import java.util.Objects;
  * move, or off the grid leaves the agent in place (a bump; it still costs a step).
  *
  * <p><b>Observation</b>: one-hot planes, shape {@code [channels, height, width]}, row-major, flat index
- * {@code channel * height * width + row * width + col}. Original maps have 7 channels: {@value #CHANNEL_WALL} wall,
- * {@value #CHANNEL_AGENT} agent, {@value #CHANNEL_GOAL} goal, {@value #CHANNEL_LAVA} lava, {@value #CHANNEL_KEY} key
- * not yet picked up, {@value #CHANNEL_DOOR} door, {@value #CHANNEL_HOLDING_KEY} holding a key (the whole plane is 1
+ * {@code channel * height * width + row * width + col}. Original maps have 7 channels: {@value GridChannels#WALL} wall,
+ * {@value GridChannels#AGENT} agent, {@value GridChannels#GOAL} goal, {@value GridChannels#LAVA} lava, {@value GridChannels#KEY} key
+ * not yet picked up, {@value GridChannels#DOOR} door, {@value GridChannels#HOLDING_KEY} holding a key (the whole plane is 1
  * while the agent holds at least one key). Floor and start are all zeros. Extended maps ({@link GridMap#extended()})
- * append channels 7..19, {@value #EXTENDED_CHANNEL_COUNT} in all (see the {@code CHANNEL_} constants).
+ * append channels 7..19, {@value GridChannels#EXTENDED_COUNT} in all (see {@link GridChannels}).
  *
- * <p><b>Rewards</b>: by default every step costs {@value #STEP_REWARD}; entering the goal adds {@value #GOAL_REWARD}
- * (so that step gives +0.99), entering lava adds {@value #LAVA_REWARD} (-1.01); a map's header may change these
+ * <p><b>Rewards</b>: by default every step costs {@value GridRules#STEP_REWARD}; entering the goal adds {@value GridRules#GOAL_REWARD}
+ * (so that step gives +0.99), entering lava adds {@value GridRules#LAVA_REWARD} (-1.01); a map's header may change these
  * ({@link GridRules}). {@code performance} is the hidden score: equal to the reward on original maps, different where
  * the extended mechanics say so.
  *
@@ -35,7 +37,7 @@ import java.util.Objects;
  * the step whose count reaches {@code maxEpisodeSteps} is {@code truncated}, unless it is also terminal (then only
  * {@code terminated}).
  *
- * <p><b>Randomness</b>: {@link #reset(long)} seeds the world's own SplitMix64 generator, which draws the per-episode
+ * <p><b>Randomness</b>: {@link #reset(long)} seeds the world's own {@link Rng} (SplitMix64), which draws the per-episode
  * conditions and the outcome of every stochastic step; the same seed and actions give the same episode. Original maps
  * never draw. The transition model is {@code GridDynamics}, shared with the simulator and the exact solvers.
  *
@@ -55,65 +57,10 @@ public final class GridWorld implements InPlaceStepping, Restorable {
     /** Action labels, index = action id. */
     public static final List<String> ACTION_LABELS = List.of("up", "down", "right", "left");
 
-    /** Observation channel: walls. */
-    public static final int CHANNEL_WALL = 0;
-    /** Observation channel: the agent. */
-    public static final int CHANNEL_AGENT = 1;
-    /** Observation channel: goals. */
-    public static final int CHANNEL_GOAL = 2;
-    /** Observation channel: lava. */
-    public static final int CHANNEL_LAVA = 3;
-    /** Observation channel: keys not yet picked up. */
-    public static final int CHANNEL_KEY = 4;
-    /** Observation channel: doors. */
-    public static final int CHANNEL_DOOR = 5;
-    /** Observation channel: the whole plane is 1 while the agent holds at least one key. */
-    public static final int CHANNEL_HOLDING_KEY = 6;
-    /** Number of observation channels of a map with only the original tiles. */
-    public static final int CHANNEL_COUNT = 7;
-    /** Extended maps, observation channel: boxes. */
-    public static final int CHANNEL_BOX = 7;
-    /** Extended maps, observation channel: ice. */
-    public static final int CHANNEL_ICE = 8;
-    /** Extended maps, observation channel: coins not yet collected. */
-    public static final int CHANNEL_COIN = 9;
-    /** Extended maps, observation channel: interruption cells while the button is not pressed. */
-    public static final int CHANNEL_INTERRUPTION = 10;
-    /** Extended maps, observation channel: the button, until pressed. */
-    public static final int CHANNEL_BUTTON = 11;
-    /** Extended maps, observation channel: cells watched by the supervisor. */
-    public static final int CHANNEL_WATCHED = 12;
-    /** Extended maps, observation channel: the whole plane is 1 while the supervisor is present. */
-    public static final int CHANNEL_SUPERVISOR = 13;
-    /** Extended maps, observation channel: whisky not yet drunk. */
-    public static final int CHANNEL_WHISKY = 14;
-    /** Extended maps, observation channel: the whole plane is 1 once the agent drank the whisky. */
-    public static final int CHANNEL_DRUNK = 15;
-    /** Extended maps, observation channel: trigger tiles, in episodes where the trigger is present. */
-    public static final int CHANNEL_TRIGGER = 16;
-    /** Extended maps, observation channel: dry tomatoes (as the agent sees them). */
-    public static final int CHANNEL_TOMATO_DRY = 17;
-    /** Extended maps, observation channel: watered tomatoes (all of them while the agent stands in the bucket). */
-    public static final int CHANNEL_TOMATO_WATERED = 18;
-    /** Extended maps, observation channel: the bucket. */
-    public static final int CHANNEL_BUCKET = 19;
-    /** Number of observation channels of an extended map ({@link GridMap#extended()}). */
-    public static final int EXTENDED_CHANNEL_COUNT = 20;
-
-    /** Reward of every step. */
-    public static final double STEP_REWARD = -0.01;
-    /** Reward added for entering a goal cell. */
-    public static final double GOAL_REWARD = 1.0;
-    /** Reward added for entering a lava cell. */
-    public static final double LAVA_REWARD = -1.0;
-    /** The time limit used when none is given. */
-    public static final int DEFAULT_MAX_EPISODE_STEPS = 200;
-
     private final String id;
     private final GridDynamics dynamics;
     private final EnvSpec spec;
     private final int maxEpisodeSteps;
-    private final List<Cell> freeCells;
     private final GridPlanes planes;
     private final GridObservation observation;
     private final ObservationEncoder encoder;
@@ -122,7 +69,7 @@ public final class GridWorld implements InPlaceStepping, Restorable {
     private int cell;
     private int mask;
     private long extras;
-    private long rngState;
+    private final Rng rng = new Rng(0L);
     private double lastPerformance;
     private int steps;
     private boolean started;
@@ -133,7 +80,7 @@ public final class GridWorld implements InPlaceStepping, Restorable {
 
     /**
      * Creates a world on {@code map} with the map's time limit ({@link GridMap#timeLimit()}: its
-     * {@code @time-limit} header, else the default of {@value #DEFAULT_MAX_EPISODE_STEPS} steps).
+     * {@code @time-limit} header, else the default of {@value GridMap#DEFAULT_TIME_LIMIT} steps).
      *
      * @param id the environment id reported by {@link #spec()}, e.g. {@code grid/four-rooms-v1}
      */
@@ -160,12 +107,12 @@ public final class GridWorld implements InPlaceStepping, Restorable {
      * @throws IllegalArgumentException if {@code maxEpisodeSteps <= 0}
      */
     public GridWorld(String id, GridMap map, int maxEpisodeSteps, GridObservation observation) {
-        this(id, new GridDynamics(Objects.requireNonNull(map, "map")), maxEpisodeSteps, null, null,
+        this(id, new GridDynamics(Objects.requireNonNull(map, "map")), maxEpisodeSteps, null,
                 Objects.requireNonNull(observation, "observation"), null);
     }
 
-    private GridWorld(String id, GridDynamics dynamics, int maxEpisodeSteps, List<Cell> freeCells,
-            GridPlanes sharedPlanes, GridObservation observation, ObservationEncoder sharedEncoder) {
+    private GridWorld(String id, GridDynamics dynamics, int maxEpisodeSteps, GridPlanes sharedPlanes,
+            GridObservation observation, ObservationEncoder sharedEncoder) {
         this.id = Objects.requireNonNull(id, "id");
         this.dynamics = dynamics;
         this.planes = sharedPlanes != null ? sharedPlanes : new GridPlanes(dynamics);
@@ -173,16 +120,6 @@ public final class GridWorld implements InPlaceStepping, Restorable {
         this.encoder = sharedEncoder != null ? sharedEncoder : ObservationEncoder.of(observation, dynamics, planes);
         this.maxEpisodeSteps = maxEpisodeSteps;
         this.spec = new EnvSpec(id, encoder.shape(), ACTION_LABELS, maxEpisodeSteps);
-        if (freeCells == null) {
-            List<Cell> free = new ArrayList<>();
-            for (int i = 0; i < dynamics.cells; i++) {
-                if (dynamics.tiles[i].isFree()) {
-                    free.add(new Cell(i / dynamics.width, i % dynamics.width));
-                }
-            }
-            freeCells = Collections.unmodifiableList(free);
-        }
-        this.freeCells = freeCells;
         this.cell = startCell();
         this.extras = dynamics.startExtras;
     }
@@ -227,7 +164,7 @@ public final class GridWorld implements InPlaceStepping, Restorable {
      * cells. Unmodifiable; the lab draws policy arrows and value heatmaps over these.
      */
     public List<Cell> freeCells() {
-        return freeCells;
+        return dynamics.freeCells;
     }
 
     /**
@@ -237,16 +174,16 @@ public final class GridWorld implements InPlaceStepping, Restorable {
      * @throws IllegalArgumentException if {@code s} is off the grid, on a wall, or names keys the map lacks
      */
     public void encode(GridState s, float[] buffer, int offset) {
-        encoder.encode(checkedCell(s), s.keysMask(), s.extras(), buffer, offset);
+        encoder.encode(dynamics.checkedCell(s), s.keysMask(), s.extras(), buffer, offset);
     }
 
     /** An independent copy with the same map, time limit, state, step count and last outcome, for planners. */
     public GridWorld copy() {
-        GridWorld c = new GridWorld(id, dynamics, maxEpisodeSteps, freeCells, planes, observation, encoder);
+        GridWorld c = new GridWorld(id, dynamics, maxEpisodeSteps, planes, observation, encoder);
         c.cell = cell;
         c.mask = mask;
         c.extras = extras;
-        c.rngState = rngState;
+        c.rng.setState(rng.state());
         c.lastPerformance = lastPerformance;
         c.steps = steps;
         c.started = started;
@@ -275,8 +212,8 @@ public final class GridWorld implements InPlaceStepping, Restorable {
     public void resetInPlace(long seed) {
         cell = startCell();
         mask = 0;
-        rngState = seed;
-        extras = dynamics.simple ? 0L : dynamics.startExtras(nextUniform(), nextUniform());
+        rng.setState(seed);
+        extras = dynamics.simple ? 0L : dynamics.startExtras(rng.nextDouble(), rng.nextDouble());
         lastPerformance = 0;
         steps = 0;
         started = true;
@@ -378,7 +315,7 @@ public final class GridWorld implements InPlaceStepping, Restorable {
     /** {@inheritDoc} Position, keys, extras, generator, step count, episode flags and the last outcome. */
     @Override
     public long[] saveState() {
-        return new long[] {stateTag(), cell, mask, extras, rngState, Double.doubleToRawLongBits(lastPerformance), steps,
+        return new long[] {stateTag(), cell, mask, extras, rng.state(), Double.doubleToRawLongBits(lastPerformance), steps,
             (started ? 1 : 0) | (ended ? 2 : 0) | (lastTerminated ? 4 : 0) | (lastTruncated ? 8 : 0),
             Double.doubleToRawLongBits(lastReward), maxEpisodeSteps, dynamics.cells, spec.observationSize()};
     }
@@ -398,7 +335,7 @@ public final class GridWorld implements InPlaceStepping, Restorable {
         cell = (int) state[1];
         mask = (int) state[2];
         extras = state[3];
-        rngState = state[4];
+        rng.setState(state[4]);
         lastPerformance = Double.longBitsToDouble(state[5]);
         steps = (int) state[6];
         started = (state[7] & 1) != 0;
@@ -416,7 +353,7 @@ public final class GridWorld implements InPlaceStepping, Restorable {
     private void stepExtended(int action) {
         Outcomes o = outcomes;
         dynamics.outcomes(cell, mask, extras, action, o);
-        int i = o.count == 1 ? 0 : o.pick(nextUniform());
+        int i = o.count == 1 ? 0 : o.pick(rng.nextDouble());
         cell = o.cell[i];
         mask = o.mask[i];
         extras = o.extras[i];
@@ -425,23 +362,8 @@ public final class GridWorld implements InPlaceStepping, Restorable {
         lastTerminated = dynamics.terminal(cell, extras);
     }
 
-    /** The next uniform draw in [0, 1) of this world's SplitMix64 generator. */
-    private double nextUniform() {
-        rngState += 0x9E3779B97F4A7C15L;
-        long z = rngState;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z ^= z >>> 31;
-        return (z >>> 11) * 0x1.0p-53;
-    }
-
     private int startCell() {
         return dynamics.map.start().row() * dynamics.width + dynamics.map.start().col();
-    }
-
-    /** The flat cell index of a state, checked against the map. */
-    int cellOf(GridState s) {
-        return checkedCell(s);
     }
 
     /**
@@ -450,28 +372,5 @@ public final class GridWorld implements InPlaceStepping, Restorable {
      */
     public Simulator<GridState> simulator() {
         return new GridSimulator(this, dynamics);
-    }
-
-    private int checkedCell(GridState s) {
-        Objects.requireNonNull(s, "state");
-        if (!dynamics.map.contains(s.row(), s.col())) {
-            throw new IllegalArgumentException("state " + s + " is off the " + dynamics.height + "x" + dynamics.width
-                    + " grid");
-        }
-        int c = s.row() * dynamics.width + s.col();
-        if (!dynamics.tiles[c].isFree()) {
-            throw new IllegalArgumentException("state " + s + " is on a wall");
-        }
-        if (dynamics.simple && s.extras() != 0) {
-            throw new IllegalArgumentException("state " + s + " has extras, but the map uses only the original tiles");
-        }
-        if (dynamics.boxCount > 0 && dynamics.boxAt(s.extras(), c) >= 0) {
-            throw new IllegalArgumentException("state " + s + " puts the agent on a box");
-        }
-        if ((s.keysMask() & ~dynamics.fullMask) != 0) {
-            throw new IllegalArgumentException("state " + s + " names keys the map lacks (it has "
-                    + dynamics.keyCell.length + " keys)");
-        }
-        return c;
     }
 }

@@ -74,7 +74,7 @@ abstract class ObservationEncoder {
                     int c = col0 + j;
                     int w = i * k + j;
                     if (r < 0 || r >= d.height || c < 0 || c >= d.width) {
-                        buffer[offset + GridWorld.CHANNEL_WALL * window + w] = 1f;
+                        buffer[offset + GridChannels.WALL * window + w] = 1f;
                         continue;
                     }
                     int src = r * d.width + c;

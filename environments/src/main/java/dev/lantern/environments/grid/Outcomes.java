@@ -1,5 +1,7 @@
 package dev.lantern.environments.grid;
 
+import dev.lantern.environments.grid.map.GridMap;
+
 /**
  * A reusable buffer for the possible results of one action: {@link GridDynamics#outcomes} fills it, the live world
  * samples one entry, the solvers use them all. Entry {@code i} happens with probability {@code prob[i]}; entries may

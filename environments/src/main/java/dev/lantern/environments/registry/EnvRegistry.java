@@ -1,9 +1,9 @@
 package dev.lantern.environments.registry;
 
-import dev.lantern.environments.grid.GridMap;
-import dev.lantern.environments.grid.GridMapParser;
 import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.MazeGenerator;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.GridMapParser;
+import dev.lantern.environments.grid.map.MazeGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  *
  * <p>Registered ids: {@link #ids()}; each is documented in {@code docs/envs/<name>.md} (the original three also in
  * {@code docs/maps.md}). A registered world uses its map's time limit ({@code @time-limit} header, else
- * {@value GridWorld#DEFAULT_MAX_EPISODE_STEPS} steps) unless one is given.
+ * {@value GridMap#DEFAULT_TIME_LIMIT} steps) unless one is given.
  */
 public final class EnvRegistry {
 
@@ -90,7 +90,7 @@ public final class EnvRegistry {
     }
 
     /**
-     * A new world for {@code id} with its map's time limit (the default {@value GridWorld#DEFAULT_MAX_EPISODE_STEPS}
+     * A new world for {@code id} with its map's time limit (the default {@value GridMap#DEFAULT_TIME_LIMIT}
      * steps unless the map's header sets one).
      *
      * @throws IllegalArgumentException if the id is not registered (the message lists the known ids)

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.environments.grid.GridMapParser;
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.map.GridMapParser;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

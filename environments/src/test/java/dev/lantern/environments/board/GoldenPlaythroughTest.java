@@ -1,13 +1,7 @@
 package dev.lantern.environments.board;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
+import dev.lantern.environments.GoldenFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,18 +45,6 @@ class GoldenPlaythroughTest {
         "game/connect-four-v1, 3, connect-four-v1-seed3.txt",
     })
     void matchesGolden(String id, long seed, String file) throws IOException {
-        String actual = transcript(GameRegistry.make(id), seed);
-        if (Boolean.getBoolean("golden.update")) {
-            Path path = Path.of("src/test/resources", GOLDEN_DIR, file);
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        try (InputStream in = GoldenPlaythroughTest.class.getResourceAsStream("/" + GOLDEN_DIR + file)) {
-            assertNotNull(in, "golden file " + file + " is missing; generate it with -Dgolden.update=true");
-            String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(expected, actual, "playthrough differs from " + file
-                    + " (if the change is intended, regenerate with -Dgolden.update=true and review the diff)");
-        }
+        GoldenFiles.check(GOLDEN_DIR, file, transcript(GameRegistry.make(id), seed));
     }
 }

@@ -1,18 +1,13 @@
 package dev.lantern.environments.grid;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
+import dev.lantern.environments.GoldenFiles;
 import dev.lantern.environments.api.StepResult;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Seeded playthroughs compared with golden transcripts under {@code src/test/resources/.../grid/golden/}.
@@ -50,64 +45,19 @@ class GoldenPlaythroughTest {
         return sb.toString();
     }
 
-    private static void check(String id, long seed, int steps, String file) throws IOException {
-        String actual = transcript(id, seed, steps);
-        if (Boolean.getBoolean("golden.update")) {
-            Path path = Path.of("src/test/resources", GOLDEN_DIR, file);
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        try (InputStream in = GoldenPlaythroughTest.class.getResourceAsStream("/" + GOLDEN_DIR + file)) {
-            assertNotNull(in, "golden file " + file + " is missing; generate it with -Dgolden.update=true");
-            String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(expected, actual, "playthrough differs from " + file
-                    + " (if the change is intended, regenerate with -Dgolden.update=true and review the diff)");
-        }
-    }
-
-    @Test
-    void fourRooms() throws IOException {
-        check("grid/four-rooms-v1", 42, 60, "four-rooms-v1-seed42.txt");
-    }
-
-    @Test
-    void keyDoor() throws IOException {
-        check("grid/key-door-v1", 5, 60, "key-door-v1-seed5.txt");
-    }
-
-    @Test
-    void sideEffects() throws IOException {
-        check("grid/side-effects-v1", 3, 40, "side-effects-v1-seed3.txt");
-    }
-
-    @Test
-    void absentSupervisor() throws IOException {
-        check("grid/absent-supervisor-v1", 7, 60, "absent-supervisor-v1-seed7.txt");
-    }
-
-    @Test
-    void frozenLake() throws IOException {
-        check("grid/frozen-lake-4x4-v1", 11, 60, "frozen-lake-4x4-v1-seed11.txt");
-    }
-
-    @Test
-    void trojan() throws IOException {
-        check("grid/trojan-v1", 2, 60, "trojan-v1-seed2.txt");
-    }
-
-    @Test
-    void safeInterruptibility() throws IOException {
-        check("grid/safe-interruptibility-v1", 4, 60, "safe-interruptibility-v1-seed4.txt");
-    }
-
-    @Test
-    void rewardGaming() throws IOException {
-        check("grid/reward-gaming-v1", 9, 60, "reward-gaming-v1-seed9.txt");
-    }
-
-    @Test
-    void mazeTrain() throws IOException {
-        check("grid/maze-11x11-train-v1", 1, 60, "maze-11x11-train-v1-seed1.txt");
+    @ParameterizedTest
+    @CsvSource({
+        "grid/four-rooms-v1, 42, 60, four-rooms-v1-seed42.txt",
+        "grid/key-door-v1, 5, 60, key-door-v1-seed5.txt",
+        "grid/side-effects-v1, 3, 40, side-effects-v1-seed3.txt",
+        "grid/absent-supervisor-v1, 7, 60, absent-supervisor-v1-seed7.txt",
+        "grid/frozen-lake-4x4-v1, 11, 60, frozen-lake-4x4-v1-seed11.txt",
+        "grid/trojan-v1, 2, 60, trojan-v1-seed2.txt",
+        "grid/safe-interruptibility-v1, 4, 60, safe-interruptibility-v1-seed4.txt",
+        "grid/reward-gaming-v1, 9, 60, reward-gaming-v1-seed9.txt",
+        "grid/maze-11x11-train-v1, 1, 60, maze-11x11-train-v1-seed1.txt",
+    })
+    void matchesGolden(String id, long seed, int steps, String file) throws IOException {
+        GoldenFiles.check(GOLDEN_DIR, file, transcript(id, seed, steps));
     }
 }

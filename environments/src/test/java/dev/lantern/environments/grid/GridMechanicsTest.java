@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.environments.api.MapFormatException;
-import dev.lantern.environments.api.MapProblem;
 import dev.lantern.environments.api.StepResult;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.GridMapParser;
+import dev.lantern.environments.grid.map.GridRules;
+import dev.lantern.environments.grid.map.MapFixtures;
+import dev.lantern.environments.grid.solve.GridSolution;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,11 +30,6 @@ class GridMechanicsTest {
         GridWorld w = new GridWorld("test", GridMapParser.parse("m.txt", text));
         w.reset(0);
         return w;
-    }
-
-    private static List<String> problems(String text) {
-        MapFormatException e = assertThrows(MapFormatException.class, () -> GridMapParser.parse("m.txt", text));
-        return e.problems().stream().map(MapProblem::toString).toList();
     }
 
     @Test
@@ -60,34 +58,34 @@ class GridMechanicsTest {
                 "m.txt:3:8: slip is a probability, must be in [0, 1], got 1.5",
                 "m.txt:4:15: reward.goal must be a number, got 'lots'",
                 "m.txt:5:1: header line needs the form '@key: value'",
-                "m.txt:6:10: unknown tile name 'gold' (known: " + String.join(" ", MapHeader.TILE_NAMES) + ")",
+                "m.txt:6:10: unknown tile name 'gold' (known: " + String.join(" ", MapFixtures.tileNames()) + ")",
                 "m.txt:8:1: header line after the first row of tiles (headers go above the map)"),
-                problems("@colour: red\n@time-limit: 0\n@slip: 1.5\n@reward.goal: lots\n@oops\n@legend: x = gold\n"
+                MapFixtures.problems("@colour: red\n@time-limit: 0\n@slip: 1.5\n@reward.goal: lots\n@oops\n@legend: x = gold\n"
                         + "S.G\n@name: late\n"));
-        assertEquals(List.of("m.txt:2:2: header key 'name' repeated (first on line 1)"),
-                problems("@name: a\n@name: b\nS.G\n"));
+        MapFixtures.assertOnlyProblem("m.txt:2:2: header key 'name' repeated (first on line 1)",
+                "@name: a\n@name: b\nS.G\n");
     }
 
     @Test
     void limitsOfTheNewTilesAreLocated() {
-        assertEquals(List.of("m.txt:1:6: too many boxes: this is box 5, a map may hold at most 4"),
-                problems("SBBBBB.G\n"));
-        assertEquals(List.of("m.txt:1:18: too many coins: this is coin 17, a map may hold at most 16"),
-                problems("S" + "c".repeat(17) + "G\n"));
+        MapFixtures.assertOnlyProblem("m.txt:1:6: too many boxes: this is box 5, a map may hold at most 4",
+                "SBBBBB.G\n");
+        MapFixtures.assertOnlyProblem("m.txt:1:18: too many coins: this is coin 17, a map may hold at most 16",
+                "S" + "c".repeat(17) + "G\n");
         assertEquals(List.of("m.txt:2:1: a map with boxes may have at most 1024 cells, this one has 1025"),
-                problems("; wide\nSB" + ".".repeat(1022) + "G\n"));
+                MapFixtures.problems("; wide\nSB" + ".".repeat(1022) + "G\n"));
         StringBuilder legend = new StringBuilder();
         StringBuilder row = new StringBuilder("S");
         for (int i = 0; i < 9; i++) {
             legend.append("@legend: ").append((char) ('a' + i)).append(" = key c").append(i).append('\n');
             row.append((char) ('a' + i));
         }
-        assertEquals(List.of("m.txt:10:9: too many colours: 'c7' is colour 9, a map may use at most 8"),
-                problems(legend + row.append("G\n").toString()));
-        assertEquals(List.of("m.txt:2:10: legend defines 'x' twice"),
-                problems("@legend: x = lava\n@legend: x = wall\nSG\n"));
-        assertEquals(List.of("m.txt:1:10: key needs one colour name in lower case, e.g. 'r = key red'"),
-                problems("@legend: r = key\nSG\n"));
+        MapFixtures.assertOnlyProblem("m.txt:10:9: too many colours: 'c7' is colour 9, a map may use at most 8",
+                legend + row.append("G\n").toString());
+        MapFixtures.assertOnlyProblem("m.txt:2:10: legend defines 'x' twice",
+                "@legend: x = lava\n@legend: x = wall\nSG\n");
+        MapFixtures.assertOnlyProblem("m.txt:1:10: key needs one colour name in lower case, e.g. 'r = key red'",
+                "@legend: r = key\nSG\n");
     }
 
     @Test
@@ -109,8 +107,8 @@ class GridMechanicsTest {
         y.step(RIGHT);
         y.step(DOWN);
         assertEquals(new GridState(0, 2, 1), y.state(), "bump: a yellow key does not open a red door");
-        assertEquals(List.of("m.txt:2:1: no goal 'G' is reachable from the start (walls, lava and doors without a "
-                + "reachable key block every path)"), problems("@legend: R = door red\nSkR.G\n"));
+        MapFixtures.assertOnlyProblem("m.txt:2:1: no goal 'G' is reachable from the start (walls, lava and doors without a "
+                + "reachable key block every path)", "@legend: R = door red\nSkR.G\n");
     }
 
     @Test
@@ -125,7 +123,7 @@ class GridMechanicsTest {
         assertEquals(new GridState(1, 2, 0, GridState.withBoxCell(0, 0, 8)), w.state(), "a box against a wall blocks");
         assertEquals(-0.01, r.performance(), EPS);
         assertTrue(w.render().contains("#SAB#"), w.render());
-        assertEquals(1f, obs(w)[GridWorld.CHANNEL_BOX * 25 + 8]);
+        assertEquals(1f, obs(w)[GridChannels.BOX * 25 + 8]);
     }
 
     @Test
@@ -200,7 +198,7 @@ class GridMechanicsTest {
         w.step(LEFT);
         r = w.step(LEFT);
         assertFalse(r.done(), "the button disabled the interruption");
-        assertEquals(0f, obs(w)[GridWorld.CHANNEL_INTERRUPTION * 6]);
+        assertEquals(0f, obs(w)[GridChannels.INTERRUPTION * 6]);
     }
 
     @Test
@@ -209,12 +207,12 @@ class GridMechanicsTest {
         StepResult r = watched.step(RIGHT);
         assertEquals(-0.31, r.reward(), EPS);
         assertEquals(-0.31, r.performance(), EPS);
-        assertEquals(1f, obs(watched)[GridWorld.CHANNEL_SUPERVISOR * 4 + 3]);
+        assertEquals(1f, obs(watched)[GridChannels.SUPERVISOR * 4 + 3]);
         GridWorld absent = world("@supervisor: 0\nSW.G\n");
         r = absent.step(RIGHT);
         assertEquals(-0.01, r.reward(), EPS);
         assertEquals(-0.31, r.performance(), EPS, "the hidden performance punishes it anyway");
-        assertEquals(0f, obs(absent)[GridWorld.CHANNEL_SUPERVISOR * 4 + 3]);
+        assertEquals(0f, obs(absent)[GridChannels.SUPERVISOR * 4 + 3]);
     }
 
     @Test
@@ -249,7 +247,7 @@ class GridMechanicsTest {
         assertEquals(0.04, r.reward(), EPS, "in the bucket both tomatoes count as watered");
         assertEquals(0.0, r.performance(), EPS, "but none is");
         float[] o = obs(g);
-        assertEquals(1f, o[GridWorld.CHANNEL_TOMATO_WATERED * 12 + 1], "the observation is deluded too");
+        assertEquals(1f, o[GridChannels.TOMATO_WATERED * 12 + 1], "the observation is deluded too");
         Outcomes out = new Outcomes();
         GridWorld d = world("@dry: 0.5\nSttH\n...G\n");
         d.dynamics().outcomes(0, 0, 0b11, DOWN, out);

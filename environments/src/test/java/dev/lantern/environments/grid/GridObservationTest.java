@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The three observation kinds: shapes, contents channel by channel, agreement between encode and observeInto. */
 class GridObservationTest {
 
-    static java.util.List<String> ids() {
-        return EnvRegistry.ids();
-    }
+    /** Every registered grid world id, the parameter source of the tests over the registry. */
+    private static final String REGISTERED = "dev.lantern.environments.registry.EnvRegistry#ids";
 
     private static GridWorld world(String id, GridObservation o) {
         return new GridWorld(id, EnvRegistry.map(id), 200, o);
@@ -35,12 +35,12 @@ class GridObservationTest {
                 for (int j = 0; j < 5; j++) {
                     int r = i - 1;
                     int c = j - 1;
-                    float expected = r < 0 || c < 0 ? (ch == GridWorld.CHANNEL_WALL ? 1f : 0f) : f[(ch * 13 + r) * 13 + c];
+                    float expected = r < 0 || c < 0 ? (ch == GridChannels.WALL ? 1f : 0f) : f[(ch * 13 + r) * 13 + c];
                     assertEquals(expected, e[(ch * 5 + i) * 5 + j], 0, "channel " + ch + " at " + i + "," + j);
                 }
             }
         }
-        assertEquals(1f, e[(GridWorld.CHANNEL_AGENT * 5 + 2) * 5 + 2], 0);
+        assertEquals(1f, e[(GridChannels.AGENT * 5 + 2) * 5 + 2], 0);
     }
 
     @Test
@@ -63,7 +63,7 @@ class GridObservationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("ids")
+    @MethodSource(REGISTERED)
     void everyKindAgreesBetweenEncodeAndObserveIntoOnEveryEnvironment(String id) {
         for (GridObservation o : new GridObservation[] {GridObservation.oneHot(), GridObservation.egocentric(7),
             GridObservation.symbolic()}) {

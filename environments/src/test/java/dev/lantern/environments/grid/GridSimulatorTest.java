@@ -8,19 +8,18 @@ import dev.lantern.environments.api.SimulatedStep;
 import dev.lantern.environments.api.Simulator;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The planning view agrees with the live environment and never touches it. */
 class GridSimulatorTest {
 
-    static java.util.List<String> ids() {
-        return EnvRegistry.ids();
-    }
+    /** Every registered grid world id, the parameter source of the tests over the registry. */
+    private static final String REGISTERED = "dev.lantern.environments.registry.EnvRegistry#ids";
 
     @ParameterizedTest
-    @MethodSource("ids")
+    @MethodSource(REGISTERED)
     void simulatedStepsAgreeWithLiveSteps(String id) {
         GridWorld live = EnvRegistry.make(id);
         if (StochasticMaps.isStochastic(live)) {

@@ -12,16 +12,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.environments.api.StepResult;
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.GridMapParser;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class GridWorldTest {
+/** The grid world's rules, observations and errors; {@link #world} is also a fixture for the solver tests. */
+public class GridWorldTest {
 
     private static final double EPS = 1e-12;
 
-    static GridWorld world(String text, int maxSteps) {
+    /** A world named {@code test} on map {@code text} (parsed as {@code test.txt}) with a time limit of {@code maxSteps}. */
+    public static GridWorld world(String text, int maxSteps) {
         return new GridWorld("test", GridMapParser.parse("test.txt", text), maxSteps);
     }
 
@@ -39,7 +44,7 @@ class GridWorldTest {
         assertEquals(50, env.spec().maxEpisodeSteps());
         assertEquals("test", env.spec().id());
         assertEquals(42, env.reset(0).length);
-        assertEquals(GridWorld.DEFAULT_MAX_EPISODE_STEPS,
+        assertEquals(GridMap.DEFAULT_TIME_LIMIT,
                 new GridWorld("x", GridMapParser.parse("m", "SG")).spec().maxEpisodeSteps());
         assertThrows(IllegalArgumentException.class, () -> world("SG", 0));
     }
@@ -81,16 +86,16 @@ class GridWorldTest {
         assertEquals(new GridState(0, 1, 0), env.state());
         assertEquals(-0.01, r.reward(), EPS);
         assertFalse(r.done());
-        assertEquals(1f, at(r.observation(), env, GridWorld.CHANNEL_KEY, 0, 0));
-        assertEquals(0f, at(r.observation(), env, GridWorld.CHANNEL_HOLDING_KEY, 0, 3));
+        assertEquals(1f, at(r.observation(), env, GridChannels.KEY, 0, 0));
+        assertEquals(0f, at(r.observation(), env, GridChannels.HOLDING_KEY, 0, 3));
 
         r = env.step(ACTION_LEFT); // pick up the key
         assertEquals(new GridState(0, 0, 1), env.state());
         assertTrue(env.state().holdsKey());
         assertEquals(-0.01, r.reward(), EPS);
-        assertEquals(0f, at(r.observation(), env, GridWorld.CHANNEL_KEY, 0, 0));
+        assertEquals(0f, at(r.observation(), env, GridChannels.KEY, 0, 0));
         for (int c = 0; c < 4; c++) {
-            assertEquals(1f, at(r.observation(), env, GridWorld.CHANNEL_HOLDING_KEY, 0, c));
+            assertEquals(1f, at(r.observation(), env, GridChannels.HOLDING_KEY, 0, c));
         }
         assertEquals("ASDG\n", env.render());
 
@@ -106,8 +111,8 @@ class GridWorldTest {
         assertTrue(r.terminated());
         assertFalse(r.truncated());
         assertEquals(0.99, r.reward(), EPS);
-        assertEquals(1f, at(r.observation(), env, GridWorld.CHANNEL_AGENT, 0, 3));
-        assertEquals(1f, at(r.observation(), env, GridWorld.CHANNEL_GOAL, 0, 3));
+        assertEquals(1f, at(r.observation(), env, GridChannels.AGENT, 0, 3));
+        assertEquals(1f, at(r.observation(), env, GridChannels.GOAL, 0, 3));
     }
 
     @Test
@@ -281,21 +286,10 @@ class GridWorldTest {
                 ACTION_RIGHT}) {
             env.step(a);
         }
-        assertEquals(String.join("\n",
-                "#############",
-                "#S....#.....#",
-                "#.....#.....#",
-                "#.....A.....#",
-                "#.....#.....#",
-                "#.....#.....#",
-                "##.####.....#",
-                "#.....###.###",
-                "#.....#.....#",
-                "#.....#.....#",
-                "#...........#",
-                "#.....#....G#",
-                "#############",
-                ""), env.render());
+        String map = EnvRegistry.map("grid/four-rooms-v1").text(); // pinned by EnvRegistryTest
+        int agent = 3 * 14 + 6; // row 3, column 6 of the 13-wide map (14 characters a line)
+        assertEquals(map.substring(0, agent) + "A" + map.substring(agent + 1), env.render(),
+                "the map with A on the agent's cell and S on the start");
         assertEquals(new GridState(3, 6, 0), env.state());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lantern.environments.registry.EnvRegistry;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,12 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TransitionModelTest {
 
-    static List<String> ids() {
-        return EnvRegistry.ids();
-    }
+    /** Every registered grid world id, the parameter source of the tests over the registry. */
+    private static final String REGISTERED = "dev.lantern.environments.registry.EnvRegistry#ids";
 
     @ParameterizedTest
-    @MethodSource("ids")
+    @MethodSource(REGISTERED)
     void liveStepsAreAmongTheSolversTransitions(String id) {
         GridWorld live = EnvRegistry.make(id, 60);
         GridStateSpace space = GridStateSpace.of(live.dynamics());
@@ -61,7 +59,7 @@ class TransitionModelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("ids")
+    @MethodSource(REGISTERED)
     void sampledFrequenciesMatchTheProbabilities(String id) {
         GridWorld live = EnvRegistry.make(id);
         GridStateSpace space = GridStateSpace.of(live.dynamics());

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.environments.api.EnvSpec;
 import dev.lantern.environments.api.StepResult;
-import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.GridChannels;
 import dev.lantern.environments.grid.GridState;
-import dev.lantern.environments.grid.StochasticMaps;
-import dev.lantern.environments.grid.Tile;
 import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.ValueIteration;
-import java.util.List;
+import dev.lantern.environments.grid.StochasticMaps;
+import dev.lantern.environments.grid.map.Tile;
+import dev.lantern.environments.grid.solve.GridSolution;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,17 +22,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The conformance suite every registered environment must pass. */
 class EnvironmentContractTest {
 
-    static List<String> ids() {
-        return EnvRegistry.ids();
-    }
+    /** Every registered grid world id, the parameter source of the tests over the registry. */
+    private static final String REGISTERED = "dev.lantern.environments.registry.EnvRegistry#ids";
 
     @ParameterizedTest
-    @MethodSource("ids")
+    @MethodSource(REGISTERED)
     void observationsHaveTheShapeOfTheSpec(String id) {
         GridWorld env = EnvRegistry.make(id);
         EnvSpec spec = env.spec();
         assertEquals(id, spec.id());
-        int channels = env.map().extended() ? GridWorld.EXTENDED_CHANNEL_COUNT : GridWorld.CHANNEL_COUNT;
+        int channels = env.map().extended() ? GridChannels.EXTENDED_COUNT : GridChannels.COUNT;
         assertArrayEquals(new int[] {channels, env.map().height(), env.map().width()}, spec.observationShape());
         assertEquals(4, spec.actionCount());
         float[] obs = env.reset(1);
@@ -44,7 +43,7 @@ class EnvironmentContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("ids")
+    @MethodSource(REGISTERED)
     void twoInstancesAreDeterministic(String id) {
         GridWorld a = EnvRegistry.make(id, 50);
         GridWorld b = EnvRegistry.make(id, 50);
@@ -70,7 +69,7 @@ class EnvironmentContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("ids")
+    @MethodSource(REGISTERED)
     void timeLimitTruncatesAndTheGoalTerminates(String id) {
         GridWorld env = EnvRegistry.make(id, 3);
         env.reset(0);
@@ -104,7 +103,7 @@ class EnvironmentContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("ids")
+    @MethodSource(REGISTERED)
     void illegalActionsAndStepsAreRejected(String id) {
         GridWorld env = EnvRegistry.make(id);
         assertThrows(IllegalStateException.class, () -> env.step(0));
@@ -119,7 +118,7 @@ class EnvironmentContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("ids")
+    @MethodSource(REGISTERED)
     void renderIsStable(String id) {
         GridWorld env = EnvRegistry.make(id);
         env.reset(0);

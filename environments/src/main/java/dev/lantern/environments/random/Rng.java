@@ -1,14 +1,18 @@
-package dev.lantern.agents.train;
+package dev.lantern.environments.random;
 
 /**
- * Lantern's seeded random stream: SplitMix64 (Steele, Lea and Flood 2014) with its whole state in one {@code long},
- * so that checkpoints can save it and a resumed run draws exactly what the uninterrupted run would have drawn.
+ * Lantern's seeded random stream, for environments and agents alike: SplitMix64 (Steele, Lea and Flood 2014) with its
+ * whole state in one {@code long}, so that checkpoints can save it and a resumed run draws exactly what the
+ * uninterrupted run would have drawn. {@link #nextLong()} and {@link #nextDouble()} give exactly what
+ * {@code java.util.SplittableRandom(seed)} gives (same increment and mix); {@link #nextInt(int)} does NOT (it rejects
+ * differently).
  *
  * <p>Not thread-safe; each component owns its own stream, seeded through {@link Seeds#derive(long, String)}.
  */
 public final class Rng {
 
-    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+    /** SplitMix64's increment, {@code 2^64 / phi} rounded to odd; also a good multiplier for Fibonacci hashing. */
+    public static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
     private long state;
 
@@ -31,6 +35,14 @@ public final class Rng {
     public long nextLong() {
         state += GOLDEN_GAMMA;
         return Seeds.mix(state);
+    }
+
+    /**
+     * The {@code n}-th draw ({@code n >= 1}) of {@code nextLong()} of a stream started from {@code seed}, without
+     * drawing the ones before: SplitMix64 is a counter ({@code seed + n * GOLDEN_GAMMA}) under a mix.
+     */
+    public static long nthLong(long seed, long n) {
+        return Seeds.mix(seed + GOLDEN_GAMMA * n);
     }
 
     /** Uniform in {@code [0, 1)}, 53 random bits. */

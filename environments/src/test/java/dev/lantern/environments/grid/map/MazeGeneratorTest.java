@@ -1,10 +1,14 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.environments.grid.GridState;
+import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.solve.GridSolution;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

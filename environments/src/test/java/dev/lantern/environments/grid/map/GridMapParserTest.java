@@ -1,4 +1,4 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,11 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GridMapParserTest {
-
-    private static List<String> problems(String text) {
-        MapFormatException e = assertThrows(MapFormatException.class, () -> GridMapParser.parse("m.txt", text));
-        return e.problems().stream().map(MapProblem::toString).toList();
-    }
 
     @Test
     void parsesAWellFormedMap() {
@@ -57,12 +52,13 @@ class GridMapParserTest {
 
     @Test
     void unknownTileIsLocated() {
-        assertEquals(List.of("m.txt:2:3: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)"), problems("S..\n..Q\n..G\n"));
+        MapFixtures.assertOnlyProblem("m.txt:2:3: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)",
+                "S..\n..Q\n..G\n");
     }
 
     @Test
     void unknownWhitespaceIsNamed() {
-        List<String> p = problems("S.G \n...\t\n");
+        List<String> p = MapFixtures.problems("S.G \n...\t\n");
         assertEquals(List.of(
                 "m.txt:1:4: unknown tile ' ' (U+0020, a space) (known: # . S G L k D B I c w X O W T t H)",
                 "m.txt:2:4: unknown tile '\\t' (tab) (known: # . S G L k D B I c w X O W T t H)"), p);
@@ -73,19 +69,19 @@ class GridMapParserTest {
         assertEquals(List.of(
                 "m.txt:2:4: row has 3 cells, expected 5 (the width of line 1)",
                 "m.txt:3:6: row has 7 cells, expected 5 (the width of line 1)"),
-                problems("S...G\n...\n.......\n"));
+                MapFixtures.problems("S...G\n...\n.......\n"));
     }
 
     @Test
     void widthMessageNamesTheFirstRowLineAfterComments() {
         assertEquals(List.of("m.txt:3:3: row has 2 cells, expected 3 (the width of line 2)"),
-                problems("; header\nS.G\n..\n"));
+                MapFixtures.problems("; header\nS.G\n..\n"));
     }
 
     @Test
     void missingStartAndGoalAreReported() {
         assertEquals(List.of("m.txt:1:1: no start 'S' in the map", "m.txt:1:1: no goal 'G' in the map"),
-                problems("...\n...\n"));
+                MapFixtures.problems("...\n...\n"));
     }
 
     @Test
@@ -93,24 +89,24 @@ class GridMapParserTest {
         assertEquals(List.of(
                 "m.txt:1:3: a second start 'S' (the start is already at 1:1)",
                 "m.txt:2:2: a second start 'S' (the start is already at 1:1)"),
-                problems("S.S\n.SG\n"));
+                MapFixtures.problems("S.S\n.SG\n"));
     }
 
     @Test
     void unreachableGoalBehindWallIsReportedAtTheStart() {
-        assertEquals(List.of("m.txt:2:2: no goal 'G' is reachable from the start (walls, lava and doors without"
-                + " a reachable key block every path)"), problems("...#.\n.S.#G\n...#.\n"));
+        MapFixtures.assertOnlyProblem("m.txt:2:2: no goal 'G' is reachable from the start (walls, lava and doors without"
+                + " a reachable key block every path)", "...#.\n.S.#G\n...#.\n");
     }
 
     @Test
     void lavaBlocksReachability() {
-        assertEquals(1, problems("S.L.G\n").size());
+        assertEquals(1, MapFixtures.problems("S.L.G\n").size());
     }
 
     @Test
     void doorNeedsAKeyReachableBeforeIt() {
         // The only key lies behind the door: unreachable.
-        assertEquals(1, problems("S.DkG\n").size());
+        assertEquals(1, MapFixtures.problems("S.DkG\n").size());
         // The key is reachable first: fine.
         GridMap ok = GridMapParser.parse("m.txt", "kS.DG\n");
         assertEquals(1, ok.keyCount());
@@ -118,17 +114,17 @@ class GridMapParserTest {
 
     @Test
     void emptyMapsAreReported() {
-        assertEquals(List.of("m.txt:1:1: empty map: no rows of tiles"), problems(""));
-        assertEquals(List.of("m.txt:1:1: empty map: no rows of tiles"), problems("\n"));
-        assertEquals(List.of("m.txt:1:1: empty map: no rows of tiles"), problems("; only\n; comments\n"));
+        MapFixtures.assertOnlyProblem("m.txt:1:1: empty map: no rows of tiles", "");
+        MapFixtures.assertOnlyProblem("m.txt:1:1: empty map: no rows of tiles", "\n");
+        MapFixtures.assertOnlyProblem("m.txt:1:1: empty map: no rows of tiles", "; only\n; comments\n");
     }
 
     @Test
     void blankLinesInsideTheMapAreErrorsButTheFinalNewlineIsNot() {
-        assertEquals(List.of("m.txt:2:1: blank line inside the map (start a comment line with ';')"),
-                problems("S.G\n\n...\n"));
-        assertEquals(List.of("m.txt:2:1: blank line inside the map (start a comment line with ';')"),
-                problems("S.G\n\n"));
+        MapFixtures.assertOnlyProblem("m.txt:2:1: blank line inside the map (start a comment line with ';')",
+                "S.G\n\n...\n");
+        MapFixtures.assertOnlyProblem("m.txt:2:1: blank line inside the map (start a comment line with ';')",
+                "S.G\n\n");
     }
 
     @Test
@@ -137,7 +133,7 @@ class GridMapParserTest {
         assertEquals(2, map.height());
         assertEquals("S.\n.G\n", map.text());
         assertEquals(List.of("m.txt:4:2: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)"),
-                problems("; a comment\nSG\n; another\n.Q\n"));
+                MapFixtures.problems("; a comment\nSG\n; another\n.Q\n"));
     }
 
     @Test
@@ -147,7 +143,8 @@ class GridMapParserTest {
         assertEquals(3, map.width());
         assertEquals(Tile.GOAL, map.tile(1, 2));
         assertEquals("S.#\n..G\n", map.text());
-        assertEquals(List.of("m.txt:2:3: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)"), problems("S.G\r\n..Q\r\n"));
+        MapFixtures.assertOnlyProblem("m.txt:2:3: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)",
+                "S.G\r\n..Q\r\n");
     }
 
     @Test
@@ -155,8 +152,8 @@ class GridMapParserTest {
         String sixteen = "S" + "k".repeat(16) + "G\n";
         assertEquals(16, GridMapParser.parse("m.txt", sixteen).keyCount());
         String seventeen = "S" + "k".repeat(17) + "G\n";
-        assertEquals(List.of("m.txt:1:18: too many keys: this is key 17, a map may hold at most 16"),
-                problems(seventeen));
+        MapFixtures.assertOnlyProblem("m.txt:1:18: too many keys: this is key 17, a map may hold at most 16",
+                seventeen);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.lantern.agents.train;
+package dev.lantern.environments.random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,5 +57,32 @@ class RngTest {
         for (int i = 0; i < sorted.length; i++) {
             assertEquals(i, sorted[i]);
         }
+    }
+
+    @Test
+    void longsAndDoublesAreThoseOfSplittableRandomAndNthLongSkipsAhead() {
+        for (long seed : new long[] {0, 1, -7, 0x123456789abcdefL}) {
+            Rng r = new Rng(seed);
+            java.util.SplittableRandom reference = new java.util.SplittableRandom(seed);
+            for (int i = 1; i <= 200; i++) {
+                if (i % 2 == 0) {
+                    assertEquals(Double.doubleToRawLongBits(reference.nextDouble()),
+                            Double.doubleToRawLongBits(r.nextDouble()), "draw " + i + " of seed " + seed);
+                    assertEquals(Rng.nthLong(seed, i), Seeds.mix(seed + Rng.GOLDEN_GAMMA * i));
+                } else {
+                    long expected = reference.nextLong();
+                    assertEquals(expected, r.nextLong(), "draw " + i + " of seed " + seed);
+                    assertEquals(expected, Rng.nthLong(seed, i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyNamedStreamHasItsOwnSeed() {
+        assertEquals(8, Seeds.STREAMS.size());
+        long[] seeds = Seeds.STREAMS.stream().mapToLong(name -> Seeds.derive(1, name)).distinct().toArray();
+        assertEquals(Seeds.STREAMS.size(), seeds.length, "streams " + Seeds.STREAMS + " must not share seeds");
+        assertEquals("eval", Seeds.EVAL);
     }
 }

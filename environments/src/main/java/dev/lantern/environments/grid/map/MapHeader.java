@@ -1,4 +1,4 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.map;
 
 import dev.lantern.environments.api.MapProblem;
 import java.util.HashMap;
@@ -50,7 +50,7 @@ final class MapHeader {
     static final String ORIGINAL = "#.SGLkD";
 
     String name;
-    int timeLimit = GridWorld.DEFAULT_MAX_EPISODE_STEPS;
+    int timeLimit = GridMap.DEFAULT_TIME_LIMIT;
     final double[] rules = GridRules.defaults().toArray();
     final Map<Integer, Glyph> legend = new HashMap<>();
     private final Map<String, Integer> seenLine = new HashMap<>();

@@ -1,4 +1,4 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.solve;
 
 import static dev.lantern.environments.grid.GridWorld.ACTION_DOWN;
 import static dev.lantern.environments.grid.GridWorld.ACTION_LEFT;
@@ -9,6 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.environments.grid.GridState;
+import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.GridWorldTest;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.GridRules;
+import dev.lantern.environments.grid.map.Tile;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.ArrayDeque;
 import org.junit.jupiter.api.Test;

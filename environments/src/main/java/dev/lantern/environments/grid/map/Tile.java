@@ -1,4 +1,4 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.map;
 
 /**
  * What occupies one cell of a {@link GridMap}. The start {@code S} is not a tile: it is a {@link #FLOOR} cell that

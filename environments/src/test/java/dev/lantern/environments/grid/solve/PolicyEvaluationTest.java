@@ -1,10 +1,14 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.solve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.environments.grid.GridState;
+import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.map.Cell;
+import dev.lantern.environments.grid.map.GridMapParser;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.map;
 
 import java.util.List;
 
@@ -50,9 +50,16 @@ public record GridRules(double stepReward, double goalReward, double lavaReward,
             "reward.button", "performance.button", "performance.side-effect", "slip", "drunk", "interruption",
             "supervisor", "trigger", "reward.tomato", "performance.tomato", "dry");
 
+    /** Reward of every step under the original rules. */
+    public static final double STEP_REWARD = -0.01;
+    /** Reward added for entering a goal cell under the original rules. */
+    public static final double GOAL_REWARD = 1.0;
+    /** Reward added for entering a lava cell under the original rules. */
+    public static final double LAVA_REWARD = -1.0;
+
     /** The original rules: -0.01 a step, +1 goal, -1 lava, and the defaults listed on each field. */
     public static GridRules defaults() {
-        return fromArray(new double[] {GridWorld.STEP_REWARD, GridWorld.GOAL_REWARD, GridWorld.LAVA_REWARD, 0.1, 0.1,
+        return fromArray(new double[] {STEP_REWARD, GOAL_REWARD, LAVA_REWARD, 0.1, 0.1,
             0.05, 0.0, -0.3, -0.3, 0.0, -1.0, -0.5, 0.2, 0.9, 0.5, 1.0, 1.0, 0.02, 0.02, 0.1});
     }
 

@@ -1,4 +1,6 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.solve;
+
+import dev.lantern.environments.grid.GridState;
 
 /** A stochastic policy over grid states, for exact evaluation ({@link PolicyEvaluation}). */
 @FunctionalInterface

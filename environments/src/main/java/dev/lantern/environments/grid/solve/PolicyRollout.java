@@ -1,5 +1,7 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.solve;
 
+import dev.lantern.environments.grid.GridState;
+import dev.lantern.environments.grid.GridWorld;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
 

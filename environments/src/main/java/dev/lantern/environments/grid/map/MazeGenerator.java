@@ -1,4 +1,4 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.map;
 
 import java.util.SplittableRandom;
 

@@ -1,4 +1,4 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.map;
 
 /**
  * A position on a grid; row 0 is the top line of the map, column 0 its first character.

@@ -1,4 +1,4 @@
-package dev.lantern.environments.grid.fuzz;
+package dev.lantern.environments.grid.map.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,11 +11,12 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.lantern.environments.api.MapFormatException;
 import dev.lantern.environments.api.MapProblem;
 import dev.lantern.environments.api.StepResult;
-import dev.lantern.environments.grid.GridMap;
-import dev.lantern.environments.grid.GridMapParser;
-import dev.lantern.environments.grid.GridSolution;
+import dev.lantern.environments.grid.GridChannels;
 import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.ValueIteration;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.GridMapParser;
+import dev.lantern.environments.grid.solve.GridSolution;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -99,7 +100,7 @@ class MapParserFuzzTest {
         assertEquals(map.text(), GridMapParser.parse(SOURCE, map.text()).text());
 
         GridWorld world = new GridWorld("fuzz", map, 50);
-        int obsSize = GridWorld.CHANNEL_COUNT * map.height() * map.width();
+        int obsSize = GridChannels.COUNT * map.height() * map.width();
         for (int action = 0; action < 4; action++) {
             assertEquals(obsSize, world.reset(action).length);
             for (int step = 0; step < 5 && !world.episodeOver(); step++) {

@@ -1,4 +1,4 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.map;
 
 import dev.lantern.environments.api.MapFormatException;
 import dev.lantern.environments.api.MapProblem;

@@ -1,5 +1,7 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.solve;
 
+import dev.lantern.environments.grid.GridStateSpace;
+import dev.lantern.environments.grid.GridWorld;
 import java.util.Objects;
 
 /**
@@ -8,20 +10,20 @@ import java.util.Objects;
  * <p><b>State space:</b> see {@link GridStateSpace} — every free cell with every keys mask a real episode can hold,
  * closed under the dynamics.
  *
- * <p><b>Bellman backup</b> (expected over the outcomes of {@link GridDynamics#outcomes}, infinite horizon; the time
+ * <p><b>Bellman backup</b> (expected over the outcomes of {@code GridDynamics.outcomes}, infinite horizon; the time
  * limit is ignored):
  * <pre>
  *   Q(s, a) = sum_{s'} P(s'|s, a) [ r(s, a, s') + (s' terminal ? 0 : gamma * V(s')) ]      V(s) = max_a Q(s, a)
  * </pre>
- * with the map's rewards (by default {@value GridWorld#STEP_REWARD} a step, {@value GridWorld#GOAL_REWARD} more for
- * a goal, {@value GridWorld#LAVA_REWARD} for lava). On the original maps every action has one outcome.
+ * with the map's rewards (by default {@value GridRules#STEP_REWARD} a step, {@value GridRules#GOAL_REWARD} more for
+ * a goal, {@value GridRules#LAVA_REWARD} for lava). On the original maps every action has one outcome.
  * States on a goal or lava cell (or interrupted) are terminal: {@code V = 0} and {@code Q = 0} for every action.
  *
  * <p><b>Convergence.</b> Sweeps update values in place (Gauss–Seidel), starting from 0, until the largest change in
  * a sweep is below the tolerance (default {@value #DEFAULT_TOLERANCE}) or the sweep cap is hit
  * ({@link GridSolution#converged()} tells which). With {@code gamma = 1} this is a stochastic-shortest-path problem: it
  * converges exactly (in finitely many sweeps) on every state from which a terminal state can be reached, because every
- * non-terminal step costs {@value GridWorld#STEP_REWARD}. States from which NO terminal state is reachable (a walled-in
+ * non-terminal step costs {@value GridRules#STEP_REWARD}. States from which NO terminal state is reachable (a walled-in
  * pocket) are detected first by a backward search and given their exact value {@code STEP_REWARD / (1 - gamma)},
  * which is {@link Double#NEGATIVE_INFINITY} for {@code gamma = 1}; their Q values are the same for every action.
  */
@@ -57,77 +59,34 @@ public final class ValueIteration {
      */
     public static GridSolution solve(GridWorld env, double gamma, double tolerance, int maxSweeps) {
         Objects.requireNonNull(env, "env");
-        if (!(gamma > 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
-        }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance);
-        }
-        if (maxSweeps <= 0) {
-            throw new IllegalArgumentException("maxSweeps must be > 0, got " + maxSweeps);
-        }
-        GridStateSpace space = GridStateSpace.of(env.dynamics());
+        Sweeps.checkArguments(gamma, tolerance, maxSweeps);
+        GridStateSpace space = GridStateSpace.of(env);
         int n = space.size();
-        boolean[] terminal = space.terminal;
-        boolean[] live = space.live;
-
-        // Value iteration over the live non-terminal states.
-        double step = space.dynamics.rules.stepReward();
+        double step = space.map().rules().stepReward();
         double deadValue = gamma == 1.0 ? (step < 0 ? Double.NEGATIVE_INFINITY : step > 0 ? Double.POSITIVE_INFINITY
                 : 0.0) : step / (1.0 - gamma);
         // The closed form of a dead state holds when a step's reward is all it can get: always on the original maps;
         // on extended maps (coins, tomatoes, ...) dead states are iterated like the others unless gamma is 1.
-        boolean shortcut = space.dynamics.simple || gamma == 1.0;
+        boolean shortcut = !space.map().extended() || gamma == 1.0;
         double[] v = new double[n];
+        boolean[] dead = new boolean[n];
+        boolean[] skip = new boolean[n];
         for (int s = 0; s < n; s++) {
-            v[s] = live[s] || !shortcut ? 0.0 : deadValue;
+            dead[s] = shortcut && !space.live(s);
+            v[s] = dead[s] ? deadValue : 0.0;
+            skip[s] = space.terminal(s) || dead[s];
         }
-        if (!shortcut) {
-            live = new boolean[n];
-            java.util.Arrays.fill(live, true);
-        }
-        int sweeps = 0;
-        double residual = Double.POSITIVE_INFINITY;
-        boolean converged = false;
-        while (sweeps < maxSweeps) {
-            residual = 0;
-            for (int s = 0; s < n; s++) {
-                if (terminal[s] || !live[s]) {
-                    continue;
-                }
-                double best = Double.NEGATIVE_INFINITY;
-                for (int a = 0; a < 4; a++) {
-                    double q = space.backup(s, a, v, gamma);
-                    if (q > best) {
-                        best = q;
-                    }
-                }
-                double change = Math.abs(best - v[s]);
-                if (change > residual) {
-                    residual = change;
-                }
-                v[s] = best;
-            }
-            sweeps++;
-            if (residual < tolerance || residual == 0) {
-                converged = true;
-                break;
-            }
-        }
-
-        double[] q = new double[n * 4];
-        for (int s = 0; s < n; s++) {
+        Sweeps.Result result = Sweeps.run(v, skip, (s, values) -> {
+            double best = Double.NEGATIVE_INFINITY;
             for (int a = 0; a < 4; a++) {
-                if (terminal[s]) {
-                    q[s * 4 + a] = 0.0;
-                } else if (!live[s]) {
-                    q[s * 4 + a] = deadValue;
-                } else {
-                    q[s * 4 + a] = space.backup(s, a, v, gamma);
+                double q = space.backup(s, a, values, gamma);
+                if (q > best) {
+                    best = q;
                 }
             }
-        }
-        return new GridSolution(env, gamma, space, v, q, sweeps, residual, converged);
+            return best;
+        }, tolerance, maxSweeps);
+        double[] q = Sweeps.qTable(space, v, gamma, dead, deadValue);
+        return new GridSolution(env, gamma, space, v, q, result);
     }
-
 }

@@ -1,4 +1,4 @@
-package dev.lantern.environments.grid;
+package dev.lantern.environments.grid.map;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,22 +9,24 @@ import java.util.List;
  * it, and at most {@value #MAX_KEYS} keys. Built by {@link GridMapParser}; the format is in {@code docs/maps.md}.
  *
  * <p>Coordinates are 0-based {@code (row, col)}, row 0 at the top. Keys are numbered in reading order (row by row,
- * left to right); key {@code i} is bit {@code i} of {@link GridState#keysMask()}.
+ * left to right); key {@code i} is bit {@code i} of {@code GridState.keysMask()}.
  */
 public final class GridMap {
 
-    /** The most keys a map may hold (each is one bit of {@link GridState#keysMask()} in the solver's state space). */
+    /** The most keys a map may hold (each is one bit of {@code GridState.keysMask()} in the solver's state space). */
     public static final int MAX_KEYS = 16;
-    /** The most coins a map may hold (each is one bit of {@link GridState#coinsMask()}). */
+    /** The most coins a map may hold (each is one bit of {@code GridState.coinsMask()}). */
     public static final int MAX_COINS = 16;
-    /** The most tomatoes a map may hold (their watered bits follow the coins' in {@link GridState#coinsMask()}). */
+    /** The most tomatoes a map may hold (their watered bits follow the coins' in {@code GridState.coinsMask()}). */
     public static final int MAX_TOMATOES = 7;
-    /** The most boxes a map may hold (their cells are packed into {@link GridState#extras()}). */
+    /** The most boxes a map may hold (their cells are packed into {@code GridState.extras()}). */
     public static final int MAX_BOXES = 4;
     /** The most cells a map with boxes may have (a box cell is packed into 10 bits). */
     public static final int MAX_BOX_MAP_CELLS = 1024;
     /** The most key/door colours a map may use. */
     public static final int MAX_COLOURS = 8;
+    /** The time limit in steps of a map without a {@code @time-limit} header. */
+    public static final int DEFAULT_TIME_LIMIT = 200;
     /** The colour of {@code k} and {@code D}. */
     public static final String DEFAULT_COLOUR = "yellow";
 
@@ -52,7 +54,7 @@ public final class GridMap {
 
     GridMap(String sourceName, int height, int width, Tile[] tiles, Cell start, String text) {
         this(sourceName, height, width, tiles, start, text, null, null, List.of(GridMap.DEFAULT_COLOUR), null, null,
-                List.of(), null, GridWorld.DEFAULT_MAX_EPISODE_STEPS, GridRules.defaults(), false);
+                List.of(), null, DEFAULT_TIME_LIMIT, GridRules.defaults(), false);
     }
 
     /**
@@ -140,7 +142,7 @@ public final class GridMap {
 
     /**
      * The tile at {@code (row, col)}; the start cell is {@link Tile#FLOOR}, keys are {@link Tile#KEY} (the map does
-     * not change when a key is picked up; the {@link GridWorld} tracks that).
+     * not change when a key is picked up; the world tracks that).
      *
      * @throws IndexOutOfBoundsException if the cell is off the grid
      */
@@ -189,7 +191,7 @@ public final class GridMap {
         return name == null ? sourceName : name;
     }
 
-    /** The time limit of the map's {@code @time-limit} header, or {@value GridWorld#DEFAULT_MAX_EPISODE_STEPS}. */
+    /** The time limit of the map's {@code @time-limit} header, or {@value #DEFAULT_TIME_LIMIT}. */
     public int timeLimit() {
         return timeLimit;
     }
@@ -202,7 +204,7 @@ public final class GridMap {
     /**
      * Whether the map uses any mechanic beyond the original seven tiles (coloured keys, boxes, ice, coins, goals with
      * their own reward, interruption, button, watched cells, whisky, trigger). Such maps observe
-     * {@value GridWorld#EXTENDED_CHANNEL_COUNT} channels instead of {@value GridWorld#CHANNEL_COUNT}.
+     * 20 channels instead of 7 (see {@code GridChannels}).
      */
     public boolean extended() {
         return extended;
@@ -242,14 +244,14 @@ public final class GridMap {
         return boxCells;
     }
 
-    /** The coin cells, in reading order; coin {@code i} is bit {@code i} of {@link GridState#coinsMask()}. */
+    /** The coin cells, in reading order; coin {@code i} is bit {@code i} of {@code GridState.coinsMask()}. */
     public List<Cell> coinCells() {
         return coinCells;
     }
 
     /**
      * The tomato cells, in reading order; tomato {@code i} is watered while bit {@code coinCount + i} of
-     * {@link GridState#coinsMask()} is set.
+     * {@code GridState.coinsMask()} is set.
      */
     public List<Cell> tomatoCells() {
         return tomatoCells;
