@@ -19,9 +19,7 @@ import dev.lantern.analysis.lca.LcaRecorder;
 import dev.lantern.app.config.ConfigException;
 import dev.lantern.app.config.Experiment;
 import dev.lantern.app.config.ExperimentLoader;
-import dev.lantern.environments.board.Game;
 import dev.lantern.environments.grid.GridSolution;
-import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.grid.ValueIteration;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +40,6 @@ public final class ExperimentRun {
 
     private final Experiment experiment;
     private final TrainingEnvironment environment;
-    private final GridSolution groundTruth;
     private final LearningAgent agent;
     private final Trainer trainer;
     private final LcaRecorder lca;
@@ -60,7 +57,7 @@ public final class ExperimentRun {
         Backend.configure();
         checkPairing(kind);
         boolean game = environment.game() != null;
-        this.groundTruth = game ? null : ValueIteration.solve(environment.newWorld(), 1.0);
+        GridSolution groundTruth = game ? null : ValueIteration.solve(environment.newWorld(), 1.0);
         LearnerContext context = new LearnerContext(game ? null : environment::newWorld, environment.game(), e.seed(),
                 e.training().totalEnvSteps(), e.lca().enabled() ? e.lca().probeSize() : 0, DataType.FLOAT,
                 e.training().evalEpisodes(), game ? Double.NaN : groundTruth.optimalReturn());
@@ -177,30 +174,6 @@ public final class ExperimentRun {
     /** The environment's id ({@code grid/...}, {@code game/...} or {@code map:<file>}). */
     public String envId() {
         return environment.envId();
-    }
-
-    /** The environment trained on, resolved once. */
-    public TrainingEnvironment environment() {
-        return environment;
-    }
-
-    /** The board game trained on, or null for a grid world. */
-    public Game game() {
-        return environment.game();
-    }
-
-    /**
-     * A fresh environment like the ones trained on, for displays and play.
-     *
-     * @throws IllegalStateException for a game
-     */
-    public GridWorld newEnvironment() {
-        return environment.newWorld();
-    }
-
-    /** Value iteration's exact solution (γ = 1) of the grid world, or null for a game. */
-    public GridSolution groundTruth() {
-        return groundTruth;
     }
 
     /** The LCA recorder, or null when LCA is off. */
