@@ -229,16 +229,15 @@ public final class ExperimentRun {
             return experiment;
         }
 
-        /** Adds a recorder after the LCA recorder. */
-        public Builder recorder(Recorder r) {
-            recorders.add(r);
-            return this;
-        }
-
-        /** Adds an observer that both records and receives every metric (a progress bar, the lab's live feed). */
-        public <T extends Recorder & MetricSink> Builder observer(T o) {
+        /**
+         * Adds an observer after the LCA recorder: it receives the run's events, and every metric as well if it is a
+         * {@link MetricSink} (a progress bar, the lab's live feed).
+         */
+        public Builder observer(Recorder o) {
             recorders.add(o);
-            taps.add(o);
+            if (o instanceof MetricSink sink) {
+                taps.add(sink);
+            }
             return this;
         }
 

@@ -96,7 +96,7 @@ class ResumeCommandTest {
     private static Path stopAfterTwoIterations(Path config, Path dir) {
         TrainingControl control = new TrainingControl();
         ExperimentRun er = ExperimentRun.builder(ExperimentLoader.load(config)).runDirectory(dir).control(control)
-                .recorder(StopAfter.iterations(control, 2)).build();
+                .observer(StopAfter.iterations(control, 2)).build();
         assertEquals("interrupted", er.run().status());
         return dir;
     }

@@ -56,7 +56,7 @@ class LabFramesTest {
         }
         // The same experiment again (deterministic), keeping the final network's snapshot.
         FinalSnapshot last = new FinalSnapshot();
-        ExperimentRun.builder(experiment).recorder(last).build().run();
+        ExperimentRun.builder(experiment).observer(last).build().run();
         PolicyValueView view = last.view;
         assertNotNull(view);
         GridMap map = EnvRegistry.map("grid/key-door-v1");
