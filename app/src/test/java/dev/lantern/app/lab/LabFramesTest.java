@@ -47,10 +47,10 @@ class LabFramesTest {
         PolicyFrame frame;
         try (LabController controller = new LabController(0, s -> experiment)) {
             LiveFeed feed = controller.start(settings);
-            LabControllerTest.waitFor(() -> feed.phase() == LiveFeed.Phase.ENDED
-                    || feed.phase() == LiveFeed.Phase.FAILED, 120_000);
-            assertEquals(LiveFeed.Phase.ENDED, feed.phase(), () -> "failure: " + feed.failure());
-            assertEquals(observation, feed.info().observation());
+            LabControllerTest.waitFor(() -> feed.status().phase() == LiveFeed.Phase.ENDED
+                    || feed.status().phase() == LiveFeed.Phase.FAILED, 120_000);
+            assertEquals(LiveFeed.Phase.ENDED, feed.status().phase(), () -> "failure: " + feed.status().failure());
+            assertEquals(observation, feed.status().info().observation());
             frame = feed.latestFrame();
             assertTrue(frame.updates() > 0, "the network was trained");
         }
