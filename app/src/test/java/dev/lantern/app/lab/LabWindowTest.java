@@ -22,6 +22,8 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -265,12 +267,12 @@ class LabWindowTest {
 
     private void checkCharts() throws Exception {
         ChartsPane charts = window.charts();
-        XYDataset returns = fx(() -> charts.returnChart().getXYPlot().getDataset());
+        XYDataset returns = fx(() -> shownChart("#returnChart").getXYPlot().getDataset());
         int episodes = fx(() -> returns.getItemCount(0));
         assertTrue(episodes > 0, "return points");
         assertEquals(episodes, (int) fx(() -> returns.getItemCount(1)), "one moving-average point per return point");
-        assertTrue(fx(() -> charts.lossChart().getXYPlot().getDataset().getItemCount(0)) > 0, "loss points");
-        XYDataset lca = fx(() -> charts.lcaChart().getXYPlot().getDataset());
+        assertTrue(fx(() -> shownChart("#lossChart").getXYPlot().getDataset().getItemCount(0)) > 0, "loss points");
+        XYDataset lca = fx(() -> shownChart("#lcaChart").getXYPlot().getDataset());
         assertEquals(4, (int) fx(lca::getSeriesCount), "one LCA series per layer");
         for (int s = 0; s < 4; s++) {
             int series = s;
@@ -284,6 +286,11 @@ class LabWindowTest {
         assertTrue(fx(() -> robot.lookup("#returnChart").tryQuery().isPresent()
                 && robot.lookup("#lossChart").tryQuery().isPresent()
                 && robot.lookup("#lcaChart").tryQuery().isPresent()));
+    }
+
+    /** The chart the window shows in the viewer with that CSS id. */
+    private JFreeChart shownChart(String id) {
+        return robot.lookup(id).queryAs(ChartViewer.class).getChart();
     }
 
     private static boolean darkNear(PixelReader px, double x, double y) {
