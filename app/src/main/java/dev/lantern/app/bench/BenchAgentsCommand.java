@@ -41,8 +41,8 @@ final class BenchAgentsCommand extends LanternCommand {
 
     @Override
     protected int execute() {
+        new BenchArguments().rejectWithSeconds(seconds);
         PrintWriter out = out();
-        BenchCommand.rejectWithSeconds(List.of(), seconds);
         out.printf(Locale.ROOT, "lantern bench agents: defaults, LCA off, one thread, %.1f s each after a warm-up%n",
                 seconds);
         out.printf(Locale.ROOT, "%-10s %-22s %14s %16s %12s%n", "agent", "environment", "env steps/s", "collect only/s",

@@ -54,15 +54,12 @@ public final class BenchCommand implements Runnable {
 
         @Override
         protected int execute() {
+            new BenchArguments()
+                    .require(EnvRegistry.ids().contains(env),
+                            "--env: unknown environment '" + env + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")")
+                    .inRange("--copies", copies, 1, 65_536)
+                    .rejectWithSeconds(seconds);
             PrintWriter out = out();
-            List<String> problems = new ArrayList<>();
-            if (!EnvRegistry.ids().contains(env)) {
-                problems.add("--env: unknown environment '" + env + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
-            }
-            if (copies < 1 || copies > 65_536) {
-                problems.add("--copies: must be in [1, 65536], got " + copies);
-            }
-            rejectWithSeconds(problems, seconds);
             int[] actions = new SplittableRandom(1).ints(1 << 16, 0, 4).toArray();
             long nanos = (long) (seconds * 1e9);
             out.printf("lantern bench envs: %s, random actions, one thread, %.1f s per measurement%n", env, seconds);
@@ -84,30 +81,24 @@ public final class BenchCommand implements Runnable {
             GridWorld w = EnvRegistry.make(env);
             float[] obs = new float[w.spec().observationSize()];
             w.resetInPlace(0);
-            long steps = 0;
-            long episodes = 0;
-            float checksum = 0;
-            long start = System.nanoTime();
-            long end = start + nanos;
-            int i = 0;
-            while (true) {
+            long[] episodes = {0};
+            float[] checksum = {0};
+            int[] i = {0};
+            Timed t = Timed.repeat(nanos, () -> {
                 for (int k = 0; k < 4096; k++) {
-                    w.stepInPlace(actions[i++ & 0xffff]);
+                    w.stepInPlace(actions[i[0]++ & 0xffff]);
                     if (observe) {
                         w.observeInto(obs, 0);
-                        checksum += obs[(k * 131) % obs.length]; // read what was written, so nothing is elided
+                        checksum[0] += obs[(k * 131) % obs.length]; // read what was written, so nothing is elided
                     }
                     if (w.episodeOver()) {
-                        w.resetInPlace(++episodes);
+                        w.resetInPlace(++episodes[0]);
                     }
                 }
-                steps += 4096;
-                long now = System.nanoTime();
-                if (now >= end) {
-                    sink = checksum;
-                    return steps / ((now - start) / 1e9);
-                }
-            }
+                return 4096;
+            });
+            sink = checksum[0];
+            return t.perSecond();
         }
 
         private double batched(int[] actions, long nanos) {
@@ -118,26 +109,20 @@ public final class BenchCommand implements Runnable {
             VectorEnv v = new VectorEnv(ws, 0);
             v.reset();
             int[] batch = new int[copies];
-            float checksum = 0;
-            long steps = 0;
-            long start = System.nanoTime();
-            long end = start + nanos;
-            int i = 0;
-            while (true) {
+            float[] checksum = {0};
+            int[] i = {0};
+            Timed t = Timed.repeat(nanos, () -> {
                 for (int k = 0; k < 64; k++) {
                     for (int c = 0; c < copies; c++) {
-                        batch[c] = actions[i++ & 0xffff];
+                        batch[c] = actions[i[0]++ & 0xffff];
                     }
                     v.step(batch);
-                    checksum += v.observations[(k * 131) % v.observations.length];
+                    checksum[0] += v.observations[(k * 131) % v.observations.length];
                 }
-                steps += 64L * copies;
-                long now = System.nanoTime();
-                if (now >= end) {
-                    sink = checksum;
-                    return steps / ((now - start) / 1e9);
-                }
-            }
+                return 64L * copies;
+            });
+            sink = checksum[0];
+            return t.perSecond();
         }
     }
 
@@ -156,12 +141,8 @@ public final class BenchCommand implements Runnable {
 
         @Override
         protected int execute() {
+            new BenchArguments().inRange("--simulations", simulations, 1, 1_000_000).rejectWithSeconds(seconds);
             PrintWriter out = out();
-            List<String> problems = new ArrayList<>();
-            if (simulations < 1 || simulations > 1_000_000) {
-                problems.add("--simulations: must be in [1, 1000000], got " + simulations);
-            }
-            rejectWithSeconds(problems, seconds);
             Mcts<GameState> mcts = new Mcts<>(new GameProblem(TicTacToe.instance()),
                     new RandomRolloutEvaluator<>(1), MctsConfig.defaults().withSimulations(simulations));
             GameState root = TicTacToe.instance().initialState();
@@ -169,45 +150,25 @@ public final class BenchCommand implements Runnable {
             out.printf(Locale.ROOT, "lantern bench mcts: %s, UCT, random rollouts, %d simulations per search, "
                     + "one thread, %.2f s%n", TicTacToe.ID, simulations, seconds);
             measure(mcts, root, nanos / 4); // warm-up
-            double[] r = measure(mcts, root, nanos);
-            out.printf(Locale.ROOT, "searches %,14.0f%n", r[0]);
-            out.printf(Locale.ROOT, "simulations/s %,14.0f%n", r[1]);
+            Timed searches = measure(mcts, root, nanos);
+            out.printf(Locale.ROOT, "searches %,14.0f%n", (double) searches.count());
+            out.printf(Locale.ROOT, "simulations/s %,14.0f%n", searches.perSecond() * simulations);
             out.flush();
             return 0;
         }
 
-        /** {searches run, simulations per second}. */
-        private static double[] measure(Mcts<GameState> mcts, GameState root, long nanos) {
-            long searches = 0;
-            int checksum = 0;
-            long start = System.nanoTime();
-            long end = start + nanos;
-            long now;
-            do {
-                checksum += mcts.search(root).action();
-                searches++;
-                now = System.nanoTime();
-            } while (now < end);
-            sink = checksum;
-            return new double[] {searches, searches * (double) mcts.config().simulations() / ((now - start) / 1e9)};
+        /** Searches run for {@code nanos}; the work units counted are searches. */
+        private static Timed measure(Mcts<GameState> mcts, GameState root, long nanos) {
+            int[] checksum = {0};
+            Timed t = Timed.repeat(nanos, () -> {
+                checksum[0] += mcts.search(root).action();
+                return 1;
+            });
+            sink = checksum[0];
+            return t;
         }
     }
 
     /** Receives checksums of the observations written, so that the JIT cannot drop the writes. */
     static volatile float sink;
-
-    /**
-     * Adds the shared {@code --seconds} check to the problems and throws them all as bad input, if there are any.
-     *
-     * @throws dev.lantern.app.config.ConfigException listing every problem
-     */
-    static void rejectWithSeconds(List<String> problems, double seconds) {
-        List<String> all = new ArrayList<>(problems);
-        if (!(seconds > 0 && seconds <= 600)) {
-            all.add("--seconds: must be in (0, 600], got " + seconds);
-        }
-        if (!all.isEmpty()) {
-            throw new dev.lantern.app.config.ConfigException(all);
-        }
-    }
 }

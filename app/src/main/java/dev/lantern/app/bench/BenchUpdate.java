@@ -65,12 +65,8 @@ final class BenchUpdate extends LanternCommand {
 
     @Override
     protected int execute() {
+        new BenchArguments().inRange("--repetitions", repetitions, 1, 100).rejectWithSeconds(seconds);
         PrintWriter out = out();
-        List<String> problems = new ArrayList<>();
-        if (repetitions < 1 || repetitions > 100) {
-            problems.add("--repetitions: must be in [1, 100], got " + repetitions);
-        }
-        BenchCommand.rejectWithSeconds(problems, seconds);
         GridWorld probe = EnvRegistry.make(ENV);
         int inputSize = probe.spec().observationSize();
         int actions = probe.spec().actionCount();
@@ -127,16 +123,11 @@ final class BenchUpdate extends LanternCommand {
 
     /** Updates per second of {@code step} over {@code nanos}. */
     private static double measure(Step step, long nanos) {
-        long count = 0;
-        long start = System.nanoTime();
-        long end = start + nanos;
-        long now;
-        do {
-            step.run((int) (count % POOL));
-            count++;
-            now = System.nanoTime();
-        } while (now < end);
-        return count / ((now - start) / 1e9);
+        long[] count = {0};
+        return Timed.repeat(nanos, () -> {
+            step.run((int) (count[0]++ % POOL));
+            return 1;
+        }).perSecond();
     }
 
     /** The three ways on batches of {@code batch} observations drawn from random walks in the environment. */

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads typed fields of one JSON object, applying defaults and collecting every problem (wrong type, unknown key)
@@ -50,44 +52,50 @@ final class JsonFields {
         problems.add(field(key) + ": expected " + expected + ", got " + got);
     }
 
-    String string(String key, String fallback) {
+    /**
+     * The value of {@code key} converted by {@code convert} when it {@code fits}; {@code fallback} when it is absent
+     * or null, and also, with a problem naming the {@code expected} type, when it does not fit.
+     */
+    private <T> T read(String key, T fallback, String expected, Predicate<JsonElement> fits,
+            Function<JsonElement, T> convert) {
         JsonElement e = get(key);
         if (e == null) {
             return fallback;
         }
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
-            return e.getAsString();
+        if (fits.test(e)) {
+            return convert.apply(e);
         }
-        wrongType(key, "a string", e);
+        wrongType(key, expected, e);
         return fallback;
+    }
+
+    private static boolean isPrimitive(JsonElement e, Predicate<JsonPrimitive> kind) {
+        return e.isJsonPrimitive() && kind.test(e.getAsJsonPrimitive());
+    }
+
+    private static boolean isWholeLong(JsonElement e) {
+        if (!isPrimitive(e, JsonPrimitive::isNumber)) {
+            return false;
+        }
+        try {
+            e.getAsJsonPrimitive().getAsBigDecimal().longValueExact();
+            return true;
+        } catch (ArithmeticException notWhole) {
+            return false;
+        }
+    }
+
+    String string(String key, String fallback) {
+        return read(key, fallback, "a string", e -> isPrimitive(e, JsonPrimitive::isString), JsonElement::getAsString);
     }
 
     double number(String key, double fallback) {
-        JsonElement e = get(key);
-        if (e == null) {
-            return fallback;
-        }
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-            return e.getAsDouble();
-        }
-        wrongType(key, "a number", e);
-        return fallback;
+        return read(key, fallback, "a number", e -> isPrimitive(e, JsonPrimitive::isNumber), JsonElement::getAsDouble);
     }
 
     long integer(String key, long fallback) {
-        JsonElement e = get(key);
-        if (e == null) {
-            return fallback;
-        }
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-            try {
-                return e.getAsJsonPrimitive().getAsBigDecimal().longValueExact();
-            } catch (ArithmeticException notWhole) {
-                // reported below
-            }
-        }
-        wrongType(key, "a whole number", e);
-        return fallback;
+        return read(key, fallback, "a whole number", JsonFields::isWholeLong,
+                e -> e.getAsJsonPrimitive().getAsBigDecimal().longValueExact());
     }
 
     int integer(String key, int fallback) {
@@ -100,31 +108,19 @@ final class JsonFields {
     }
 
     boolean bool(String key, boolean fallback) {
-        JsonElement e = get(key);
-        if (e == null) {
-            return fallback;
-        }
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) {
-            return e.getAsBoolean();
-        }
-        wrongType(key, "true or false", e);
-        return fallback;
+        return read(key, fallback, "true or false", e -> isPrimitive(e, JsonPrimitive::isBoolean),
+                JsonElement::getAsBoolean);
     }
 
     List<Integer> integers(String key, List<Integer> fallback) {
-        JsonElement e = get(key);
-        if (e == null) {
+        JsonArray a = read(key, null, "an array of whole numbers", JsonElement::isJsonArray, JsonElement::getAsJsonArray);
+        if (a == null) {
             return fallback;
         }
-        if (!e.isJsonArray()) {
-            wrongType(key, "an array of whole numbers", e);
-            return fallback;
-        }
-        JsonArray a = e.getAsJsonArray();
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
             JsonElement x = a.get(i);
-            if (x.isJsonPrimitive() && x.getAsJsonPrimitive().isNumber()
+            if (isPrimitive(x, JsonPrimitive::isNumber)
                     && x.getAsDouble() == Math.rint(x.getAsDouble()) && Math.abs(x.getAsDouble()) < Integer.MAX_VALUE) {
                 out.add(x.getAsInt());
             } else {
@@ -137,15 +133,7 @@ final class JsonFields {
 
     /** A nested object, or null when absent; a non-object value is a problem. */
     JsonObject object(String key) {
-        JsonElement e = get(key);
-        if (e == null) {
-            return null;
-        }
-        if (e.isJsonObject()) {
-            return e.getAsJsonObject();
-        }
-        wrongType(key, "an object", e);
-        return null;
+        return read(key, null, "an object", JsonElement::isJsonObject, JsonElement::getAsJsonObject);
     }
 
     /** Reports every key of the object that was never asked for, with the known ones. */

@@ -19,9 +19,7 @@ import dev.lantern.analysis.lca.LcaRecorder;
 import dev.lantern.app.config.ConfigException;
 import dev.lantern.app.config.Experiment;
 import dev.lantern.app.config.ExperimentLoader;
-import dev.lantern.environments.board.Game;
 import dev.lantern.environments.grid.solve.GridSolution;
-import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.grid.solve.ValueIteration;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +40,6 @@ public final class ExperimentRun {
 
     private final Experiment experiment;
     private final TrainingEnvironment environment;
-    private final GridSolution groundTruth;
     private final LearningAgent agent;
     private final Trainer trainer;
     private final LcaRecorder lca;
@@ -60,7 +57,7 @@ public final class ExperimentRun {
         Backend.configure();
         checkPairing(kind);
         boolean game = environment.game() != null;
-        this.groundTruth = game ? null : ValueIteration.solve(environment.newWorld(), 1.0);
+        GridSolution groundTruth = game ? null : ValueIteration.solve(environment.newWorld(), 1.0);
         LearnerContext context = new LearnerContext(game ? null : environment::newWorld, environment.game(), e.seed(),
                 e.training().totalEnvSteps(), e.lca().enabled() ? e.lca().probeSize() : 0, DataType.FLOAT,
                 e.training().evalEpisodes(), game ? Double.NaN : groundTruth.optimalReturn());
@@ -179,30 +176,6 @@ public final class ExperimentRun {
         return environment.envId();
     }
 
-    /** The environment trained on, resolved once. */
-    public TrainingEnvironment environment() {
-        return environment;
-    }
-
-    /** The board game trained on, or null for a grid world. */
-    public Game game() {
-        return environment.game();
-    }
-
-    /**
-     * A fresh environment like the ones trained on, for displays and play.
-     *
-     * @throws IllegalStateException for a game
-     */
-    public GridWorld newEnvironment() {
-        return environment.newWorld();
-    }
-
-    /** Value iteration's exact solution (γ = 1) of the grid world, or null for a game. */
-    public GridSolution groundTruth() {
-        return groundTruth;
-    }
-
     /** The LCA recorder, or null when LCA is off. */
     public LcaRecorder lca() {
         return lca;
@@ -256,16 +229,15 @@ public final class ExperimentRun {
             return experiment;
         }
 
-        /** Adds a recorder after the LCA recorder. */
-        public Builder recorder(Recorder r) {
-            recorders.add(r);
-            return this;
-        }
-
-        /** Adds an observer that both records and receives every metric (a progress bar, the lab's live feed). */
-        public <T extends Recorder & MetricSink> Builder observer(T o) {
+        /**
+         * Adds an observer after the LCA recorder: it receives the run's events, and every metric as well if it is a
+         * {@link MetricSink} (a progress bar, the lab's live feed).
+         */
+        public Builder observer(Recorder o) {
             recorders.add(o);
-            taps.add(o);
+            if (o instanceof MetricSink sink) {
+                taps.add(sink);
+            }
             return this;
         }
 

@@ -98,21 +98,6 @@ public final class ChartsPane extends VBox {
         getChildren().addAll(returnViewer, lossViewer, lcaViewer);
     }
 
-    /** The episode-return chart. */
-    public JFreeChart returnChart() {
-        return returnChart;
-    }
-
-    /** The loss chart. */
-    public JFreeChart lossChart() {
-        return lossChart;
-    }
-
-    /** The cumulative-LCA chart. */
-    public JFreeChart lcaChart() {
-        return lcaChart;
-    }
-
     /** Episodes seen so far. */
     public long episodes() {
         return episodes;

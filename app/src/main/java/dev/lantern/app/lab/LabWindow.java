@@ -228,7 +228,7 @@ public final class LabWindow {
     }
 
     private void updateButtons() {
-        boolean running = feed != null && feed.phase() == LiveFeed.Phase.RUNNING;
+        boolean running = feed != null && feed.status().phase() == LiveFeed.Phase.RUNNING;
         pause.setDisable(!running);
         step.setDisable(!running);
         pause.setText(controller.paused() ? "Resume" : "Pause");
@@ -245,7 +245,7 @@ public final class LabWindow {
         if (feed == null) {
             return;
         }
-        RunInfo info = feed.info();
+        RunInfo info = feed.status().info();
         if (info != null && info != shownRun) {
             shownRun = info;
             grid.setRun(info);
@@ -285,7 +285,7 @@ public final class LabWindow {
     }
 
     private String statusText() {
-        LiveFeed f = feed;
+        LiveFeed.Status f = feed.status(); // phase, counts and outcome from one moment
         LiveFeed.Phase phase = f.phase();
         if (phase == LiveFeed.Phase.FAILED) {
             return "Failed: " + f.failure();

@@ -35,8 +35,11 @@ import java.util.function.Supplier;
  * {@code eval/...}) are appended to a concurrent queue of small immutable records that the FX thread drains in batches
  * ({@link #drainMetrics}); nothing is posted per metric.
  *
- * <p>Thread rules: the recorder callbacks and {@link #scalar} run on the training thread; the
- * getters and {@link #drainMetrics} on any thread (the FX thread).
+ * <p>Where the run stands (phase, counts, outcome) is one immutable {@link Status}, replaced as a whole, so that a
+ * reader sees all of it from the same moment.
+ *
+ * <p>Thread rules: the recorder callbacks and {@link #scalar} run on the training thread; {@link #status},
+ * {@link #latestFrame} and {@link #drainMetrics} on any thread (the FX thread).
  */
 public final class LiveFeed implements Recorder, MetricSink {
 
@@ -49,23 +52,44 @@ public final class LiveFeed implements Recorder, MetricSink {
         PREPARING,
         /** Training (possibly paused). */
         RUNNING,
-        /** Ended: completed or stopped (see {@link #outcome()}). */
+        /** Ended: completed or stopped (see {@link Status#outcome()}). */
         ENDED,
-        /** Could not start or crashed (see {@link #failure()}). */
+        /** Could not start or crashed (see {@link Status#failure()}). */
         FAILED
+    }
+
+    /**
+     * Where a run stands at one moment.
+     *
+     * @param phase      where the run stands
+     * @param info       the run's world and solution, or null while preparing (and when it failed before starting)
+     * @param outcome    how the run ended, or null while it runs
+     * @param failure    why the run failed, or null
+     * @param updates    optimizer steps applied so far
+     * @param envSteps   environment steps collected so far
+     * @param iterations iterations (rollout + updates) finished so far
+     */
+    public record Status(Phase phase, RunInfo info, RunOutcome outcome, String failure, long updates, long envSteps,
+            long iterations) {
+
+        static final Status PREPARING = new Status(Phase.PREPARING, null, null, null, 0, 0, 0);
+
+        /** This status with {@code p}, the world {@code i} and the ending {@code o} and {@code why}. */
+        Status with(Phase p, RunInfo i, RunOutcome o, String why) {
+            return new Status(p, i, o, why, updates, envSteps, iterations);
+        }
+
+        /** This status with other counts. */
+        Status withCounts(long u, long steps, long its) {
+            return new Status(phase, info, outcome, failure, u, steps, its);
+        }
     }
 
     private final LabSettings settings;
     private final long frameIntervalNanos;
     private final Queue<MetricPoint> metrics = new ConcurrentLinkedQueue<>();
     private final AtomicReference<PolicyFrame> frame = new AtomicReference<>();
-    private volatile RunInfo info;
-    private volatile Phase phase = Phase.PREPARING;
-    private volatile RunOutcome outcome;
-    private volatile String failure;
-    private volatile long updates;
-    private volatile long envSteps;
-    private volatile long iterations;
+    private final AtomicReference<Status> status = new AtomicReference<>(Status.PREPARING);
 
     // training thread only
     private Supplier<PolicyValueView> snapshot;
@@ -126,13 +150,12 @@ public final class LiveFeed implements Recorder, MetricSink {
         for (int i = 0; i < chunks.size(); i++) {
             System.arraycopy(chunks.get(i), 0, observations, i * obsSize, obsSize);
         }
-        info = run;
+        status.updateAndGet(now -> now.with(now.phase(), run, now.outcome(), now.failure()));
     }
 
     /** Marks the run as failed before or during training (any thread); the reason is shown to the user. */
     public void fail(String reason) {
-        failure = reason;
-        phase = Phase.FAILED;
+        status.updateAndGet(now -> now.with(Phase.FAILED, now.info(), now.outcome(), reason));
     }
 
     @Override
@@ -143,13 +166,12 @@ public final class LiveFeed implements Recorder, MetricSink {
         prepare(RunInfo.of(settings, world));
         snapshot = run.snapshot();
         publishFrame(); // the untrained network first, so a RUNNING feed always has a frame
-        phase = Phase.RUNNING;
+        status.updateAndGet(now -> now.with(Phase.RUNNING, now.info(), now.outcome(), now.failure()));
     }
 
     @Override
     public void updateApplied(UpdateEvent event) {
-        updates = event.update() + 1;
-        envSteps = event.envStep();
+        status.updateAndGet(now -> now.withCounts(event.update() + 1, event.envStep(), now.iterations()));
         if (System.nanoTime() - lastFrameNanos >= frameIntervalNanos) {
             publishFrame();
         }
@@ -157,24 +179,19 @@ public final class LiveFeed implements Recorder, MetricSink {
 
     @Override
     public void iterationEnded(long iteration, long envStep) {
-        iterations = iteration;
-        envSteps = envStep;
+        status.updateAndGet(now -> now.withCounts(now.updates(), envStep, iteration));
         publishFrame();
     }
 
     @Override
     public void runEnded(RunOutcome result) {
-        updates = result.updates();
-        envSteps = result.envSteps();
-        if (!"failed".equals(result.status())) {
+        status.updateAndGet(now -> now.withCounts(result.updates(), result.envSteps(), now.iterations()));
+        boolean failed = "failed".equals(result.status());
+        if (!failed) {
             publishFrame();
         }
-        outcome = result;
-        if ("failed".equals(result.status())) {
-            fail(result.failure());
-        } else {
-            phase = Phase.ENDED;
-        }
+        status.updateAndGet(now -> now.with(failed ? Phase.FAILED : Phase.ENDED, now.info(), result,
+                failed ? result.failure() : now.failure()));
     }
 
     @Override
@@ -201,39 +218,9 @@ public final class LiveFeed implements Recorder, MetricSink {
         return frame.get();
     }
 
-    /** The run's world and solution, or null while preparing. */
-    public RunInfo info() {
-        return info;
-    }
-
-    /** Where the run stands. */
-    public Phase phase() {
-        return phase;
-    }
-
-    /** How the run ended, or null while it runs. */
-    public RunOutcome outcome() {
-        return outcome;
-    }
-
-    /** Why the run failed, or null. */
-    public String failure() {
-        return failure;
-    }
-
-    /** Optimizer steps applied so far. */
-    public long updates() {
-        return updates;
-    }
-
-    /** Environment steps collected so far. */
-    public long envSteps() {
-        return envSteps;
-    }
-
-    /** Iterations (rollout + updates) finished so far. */
-    public long iterations() {
-        return iterations;
+    /** Where the run stands now: phase, world, counts and outcome, all from the same moment. */
+    public Status status() {
+        return status.get();
     }
 
     private void publishFrame() {
@@ -267,6 +254,7 @@ public final class LiveFeed implements Recorder, MetricSink {
                 s++;
             }
         }
-        frame.set(new PolicyFrame(sequence++, updates, envSteps, height, width, actions, masks, p, v, qv));
+        Status now = status.get();
+        frame.set(new PolicyFrame(sequence++, now.updates(), now.envSteps(), height, width, actions, masks, p, v, qv));
     }
 }

@@ -57,9 +57,10 @@ final class ScreenshotTrigger {
         if (feed == null) {
             return false;
         }
-        return switch (feed.phase()) {
+        LiveFeed.Status status = feed.status();
+        return switch (status.phase()) {
             case ENDED, FAILED -> true;
-            case RUNNING -> feed.updates() >= afterUpdates;
+            case RUNNING -> status.updates() >= afterUpdates;
             case PREPARING -> false;
         };
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,6 +20,24 @@ public class CliTest {
 
     /** What a command line printed and returned. */
     public record Result(int code, String out, String err) {
+
+        /** The standard output, one element a line. */
+        public List<String> outLines() {
+            return out.lines().toList();
+        }
+    }
+
+    /** Writes an experiment's JSON text to {@code file} and returns the file. */
+    public static Path experimentFile(Path file, String json) throws IOException {
+        Files.writeString(file, json);
+        return file;
+    }
+
+    /** Runs {@code lantern args...}, which must exit 0 (its error output is the failure message). */
+    public static Result succeed(String... args) {
+        Result r = lantern(args);
+        assertEquals(0, r.code(), r.err());
+        return r;
     }
 
     /** Runs {@code lantern args...} in this JVM. */
@@ -42,8 +61,7 @@ public class CliTest {
 
     @Test
     void badConfigListsEveryProblemAndExitsTwo(@TempDir Path tmp) throws Exception {
-        Path config = tmp.resolve("bad.json");
-        Files.writeString(config, """
+        Path config = experimentFile(tmp.resolve("bad.json"), """
                 {"seed": "one", "agent": {"learningRate": -1, "gamma": 2, "colour": "red"},
                  "env": {"id": "grid/nowhere-v9"}, "training": {"totalEnvSteps": 0}, "extra": 1}
                 """);
@@ -84,8 +102,7 @@ public class CliTest {
     void anExperimentTrainsOnAMapFileOfTheUsers(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("maps"));
         Files.writeString(tmp.resolve("maps/corridor.txt"), "; a corridor with a key and a door\n#######\n#Sk.DG#\n#######\n");
-        Path config = tmp.resolve("c.json");
-        Files.writeString(config, """
+        Path config = experimentFile(tmp.resolve("c.json"), """
                 {"name": "corridor", "env": {"map": "maps/corridor.txt", "maxEpisodeSteps": 50},
                  "agent": {"numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [16, 16]},
                  "training": {"totalEnvSteps": 256, "evalEpisodes": 1}, "lca": {"enabled": false}}
@@ -105,8 +122,7 @@ public class CliTest {
     @Test
     void theObservationKindIsChosenPerExperiment(@TempDir Path tmp) throws Exception {
         for (String observation : List.of("egocentric", "symbolic")) {
-            Path config = tmp.resolve(observation + ".json");
-            Files.writeString(config, """
+            Path config = experimentFile(tmp.resolve(observation + ".json"), """
                     {"env": {"id": "grid/key-door-v1", "observation": "%s", "viewSize": 3},
                      "agent": {"numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [16, 16]},
                      "training": {"totalEnvSteps": 128, "evalEpisodes": 1}, "lca": {"probeSize": 32}}
@@ -166,8 +182,7 @@ public class CliTest {
 
     @Test
     void aShortRunLeavesACompleteRunDirectory(@TempDir Path tmp) throws Exception {
-        Path config = tmp.resolve("tiny.json");
-        Files.writeString(config, """
+        Path config = experimentFile(tmp.resolve("tiny.json"), """
                 {"name": "tiny", "env": {"id": "grid/empty-8x8-v1"},
                  "agent": {"numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [16, 16]},
                  "training": {"totalEnvSteps": 512, "evalEpisodes": 2, "checkpointEveryEnvSteps": 256},

@@ -1,5 +1,6 @@
 package dev.lantern.app.cli;
 
+import static dev.lantern.app.cli.CliTest.experimentFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +22,7 @@ class DeterminismTest {
 
     @Test
     void twoJvmsWithTheSameSeedWriteIdenticalMetrics(@TempDir Path tmp) throws Exception {
-        Path config = tmp.resolve("tiny.json");
-        Files.writeString(config, """
+        Path config = experimentFile(tmp.resolve("tiny.json"), """
                 {"name": "det", "seed": 42, "env": {"id": "grid/key-door-v1"},
                  "agent": {"numEnvs": 4, "rolloutSteps": 64, "minibatchSize": 64, "hiddenSizes": [32, 32]},
                  "training": {"totalEnvSteps": 1024, "evalEpisodes": 2},

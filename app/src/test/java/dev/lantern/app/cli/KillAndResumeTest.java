@@ -1,5 +1,6 @@
 package dev.lantern.app.cli;
 
+import static dev.lantern.app.cli.CliTest.experimentFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,8 +37,7 @@ class KillAndResumeTest {
             + "\"simulations\": 16, \"batchSize\": 32, \"trainingStepsPerIteration\": 4, \"hiddenSizes\": [32, 32], "
             + "\"evalGames\": 2, \"evalSimulations\": 8, \"evalUctSimulations\": 8}"})
     void aKilledRunResumesToExactlyTheUninterruptedResult(String envAndAgent, @TempDir Path tmp) throws Exception {
-        Path config = tmp.resolve("resume.json");
-        Files.writeString(config, """
+        Path config = experimentFile(tmp.resolve("resume.json"), """
                 {"name": "resume", "seed": 11, %s,
                  "training": {"totalEnvSteps": 6144, "evalEpisodes": 2, "checkpointEveryEnvSteps": 700},
                  "lca": {"probeSize": 32}}

@@ -1,6 +1,7 @@
 package dev.lantern.app.cli;
 
 import static dev.lantern.app.cli.CliTest.lantern;
+import static dev.lantern.app.cli.CliTest.experimentFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,8 +30,7 @@ class ResumeCommandTest {
 
     @Test
     void completedRunsAndCorruptCheckpointsAreRefusedWithoutTouchingTheRun(@TempDir Path tmp) throws Exception {
-        Path config = tmp.resolve("c.json");
-        Files.writeString(config, """
+        Path config = experimentFile(tmp.resolve("c.json"), """
                 {"name": "r", "seed": 2, "env": {"id": "grid/empty-5x5-v1"},
                  "agent": {"numEnvs": 2, "rolloutSteps": 32, "minibatchSize": 32, "hiddenSizes": [8, 8]},
                  "training": {"totalEnvSteps": 256, "evalEpisodes": 1, "checkpointEveryEnvSteps": 64},
@@ -71,8 +71,7 @@ class ResumeCommandTest {
 
     @Test
     void aStoppedTabularRunResumesToTheUninterruptedResult(@TempDir Path tmp) throws Exception {
-        Path config = tmp.resolve("t.json");
-        Files.writeString(config, """
+        Path config = experimentFile(tmp.resolve("t.json"), """
                 {"name": "t", "seed": 4, "env": {"id": "grid/four-rooms-v1"}, "agent": {"type": "tabular"},
                  "training": {"totalEnvSteps": 5000, "evalEpisodes": 1, "checkpointEveryEnvSteps": 100}}
                 """);
@@ -97,7 +96,7 @@ class ResumeCommandTest {
     private static Path stopAfterTwoIterations(Path config, Path dir) {
         TrainingControl control = new TrainingControl();
         ExperimentRun er = ExperimentRun.builder(ExperimentLoader.load(config)).runDirectory(dir).control(control)
-                .recorder(StopAfter.iterations(control, 2)).build();
+                .observer(StopAfter.iterations(control, 2)).build();
         assertEquals("interrupted", er.run().status());
         return dir;
     }

@@ -24,15 +24,16 @@ class LabControllerTest {
         try (LabController controller = new LabController()) {
             long t0 = System.nanoTime();
             LiveFeed feed = controller.start(new LabSettings("grid/empty-8x8-v1", 1, 20_000, true));
-            waitFor(() -> feed.phase() == LiveFeed.Phase.ENDED || feed.phase() == LiveFeed.Phase.FAILED, 120_000);
+            waitFor(() -> feed.status().phase() == LiveFeed.Phase.ENDED
+                    || feed.status().phase() == LiveFeed.Phase.FAILED, 120_000);
             System.out.printf("lab feed: 20k steps in %.1f s, %d updates, %d frames%n",
-                    (System.nanoTime() - t0) / 1e9, feed.updates(), feed.latestFrame().sequence() + 1);
-            assertEquals(LiveFeed.Phase.ENDED, feed.phase(), () -> "failure: " + feed.failure());
-            assertEquals("completed", feed.outcome().status());
+                    (System.nanoTime() - t0) / 1e9, feed.status().updates(), feed.latestFrame().sequence() + 1);
+            assertEquals(LiveFeed.Phase.ENDED, feed.status().phase(), () -> "failure: " + feed.status().failure());
+            assertEquals("completed", feed.status().outcome().status());
             PolicyFrame frame = feed.latestFrame();
             assertNotNull(frame);
-            assertEquals(feed.outcome().updates(), frame.updates());
-            RunInfo info = feed.info();
+            assertEquals(feed.status().outcome().updates(), frame.updates());
+            RunInfo info = feed.status().info();
             int drawn = 0;
             for (Cell c : info.newWorld().freeCells()) {
                 boolean terminal = info.map().tile(c).isTerminal();
@@ -70,21 +71,21 @@ class LabControllerTest {
         };
         try (LabController controller = new LabController(LiveFeed.DEFAULT_FRAME_INTERVAL_MILLIS, experiments)) {
             LiveFeed bad = controller.start(new LabSettings("grid/empty-8x8-v1", 666, 2048, false));
-            waitFor(() -> bad.phase() == LiveFeed.Phase.FAILED, 60_000);
-            assertTrue(bad.failure().contains("lab-map.txt"), bad.failure());
-            assertEquals(null, bad.info());
+            waitFor(() -> bad.status().phase() == LiveFeed.Phase.FAILED, 60_000);
+            assertTrue(bad.status().failure().contains("lab-map.txt"), bad.status().failure());
+            assertEquals(null, bad.status().info());
 
             LiveFeed good = controller.start(new LabSettings("grid/empty-8x8-v1", 2, 2048, false), true);
-            waitFor(() -> good.phase() == LiveFeed.Phase.RUNNING, 60_000);
+            waitFor(() -> good.status().phase() == LiveFeed.Phase.RUNNING, 60_000);
             assertNotNull(good.latestFrame(), "the untrained network is shown as soon as the run starts");
             assertEquals(0, good.latestFrame().updates());
             Thread.sleep(300);
-            assertEquals(0, good.iterations(), "started paused");
+            assertEquals(0, good.status().iterations(), "started paused");
             controller.step();
-            waitFor(() -> good.iterations() == 1, 60_000);
+            waitFor(() -> good.status().iterations() == 1, 60_000);
             assertTrue(controller.close(10_000), "closing ends the training thread");
-            assertEquals("interrupted", good.outcome().status());
-            assertEquals(LiveFeed.Phase.ENDED, good.phase());
+            assertEquals("interrupted", good.status().outcome().status());
+            assertEquals(LiveFeed.Phase.ENDED, good.status().phase());
         }
     }
 

@@ -47,16 +47,16 @@ class LabFramesTest {
         PolicyFrame frame;
         try (LabController controller = new LabController(0, s -> experiment)) {
             LiveFeed feed = controller.start(settings);
-            LabControllerTest.waitFor(() -> feed.phase() == LiveFeed.Phase.ENDED
-                    || feed.phase() == LiveFeed.Phase.FAILED, 120_000);
-            assertEquals(LiveFeed.Phase.ENDED, feed.phase(), () -> "failure: " + feed.failure());
-            assertEquals(observation, feed.info().observation());
+            LabControllerTest.waitFor(() -> feed.status().phase() == LiveFeed.Phase.ENDED
+                    || feed.status().phase() == LiveFeed.Phase.FAILED, 120_000);
+            assertEquals(LiveFeed.Phase.ENDED, feed.status().phase(), () -> "failure: " + feed.status().failure());
+            assertEquals(observation, feed.status().info().observation());
             frame = feed.latestFrame();
             assertTrue(frame.updates() > 0, "the network was trained");
         }
         // The same experiment again (deterministic), keeping the final network's snapshot.
         FinalSnapshot last = new FinalSnapshot();
-        ExperimentRun.builder(experiment).recorder(last).build().run();
+        ExperimentRun.builder(experiment).observer(last).build().run();
         PolicyValueView view = last.view;
         assertNotNull(view);
         GridMap map = EnvRegistry.map("grid/key-door-v1");

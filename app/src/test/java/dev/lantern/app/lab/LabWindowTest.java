@@ -22,6 +22,8 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +93,7 @@ class LabWindowTest {
         long f0 = fx(() -> window.framesReceived());
         long t0 = System.nanoTime();
         long runStartNanos = t0;
-        while (System.nanoTime() - t0 < 2_000_000_000L && controller.feed().phase() == LiveFeed.Phase.RUNNING) {
+        while (System.nanoTime() - t0 < 2_000_000_000L && controller.feed().status().phase() == LiveFeed.Phase.RUNNING) {
             Thread.sleep(20);
         }
         long f1 = fx(() -> window.framesReceived());
@@ -103,13 +105,15 @@ class LabWindowTest {
         // assertion: what must hold is that frames keep arriving while training runs on its own thread.
         assertTrue(f1 - f0 >= 3, "only " + (f1 - f0) + " frames arrived in " + seconds + " s of training");
 
-        iterationSeconds = (System.nanoTime() - runStartNanos) / 1e9 / Math.max(1, controller.feed().iterations());
+        iterationSeconds = (System.nanoTime() - runStartNanos) / 1e9
+                / Math.max(1, controller.feed().status().iterations());
         checkPauseAndSingleStep();
 
         robot.clickOn("#pause"); // resume
         assertFalse(controller.paused());
-        waitFor("the run to end", 90_000, () -> controller.feed().phase() == LiveFeed.Phase.ENDED);
-        assertEquals("completed", controller.feed().outcome().status(), () -> controller.feed().failure());
+        waitFor("the run to end", 90_000, () -> controller.feed().status().phase() == LiveFeed.Phase.ENDED);
+        LiveFeed.Status ended = controller.feed().status();
+        assertEquals("completed", ended.outcome().status(), ended::failure);
         Thread.sleep(3 * LabWindow.DRAIN_MILLIS);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -130,33 +134,33 @@ class LabWindowTest {
             window.startTraining();
             return controller.feed();
         });
-        waitFor("the second run to start", 60_000, () -> running.phase() == LiveFeed.Phase.RUNNING);
+        waitFor("the second run to start", 60_000, () -> running.status().phase() == LiveFeed.Phase.RUNNING);
         FxToolkit.setupFixture(() -> stage.hide());
         waitFor("the training thread to end", 20_000, () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("lantern-lab-training") && t.isAlive()));
-        assertEquals("interrupted", running.outcome().status());
+        assertEquals("interrupted", running.status().outcome().status());
     }
 
     private void checkPauseAndSingleStep() throws Exception {
         LiveFeed feed = controller.feed();
-        assertEquals(LiveFeed.Phase.RUNNING, feed.phase(), "the run must still be going to test pause and step");
+        assertEquals(LiveFeed.Phase.RUNNING, feed.status().phase(), "the run must still be going to test pause and step");
         robot.clickOn("#pause");
         assertTrue(controller.paused());
         // the iteration under way finishes, then the trainer waits: no iteration ends for 3 iteration-times
         long quiet = Math.max(700, Math.round(3_000 * iterationSeconds));
         waitFor("the pause to take effect", 30_000, () -> {
-            long before = feed.iterations();
+            long before = feed.status().iterations();
             Thread.sleep(quiet);
-            return feed.iterations() == before;
+            return feed.status().iterations() == before;
         });
-        long iterations = feed.iterations();
-        long updates = feed.updates();
+        long iterations = feed.status().iterations();
+        long updates = feed.status().updates();
         assertEquals("Resume", fx(() -> robot.lookup("#pause").queryButton().getText()));
         robot.clickOn("#step");
-        waitFor("one iteration", 20_000, () -> feed.iterations() == iterations + 1);
+        waitFor("one iteration", 20_000, () -> feed.status().iterations() == iterations + 1);
         Thread.sleep(quiet);
-        assertEquals(iterations + 1, feed.iterations(), "a single step runs exactly one iteration");
-        assertEquals(updates + UPDATES_PER_ITERATION, feed.updates());
+        assertEquals(iterations + 1, feed.status().iterations(), "a single step runs exactly one iteration");
+        assertEquals(updates + UPDATES_PER_ITERATION, feed.status().updates());
         assertTrue(controller.paused());
     }
 
@@ -167,7 +171,7 @@ class LabWindowTest {
         }
         Shot shot = fx(() -> {
             grid.redraw();
-            GridMap m = controller.feed().info().map();
+            GridMap m = controller.feed().status().info().map();
             double[][] arrows = new double[m.height() * m.width()][4];
             Bounds[][] cells = new Bounds[m.height()][m.width()];
             for (int r = 0; r < m.height(); r++) {
@@ -182,10 +186,10 @@ class LabWindowTest {
                     grid.colorScale(), grid.cellSize(), arrows, cells);
         });
         PixelReader px = shot.image().getPixelReader();
-        RunInfo info = controller.feed().info();
+        RunInfo info = controller.feed().status().info();
         GridMap map = info.map();
         assertTrue(shot.cellSize() >= 40, "cells are " + shot.cellSize() + " px");
-        assertEquals(controller.feed().outcome().updates(), shot.frame().updates());
+        assertEquals(controller.feed().status().outcome().updates(), shot.frame().updates());
 
         Set<Cell> busy = new HashSet<>(shot.trail());
         busy.add(shot.agent().cell());
@@ -263,12 +267,12 @@ class LabWindowTest {
 
     private void checkCharts() throws Exception {
         ChartsPane charts = window.charts();
-        XYDataset returns = fx(() -> charts.returnChart().getXYPlot().getDataset());
+        XYDataset returns = fx(() -> shownChart("#returnChart").getXYPlot().getDataset());
         int episodes = fx(() -> returns.getItemCount(0));
         assertTrue(episodes > 0, "return points");
         assertEquals(episodes, (int) fx(() -> returns.getItemCount(1)), "one moving-average point per return point");
-        assertTrue(fx(() -> charts.lossChart().getXYPlot().getDataset().getItemCount(0)) > 0, "loss points");
-        XYDataset lca = fx(() -> charts.lcaChart().getXYPlot().getDataset());
+        assertTrue(fx(() -> shownChart("#lossChart").getXYPlot().getDataset().getItemCount(0)) > 0, "loss points");
+        XYDataset lca = fx(() -> shownChart("#lcaChart").getXYPlot().getDataset());
         assertEquals(4, (int) fx(lca::getSeriesCount), "one LCA series per layer");
         for (int s = 0; s < 4; s++) {
             int series = s;
@@ -282,6 +286,11 @@ class LabWindowTest {
         assertTrue(fx(() -> robot.lookup("#returnChart").tryQuery().isPresent()
                 && robot.lookup("#lossChart").tryQuery().isPresent()
                 && robot.lookup("#lcaChart").tryQuery().isPresent()));
+    }
+
+    /** The chart the window shows in the viewer with that CSS id. */
+    private JFreeChart shownChart(String id) {
+        return robot.lookup(id).queryAs(ChartViewer.class).getChart();
     }
 
     private static boolean darkNear(PixelReader px, double x, double y) {
