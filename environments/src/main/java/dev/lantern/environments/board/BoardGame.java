@@ -12,13 +12,33 @@ abstract class BoardGame implements Game {
     final int cols;
     private final String id;
     private final int actions;
+    private final GameState initial;
 
-    BoardGame(String id, int rows, int cols, int actions) {
+    /**
+     * @param initial makes the empty board's state of this game (called once, here: a state refers to its game)
+     */
+    BoardGame(String id, int rows, int cols, int actions, java.util.function.Function<BoardGame, GameState> initial) {
         this.id = id;
         this.rows = rows;
         this.cols = cols;
         this.actions = actions;
+        this.initial = initial.apply(this);
     }
+
+    @Override
+    public final GameState initialState() {
+        return initial;
+    }
+
+    /** {@inheritDoc} The action is checked against the game's range first. */
+    @Override
+    public final String actionLabel(int action) {
+        AbstractGameState.checkActionRange(this, action);
+        return label(action);
+    }
+
+    /** The label of an action known to be in range. */
+    abstract String label(int action);
 
     @Override
     public final String id() {

@@ -25,10 +25,9 @@ public final class ConnectFour extends BoardGame {
 
     private static final ConnectFour INSTANCE = new ConnectFour();
 
-    private final GameState initial = new ConnectFourState(this, 0L, 0L, -1, new int[0]);
-
     private ConnectFour() {
-        super(ID, ROWS, COLS, COLS);
+        super(ID, ROWS, COLS, COLS,
+                g -> new ConnectFourState((ConnectFour) g, 0L, 0L, -1, new int[0]));
     }
 
     /** The game (it has no parameters, so one instance serves everyone). */
@@ -36,15 +35,9 @@ public final class ConnectFour extends BoardGame {
         return INSTANCE;
     }
 
-    @Override
-    public GameState initialState() {
-        return initial;
-    }
-
     /** {@code col<c>}, e.g. {@code col3} for the centre column (action 3). */
     @Override
-    public String actionLabel(int action) {
-        AbstractGameState.checkActionRange(this, action);
+    String label(int action) {
         return "col" + action;
     }
 }

@@ -18,10 +18,9 @@ public final class TicTacToe extends BoardGame {
 
     private static final TicTacToe INSTANCE = new TicTacToe();
 
-    private final GameState initial = new TicTacToeState(this, 0, 0, new int[0]);
-
     private TicTacToe() {
-        super(ID, SIZE, SIZE, SIZE * SIZE);
+        super(ID, SIZE, SIZE, SIZE * SIZE,
+                g -> new TicTacToeState((TicTacToe) g, 0, 0, new int[0]));
     }
 
     /** The game (it has no parameters, so one instance serves everyone). */
@@ -29,15 +28,9 @@ public final class TicTacToe extends BoardGame {
         return INSTANCE;
     }
 
-    @Override
-    public GameState initialState() {
-        return initial;
-    }
-
     /** {@code r<row>c<col>}, e.g. {@code r1c1} for the centre (action 4). */
     @Override
-    public String actionLabel(int action) {
-        AbstractGameState.checkActionRange(this, action);
+    String label(int action) {
         return "r" + action / SIZE + "c" + action % SIZE;
     }
 }
