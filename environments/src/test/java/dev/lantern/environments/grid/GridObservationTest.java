@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.registry.EnvRegistry;
+import dev.lantern.environments.registry.EveryRegisteredGrid;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The three observation kinds: shapes, contents channel by channel, agreement between encode and observeInto. */
 class GridObservationTest {
-
-    /** Every registered grid world id, the parameter source of the tests over the registry. */
-    private static final String REGISTERED = "dev.lantern.environments.registry.EnvRegistry#ids";
 
     private static GridWorld world(String id, GridObservation o) {
         return new GridWorld(id, EnvRegistry.map(id), 200, o);
@@ -62,8 +58,7 @@ class GridObservationTest {
         assertEquals(3f, sum, 0);
     }
 
-    @ParameterizedTest
-    @MethodSource(REGISTERED)
+    @EveryRegisteredGrid
     void everyKindAgreesBetweenEncodeAndObserveIntoOnEveryEnvironment(String id) {
         for (GridObservation o : new GridObservation[] {GridObservation.oneHot(), GridObservation.egocentric(7),
             GridObservation.symbolic()}) {

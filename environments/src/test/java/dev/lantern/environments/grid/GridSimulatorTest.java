@@ -7,19 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lantern.environments.api.SimulatedStep;
 import dev.lantern.environments.api.Simulator;
 import dev.lantern.environments.registry.EnvRegistry;
+import dev.lantern.environments.registry.EveryRegisteredGrid;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The planning view agrees with the live environment and never touches it. */
 class GridSimulatorTest {
 
-    /** Every registered grid world id, the parameter source of the tests over the registry. */
-    private static final String REGISTERED = "dev.lantern.environments.registry.EnvRegistry#ids";
-
-    @ParameterizedTest
-    @MethodSource(REGISTERED)
+    @EveryRegisteredGrid
     void simulatedStepsAgreeWithLiveSteps(String id) {
         GridWorld live = EnvRegistry.make(id);
         if (StochasticMaps.isStochastic(live)) {

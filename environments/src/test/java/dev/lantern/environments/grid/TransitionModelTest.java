@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lantern.environments.registry.EnvRegistry;
+import dev.lantern.environments.registry.EveryRegisteredGrid;
 import java.util.SplittableRandom;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The live world, the simulator and the exact solvers share one transition model: every sampled live step must be one
@@ -16,11 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TransitionModelTest {
 
-    /** Every registered grid world id, the parameter source of the tests over the registry. */
-    private static final String REGISTERED = "dev.lantern.environments.registry.EnvRegistry#ids";
-
-    @ParameterizedTest
-    @MethodSource(REGISTERED)
+    @EveryRegisteredGrid
     void liveStepsAreAmongTheSolversTransitions(String id) {
         GridWorld live = EnvRegistry.make(id, 60);
         GridStateSpace space = GridStateSpace.of(live.dynamics());
@@ -58,8 +53,7 @@ class TransitionModelTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource(REGISTERED)
+    @EveryRegisteredGrid
     void sampledFrequenciesMatchTheProbabilities(String id) {
         GridWorld live = EnvRegistry.make(id);
         GridStateSpace space = GridStateSpace.of(live.dynamics());

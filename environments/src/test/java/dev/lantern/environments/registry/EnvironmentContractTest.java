@@ -16,17 +16,11 @@ import dev.lantern.environments.grid.map.Tile;
 import dev.lantern.environments.grid.solve.GridSolution;
 import dev.lantern.environments.grid.solve.ValueIteration;
 import java.util.SplittableRandom;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The conformance suite every registered environment must pass. */
 class EnvironmentContractTest {
 
-    /** Every registered grid world id, the parameter source of the tests over the registry. */
-    private static final String REGISTERED = "dev.lantern.environments.registry.EnvRegistry#ids";
-
-    @ParameterizedTest
-    @MethodSource(REGISTERED)
+    @EveryRegisteredGrid
     void observationsHaveTheShapeOfTheSpec(String id) {
         GridWorld env = EnvRegistry.make(id);
         EnvSpec spec = env.spec();
@@ -42,8 +36,7 @@ class EnvironmentContractTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource(REGISTERED)
+    @EveryRegisteredGrid
     void twoInstancesAreDeterministic(String id) {
         GridWorld a = EnvRegistry.make(id, 50);
         GridWorld b = EnvRegistry.make(id, 50);
@@ -68,8 +61,7 @@ class EnvironmentContractTest {
         assertTrue(episodes >= 10, "expected many episodes with a 50-step limit, got " + episodes);
     }
 
-    @ParameterizedTest
-    @MethodSource(REGISTERED)
+    @EveryRegisteredGrid
     void timeLimitTruncatesAndTheGoalTerminates(String id) {
         GridWorld env = EnvRegistry.make(id, 3);
         env.reset(0);
@@ -102,8 +94,7 @@ class EnvironmentContractTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource(REGISTERED)
+    @EveryRegisteredGrid
     void illegalActionsAndStepsAreRejected(String id) {
         GridWorld env = EnvRegistry.make(id);
         assertThrows(IllegalStateException.class, () -> env.step(0));
@@ -117,8 +108,7 @@ class EnvironmentContractTest {
         assertEquals(0, env.stepsTaken());
     }
 
-    @ParameterizedTest
-    @MethodSource(REGISTERED)
+    @EveryRegisteredGrid
     void renderIsStable(String id) {
         GridWorld env = EnvRegistry.make(id);
         env.reset(0);
