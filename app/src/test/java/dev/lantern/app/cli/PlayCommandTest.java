@@ -39,6 +39,14 @@ class PlayCommandTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Plays a session that must end with exit 0 and no stack trace in its output. */
+    private static Result playCleanly(String input, String... args) {
+        Result r = play(input, args);
+        assertEquals(0, r.code(), r.err());
+        assertNoTrace(r);
+        return r;
+    }
+
     private static void assertNoTrace(Result r) {
         assertFalse(r.out().contains("Exception") || r.err().contains("Exception"), r.out() + r.err());
     }
@@ -52,36 +60,30 @@ class PlayCommandTest {
 
     @Test
     void emptyRoomSolvedByTheShortestPath() {
-        Result r = play("d\nd\nright\n2\nd\nsssss\n", "grid/empty-8x8-v1");
-        assertEquals(0, r.code(), r.err());
+        Result r = playCleanly("d\nd\nright\n2\nd\nsssss\n", "grid/empty-8x8-v1");
         assertShows(r,
                 "terminated: reached the goal G after 10 steps: total reward 0.90, total performance 0.90",
                 "step 10/200",
                 "#.....A#");
         assertTrue(r.out().contains("end of input"), r.out()); // the play-again prompt met the end of input
-        assertNoTrace(r);
     }
 
     @Test
     void badKeysAreRepromptedAndQuitEndsTheSession() {
-        Result r = play("x\nd zz\nd\nq\nd\n", "grid/empty-8x8-v1");
-        assertEquals(0, r.code(), r.err());
+        Result r = playCleanly("x\nd zz\nd\nq\nd\n", "grid/empty-8x8-v1");
         assertShows(r,
                 "'x' is not a key",
                 "'zz' is not a key (line ignored)",
                 "quit after 1 step: total reward -0.01, total performance -0.01");
         assertFalse(r.out().contains("step 2/"), r.out());
-        assertNoTrace(r);
     }
 
     @Test
     void restartAndTruncation() {
-        Result r = play("ddd\nr\nw\nw\nw\nq\n", "grid/empty-8x8-v1", "--max-steps", "3");
-        assertEquals(0, r.code(), r.err());
+        Result r = playCleanly("ddd\nr\nw\nw\nw\nq\n", "grid/empty-8x8-v1", "--max-steps", "3");
         assertShows(r,
                 "truncated: the time limit of 3 steps ran out after 3 steps: total reward -0.03",
                 "step 3/3  up (bump)  reward -0.01");
-        assertNoTrace(r);
     }
 
     @Test
@@ -97,8 +99,7 @@ class PlayCommandTest {
     @Test
     void minimaxPunishesBadTicTacToe() {
         // x: 0, o: 4 (the only drawing reply); x: 1, o must block at 2; x tries 2 (taken), then 3; o wins on 2-4-6
-        Result r = play("foo\n9\n0\n4\n1\n2\n3\n5\n", "game/tic-tac-toe-v1");
-        assertEquals(0, r.code(), r.err());
+        Result r = playCleanly("foo\n9\n0\n4\n1\n2\n3\n5\n", "game/tic-tac-toe-v1");
         assertShows(r,
                 "'foo' is not a move",
                 "there is no move 9",
@@ -107,7 +108,6 @@ class PlayCommandTest {
                 "you play 3 (r1c0)",
                 "AI (exact minimax) plays 6 (r2c0): value +1 for it",
                 "o wins: the AI (exact minimax) wins. your return -1, the AI's +1");
-        assertNoTrace(r);
     }
 
     @Test
@@ -121,13 +121,11 @@ class PlayCommandTest {
 
     @Test
     void connectFourAgainstAlphaBeta() {
-        Result r = play("3\n3\n3\n3\n3\n3\n3\nq\n", "game/connect-four-v1", "--depth", "4");
-        assertEquals(0, r.code(), r.err());
+        Result r = playCleanly("3\n3\n3\n3\n3\n3\n3\nq\n", "game/connect-four-v1", "--depth", "4");
         assertShows(r,
                 "AI (alpha-beta, depth 4) plays",
                 "0 1 2 3 4 5 6",
                 "move 3 (col3) is not legal here: that column is full");
-        assertNoTrace(r);
     }
 
     @Test
