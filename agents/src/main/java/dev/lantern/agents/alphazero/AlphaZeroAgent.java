@@ -1,6 +1,5 @@
 package dev.lantern.agents.alphazero;
 
-import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.run.state.StateReader;
@@ -9,11 +8,11 @@ import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.mcts.GameProblem;
 import dev.lantern.agents.mcts.LockstepPuct;
 import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.agents.train.Rng;
 import dev.lantern.agents.train.Seeds;
 import dev.lantern.environments.board.Game;
 import java.util.Map;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -51,14 +50,12 @@ import org.slf4j.LoggerFactory;
  * and the {@link GameEvaluator} metrics every {@link AlphaZeroConfig#evalEveryIterations()} iterations.
  * Episodes: one per game, return = outcome for the first player, length = plies, success = the first player won.
  */
-public final class AlphaZeroAgent implements LearningAgent {
+public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorCriticNet> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlphaZeroAgent.class);
 
-    private final AlphaZeroConfig config;
     private final Game game;
     private final GameProblem problem;
-    private final ActorCriticNet net;
     private final NetworkEvaluator evaluator;
     private final SelfPlay selfPlay;
     private final AlphaZeroLoss loss;
@@ -78,10 +75,9 @@ public final class AlphaZeroAgent implements LearningAgent {
     private long gamesPlayed;
 
     private AlphaZeroAgent(AlphaZeroConfig config, Game game, ActorCriticNet net, long runSeed, int probeSize) {
-        this.config = config;
+        super(config, net);
         this.game = game;
         this.problem = new GameProblem(game);
-        this.net = net;
         this.evaluator = new NetworkEvaluator(net);
         this.loss = new AlphaZeroLoss(net, config.l2());
         this.inputSize = game.observationSize();
@@ -133,19 +129,9 @@ public final class AlphaZeroAgent implements LearningAgent {
         return new AlphaZeroAgent(config, game, net, runSeed, probeSize);
     }
 
-    /** The settings. */
-    public AlphaZeroConfig config() {
-        return config;
-    }
-
     /** The game. */
     public Game game() {
         return game;
-    }
-
-    /** The live network (training thread only). */
-    public ActorCriticNet net() {
-        return net;
     }
 
     /** Iterations completed. */
@@ -263,16 +249,6 @@ public final class AlphaZeroAgent implements LearningAgent {
     @Override
     public PolicyValueView snapshot() {
         return new AlphaZeroView(net.copy());
-    }
-
-    @Override
-    public ComputationGraph network() {
-        return net.graph();
-    }
-
-    @Override
-    public long updates() {
-        return net.iterationCount();
     }
 
     /**
