@@ -18,10 +18,10 @@ class A2cGradientTest {
     @Test
     void theUnclippedSurrogateHasThePolicyGradientAtTheStart() {
         SplittableRandom rng = new SplittableRandom(21);
-        ActorCriticNet net = ActorCriticObjectiveTest.tinyNet(9);
+        ActorCriticNet net = PpoFixtures.tinyNet(9);
         net.params().muli(2);
-        INDArray obs = ActorCriticObjectiveTest.randomObs(7, 5, rng);
-        PpoTargets random = ActorCriticObjectiveTest.randomTargets(7, 3, rng);
+        INDArray obs = PpoFixtures.randomObs(7, 5, rng);
+        PpoTargets random = PpoFixtures.randomTargets(7, 3, rng);
         double[] logp = logProbs(net, obs, random.actions());
         PpoTargets targets = new PpoTargets(random.actions(), logp, random.advantages(), random.returns());
         ActorCriticObjective objective = new ActorCriticObjective(net, new PpoLoss(Double.POSITIVE_INFINITY, 0, 0));

@@ -73,7 +73,7 @@ class FastPassTest {
         ActorCriticNet net = ActorCriticNet.create(inputSize, 4, new int[] {64, 64}, 1e-2, 0, 5, DataType.FLOAT);
         net.params().muli(3);
         ActorCriticObjective objective = new ActorCriticObjective(net, LOSS);
-        PpoTargets targets = ActorCriticObjectiveTest.randomTargets(batch, 4, rng);
+        PpoTargets targets = PpoFixtures.randomTargets(batch, 4, rng);
         double graphLoss = objective.evaluateThroughGraph(
                 org.nd4j.linalg.factory.Nd4j.create(obs, new long[] {batch, inputSize}, 'c'), targets).parts().total();
         double[] graph = net.gradient().dup().data().asDouble();
@@ -98,7 +98,7 @@ class FastPassTest {
         ActorCriticNet net = ActorCriticNet.create(inputSize, actions, hidden, 1e-2, 0, 5, type);
         net.params().muli(3); // far from uniform, so some ratios leave the clip range
         ActorCriticObjective objective = new ActorCriticObjective(net, LOSS);
-        INDArray obs = ActorCriticObjectiveTest.randomObs(batch, inputSize, rng).castTo(type);
+        INDArray obs = PpoFixtures.randomObs(batch, inputSize, rng).castTo(type);
         if (fewColumns) {
             for (int i = 0; i < inputSize; i++) {
                 if (i % 7 != 3) {
@@ -106,7 +106,7 @@ class FastPassTest {
                 }
             }
         }
-        PpoTargets targets = ActorCriticObjectiveTest.randomTargets(batch, actions, rng);
+        PpoTargets targets = PpoFixtures.randomTargets(batch, actions, rng);
         double graphLoss = objective.evaluateThroughGraph(obs, targets).parts().total();
         double[] graph = net.gradient().dup().data().asDouble();
         net.gradient().assign(Double.NaN); // the fast path must overwrite every element
@@ -128,8 +128,8 @@ class FastPassTest {
         SplittableRandom rng = new SplittableRandom(3);
         ActorCriticNet net = ActorCriticNet.create(9, 4, new int[] {8, 8}, 1e-2, 0, 1, DataType.FLOAT);
         ActorCriticObjective objective = new ActorCriticObjective(net, LOSS);
-        INDArray obs = ActorCriticObjectiveTest.randomObs(5, 9, rng).castTo(DataType.FLOAT);
-        PpoTargets targets = ActorCriticObjectiveTest.randomTargets(5, 4, rng);
+        INDArray obs = PpoFixtures.randomObs(5, 9, rng).castTo(DataType.FLOAT);
+        PpoTargets targets = PpoFixtures.randomTargets(5, 4, rng);
         double a = objective.evaluate(obs, targets).parts().total();
         float[] ga = net.gradient().dup().data().asFloat();
         double b = objective.evaluate(obs.data().asFloat(), targets).parts().total();
@@ -145,8 +145,8 @@ class FastPassTest {
         ActorCriticObjective g = new ActorCriticObjective(viaGraph, LOSS);
         ActorCriticObjective f = new ActorCriticObjective(viaPass, LOSS);
         for (int step = 0; step < 5; step++) {
-            INDArray obs = ActorCriticObjectiveTest.randomObs(8, 9, rng);
-            PpoTargets targets = ActorCriticObjectiveTest.randomTargets(8, 4, rng);
+            INDArray obs = PpoFixtures.randomObs(8, 9, rng);
+            PpoTargets targets = PpoFixtures.randomTargets(8, 4, rng);
             viaGraph.applyUpdate(g.evaluateThroughGraph(obs, targets).gradient());
             viaPass.applyUpdate(f.evaluate(obs, targets).gradient());
         }
