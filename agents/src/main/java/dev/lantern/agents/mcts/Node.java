@@ -114,6 +114,27 @@ public final class Node<S> {
         return n;
     }
 
+    /**
+     * The child with the highest PUCT score {@code q + cPuct * sqrt(visits) * prior / (1 + n)} (q = 0 for an unvisited
+     * child), the first in action order on ties; only on an expanded node. {@link Mcts} and {@link LockstepPuct}
+     * both select by this one rule.
+     */
+    Node<S> puctChild(double cPuct) {
+        double scale = cPuct * Math.sqrt(visits);
+        Node<S> best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Node<S> child : children) {
+            int n = child.visits;
+            double q = n == 0 ? 0 : child.valueSum / n;
+            double score = q + scale * child.prior / (1 + n);
+            if (score > bestScore) {
+                bestScore = score;
+                best = child;
+            }
+        }
+        return best;
+    }
+
     @Override
     public String toString() {
         return "Node[action=" + action + ", visits=" + visits + ", q=" + q() + ", prior=" + prior + "]";
