@@ -150,11 +150,7 @@ public final class LockstepPuct<S> {
                         break;
                     }
                     Node<S> child = node.puctChild(cPuct);
-                    if (child.state == null) {
-                        child.state = problem.step(node.state, child.action, reward);
-                        child.reward = reward[0];
-                        child.terminal = problem.isTerminal(child.state);
-                    }
+                    child.reach(problem, node.state, reward);
                     if (len == path.length) {
                         path = Arrays.copyOf(path, len * 2);
                         paths[g] = path;

@@ -102,11 +102,7 @@ public final class Mcts<S> {
                     break;
                 }
                 Node<S> child = uct ? selectUct(node) : node.puctChild(config.exploration());
-                if (child.state == null) {
-                    child.state = problem.step(node.state, child.action, reward);
-                    child.reward = reward[0];
-                    child.terminal = problem.isTerminal(child.state);
-                }
+                child.reach(problem, node.state, reward);
                 if (len == path.length) {
                     path = Arrays.copyOf(path, len * 2);
                 }

@@ -115,6 +115,20 @@ public final class Node<S> {
     }
 
     /**
+     * On the first visit, computes this node's state from its parent's by {@link #action()}, with the step's reward
+     * and whether the state is terminal; later visits change nothing.
+     *
+     * @param reward a one-element scratch array for {@link SearchProblem#step}
+     */
+    void reach(SearchProblem<S> problem, S parentState, double[] reward) {
+        if (state == null) {
+            state = problem.step(parentState, action, reward);
+            this.reward = reward[0];
+            terminal = problem.isTerminal(state);
+        }
+    }
+
+    /**
      * The child with the highest PUCT score {@code q + cPuct * sqrt(visits) * prior / (1 + n)} (q = 0 for an unvisited
      * child), the first in action order on ties; only on an expanded node. {@link Mcts} and {@link LockstepPuct}
      * both select by this one rule.
