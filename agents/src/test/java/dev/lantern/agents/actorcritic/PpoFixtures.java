@@ -2,6 +2,7 @@ package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.nn.ActorCriticNet;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,6 +28,30 @@ public final class PpoFixtures {
             d[i] = rng.nextDouble() * 2 - 1;
         }
         return Nd4j.create(d, new long[] {rows, cols}, 'c');
+    }
+
+    /**
+     * The central-difference gradient {@code (L(θ + h e_i) − L(θ − h e_i)) / 2h} of {@code loss} for every parameter
+     * {@code i} of {@code net}; the parameters are put back afterwards.
+     *
+     * @param loss evaluates the loss at the network's current parameters
+     */
+    public static double[] numericGradient(ActorCriticNet net, DoubleSupplier loss, double h) {
+        INDArray theta = net.params().dup();
+        double[] numeric = new double[(int) theta.length()];
+        for (int i = 0; i < numeric.length; i++) {
+            INDArray plus = theta.dup();
+            plus.putScalar(i, theta.getDouble(i) + h);
+            net.setParams(plus);
+            double lp = loss.getAsDouble();
+            INDArray minus = theta.dup();
+            minus.putScalar(i, theta.getDouble(i) - h);
+            net.setParams(minus);
+            double lm = loss.getAsDouble();
+            numeric[i] = (lp - lm) / (2 * h);
+        }
+        net.setParams(theta);
+        return numeric;
     }
 
     /**
