@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.agents.api.ConfigProblems;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.run.state.StateReader;
@@ -17,7 +18,6 @@ import dev.lantern.environments.board.TicTacToe;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -130,8 +130,7 @@ class AlphaZeroAgentTest {
     void invalidConfigNamesEveryBadField() {
         AlphaZeroConfig bad = new AlphaZeroConfig(0, 64, -1, 0.5, 2, 4, 100, 16, 1, 1e-3, 0, List.of(8), true, 0, 2,
                 8, 20);
-        List<String> problems = new ArrayList<>();
-        bad.validate("agent", problems);
+        List<String> problems = ConfigProblems.of(bad::validate, "agent");
         assertEquals(4, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("agent.gamesPerIteration:"), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("agent.cPuct:")));
