@@ -134,34 +134,24 @@ public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorC
         return game;
     }
 
-    /** Iterations completed. */
-    public long iterations() {
-        return iterations;
+    /**
+     * Where training stands, read at one moment.
+     *
+     * @param iterations      iterations completed
+     * @param gamesPlayed     self-play games completed
+     * @param positionsAdded  positions ever added to the replay
+     * @param replaySize      positions in the replay now
+     * @param forwardPasses   the self-play search's forward passes so far (this process; not saved)
+     * @param leafEvaluations leaves evaluated by the self-play search so far (this process; not saved)
+     */
+    public record Progress(long iterations, long gamesPlayed, long positionsAdded, int replaySize, long forwardPasses,
+            long leafEvaluations) {
     }
 
-    /** Self-play games completed. */
-    public long gamesPlayed() {
-        return gamesPlayed;
-    }
-
-    /** Positions ever added to the replay. */
-    public long positionsAdded() {
-        return replay.added();
-    }
-
-    /** Positions in the replay now. */
-    public int replaySize() {
-        return replay.size();
-    }
-
-    /** The self-play search's forward passes so far (this process; not saved). */
-    public long forwardPasses() {
-        return evaluator.forwardPasses();
-    }
-
-    /** Leaves evaluated by the self-play search so far (this process; not saved). */
-    public long leafEvaluations() {
-        return evaluator.leafEvaluations();
+    /** Where training stands now (training thread only). */
+    public Progress progress() {
+        return new Progress(iterations, gamesPlayed, replay.added(), replay.size(), evaluator.forwardPasses(),
+                evaluator.leafEvaluations());
     }
 
     @Override

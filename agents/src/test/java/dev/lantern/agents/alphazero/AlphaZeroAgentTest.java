@@ -48,7 +48,7 @@ class AlphaZeroAgentTest {
             plies += length;
         }
         assertEquals(plies, session.envSteps());
-        assertEquals(plies, agent.replaySize());
+        assertEquals(plies, agent.progress().replaySize());
         assertEquals(3, session.updates());
         assertEquals(3, agent.updates());
         for (String m : List.of("loss/policy", "loss/value", "loss/total", "selfplay/first_player_win",
@@ -109,7 +109,7 @@ class AlphaZeroAgentTest {
         try (StateReader r = new StateReader(new ByteArrayInputStream(state.toByteArray()), "test")) {
             b.restoreState(r);
         }
-        assertEquals(a.iterations() - 1, b.iterations());
+        assertEquals(a.progress().iterations() - 1, b.progress().iterations());
         RecordingSession sb = new RecordingSession();
         b.iterate(sb);
 
@@ -118,7 +118,7 @@ class AlphaZeroAgentTest {
                 b.network().getUpdater().getStateViewArray().data().asFloat());
         assertEquals(sa.envSteps(), sb.envSteps());
         assertEquals(sa.lastMetrics().get("loss/total"), sb.lastMetrics().get("loss/total"));
-        assertEquals(a.positionsAdded(), b.positionsAdded());
+        assertEquals(a.progress().positionsAdded(), b.progress().positionsAdded());
 
         // and the comparison can fail: a fresh agent that skipped the restore drifts away
         AlphaZeroAgent c = AlphaZeroAgent.create(config, game, 42, DataType.FLOAT);
