@@ -1,14 +1,13 @@
 package dev.lantern.agents.actorcritic;
 
-import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
+import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.environments.api.Environment;
 import java.util.function.Supplier;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -33,13 +32,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <p><b>Metrics</b> as {@link PpoAgent} ({@code loss/clip_fraction} is always 0 and {@code loss/approx_kl} 0 at the
  * single step's start).
  */
-public final class A2cAgent implements LearningAgent {
+public final class A2cAgent extends NetworkLearner<A2cConfig, ActorCriticNet> {
 
-    private final A2cConfig config;
     private final PpoAgent inner;
 
     private A2cAgent(A2cConfig config, PpoAgent inner) {
-        this.config = config;
+        super(config, inner.net());
         this.inner = inner;
     }
 
@@ -55,16 +53,6 @@ public final class A2cAgent implements LearningAgent {
                 dataType));
     }
 
-    /** The hyperparameters. */
-    public A2cConfig config() {
-        return config;
-    }
-
-    /** The trained network (training thread only). */
-    public ActorCriticNet net() {
-        return inner.net();
-    }
-
     @Override
     public void iterate(TrainingSession session) {
         inner.iterate(session);
@@ -73,16 +61,6 @@ public final class A2cAgent implements LearningAgent {
     @Override
     public ActorCriticView snapshot() {
         return inner.snapshot();
-    }
-
-    @Override
-    public ComputationGraph network() {
-        return inner.network();
-    }
-
-    @Override
-    public long updates() {
-        return inner.updates();
     }
 
     @Override

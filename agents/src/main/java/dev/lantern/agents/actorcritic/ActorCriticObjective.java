@@ -2,6 +2,7 @@ package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.DensePass;
+import dev.lantern.agents.nn.NetworkObjective;
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * parameters and its gradient in {@link ActorCriticNet#gradient()}. Training and loss change allocation share this
  * single code path (LCA's probe uses the same loss without the ratio clip; see {@link PpoAgent}).
  */
-public final class ActorCriticObjective {
+public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet, ActorCriticObjective> {
 
     /**
      * The result of one evaluation.
@@ -24,34 +25,21 @@ public final class ActorCriticObjective {
     public record Evaluation(LossParts parts, Gradient gradient) {
     }
 
-    private final ActorCriticNet net;
     private final PpoLoss loss;
     private double[] logitsBuf = new double[0];
     private double[] valuesBuf = new double[0];
     private double[] dLogitsBuf = new double[0];
     private double[] dValuesBuf = new double[0];
-    private ActorCriticObjective shadow;
 
     /** Evaluates {@code loss} on {@code net}. */
     public ActorCriticObjective(ActorCriticNet net, PpoLoss loss) {
-        this.net = net;
+        super(net);
         this.loss = loss;
     }
 
-    /** The network evaluated. */
-    public ActorCriticNet net() {
-        return net;
-    }
-
-    /**
-     * The same loss on the network's private {@link ActorCriticNet#shadow()}, made on first use and kept: what pinned
-     * probes evaluate on, so that they never write the trained network.
-     */
-    public ActorCriticObjective forShadow() {
-        if (shadow == null) {
-            shadow = new ActorCriticObjective(net.shadow(), loss);
-        }
-        return shadow;
+    @Override
+    protected ActorCriticObjective onShadow() {
+        return new ActorCriticObjective(net.shadow(), loss);
     }
 
     /**

@@ -1,21 +1,18 @@
 package dev.lantern.agents.actorcritic;
 
-import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
+import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.agents.nn.Softmax;
-import dev.lantern.environments.api.Environment;
-import dev.lantern.environments.api.VectorEnv;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
-import java.util.ArrayList;
-import java.util.List;
+import dev.lantern.environments.api.Environment;
+import dev.lantern.environments.api.VectorEnv;
 import java.util.function.Supplier;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -47,10 +44,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code time/collect_seconds} and {@code time/update_seconds} (wall clock of the two phases, recorders included in
  * the second).
  */
-public final class PpoAgent implements LearningAgent {
+public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> {
 
-    private final PpoConfig config;
-    private final ActorCriticNet net;
     private final ActorCriticObjective objective;
     private final ActorCriticObjective probeObjective;
     private final VectorEnv envs;
@@ -76,18 +71,11 @@ public final class PpoAgent implements LearningAgent {
      */
     public PpoAgent(PpoConfig config, ActorCriticNet net, VectorEnv envs, long exploreSeed, long shuffleSeed,
             long probeSeed, int probeSize) {
-        if (envs.size() != config.numEnvs()) {
-            throw new IllegalArgumentException("config.numEnvs = " + config.numEnvs() + " but " + envs.size() + " environments given");
-        }
-        if (envs.spec().observationSize() != net.inputSize() || envs.spec().actionCount() != net.actionCount()) {
-            throw new IllegalArgumentException("network " + net.inputSize() + " -> " + net.actionCount()
-                    + " does not fit environment " + envs.spec());
-        }
+        super(config, net);
+        requireEnvs(net, envs, config.numEnvs());
         if (probeSize < 0 || probeSize > config.rolloutSize()) {
             throw new IllegalArgumentException("probeSize must be in [0, " + config.rolloutSize() + "], got " + probeSize);
         }
-        this.config = config;
-        this.net = net;
         this.objective = new ActorCriticObjective(net, new PpoLoss(config.clipRange(), config.valueCoef(), config.entropyCoef()));
         this.probeObjective = new ActorCriticObjective(net,
                 new PpoLoss(Double.POSITIVE_INFINITY, config.valueCoef(), config.entropyCoef()));
@@ -114,12 +102,7 @@ public final class PpoAgent implements LearningAgent {
      */
     public static PpoAgent create(PpoConfig config, Supplier<? extends Environment> envFactory, long runSeed,
             long totalEnvSteps, int probeSize, DataType dataType) {
-        List<Environment> copies = new ArrayList<>();
-        for (int i = 0; i < config.numEnvs(); i++) {
-            copies.add(envFactory.get());
-        }
-        VectorEnv envs = new VectorEnv(copies, Seeds.derive(runSeed, Seeds.ENV));
-        envs.reset();
+        VectorEnv envs = freshEnvs(envFactory, config.numEnvs(), Seeds.derive(runSeed, Seeds.ENV));
         long anneal = config.annealLearningRate() ? config.updatesFor(totalEnvSteps) + 1 : 0;
         int[] hidden = config.hiddenSizes().stream().mapToInt(Integer::intValue).toArray();
         ActorCriticNet net = ActorCriticNet.create(envs.spec().observationSize(), envs.spec().actionCount(), hidden,
@@ -128,29 +111,9 @@ public final class PpoAgent implements LearningAgent {
                 Seeds.derive(runSeed, Seeds.PROBE), probeSize);
     }
 
-    /** The trained network (training thread only). */
-    public ActorCriticNet net() {
-        return net;
-    }
-
-    /** The hyperparameters. */
-    public PpoConfig config() {
-        return config;
-    }
-
     /** Iterations completed. */
     public long iterations() {
         return iterations;
-    }
-
-    @Override
-    public ComputationGraph network() {
-        return net.graph();
-    }
-
-    @Override
-    public long updates() {
-        return net.iterationCount();
     }
 
     /** A frozen copy of the current policy and value function, for other threads. */
@@ -171,8 +134,7 @@ public final class PpoAgent implements LearningAgent {
         out.writeInt(obsSize);
         out.writeLong(iterations);
         out.writeLongs(new long[] {exploreRng.state(), shuffleRng.state(), probeRng.state()});
-        out.section("envs");
-        out.writeLongs(envs.saveState());
+        saveEnvs(envs, out);
     }
 
     @Override
@@ -185,13 +147,7 @@ public final class PpoAgent implements LearningAgent {
         if (rng.length != 3) {
             throw in.fail("expected 3 random streams, found " + rng.length);
         }
-        in.section("envs");
-        long[] envState = in.readLongs();
-        try {
-            envs.restoreState(envState);
-        } catch (IllegalArgumentException e) {
-            throw in.fail(e.getMessage());
-        }
+        restoreEnvs(envs, in);
         iterations = it;
         exploreRng.setState(rng[0]);
         shuffleRng.setState(rng[1]);

@@ -1,6 +1,5 @@
 package dev.lantern.agents.alphazero;
 
-import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.run.state.StateReader;
@@ -9,11 +8,11 @@ import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.mcts.GameProblem;
 import dev.lantern.agents.mcts.LockstepPuct;
 import dev.lantern.agents.nn.ActorCriticNet;
-import dev.lantern.environments.board.Game;
+import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
+import dev.lantern.environments.board.Game;
 import java.util.Map;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -51,14 +50,12 @@ import org.slf4j.LoggerFactory;
  * and the {@link GameEvaluator} metrics every {@link AlphaZeroConfig#evalEveryIterations()} iterations.
  * Episodes: one per game, return = outcome for the first player, length = plies, success = the first player won.
  */
-public final class AlphaZeroAgent implements LearningAgent {
+public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorCriticNet> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlphaZeroAgent.class);
 
-    private final AlphaZeroConfig config;
     private final Game game;
     private final GameProblem problem;
-    private final ActorCriticNet net;
     private final NetworkEvaluator evaluator;
     private final SelfPlay selfPlay;
     private final AlphaZeroLoss loss;
@@ -78,10 +75,9 @@ public final class AlphaZeroAgent implements LearningAgent {
     private long gamesPlayed;
 
     private AlphaZeroAgent(AlphaZeroConfig config, Game game, ActorCriticNet net, long runSeed, int probeSize) {
-        this.config = config;
+        super(config, net);
         this.game = game;
         this.problem = new GameProblem(game);
-        this.net = net;
         this.evaluator = new NetworkEvaluator(net);
         this.loss = new AlphaZeroLoss(net, config.l2());
         this.inputSize = game.observationSize();
@@ -133,49 +129,29 @@ public final class AlphaZeroAgent implements LearningAgent {
         return new AlphaZeroAgent(config, game, net, runSeed, probeSize);
     }
 
-    /** The settings. */
-    public AlphaZeroConfig config() {
-        return config;
-    }
-
     /** The game. */
     public Game game() {
         return game;
     }
 
-    /** The live network (training thread only). */
-    public ActorCriticNet net() {
-        return net;
+    /**
+     * Where training stands, read at one moment.
+     *
+     * @param iterations      iterations completed
+     * @param gamesPlayed     self-play games completed
+     * @param positionsAdded  positions ever added to the replay
+     * @param replaySize      positions in the replay now
+     * @param forwardPasses   the self-play search's forward passes so far (this process; not saved)
+     * @param leafEvaluations leaves evaluated by the self-play search so far (this process; not saved)
+     */
+    public record Progress(long iterations, long gamesPlayed, long positionsAdded, int replaySize, long forwardPasses,
+            long leafEvaluations) {
     }
 
-    /** Iterations completed. */
-    public long iterations() {
-        return iterations;
-    }
-
-    /** Self-play games completed. */
-    public long gamesPlayed() {
-        return gamesPlayed;
-    }
-
-    /** Positions ever added to the replay. */
-    public long positionsAdded() {
-        return replay.added();
-    }
-
-    /** Positions in the replay now. */
-    public int replaySize() {
-        return replay.size();
-    }
-
-    /** The self-play search's forward passes so far (this process; not saved). */
-    public long forwardPasses() {
-        return evaluator.forwardPasses();
-    }
-
-    /** Leaves evaluated by the self-play search so far (this process; not saved). */
-    public long leafEvaluations() {
-        return evaluator.leafEvaluations();
+    /** Where training stands now (training thread only). */
+    public Progress progress() {
+        return new Progress(iterations, gamesPlayed, replay.added(), replay.size(), evaluator.forwardPasses(),
+                evaluator.leafEvaluations());
     }
 
     @Override
@@ -263,16 +239,6 @@ public final class AlphaZeroAgent implements LearningAgent {
     @Override
     public PolicyValueView snapshot() {
         return new AlphaZeroView(net.copy());
-    }
-
-    @Override
-    public ComputationGraph network() {
-        return net.graph();
-    }
-
-    @Override
-    public long updates() {
-        return net.iterationCount();
     }
 
     /**

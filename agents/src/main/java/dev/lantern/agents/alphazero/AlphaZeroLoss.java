@@ -1,6 +1,7 @@
 package dev.lantern.agents.alphazero;
 
 import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.nn.NetworkObjective;
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code tanh} layer, because {@link ActorCriticNet}'s heads are identity layers. The L2 term covers every parameter
  * (biases too). Not thread-safe; one instance per network.
  */
-public final class AlphaZeroLoss {
+public final class AlphaZeroLoss extends NetworkObjective<ActorCriticNet, AlphaZeroLoss> {
 
     /**
      * The parts of one evaluation of the loss; the gradient of {@link #total()} is in the network's gradient buffer.
@@ -41,40 +42,27 @@ public final class AlphaZeroLoss {
         }
     }
 
-    private final ActorCriticNet net;
     private final double l2;
     private final int inputSize;
     private final int actions;
-    private AlphaZeroLoss shadow;
 
     /**
      * @param net the network whose loss is computed
      * @param l2  the L2 coefficient {@code c}, {@code >= 0}
      */
     public AlphaZeroLoss(ActorCriticNet net, double l2) {
+        super(net);
         if (!(l2 >= 0)) {
             throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
         }
-        this.net = net;
         this.l2 = l2;
         this.inputSize = net.inputSize();
         this.actions = net.actionCount();
     }
 
-    /** The network whose loss is computed. */
-    public ActorCriticNet net() {
-        return net;
-    }
-
-    /**
-     * The same loss on the network's private {@link ActorCriticNet#shadow()}, made on first use and kept: what pinned
-     * probes evaluate on, so that they never write the trained network.
-     */
-    public AlphaZeroLoss forShadow() {
-        if (shadow == null) {
-            shadow = new AlphaZeroLoss(net.shadow(), l2);
-        }
-        return shadow;
+    @Override
+    protected AlphaZeroLoss onShadow() {
+        return new AlphaZeroLoss(net.shadow(), l2);
     }
 
     /**

@@ -84,7 +84,8 @@ final class SelfPlay {
                     pi[a] = (double) visits[a] / tree.simulations();
                     mask[a] = s.isLegal(a);
                 }
-                int action = s.history().length < config.temperatureMoves() ? sample(pi) : tree.action();
+                int action = s.history().length < config.temperatureMoves() ? SearchTree.sample(pi, rng::nextDouble)
+                        : tree.action();
                 rootVisits += visits[action];
                 rootValue += tree.value();
                 records.get(g).add(new Position(s.observation(s.currentPlayer()), pi, mask, s.currentPlayer()));
@@ -109,20 +110,5 @@ final class SelfPlay {
             activeCount = stillActive;
         }
         return new Stats(n, positions, firstWins, draws, rootVisits / positions, rootValue / positions);
-    }
-
-    private int sample(double[] pi) {
-        double u = rng.nextDouble();
-        int last = -1;
-        for (int a = 0; a < pi.length; a++) {
-            if (pi[a] > 0) {
-                last = a;
-                u -= pi[a];
-                if (u < 0) {
-                    return a;
-                }
-            }
-        }
-        return last;
     }
 }

@@ -1,5 +1,7 @@
 package dev.lantern.agents.api;
 
+import java.util.Map;
+
 /**
  * The values of one site over a batch in double precision (widened from the network's own type, so a float network's
  * numbers are exact), or the gradient of a readout with respect to them.
@@ -9,6 +11,21 @@ package dev.lantern.agents.api;
  * @param values {@code [batch * width]} row-major: example {@code b}, neuron {@code j} at {@code b width + j}
  */
 public record Activations(Site site, int batch, double[] values) {
+
+    /**
+     * The entry for {@code site} in {@code bySite} (a {@link Recording}'s or {@link Gradients}' map).
+     *
+     * @param how how the present sites came to be there, for the message ({@code recorded}, {@code requested})
+     * @throws IllegalArgumentException naming the site and the sites present when it is absent
+     */
+    static Activations at(Map<String, Activations> bySite, String site, String how) {
+        Activations a = bySite.get(site);
+        if (a == null) {
+            throw new IllegalArgumentException("site " + site + " was not " + how + " (" + how + ": " + bySite.keySet()
+                    + ")");
+        }
+        return a;
+    }
 
     public Activations {
         if (values.length != batch * site.width()) {

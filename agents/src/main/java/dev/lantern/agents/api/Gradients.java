@@ -18,10 +18,6 @@ public record Gradients(Recording forward, Map<String, Activations> gradients) {
 
     /** The gradient with respect to {@code site}; it must have been requested. */
     public Activations get(String site) {
-        Activations a = gradients.get(site);
-        if (a == null) {
-            throw new IllegalArgumentException("no gradient for site " + site + " (requested: " + gradients.keySet() + ")");
-        }
-        return a;
+        return Activations.at(gradients, site, "requested");
     }
 }

@@ -16,10 +16,6 @@ public record Recording(int batch, Map<String, Activations> sites) {
 
     /** The activations at {@code site}; it must have been recorded. */
     public Activations get(String site) {
-        Activations a = sites.get(site);
-        if (a == null) {
-            throw new IllegalArgumentException("site " + site + " was not recorded (recorded: " + sites.keySet() + ")");
-        }
-        return a;
+        return Activations.at(sites, site, "recorded");
     }
 }

@@ -1,18 +1,17 @@
 package dev.lantern.agents.dqn;
 
-import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PinnedLoss;
+import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
-import dev.lantern.environments.api.Environment;
-import dev.lantern.environments.api.VectorEnv;
 import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
+import dev.lantern.environments.api.Environment;
+import dev.lantern.environments.api.VectorEnv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -55,10 +54,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * ε bottomed out. With {@code prioritized = true} (otherwise defaults), four-rooms seed 1 reached the optimum too
  * (58 s, near-optimal episodes from about 15 000 steps); one run only, not part of the slow test.
  */
-public final class DqnAgent implements LearningAgent {
+public final class DqnAgent extends NetworkLearner<DqnConfig, QNet> {
 
-    private final DqnConfig config;
-    private final QNet net;
     private final VectorEnv envs;
     private final NStepAssembler nstep;
     private final ReplayBuffer buffer;
@@ -90,23 +87,16 @@ public final class DqnAgent implements LearningAgent {
      */
     public DqnAgent(DqnConfig config, QNet net, VectorEnv envs, long exploreSeed, long replaySeed, long probeSeed,
             int probeSize, long totalEnvSteps) {
+        super(config, net);
         List<String> problems = new ArrayList<>();
         config.validate("agent", problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid DQN configuration: " + String.join("; ", problems));
         }
-        if (envs.size() != config.numEnvs()) {
-            throw new IllegalArgumentException("config.numEnvs = " + config.numEnvs() + " but " + envs.size() + " environments given");
-        }
-        if (envs.spec().observationSize() != net.inputSize() || envs.spec().actionCount() != net.actionCount()) {
-            throw new IllegalArgumentException("network " + net.inputSize() + " -> " + net.actionCount()
-                    + " does not fit environment " + envs.spec());
-        }
+        requireEnvs(net, envs, config.numEnvs());
         if (probeSize < 0 || probeSize > config.bufferCapacity()) {
             throw new IllegalArgumentException("probeSize must be in [0, " + config.bufferCapacity() + "], got " + probeSize);
         }
-        this.config = config;
-        this.net = net;
         this.envs = envs;
         this.obsSize = net.inputSize();
         this.actions = net.actionCount();
@@ -137,12 +127,7 @@ public final class DqnAgent implements LearningAgent {
      */
     public static DqnAgent create(DqnConfig config, Supplier<? extends Environment> envFactory, long runSeed,
             long totalEnvSteps, int probeSize, DataType dataType) {
-        List<Environment> copies = new ArrayList<>();
-        for (int i = 0; i < config.numEnvs(); i++) {
-            copies.add(envFactory.get());
-        }
-        VectorEnv envs = new VectorEnv(copies, Seeds.derive(runSeed, Seeds.ENV));
-        envs.reset();
+        VectorEnv envs = freshEnvs(envFactory, config.numEnvs(), Seeds.derive(runSeed, Seeds.ENV));
         int[] hidden = config.hiddenSizes().stream().mapToInt(Integer::intValue).toArray();
         QNet net = QNet.create(envs.spec().observationSize(), envs.spec().actionCount(), hidden, config.learningRate(),
                 Seeds.derive(runSeed, Seeds.INIT), dataType);
@@ -150,19 +135,9 @@ public final class DqnAgent implements LearningAgent {
                 Seeds.derive(runSeed, Seeds.PROBE), probeSize, totalEnvSteps);
     }
 
-    /** The online network (training thread only). */
-    public QNet net() {
-        return net;
-    }
-
     /** The target network (training thread only). */
     public QNet targetNet() {
         return updater.target();
-    }
-
-    /** The hyperparameters. */
-    public DqnConfig config() {
-        return config;
     }
 
     /** The replay storage. */
@@ -191,16 +166,6 @@ public final class DqnAgent implements LearningAgent {
     public double beta() {
         double frac = totalEnvSteps <= 0 ? 1 : Math.min(1, envStepsSeen / (double) totalEnvSteps);
         return config.priorityBetaStart() + (1 - config.priorityBetaStart()) * frac;
-    }
-
-    @Override
-    public ComputationGraph network() {
-        return net.graph();
-    }
-
-    @Override
-    public long updates() {
-        return net.iterationCount();
     }
 
     /** A frozen copy of the current Q-function, for other threads. */
@@ -267,8 +232,7 @@ public final class DqnAgent implements LearningAgent {
         out.writeBoolean(config.prioritized());
         out.writeLongs(new long[] {iterations, envStepsSeen, updater.updatesSinceSync});
         out.writeLongs(new long[] {exploreRng.state(), replayRng.state(), probeRng.state()});
-        out.section("envs");
-        out.writeLongs(envs.saveState());
+        saveEnvs(envs, out);
         nstep.save(out);
         buffer.save(out);
         if (prioritized != null) {
@@ -291,13 +255,7 @@ public final class DqnAgent implements LearningAgent {
         if (counters.length != 3 || rng.length != 3) {
             throw in.fail("expected 3 counters and 3 random streams, found " + counters.length + " and " + rng.length);
         }
-        in.section("envs");
-        long[] envState = in.readLongs();
-        try {
-            envs.restoreState(envState);
-        } catch (IllegalArgumentException e) {
-            throw in.fail(e.getMessage());
-        }
+        restoreEnvs(envs, in);
         nstep.restore(in);
         buffer.restore(in);
         if (prioritized != null) {

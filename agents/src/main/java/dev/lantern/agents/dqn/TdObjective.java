@@ -1,5 +1,6 @@
 package dev.lantern.agents.dqn;
 
+import dev.lantern.agents.nn.NetworkObjective;
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Binds the {@link TdLoss} to a {@link QNet}: one forward and one backward pass give the loss at the network's current
  * parameters and its gradient in {@link QNet#gradient()}. Training and the pinned probe loss share this code path.
  */
-public final class TdObjective {
+public final class TdObjective extends NetworkObjective<QNet, TdObjective> {
 
     /**
      * The result of one evaluation.
@@ -22,30 +23,17 @@ public final class TdObjective {
     public record Evaluation(double loss, double qMean, double[] tdErrors, Gradient gradient) {
     }
 
-    private final QNet net;
     private final double huberDelta;
-    private TdObjective shadow;
 
     /** Evaluates the Huber TD loss with κ = {@code huberDelta} on {@code net}. */
     public TdObjective(QNet net, double huberDelta) {
-        this.net = net;
+        super(net);
         this.huberDelta = huberDelta;
     }
 
-    /** The network evaluated. */
-    public QNet net() {
-        return net;
-    }
-
-    /**
-     * The same loss on the network's private {@link QNet#shadow()}, made on first use and kept: what pinned probes
-     * evaluate on, so that they never write the trained network.
-     */
-    public TdObjective forShadow() {
-        if (shadow == null) {
-            shadow = new TdObjective(net.shadow(), huberDelta);
-        }
-        return shadow;
+    @Override
+    protected TdObjective onShadow() {
+        return new TdObjective(net.shadow(), huberDelta);
     }
 
     /**

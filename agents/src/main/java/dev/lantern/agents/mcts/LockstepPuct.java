@@ -149,12 +149,8 @@ public final class LockstepPuct<S> {
                         count++;
                         break;
                     }
-                    Node<S> child = select(node);
-                    if (child.state == null) {
-                        child.state = problem.step(node.state, child.action, reward);
-                        child.reward = reward[0];
-                        child.terminal = problem.isTerminal(child.state);
-                    }
+                    Node<S> child = node.puctChild(cPuct);
+                    child.reach(problem, node.state, reward);
                     if (len == path.length) {
                         path = Arrays.copyOf(path, len * 2);
                         paths[g] = path;
@@ -227,21 +223,5 @@ public final class LockstepPuct<S> {
         }
         path[0].valueSum += g;
         path[0].visits++;
-    }
-
-    private Node<S> select(Node<S> parent) { // the same rule, in the same order, as Mcts.selectPuct
-        double scale = cPuct * Math.sqrt(parent.visits);
-        Node<S> best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (Node<S> child : parent.children) {
-            int visits = child.visits;
-            double q = visits == 0 ? 0 : child.valueSum / visits;
-            double score = q + scale * child.prior / (1 + visits);
-            if (score > bestScore) {
-                bestScore = score;
-                best = child;
-            }
-        }
-        return best;
     }
 }

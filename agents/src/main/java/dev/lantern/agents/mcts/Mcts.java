@@ -101,12 +101,8 @@ public final class Mcts<S> {
                     value = expand(node, horizon - depth);
                     break;
                 }
-                Node<S> child = uct ? selectUct(node) : selectPuct(node);
-                if (child.state == null) {
-                    child.state = problem.step(node.state, child.action, reward);
-                    child.reward = reward[0];
-                    child.terminal = problem.isTerminal(child.state);
-                }
+                Node<S> child = uct ? selectUct(node) : node.puctChild(config.exploration());
+                child.reach(problem, node.state, reward);
                 if (len == path.length) {
                     path = Arrays.copyOf(path, len * 2);
                 }
@@ -166,23 +162,6 @@ public final class Mcts<S> {
                 return child;
             }
             double score = child.valueSum / n + c * Math.sqrt(logN / n);
-            if (score > bestScore) {
-                bestScore = score;
-                best = child;
-            }
-        }
-        return best;
-    }
-
-    private Node<S> selectPuct(Node<S> parent) {
-        Node<S>[] children = parent.children;
-        double scale = config.exploration() * Math.sqrt(parent.visits);
-        Node<S> best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (Node<S> child : children) {
-            int n = child.visits;
-            double q = n == 0 ? 0 : child.valueSum / n;
-            double score = q + scale * child.prior / (1 + n);
             if (score > bestScore) {
                 bestScore = score;
                 best = child;

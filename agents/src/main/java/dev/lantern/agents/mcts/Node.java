@@ -114,6 +114,41 @@ public final class Node<S> {
         return n;
     }
 
+    /**
+     * On the first visit, computes this node's state from its parent's by {@link #action()}, with the step's reward
+     * and whether the state is terminal; later visits change nothing.
+     *
+     * @param reward a one-element scratch array for {@link SearchProblem#step}
+     */
+    void reach(SearchProblem<S> problem, S parentState, double[] reward) {
+        if (state == null) {
+            state = problem.step(parentState, action, reward);
+            this.reward = reward[0];
+            terminal = problem.isTerminal(state);
+        }
+    }
+
+    /**
+     * The child with the highest PUCT score {@code q + cPuct * sqrt(visits) * prior / (1 + n)} (q = 0 for an unvisited
+     * child), the first in action order on ties; only on an expanded node. {@link Mcts} and {@link LockstepPuct}
+     * both select by this one rule.
+     */
+    Node<S> puctChild(double cPuct) {
+        double scale = cPuct * Math.sqrt(visits);
+        Node<S> best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Node<S> child : children) {
+            int n = child.visits;
+            double q = n == 0 ? 0 : child.valueSum / n;
+            double score = q + scale * child.prior / (1 + n);
+            if (score > bestScore) {
+                bestScore = score;
+                best = child;
+            }
+        }
+        return best;
+    }
+
     @Override
     public String toString() {
         return "Node[action=" + action + ", visits=" + visits + ", q=" + q() + ", prior=" + prior + "]";

@@ -3,6 +3,7 @@ package dev.lantern.agents.mcts;
 import dev.lantern.agents.api.Decision;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * What one {@link Mcts#search(Object)} found: the whole tree from its {@link #root()}, per-action summaries of the
@@ -35,7 +36,7 @@ public final class SearchTree<S> {
             q[c.action] = c.q();
         }
         this.policy = policy(root, actionCount, temperature);
-        this.action = temperature == 0 ? argmax(policy) : sample(policy, random);
+        this.action = temperature == 0 ? argmax(policy) : sample(policy, random::nextDouble);
     }
 
     /**
@@ -83,8 +84,14 @@ public final class SearchTree<S> {
         return best;
     }
 
-    private static int sample(double[] p, SplittableRandom random) {
-        double u = random.nextDouble();
+    /**
+     * Draws an action with probability {@code p[a]} by one uniform draw from {@code uniform}, walking the actions in
+     * order; the last action with positive probability if rounding leaves the draw unspent.
+     *
+     * @param p {@code [actionCount]} probabilities summing to 1 (up to rounding)
+     */
+    public static int sample(double[] p, DoubleSupplier uniform) {
+        double u = uniform.getAsDouble();
         int last = -1;
         for (int a = 0; a < p.length; a++) {
             if (p[a] > 0) {

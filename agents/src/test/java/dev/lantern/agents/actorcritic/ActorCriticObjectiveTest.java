@@ -6,64 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lantern.agents.nn.ActorCriticNet;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The analytic gradient of the PPO objective through the network agrees with central finite differences. */
 class ActorCriticObjectiveTest {
 
-    static ActorCriticNet tinyNet(long seed) {
-        return ActorCriticNet.create(5, 3, new int[] {4, 4}, 1e-2, 0, seed, DataType.DOUBLE);
-    }
-
-    static INDArray randomObs(int rows, int cols, SplittableRandom rng) {
-        double[] d = new double[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = rng.nextDouble() * 2 - 1;
-        }
-        return Nd4j.create(d, new long[] {rows, cols}, 'c');
-    }
-
-    static PpoTargets randomTargets(int n, int actions, SplittableRandom rng) {
-        int[] a = new int[n];
-        double[] logp = new double[n];
-        double[] adv = new double[n];
-        double[] ret = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = rng.nextInt(actions);
-            logp[i] = Math.log(1.0 / actions) + (rng.nextDouble() - 0.5) * 0.1;
-            adv[i] = rng.nextDouble() * 2 - 1;
-            ret[i] = rng.nextDouble();
-        }
-        return new PpoTargets(a, logp, adv, ret);
-    }
-
     @Test
     void gradientMatchesFiniteDifferences() {
         SplittableRandom rng = new SplittableRandom(7);
-        ActorCriticNet net = tinyNet(3);
+        ActorCriticNet net = PpoFixtures.tinyNet(3);
         // Larger weights so that the policy is far from uniform and some ratios leave the clip range.
         net.params().muli(3);
         ActorCriticObjective objective = new ActorCriticObjective(net, new PpoLoss(0.2, 0.5, 0.01));
-        INDArray obs = randomObs(6, 5, rng);
-        PpoTargets targets = randomTargets(6, 3, rng);
+        INDArray obs = PpoFixtures.randomObs(6, 5, rng);
+        PpoTargets targets = PpoFixtures.randomTargets(6, 3, rng);
         objective.evaluate(obs, targets);
         double[] analytic = net.gradient().dup().data().asDouble();
-        INDArray theta = net.params().dup();
-        double h = 1e-6;
+        double[] numeric = PpoFixtures.numericGradient(net, () -> objective.evaluate(obs, targets).parts().total(), 1e-6);
         double maxError = 0;
         for (int i = 0; i < analytic.length; i++) {
-            INDArray plus = theta.dup();
-            plus.putScalar(i, theta.getDouble(i) + h);
-            net.setParams(plus);
-            double lp = objective.evaluate(obs, targets).parts().total();
-            INDArray minus = theta.dup();
-            minus.putScalar(i, theta.getDouble(i) - h);
-            net.setParams(minus);
-            double lm = objective.evaluate(obs, targets).parts().total();
-            double numeric = (lp - lm) / (2 * h);
-            maxError = Math.max(maxError, Math.abs(numeric - analytic[i]));
+            maxError = Math.max(maxError, Math.abs(numeric[i] - analytic[i]));
         }
         assertTrue(maxError < 1e-7, "max |numeric - analytic| = " + maxError);
     }
@@ -71,9 +33,9 @@ class ActorCriticObjectiveTest {
     @Test
     void lossPartsAddUp() {
         SplittableRandom rng = new SplittableRandom(11);
-        ActorCriticNet net = tinyNet(5);
+        ActorCriticNet net = PpoFixtures.tinyNet(5);
         ActorCriticObjective objective = new ActorCriticObjective(net, new PpoLoss(0.2, 0.5, 0.01));
-        LossParts p = objective.evaluate(randomObs(4, 5, rng), randomTargets(4, 3, rng)).parts();
+        LossParts p = objective.evaluate(PpoFixtures.randomObs(4, 5, rng), PpoFixtures.randomTargets(4, 3, rng)).parts();
         assertEquals(p.policy() + 0.5 * p.value() - 0.01 * p.entropy(), p.total(), 1e-12);
         assertTrue(p.entropy() > 0 && p.entropy() <= Math.log(3) + 1e-12);
     }

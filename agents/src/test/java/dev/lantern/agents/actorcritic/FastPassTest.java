@@ -22,33 +22,26 @@ class FastPassTest {
     @Test
     void doubleGradientMatchesTheGraphPath() {
         for (int batch : new int[] {1, 6, 32}) {
-            double[] diff = compare(DataType.DOUBLE, 9, new int[] {7, 5}, 4, batch, false);
-            assertTrue(diff[0] < 1e-12, "batch " + batch + ": max relative gradient difference " + diff[0]);
-            assertTrue(diff[1] < 1e-12, "batch " + batch + ": loss difference " + diff[1]);
+            assertWithin(compare(DataType.DOUBLE, 9, new int[] {7, 5}, 4, batch, false), 1e-12, 1e-12,
+                    "batch " + batch + ": ");
         }
     }
 
     @Test
     void floatGradientMatchesTheGraphPathOnTheStandardShape() {
         // Four-rooms' one-hot input size and Lantern's 64-64 torso.
-        double[] diff = compare(DataType.FLOAT, 1183, new int[] {64, 64}, 4, 32, false);
-        assertTrue(diff[0] < 1e-4, "max relative gradient difference " + diff[0]);
-        assertTrue(diff[1] < 1e-5, "loss difference " + diff[1]);
+        assertWithin(compare(DataType.FLOAT, 1183, new int[] {64, 64}, 4, 32, false), 1e-4, 1e-5, "");
     }
 
     @Test
     void doubleSparseInputMatchesTheGraphPath() {
-        double[] diff = compare(DataType.DOUBLE, 60, new int[] {7, 5}, 4, 6, true);
-        assertTrue(diff[0] < 1e-12, "max relative gradient difference " + diff[0]);
-        assertTrue(diff[1] < 1e-12, "loss difference " + diff[1]);
+        assertWithin(compare(DataType.DOUBLE, 60, new int[] {7, 5}, 4, 6, true), 1e-12, 1e-12, "");
     }
 
     @Test
     void floatSparseInputMatchesTheGraphPath() {
         // Random inputs that are zero outside a few columns: the compressed first layer, against DL4J's dense one.
-        double[] diff = compare(DataType.FLOAT, 300, new int[] {16, 8}, 4, 12, true);
-        assertTrue(diff[0] < 1e-4, "max relative gradient difference " + diff[0]);
-        assertTrue(diff[1] < 1e-5, "loss difference " + diff[1]);
+        assertWithin(compare(DataType.FLOAT, 300, new int[] {16, 8}, 4, 12, true), 1e-4, 1e-5, "");
     }
 
     @Test
@@ -63,9 +56,7 @@ class FastPassTest {
         SplittableRandom rng = new SplittableRandom(9);
         int[] walk = new int[batch];
         for (int s = 0; s < 10; s++) {
-            for (int e = 0; e < batch; e++) {
-                walk[e] = rng.nextInt(4);
-            }
+            java.util.Arrays.setAll(walk, e -> rng.nextInt(4));
             envs.step(walk);
         }
         int inputSize = envs.spec().observationSize();
@@ -73,7 +64,7 @@ class FastPassTest {
         ActorCriticNet net = ActorCriticNet.create(inputSize, 4, new int[] {64, 64}, 1e-2, 0, 5, DataType.FLOAT);
         net.params().muli(3);
         ActorCriticObjective objective = new ActorCriticObjective(net, LOSS);
-        PpoTargets targets = ActorCriticObjectiveTest.randomTargets(batch, 4, rng);
+        PpoTargets targets = PpoFixtures.randomTargets(batch, 4, rng);
         double graphLoss = objective.evaluateThroughGraph(
                 org.nd4j.linalg.factory.Nd4j.create(obs, new long[] {batch, inputSize}, 'c'), targets).parts().total();
         double[] graph = net.gradient().dup().data().asDouble();
@@ -81,14 +72,15 @@ class FastPassTest {
         double fastLoss = objective.evaluate(obs, targets).parts().total();
         assertTrue(net.pass(batch).sparseInput(), "one-hot grid observations should use the compressed first layer");
         double[] fast = net.gradient().dup().data().asDouble();
-        double scale = 0;
-        double maxDiff = 0;
-        for (int i = 0; i < graph.length; i++) {
-            scale = Math.max(scale, Math.abs(graph[i]));
-            maxDiff = Math.max(maxDiff, Math.abs(graph[i] - fast[i]));
-        }
-        assertTrue(maxDiff / scale < 1e-4, "max relative gradient difference " + maxDiff / scale);
+        double relative = relativeDifference(graph, fast);
+        assertTrue(relative < 1e-4, "max relative gradient difference " + relative);
         assertEquals(graphLoss, fastLoss, 1e-5);
+    }
+
+    /** Asserts {@code diff} (as {@link #compare} returns it) below the gradient and loss tolerances. */
+    private static void assertWithin(double[] diff, double gradientTolerance, double lossTolerance, String label) {
+        assertTrue(diff[0] < gradientTolerance, label + "max relative gradient difference " + diff[0]);
+        assertTrue(diff[1] < lossTolerance, label + "loss difference " + diff[1]);
     }
 
     /** {max |g_fast − g_graph| / max |g_graph|, |L_fast − L_graph|}. */
@@ -98,7 +90,7 @@ class FastPassTest {
         ActorCriticNet net = ActorCriticNet.create(inputSize, actions, hidden, 1e-2, 0, 5, type);
         net.params().muli(3); // far from uniform, so some ratios leave the clip range
         ActorCriticObjective objective = new ActorCriticObjective(net, LOSS);
-        INDArray obs = ActorCriticObjectiveTest.randomObs(batch, inputSize, rng).castTo(type);
+        INDArray obs = PpoFixtures.randomObs(batch, inputSize, rng).castTo(type);
         if (fewColumns) {
             for (int i = 0; i < inputSize; i++) {
                 if (i % 7 != 3) {
@@ -106,13 +98,18 @@ class FastPassTest {
                 }
             }
         }
-        PpoTargets targets = ActorCriticObjectiveTest.randomTargets(batch, actions, rng);
+        PpoTargets targets = PpoFixtures.randomTargets(batch, actions, rng);
         double graphLoss = objective.evaluateThroughGraph(obs, targets).parts().total();
         double[] graph = net.gradient().dup().data().asDouble();
         net.gradient().assign(Double.NaN); // the fast path must overwrite every element
         double fastLoss = objective.evaluate(obs, targets).parts().total();
         assertEquals(fewColumns, net.pass(batch).sparseInput());
         double[] fast = net.gradient().dup().data().asDouble();
+        return new double[] {relativeDifference(graph, fast), Math.abs(fastLoss - graphLoss)};
+    }
+
+    /** {@code max |fast − graph| / max |graph|}, asserting that the graph gradient is not all zero. */
+    private static double relativeDifference(double[] graph, double[] fast) {
         double scale = 0;
         double maxDiff = 0;
         for (int i = 0; i < graph.length; i++) {
@@ -120,7 +117,7 @@ class FastPassTest {
             maxDiff = Math.max(maxDiff, Math.abs(graph[i] - fast[i]));
         }
         assertTrue(scale > 0);
-        return new double[] {maxDiff / scale, Math.abs(fastLoss - graphLoss)};
+        return maxDiff / scale;
     }
 
     @Test
@@ -128,8 +125,8 @@ class FastPassTest {
         SplittableRandom rng = new SplittableRandom(3);
         ActorCriticNet net = ActorCriticNet.create(9, 4, new int[] {8, 8}, 1e-2, 0, 1, DataType.FLOAT);
         ActorCriticObjective objective = new ActorCriticObjective(net, LOSS);
-        INDArray obs = ActorCriticObjectiveTest.randomObs(5, 9, rng).castTo(DataType.FLOAT);
-        PpoTargets targets = ActorCriticObjectiveTest.randomTargets(5, 4, rng);
+        INDArray obs = PpoFixtures.randomObs(5, 9, rng).castTo(DataType.FLOAT);
+        PpoTargets targets = PpoFixtures.randomTargets(5, 4, rng);
         double a = objective.evaluate(obs, targets).parts().total();
         float[] ga = net.gradient().dup().data().asFloat();
         double b = objective.evaluate(obs.data().asFloat(), targets).parts().total();
@@ -145,8 +142,8 @@ class FastPassTest {
         ActorCriticObjective g = new ActorCriticObjective(viaGraph, LOSS);
         ActorCriticObjective f = new ActorCriticObjective(viaPass, LOSS);
         for (int step = 0; step < 5; step++) {
-            INDArray obs = ActorCriticObjectiveTest.randomObs(8, 9, rng);
-            PpoTargets targets = ActorCriticObjectiveTest.randomTargets(8, 4, rng);
+            INDArray obs = PpoFixtures.randomObs(8, 9, rng);
+            PpoTargets targets = PpoFixtures.randomTargets(8, 4, rng);
             viaGraph.applyUpdate(g.evaluateThroughGraph(obs, targets).gradient());
             viaPass.applyUpdate(f.evaluate(obs, targets).gradient());
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.agents.api.ConfigProblems;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.run.state.StateReader;
@@ -17,7 +18,6 @@ import dev.lantern.environments.board.TicTacToe;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -48,7 +48,7 @@ class AlphaZeroAgentTest {
             plies += length;
         }
         assertEquals(plies, session.envSteps());
-        assertEquals(plies, agent.replaySize());
+        assertEquals(plies, agent.progress().replaySize());
         assertEquals(3, session.updates());
         assertEquals(3, agent.updates());
         for (String m : List.of("loss/policy", "loss/value", "loss/total", "selfplay/first_player_win",
@@ -109,7 +109,7 @@ class AlphaZeroAgentTest {
         try (StateReader r = new StateReader(new ByteArrayInputStream(state.toByteArray()), "test")) {
             b.restoreState(r);
         }
-        assertEquals(a.iterations() - 1, b.iterations());
+        assertEquals(a.progress().iterations() - 1, b.progress().iterations());
         RecordingSession sb = new RecordingSession();
         b.iterate(sb);
 
@@ -118,7 +118,7 @@ class AlphaZeroAgentTest {
                 b.network().getUpdater().getStateViewArray().data().asFloat());
         assertEquals(sa.envSteps(), sb.envSteps());
         assertEquals(sa.lastMetrics().get("loss/total"), sb.lastMetrics().get("loss/total"));
-        assertEquals(a.positionsAdded(), b.positionsAdded());
+        assertEquals(a.progress().positionsAdded(), b.progress().positionsAdded());
 
         // and the comparison can fail: a fresh agent that skipped the restore drifts away
         AlphaZeroAgent c = AlphaZeroAgent.create(config, game, 42, DataType.FLOAT);
@@ -130,8 +130,7 @@ class AlphaZeroAgentTest {
     void invalidConfigNamesEveryBadField() {
         AlphaZeroConfig bad = new AlphaZeroConfig(0, 64, -1, 0.5, 2, 4, 100, 16, 1, 1e-3, 0, List.of(8), true, 0, 2,
                 8, 20);
-        List<String> problems = new ArrayList<>();
-        bad.validate("agent", problems);
+        List<String> problems = ConfigProblems.of(bad::validate, "agent");
         assertEquals(4, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("agent.gamesPerIteration:"), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("agent.cPuct:")));

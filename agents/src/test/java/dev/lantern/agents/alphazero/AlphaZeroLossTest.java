@@ -19,6 +19,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class AlphaZeroLossTest {
 
     /** A minibatch of random mid-game positions with random legal visit targets and outcomes. */
+    /** A double-precision network for {@code game}, after configuring the backend. */
+    private static ActorCriticNet doubleNet(Game game, int[] hidden, long seed) {
+        Backend.configure();
+        return ActorCriticNet.create(game.observationSize(), game.numDistinctActions(), hidden, 1e-3, 0, seed,
+                DataType.DOUBLE);
+    }
+
     private static final class Batch {
         final int size;
         final float[] obs;
@@ -61,10 +68,8 @@ class AlphaZeroLossTest {
 
     @Test
     void gradientMatchesFiniteDifferencesInDouble() {
-        Backend.configure();
         Game game = TicTacToe.instance();
-        ActorCriticNet net = ActorCriticNet.create(game.observationSize(), game.numDistinctActions(), new int[] {6, 5},
-                1e-3, 0, 11, DataType.DOUBLE);
+        ActorCriticNet net = doubleNet(game, new int[] {6, 5}, 11);
         // lift the policy head out of its near-zero init so that its gradient is not trivially small
         net.graph().getLayer(ActorCriticNet.POLICY).getParam("W").muli(50);
         AlphaZeroLoss loss = new AlphaZeroLoss(net, 1e-2);
@@ -90,10 +95,8 @@ class AlphaZeroLossTest {
 
     @Test
     void illegalLogitsNeitherChangeTheLossNorReceiveGradient() {
-        Backend.configure();
         Game game = TicTacToe.instance();
-        ActorCriticNet net = ActorCriticNet.create(game.observationSize(), game.numDistinctActions(), new int[] {8, 8},
-                1e-3, 0, 5, DataType.DOUBLE);
+        ActorCriticNet net = doubleNet(game, new int[] {8, 8}, 5);
         AlphaZeroLoss loss = new AlphaZeroLoss(net, 0);
         // every position has the centre (action 4) taken, so action 4 is illegal throughout the batch
         int batch = 4;

@@ -58,10 +58,11 @@ class ConnectFourAlphaZeroTest {
                         evalGames))
                 .build().run();
         double winRate = outcome.evaluation().get("eval/vs_uct200_win_rate");
+        AlphaZeroAgent.Progress progress = agent.progress();
         System.out.printf("connect-four: %.1f s in all (%d positions, %d updates, %d forward passes, %d leaf"
                 + " evaluations, %.1f leaves/pass); vs uct200 %s (win rate %.3f); config %s; last metrics %s%n",
-                (System.nanoTime() - start) / 1e9, outcome.envSteps(), outcome.updates(), agent.forwardPasses(),
-                agent.leafEvaluations(), (double) agent.leafEvaluations() / agent.forwardPasses(),
+                (System.nanoTime() - start) / 1e9, outcome.envSteps(), outcome.updates(), progress.forwardPasses(),
+                progress.leafEvaluations(), (double) progress.leafEvaluations() / progress.forwardPasses(),
                 outcome.evaluation(), winRate, config, last);
         assertEquals("interrupted", outcome.status(), "stopped by the budget: " + outcome.failure());
         assertTrue(winRate >= minWinRate, outcome.evaluation() + " below " + minWinRate);

@@ -24,6 +24,12 @@ class LockstepSelfPlayTest {
 
     private static final int SIMS = 24;
 
+    /** A double-precision {@code [16, 16]} network for {@code game}'s 7 columns, after configuring the backend. */
+    private static ActorCriticNet doubleNet(Game game, long seed) {
+        Backend.configure();
+        return ActorCriticNet.create(game.observationSize(), 7, new int[] {16, 16}, 1e-3, 0, seed, DataType.DOUBLE);
+    }
+
     private static List<GameState> roots(Game game) {
         List<GameState> roots = new ArrayList<>();
         roots.add(game.initialState());
@@ -35,11 +41,9 @@ class LockstepSelfPlayTest {
 
     @Test
     void evaluatesEveryGamesLeafInOneForwardPassAndMatchesPlainPuct() {
-        Backend.configure();
         Game game = ConnectFour.instance();
         GameProblem problem = new GameProblem(game);
-        ActorCriticNet net = ActorCriticNet.create(game.observationSize(), 7, new int[] {16, 16}, 1e-3, 0, 4,
-                DataType.DOUBLE);
+        ActorCriticNet net = doubleNet(game, 4);
         net.graph().getLayer(ActorCriticNet.POLICY).getParam("W").muli(30); // non-uniform priors
         NetworkEvaluator batched = new NetworkEvaluator(net);
         LockstepPuct<GameState> lockstep = new LockstepPuct<>(problem, batched, SIMS, 1.5);
@@ -68,11 +72,9 @@ class LockstepSelfPlayTest {
 
     @Test
     void rootNoiseFromTheSameStreamGivesTheSameTree() {
-        Backend.configure();
         Game game = ConnectFour.instance();
         GameProblem problem = new GameProblem(game);
-        ActorCriticNet net = ActorCriticNet.create(game.observationSize(), 7, new int[] {16, 16}, 1e-3, 0, 8,
-                DataType.DOUBLE);
+        ActorCriticNet net = doubleNet(game, 8);
         LockstepPuct<GameState> lockstep = new LockstepPuct<>(problem, new NetworkEvaluator(net), SIMS, 1.5);
         SplittableRandom stream = new SplittableRandom(77);
         SearchTree<GameState> actual = lockstep.search(List.of(game.initialState()), 0.5, 0.25, stream::nextDouble)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.agents.api.ConfigProblems;
 import dev.lantern.environments.board.GameState;
 import dev.lantern.environments.board.Minimax;
 import dev.lantern.environments.board.MinimaxSolution;
@@ -198,17 +199,14 @@ class MctsTest {
     @Test
     void badConfigsAreRejectedWithFieldPaths() {
         MctsConfig bad = new MctsConfig(0, null, -1, 0, 1.5, -0.5, 1);
-        List<String> problems = new ArrayList<>();
-        bad.validate("agent.mcts", problems);
         assertEquals(List.of("agent.mcts.simulations: must be in [1, 10000000], got 0",
                 "agent.mcts.selection: must be UCT or PUCT, got null",
                 "agent.mcts.exploration: must be >= 0 and finite, got -1.0",
                 "agent.mcts.dirichletAlpha: must be > 0 and finite, got 0.0",
                 "agent.mcts.dirichletFraction: must be in [0, 1], got 1.5",
-                "agent.mcts.temperature: must be >= 0 and finite, got -0.5"), problems);
-        List<String> none = new ArrayList<>();
-        MctsConfig.defaults().validate("agent.mcts", none);
-        assertEquals(List.of(), none);
+                "agent.mcts.temperature: must be >= 0 and finite, got -0.5"),
+                ConfigProblems.of(bad::validate, "agent.mcts"));
+        assertEquals(List.of(), ConfigProblems.of(MctsConfig.defaults()::validate, "agent.mcts"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Mcts<>(PROBLEM, new RandomRolloutEvaluator<GameState>(1), bad));
         assertTrue(e.getMessage().contains("mcts.simulations: must be in"), e.getMessage());

@@ -3,6 +3,7 @@ package dev.lantern.agents.tabular;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.agents.api.ConfigProblems;
 import dev.lantern.agents.tabular.TabularLearnerConfig.Algorithm;
 import dev.lantern.agents.train.RecordingSession;
 import dev.lantern.environments.grid.solve.GridSolution;
@@ -161,19 +162,15 @@ class CliffWalkingTest {
     @Test
     void badConfigIsRejectedWithFieldPaths() {
         TabularLearnerConfig bad = new TabularLearnerConfig(Algorithm.SARSA, -1, 1.5, -0.1, 2, -5);
-        List<String> problems = new ArrayList<>();
-        bad.validate("agent", problems);
         assertEquals(List.of(
                 "agent.learningRate: must be in (0, 1], got -1.0",
                 "agent.gamma: must be in [0, 1], got 1.5",
                 "agent.epsilonStart: must be in [0, 1], got -0.1",
                 "agent.epsilonEnd: must be in [0, 1], got 2.0",
-                "agent.epsilonDecaySteps: must be >= 0, got -5"), problems);
-        List<String> none = new ArrayList<>();
-        TabularLearnerConfig.defaults().validate("agent", none);
-        assertEquals(List.of(), none);
-        List<String> nan = new ArrayList<>();
-        new TabularLearnerConfig(Algorithm.SARSA, Double.NaN, Double.NaN, 0.1, 0.1, 0).validate("agent", nan);
+                "agent.epsilonDecaySteps: must be >= 0, got -5"), ConfigProblems.of(bad::validate, "agent"));
+        assertEquals(List.of(), ConfigProblems.of(TabularLearnerConfig.defaults()::validate, "agent"));
+        List<String> nan = ConfigProblems.of(
+                new TabularLearnerConfig(Algorithm.SARSA, Double.NaN, Double.NaN, 0.1, 0.1, 0)::validate, "agent");
         assertEquals(2, nan.size(), nan.toString());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.agents.actorcritic.ActorCriticObjective;
 import dev.lantern.agents.actorcritic.PpoLoss;
+import dev.lantern.agents.actorcritic.PpoFixtures;
 import dev.lantern.agents.actorcritic.ProbeLoss;
 import dev.lantern.agents.api.ParameterLayout;
 import dev.lantern.agents.api.PinnedLoss;
@@ -31,11 +32,11 @@ class LcaLeavesTheTrainedNetworkTest {
         ActorCriticNet net = ActorCriticNet.create(6, 4, new int[] {8, 8}, 0.01, 0, 3, DataType.FLOAT);
         ActorCriticObjective objective = new ActorCriticObjective(net, new PpoLoss(0.2, 0.5, 0.01));
         INDArray before = net.params().dup();
-        net.applyUpdate(objective.evaluate(LossChangeAllocatorTest.random(32, 6, rng).castTo(DataType.FLOAT),
-                LossChangeAllocatorTest.randomTargets(32, 4, rng)).gradient());
-        ProbeLoss probe = new ProbeLoss(objective, LossChangeAllocatorTest.random(16, 6, rng),
-                LossChangeAllocatorTest.randomTargets(16, 4, rng), 0, "test probe");
-        allocateAndCompare(net, before, probe, LossChangeAllocatorTest.random(5, 6, rng).castTo(DataType.FLOAT));
+        net.applyUpdate(objective.evaluate(PpoFixtures.randomObs(32, 6, rng).castTo(DataType.FLOAT),
+                PpoFixtures.randomTargets(32, 4, rng)).gradient());
+        ProbeLoss probe = new ProbeLoss(objective, PpoFixtures.randomObs(16, 6, rng),
+                PpoFixtures.randomTargets(16, 4, rng), 0, "test probe");
+        allocateAndCompare(net, before, probe, PpoFixtures.randomObs(5, 6, rng).castTo(DataType.FLOAT));
     }
 
     @Test
@@ -43,7 +44,7 @@ class LcaLeavesTheTrainedNetworkTest {
         SplittableRandom rng = new SplittableRandom(4);
         QNet net = QNet.create(6, 3, new int[] {8, 8}, 0.01, 5, DataType.FLOAT);
         TdObjective objective = new TdObjective(net, 1.0);
-        INDArray obs = LossChangeAllocatorTest.random(16, 6, rng).castTo(DataType.FLOAT);
+        INDArray obs = PpoFixtures.randomObs(16, 6, rng).castTo(DataType.FLOAT);
         int[] actions = new int[16];
         double[] targets = new double[16];
         for (int i = 0; i < 16; i++) {

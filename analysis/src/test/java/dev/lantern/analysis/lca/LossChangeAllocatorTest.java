@@ -1,5 +1,7 @@
 package dev.lantern.analysis.lca;
 
+import static dev.lantern.agents.actorcritic.PpoFixtures.randomObs;
+import static dev.lantern.agents.actorcritic.PpoFixtures.randomTargets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +17,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Numerical invariants of loss change allocation, in double precision. */
 class LossChangeAllocatorTest {
@@ -91,13 +92,13 @@ class LossChangeAllocatorTest {
         SplittableRandom rng = new SplittableRandom(5);
         ActorCriticNet net = ActorCriticNet.create(6, 4, new int[] {8, 8}, 0.01, 0, 42, DataType.DOUBLE);
         ActorCriticObjective objective = new ActorCriticObjective(net, new PpoLoss(0.2, 0.5, 0.01));
-        INDArray obs = random(32, 6, rng);
+        INDArray obs = randomObs(32, 6, rng);
         PpoTargets targets = randomTargets(32, 4, rng);
         INDArray before = net.params().dup();
         ActorCriticObjective.Evaluation e = objective.evaluate(obs, targets);
         net.applyUpdate(e.gradient());
         INDArray after = net.params().dup();
-        ProbeLoss probe = new ProbeLoss(objective, random(16, 6, rng), randomTargets(16, 4, rng), 0, "test probe");
+        ProbeLoss probe = new ProbeLoss(objective, randomObs(16, 6, rng), randomTargets(16, 4, rng), 0, "test probe");
         StepAllocation s = new LossChangeAllocator(1e-3, 32).allocate(new PinnedLossOracle(probe, net.dataType(), (int) net.parameterCount()),
                 before.data().asDouble(), after.data().asDouble(), null, 0, new double[(int) net.parameterCount()]);
         assertTrue(Math.abs(s.actual()) > 1e-6, "the step must change the probe loss, got " + s.actual());
@@ -111,27 +112,5 @@ class LossChangeAllocatorTest {
         }
         assertEquals(s.allocated(), sum, 1e-12);
         assertNotNull(s.allocation());
-    }
-
-    static INDArray random(int rows, int cols, SplittableRandom rng) {
-        double[] d = new double[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = rng.nextDouble() * 2 - 1;
-        }
-        return Nd4j.create(d, new long[] {rows, cols}, 'c');
-    }
-
-    static PpoTargets randomTargets(int n, int actions, SplittableRandom rng) {
-        int[] a = new int[n];
-        double[] logp = new double[n];
-        double[] adv = new double[n];
-        double[] ret = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = rng.nextInt(actions);
-            logp[i] = Math.log(1.0 / actions);
-            adv[i] = rng.nextGaussian();
-            ret[i] = rng.nextDouble();
-        }
-        return new PpoTargets(a, logp, adv, ret);
     }
 }
