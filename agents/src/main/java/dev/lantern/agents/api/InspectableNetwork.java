@@ -81,7 +81,7 @@ public interface InspectableNetwork {
 
     /**
      * A loss on the heads and its gradient with respect to every parameter, at {@code params}: the private copy is
-     * moved there (and stays there: {@link #run} and {@link #gradients} then use it too).
+     * moved there for this call and put back afterwards, so later calls see the network's own parameters again.
      *
      * @param loss         the loss on the heads
      * @param observations {@code [batch * inputSize]}

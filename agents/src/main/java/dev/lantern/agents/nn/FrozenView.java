@@ -48,8 +48,8 @@ public abstract class FrozenView<N extends GraphNetwork> implements Inspectable 
     }
 
     /**
-     * {@inheritDoc} Made on first use over a second copy, so that moving its parameters
-     * ({@link InspectableNetwork#lossAndGradient}) leaves this view's own outputs as they were.
+     * {@inheritDoc} Made on first use over a second copy of the snapshot and kept; like the view, it belongs to one
+     * thread at a time.
      */
     @Override
     public InspectableNetwork inspect() {

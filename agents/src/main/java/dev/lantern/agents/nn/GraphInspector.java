@@ -135,18 +135,24 @@ final class GraphInspector implements InspectableNetwork {
             throw new IllegalArgumentException("expected " + layout.size() + " parameters and gradient entries, got "
                     + params.length + " and " + gradientOut.length);
         }
-        graph.params().assign(Nd4j.create(params, new long[] {1, params.length}, 'c').castTo(graph.params().dataType()));
-        Pass pass = forward(observations, batch, List.of());
-        Map<String, Activations> outputs = new LinkedHashMap<>();
-        Map<String, double[]> grads = new HashMap<>();
-        for (Site h : heads) {
-            outputs.put(h.name(), pass.activations(h));
-            grads.put(h.name(), new double[batch * h.width()]);
+        INDArray own = graph.params().dup();
+        try {
+            graph.params().assign(Nd4j.create(params, new long[] {1, params.length}, 'c')
+                    .castTo(graph.params().dataType()));
+            Pass pass = forward(observations, batch, List.of());
+            Map<String, Activations> outputs = new LinkedHashMap<>();
+            Map<String, double[]> grads = new HashMap<>();
+            for (Site h : heads) {
+                outputs.put(h.name(), pass.activations(h));
+                grads.put(h.name(), new double[batch * h.width()]);
+            }
+            double value = loss.evaluate(new Recording(batch, outputs), grads);
+            java.util.Arrays.fill(gradientOut, 0);
+            backward(pass, grads, gradientOut);
+            return value;
+        } finally {
+            graph.params().assign(own); // the copy's own parameters again: nothing stays installed after a call
         }
-        double value = loss.evaluate(new Recording(batch, outputs), grads);
-        java.util.Arrays.fill(gradientOut, 0);
-        backward(pass, grads, gradientOut);
-        return value;
     }
 
     /** The values of one pass: each site's value after its interventions, and the interventions by site. */

@@ -171,6 +171,23 @@ class InspectableNetworkTest {
     }
 
     @Test
+    void aLossAtAnotherParameterVectorLeavesNothingInstalled() {
+        SplittableRandom rng = new SplittableRandom(9);
+        ActorCriticNet net = ActorCriticNet.create(4, 3, new int[] {5, 4}, 1e-2, 0, 18, DataType.FLOAT);
+        ActorCriticView view = new ActorCriticView(net.copy(), 0);
+        InspectableNetwork seam = view.inspect();
+        double[] obs = observations(2, 4, rng);
+        double[] before = seam.run(obs, 2, List.of("policy.logits", "value.out"), List.of()).get("policy.logits").values();
+        double[] own = seam.parameters();
+        double[] zero = new double[own.length];
+        seam.lossAndGradient((heads, d) -> 0.0, obs, 2, zero, new double[own.length]);
+        assertArrayEquals(own, seam.parameters(), "the copy's parameters after a loss at θ = 0");
+        assertArrayEquals(before, seam.run(obs, 2, List.of("policy.logits"), List.of()).get("policy.logits").values(),
+                "the snapshot's logits after a loss at θ = 0");
+        assertEquals(view.inspect(), seam);
+    }
+
+    @Test
     void ablatingTheOneNeuronOfAHandBuiltCircuitChangesExactlyItsLogitByTheKnownAmount() {
         // obs[0] -> torso.dense0[0] -> torso.dense1[1] -> 2 x policy.logits[1]; everything else is zero but a bias.
         ActorCriticNet net = ActorCriticNet.create(2, 2, new int[] {2, 2}, 1e-3, 0, 1, DataType.DOUBLE);
