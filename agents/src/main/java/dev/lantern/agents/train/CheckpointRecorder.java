@@ -89,4 +89,10 @@ final class CheckpointRecorder implements Recorder {
     private static String sectionOf(Recorder r) {
         return "recorder:" + r.getClass().getName();
     }
+
+    /** {@inheritDoc} Always: it writes part of the run directory. */
+    @Override
+    public boolean writesRunFiles() {
+        return true;
+    }
 }

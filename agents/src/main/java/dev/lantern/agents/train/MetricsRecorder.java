@@ -53,4 +53,10 @@ final class MetricsRecorder implements Recorder, MetricSink {
             file.close();
         }
     }
+
+    /** {@inheritDoc} Always: it writes part of the run directory. */
+    @Override
+    public boolean writesRunFiles() {
+        return true;
+    }
 }

@@ -66,8 +66,17 @@ public interface Recorder {
 
     /**
      * The run ended (completed, stopped or failed); flush and close. A failure here is logged; it fails the run only
-     * for the recorders that write the run directory (metrics, checkpoints).
+     * for the recorders that write the run directory ({@link #writesRunFiles}: metrics, checkpoints, {@code lca/}).
      */
     default void runEnded(RunOutcome outcome) {
+    }
+
+    /**
+     * True if this recorder writes part of the run directory (metrics, checkpoints, {@code lca/}): a failure in its
+     * {@link #runEnded} then fails the run, since the directory is incomplete. An observer (a progress bar, the lab's
+     * feed) that fails to finish is logged and the run keeps its status.
+     */
+    default boolean writesRunFiles() {
+        return false;
     }
 }

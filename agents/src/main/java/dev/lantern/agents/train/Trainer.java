@@ -135,7 +135,7 @@ public final class Trainer {
                 r.runEnded(outcome);
             } catch (RuntimeException e) {
                 LOG.error("recorder {} failed to finish: {}", r.getClass().getSimpleName(), e.toString(), e);
-                if (runFiles.contains(r) && failure == null) {
+                if (r.writesRunFiles() && failure == null) {
                     status = "failed";
                     failure = e.toString();
                 }
@@ -145,7 +145,8 @@ public final class Trainer {
         if (fatal != null) {
             throw fatal;
         }
-        return outcome;
+        return status.equals(outcome.status()) ? outcome
+                : new RunOutcome(status, outcome.envSteps(), outcome.updates(), seconds, evaluation, failure);
     }
 
     /** Iterates until the budget is spent ({@code completed}) or the control says stop ({@code interrupted}). */

@@ -328,4 +328,10 @@ public final class LcaRecorder implements Recorder {
             files.flush();
         }
     }
+
+    /** {@inheritDoc} Always: it writes part of the run directory. */
+    @Override
+    public boolean writesRunFiles() {
+        return true;
+    }
 }
