@@ -1,10 +1,6 @@
 package dev.lantern.app.config;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
 import dev.lantern.agents.api.AgentConfig;
 import dev.lantern.agents.api.AgentKind;
 import dev.lantern.agents.api.TrainsOn;
@@ -14,7 +10,6 @@ import dev.lantern.environments.board.GameRegistry;
 import dev.lantern.environments.grid.GridObservation;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,16 +17,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads an experiment from JSON: every field optional with a documented default, unknown keys, wrong types and
  * out-of-range values reported all at once with their field paths (docs/experiments.md lists every field).
  */
 public final class ExperimentLoader {
-
-    private static final Pattern GSON_LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
 
     private ExperimentLoader() {
     }
@@ -69,7 +60,7 @@ public final class ExperimentLoader {
      * @param baseDir folder that a relative {@code env.map} is resolved against; null = the working directory
      */
     public static Experiment parse(String source, String json, Path baseDir) {
-        JsonObject root = parseObject(source, json);
+        JsonObject root = JsonText.readObject(source, json);
         List<String> problems = new ArrayList<>();
         JsonFields top = new JsonFields(root, "", problems);
         String name = top.string("name", "experiment");
@@ -120,28 +111,6 @@ public final class ExperimentLoader {
         } else {
             problems.add("env.id: agent '" + agent.type() + "' trains on board games (" + String.join(", ",
                     GameRegistry.ids()) + "), not on " + (env.id() != null ? env.id() : "a map file"));
-        }
-    }
-
-    private static JsonObject parseObject(String source, String json) {
-        try {
-            JsonReader reader = new JsonReader(new StringReader(json));
-            reader.setStrictness(Strictness.STRICT);
-            JsonElement e = new com.google.gson.Gson().getAdapter(JsonElement.class).read(reader);
-            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
-                throw new ConfigException(List.of(source + ": unexpected text after the JSON object"));
-            }
-            if (!e.isJsonObject()) {
-                throw new ConfigException(List.of(source + ": expected a JSON object { ... }, got " + e));
-            }
-            return e.getAsJsonObject();
-        } catch (JsonParseException | IOException e) {
-            String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-            Matcher m = GSON_LOCATION.matcher(String.valueOf(msg));
-            String where = m.find() ? source + ":" + m.group(1) + ":" + m.group(2) : source;
-            String what = String.valueOf(msg).replaceAll(" at line \\d+ column \\d+ path \\S+", "")
-                    .replaceAll("\\s*See https://\\S+", "");
-            throw new ConfigException(List.of(where + ": invalid JSON: " + what.trim()));
         }
     }
 
