@@ -34,8 +34,29 @@ public final class RunDirectory {
 
     private final Path root;
 
+    private RunLock lock;
+
     private RunDirectory(Path root) {
         this.root = root;
+    }
+
+    /**
+     * Takes the directory's one-writer lock ({@link RunLock}) for this process; a second writer is refused.
+     *
+     * @throws RunLockedException if another process, or this one, is writing the run
+     */
+    public synchronized void lockForWriting() {
+        if (lock == null) {
+            lock = RunLock.acquire(root);
+        }
+    }
+
+    /** Releases the one-writer lock, if this object holds it. */
+    public synchronized void unlock() {
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.lantern.agents.registry.Learners;
 import dev.lantern.agents.train.MetricSink;
 import dev.lantern.agents.train.Recorder;
 import dev.lantern.agents.run.RunDirectory;
+import dev.lantern.agents.run.RunLockedException;
 import dev.lantern.agents.train.RunOutcome;
 import dev.lantern.agents.train.Trainer;
 import dev.lantern.agents.train.TrainerSettings;
@@ -40,11 +41,12 @@ public final class ExperimentRun {
 
     private final Experiment experiment;
     private final TrainingEnvironment environment;
-    private final LearningAgent agent;
     private final Trainer trainer;
-    private final LcaRecorder lca;
     private final RunDirectory runDir;
-    private final Path resumedFrom;
+    // Set once by assemble(), which the constructor calls while it holds the run directory's lock.
+    private LearningAgent agent;
+    private LcaRecorder lca;
+    private Path resumedFrom;
 
     private ExperimentRun(Builder b) {
         this.experiment = b.experiment;
@@ -54,6 +56,26 @@ public final class ExperimentRun {
         checkMemory(e, kind, environment.observationSize());
         // Created before the expensive set-up, so that an unusable --out fails at once.
         this.runDir = b.runDir == null ? null : b.resume ? RunDirectory.open(b.runDir) : RunDirectory.create(b.runDir);
+        if (runDir != null) {
+            try {
+                runDir.lockForWriting(); // one writer per run directory, released when the run ends
+            } catch (RunLockedException ex) {
+                throw new ConfigException(List.of(ex.getMessage()));
+            }
+        }
+        try {
+            this.trainer = assemble(b, kind);
+        } catch (RuntimeException | Error ex) {
+            if (runDir != null) {
+                runDir.unlock();
+            }
+            throw ex;
+        }
+    }
+
+    /** Everything after the run directory is held: the learner, recorders, manifest and the trainer. */
+    private Trainer assemble(Builder b, AgentKind<?> kind) {
+        Experiment e = experiment;
         Backend.configure();
         checkPairing(kind);
         boolean game = environment.game() != null;
@@ -85,7 +107,7 @@ public final class ExperimentRun {
             tb.runDirectory(runDir).manifest(Manifest.create(e, config, environment.envId(), groundTruth));
         }
         try {
-            this.trainer = tb.build();
+            return tb.build();
         } catch (CheckpointFormatException ex) {
             throw new ConfigException(List.of("cannot resume: " + ex.getMessage()));
         }
@@ -198,7 +220,13 @@ public final class ExperimentRun {
 
     /** Trains to the end of the budget on the calling thread. */
     public RunOutcome run() {
-        return trainer.run();
+        try {
+            return trainer.run();
+        } finally {
+            if (runDir != null) {
+                runDir.unlock();
+            }
+        }
     }
 
     /** Builds an {@link ExperimentRun}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.agents.run.RunLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a training process (SIGKILL, no warning) in the middle of a run, resumes it with {@code lantern resume}, and
@@ -78,6 +80,35 @@ class KillAndResumeTest {
                 b.getUpdater().getStateViewArray().data().asFloat());
         String manifest = Files.readString(killed.resolve("manifest.json"));
         assertTrue(manifest.contains("\"status\": \"completed\"") && manifest.contains("\"resumes\""), manifest);
+    }
+
+    @Test
+    void aSecondWriterIsRefusedWhileTheRunTrainsAndTheLockDiesWithTheProcess(@TempDir Path tmp) throws Exception {
+        Path config = experimentFile(tmp.resolve("live.json"), """
+                {"name": "live", "seed": 3, "env": {"id": "grid/key-door-v1"},
+                 "agent": {"numEnvs": 4, "rolloutSteps": 64, "minibatchSize": 64, "hiddenSizes": [32, 32]},
+                 "training": {"totalEnvSteps": 2000000, "checkpointEveryEnvSteps": 512}, "lca": {"enabled": false}}
+                """);
+        Path live = tmp.resolve("live");
+        Process p = start(tmp, "run", "--config", config.toString(), "--out", live.toString());
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (checkpoints(live) < 1 && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(p.isAlive() && checkpoints(live) >= 1, "the run should be training with a checkpoint");
+            CliTest.Result r = CliTest.lantern("resume", live.toString());
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("another Lantern process (pid " + p.pid() + ") is writing this run"), r.err());
+            assertTrue(Files.readString(live.resolve("manifest.json")).contains("\"status\": \"running\""));
+        } finally {
+            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        // Killed, the process holds nothing: the next writer takes the lock (its file still names the dead writer).
+        assertEquals(String.valueOf(p.pid()), Files.readString(live.resolve(RunLock.FILE)).trim());
+        try (RunLock lock = RunLock.acquire(live)) {
+            assertEquals(String.valueOf(ProcessHandle.current().pid()), Files.readString(live.resolve(RunLock.FILE)).trim());
+        }
     }
 
     private static long checkpoints(Path run) throws Exception {
