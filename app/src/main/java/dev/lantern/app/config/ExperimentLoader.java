@@ -164,6 +164,9 @@ public final class ExperimentLoader {
         f.rejectUnknown();
         if (steps < 1) {
             problems.add("training.totalEnvSteps: must be >= 1, got " + steps);
+        } else if (steps > TrainingConfig.MAX_ENV_STEPS) {
+            problems.add("training.totalEnvSteps: must be at most " + TrainingConfig.MAX_ENV_STEPS + " (10^12), got "
+                    + steps);
         }
         if (evalEpisodes < 1 || evalEpisodes > 100_000) {
             problems.add("training.evalEpisodes: must be in [1, 100000], got " + evalEpisodes);

@@ -11,6 +11,13 @@ package dev.lantern.app.config;
  */
 public record TrainingConfig(long totalEnvSteps, int evalEpisodes, long checkpointEveryEnvSteps) {
 
+    /**
+     * The largest budget accepted: 10^12 environment steps, far beyond any run on one machine (days at a million
+     * steps a second), yet well inside a {@code long}, so that step counters and checkpoint arithmetic cannot wrap.
+     */
+    public static final long MAX_ENV_STEPS = 1_000_000_000_000L;
+
+
     /** The documented defaults. */
     public static TrainingConfig defaults() {
         return new TrainingConfig(80_000L, 10, 20_000L);

@@ -72,4 +72,13 @@ class ExperimentTextTest {
         assertEquals(1, p.size());
         assertTrue(p.get(0).contains("nested deeper than " + JsonText.MAX_DEPTH + " levels"), p.get(0));
     }
+
+    @Test
+    void theBudgetAllowsLongRunsButNotOverflow() {
+        assertEquals(10_000_000_000L, ExperimentLoader.parse("ok.json",
+                "{\"training\": {\"totalEnvSteps\": 10000000000}}", null).training().totalEnvSteps());
+        List<String> p = problems("{\"training\": {\"totalEnvSteps\": 9223372036854775807}}");
+        assertEquals(List.of("bad.json: training.totalEnvSteps: must be at most 1000000000000 (10^12), got "
+                + Long.MAX_VALUE), p);
+    }
 }
