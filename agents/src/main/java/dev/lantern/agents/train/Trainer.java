@@ -2,6 +2,7 @@ package dev.lantern.agents.train;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.ParameterLayout;
 import dev.lantern.agents.run.ResumePoint;
@@ -26,6 +27,14 @@ import org.slf4j.LoggerFactory;
  * <p>The trainer owns the network on the calling thread. Everything else sees snapshots. A failure inside the loop is
  * caught here, logged once, recorded as {@code status: failed} with its reason, and returned in the outcome.
  *
+ * <p><b>Divergence</b> ({@link DivergenceWatch}): after every iteration, before the recorders hear of its end, a
+ * non-finite learner metric or parameter stops the run as {@code failed} with a {@link DivergenceException}'s message
+ * (step, metric, hint) and a {@code divergence} entry in the manifest ({@code envStep}, {@code metric}, {@code value},
+ * {@code hint}, {@code lastGoodCheckpoint}). The iteration's metric lines so far are written (the non-finite value
+ * among them); its {@code time/steps_per_second}, recorder output at iteration end, checkpoint and the final
+ * evaluation are not, so the newest checkpoint is one from before the divergence. A runaway value is logged as a
+ * warning and kept in the manifest's {@code warnings}; it changes nothing else.
+ *
  * <p><b>Metrics</b> (step = environment steps so far): {@code episode/return}, {@code episode/length},
  * {@code episode/performance}, {@code episode/success} for every finished episode; the agent's own
  * ({@code loss/...}); the recorders' ({@code lca/...}); the evaluator's ({@code eval/...}) at the end; and
@@ -48,6 +57,9 @@ public final class Trainer {
     private final TrainerSession session;
     private final MetricsRecorder metricsFile;
     private final Supplier<? extends Environment> environments;
+    private final DivergenceWatch watch = new DivergenceWatch(this::warn);
+    private ParameterLayout layout;
+    private JsonObject divergence;
     private long startNanos;
 
     private Trainer(Builder b) {
@@ -60,7 +72,7 @@ public final class Trainer {
         this.control = b.control == null ? new TrainingControl() : b.control;
         this.resume = b.resumeFrom == null ? null : ResumePoint.restore(b.resumeFrom, agent);
         recorders.addAll(b.recorders);
-        session = new TrainerSession(agent, this::scalar, List.copyOf(b.recorders));
+        session = new TrainerSession(agent, this::learnerScalar, List.copyOf(b.recorders));
         if (resume != null) {
             session.resumeAt(resume.envSteps(), resume.episodes(), resume.updates(), resume.iterations());
         }
@@ -92,8 +104,7 @@ public final class Trainer {
         startNanos = System.nanoTime();
         markStarted();
         Map<String, Object> recorderNotes = new LinkedHashMap<>();
-        ParameterLayout layout = agent.network() == null ? new ParameterLayout(List.of())
-                : ParameterLayout.of(agent.network());
+        layout = agent.network() == null ? new ParameterLayout(List.of()) : ParameterLayout.of(agent.network());
         RunContext context = new RunContext(layout, runDir == null ? null : runDir.path(), this::scalar,
                 recorderNotes, agent::snapshot, environments);
         String status = "completed";
@@ -121,6 +132,12 @@ public final class Trainer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = "interrupted";
+        } catch (DivergenceException e) {
+            // Not a crash: the run's own numbers went non-finite. One line; the caller reports the failure.
+            LOG.info("{}", e.getMessage());
+            status = "failed";
+            failure = e.getMessage();
+            divergence = describe(e);
         } catch (RuntimeException | Error e) {
             // The executor boundary: log once, record the failure, let the caller decide; errors are rethrown below.
             LOG.error("training failed at env step {}: {}", session.envSteps(), e.toString(), e);
@@ -159,6 +176,8 @@ public final class Trainer {
             long stepsBefore = session.envSteps();
             agent.iterate(session);
             long iteration = session.iterationEnded();
+            // Before the recorders hear of the iteration's end: a diverged state is never checkpointed.
+            watch.iterationEnded(session.envSteps(), agent.network(), layout);
             double seconds = (System.nanoTime() - iterStart) / 1e9;
             scalar(session.envSteps(), "time/steps_per_second", (session.envSteps() - stepsBefore) / seconds);
             for (Recorder r : recorders) {
@@ -174,6 +193,40 @@ public final class Trainer {
             }
         }
         return "completed";
+    }
+
+    /** A metric from the learner (through the session): sent on as any other, and watched for divergence. */
+    private void learnerScalar(long step, String name, double value) {
+        scalar(step, name, value);
+        watch.metric(step, name, value);
+    }
+
+    /** A runaway warning: logged once, and kept in the manifest's {@code warnings} (once, also across resumes). */
+    private void warn(String line) {
+        LOG.warn("{}", line);
+        if (!manifest.has("warnings")) {
+            manifest.add("warnings", new JsonArray());
+        }
+        JsonArray warnings = manifest.getAsJsonArray("warnings");
+        if (!warnings.contains(new JsonPrimitive(line))) {
+            warnings.add(line);
+            writeManifest();
+        }
+    }
+
+    /**
+     * The manifest's {@code divergence}: where and what went non-finite, and the newest checkpoint left (all written
+     * before the divergence), or null when there is none.
+     */
+    private JsonObject describe(DivergenceException e) {
+        JsonObject d = new JsonObject();
+        d.addProperty("envStep", e.envStep());
+        d.addProperty("metric", e.metric());
+        d.addProperty("value", Double.toString(e.value()));
+        d.addProperty("hint", DivergenceException.HINT);
+        Path last = runDir == null ? null : runDir.latestResumableCheckpoint();
+        d.addProperty("lastGoodCheckpoint", last == null ? null : last.getFileName().toString());
+        return d;
     }
 
     /** Sends one metric to the metrics file (when there is a run directory) and the taps, in that order. */
@@ -219,6 +272,7 @@ public final class Trainer {
             manifest.getAsJsonArray("resumes").add(r);
             manifest.remove("endTime");
             manifest.remove("failure");
+            manifest.remove("divergence");
         }
         writeManifest();
     }
@@ -233,6 +287,9 @@ public final class Trainer {
         manifest.addProperty("episodes", session.episodes());
         if (failure != null) {
             manifest.addProperty("failure", failure);
+        }
+        if (divergence != null) {
+            manifest.add("divergence", divergence);
         }
         manifest.add("recorders", RunDirectory.GSON.toJsonTree(recorderNotes));
         writeManifest();
