@@ -1,6 +1,7 @@
 package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.api.AgentConfig;
+import dev.lantern.agents.api.FieldChecks;
 import java.util.List;
 
 /**
@@ -70,5 +71,11 @@ public record A2cConfig(int numEnvs, int rolloutSteps, double learningRate, doub
                 problems.add(p);
             }
         }
+    }
+
+    /** {@inheritDoc} A {@code learningRate} above 1. */
+    @Override
+    public void warnings(String path, List<String> warnings) {
+        new FieldChecks(path, warnings).largeLearningRate("learningRate", learningRate);
     }
 }

@@ -100,4 +100,10 @@ public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatch
         check.nonNegative("maxGradNorm", maxGradNorm);
         check.hiddenSizes(hiddenSizes);
     }
+
+    /** {@inheritDoc} A {@code learningRate} above 1. */
+    @Override
+    public void warnings(String path, List<String> warnings) {
+        new FieldChecks(path, warnings).largeLearningRate("learningRate", learningRate);
+    }
 }

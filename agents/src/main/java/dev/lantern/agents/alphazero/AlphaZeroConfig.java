@@ -138,4 +138,10 @@ public record AlphaZeroConfig(int gamesPerIteration, int simulations, double cPu
     int[] hidden() {
         return hiddenSizes.stream().mapToInt(Integer::intValue).toArray();
     }
+
+    /** {@inheritDoc} A {@code learningRate} above 1. */
+    @Override
+    public void warnings(String path, List<String> warnings) {
+        new FieldChecks(path, warnings).largeLearningRate("learningRate", learningRate);
+    }
 }

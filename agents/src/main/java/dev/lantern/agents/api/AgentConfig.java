@@ -18,6 +18,14 @@ public interface AgentConfig {
     void validate(String path, List<String> problems);
 
     /**
+     * Adds one line per value that is allowed but likely to make training diverge (a learning rate above 1), each
+     * naming its field under {@code path}. Such values are warned about ({@code lantern run} prints them, the manifest
+     * keeps them under {@code warnings}), never refused: a diverging run must stay reproducible.
+     */
+    default void warnings(String path, List<String> warnings) {
+    }
+
+    /**
      * Observation floats the agent keeps in memory at once (rollout or replay buffer) per float of one observation; the
      * engine refuses configurations whose buffers would not fit.
      */

@@ -65,6 +65,17 @@ public final class FieldChecks {
         }
     }
 
+    /**
+     * For {@link AgentConfig#warnings}: a learning rate above 1 (for Adam, the usual range is about 1e-5 to 1e-2),
+     * which makes the first update move every parameter by about that much.
+     */
+    public void largeLearningRate(String field, double value) {
+        if (value > 1) {
+            problem(field, value + " is above 1, far outside the usual range (about 1e-5 to 1e-2 for Adam); training "
+                    + "will likely diverge (the run goes ahead as configured)");
+        }
+    }
+
     /** The network's torso: exactly two layer widths, each in {@code [1, 4096]} ({@code hiddenSizes}). */
     public void hiddenSizes(List<Integer> sizes) {
         if (sizes.size() != 2) {

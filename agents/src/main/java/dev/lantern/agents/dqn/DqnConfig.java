@@ -120,4 +120,10 @@ public record DqnConfig(int numEnvs, double learningRate, double gamma, int buff
         check.hiddenSizes(hiddenSizes);
         check.positive("huberDelta", huberDelta);
     }
+
+    /** {@inheritDoc} A {@code learningRate} above 1. */
+    @Override
+    public void warnings(String path, List<String> warnings) {
+        new FieldChecks(path, warnings).largeLearningRate("learningRate", learningRate);
+    }
 }
