@@ -1,7 +1,9 @@
 package dev.lantern.agents.train;
 
 import dev.lantern.agents.api.ParameterLayout;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,7 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       checks before the recorders see the iteration's end, so no checkpoint of the poisoned state is written.</li>
  *   <li><b>Runaway</b>: a {@code loss/*}, {@code q/*}, {@code grad/*} or {@code tabular/td_error} metric whose
  *       magnitude reaches {@link #RUNAWAY}, or a parameter vector whose L2 norm does, gets one warning per metric per
- *       run (the first time), through the callback given.</li>
+ *       run (the first time), through the callback given, at the end of the iteration; an iteration that diverges
+ *       sends none (its failure says more).</li>
  * </ul>
  */
 final class DivergenceWatch {
@@ -33,6 +36,7 @@ final class DivergenceWatch {
 
     private final Consumer<String> warnings;
     private final Set<String> warned = new HashSet<>();
+    private final List<String> pending = new ArrayList<>();
     private String badMetric;
     private double badValue;
     private long badStep;
@@ -74,11 +78,16 @@ final class DivergenceWatch {
      */
     void iterationEnded(long envStep, ComputationGraph network, ParameterLayout layout) {
         if (badMetric != null) {
-            throw new DivergenceException(badStep, badMetric, badValue);
+            throw new DivergenceException(badStep, badMetric, badValue); // its runaway warnings would only be noise
         }
-        if (network == null) {
-            return;
+        if (network != null) {
+            checkParameters(envStep, network, layout);
         }
+        pending.forEach(warnings);
+        pending.clear();
+    }
+
+    private void checkParameters(long envStep, ComputationGraph network, ParameterLayout layout) {
         INDArray params = network.params();
         double norm = params.norm2Number().doubleValue();
         if (!Double.isFinite(norm)) {
@@ -114,7 +123,7 @@ final class DivergenceWatch {
 
     private void runaway(long envStep, String name, double value) {
         if (warned.add(name)) {
-            warnings.accept(String.format(Locale.ROOT,
+            pending.add(String.format(Locale.ROOT,
                     "runaway at env step %,d: %s reached %.3g (warned at magnitude 1e6); training may be "
                             + "diverging: %s", envStep, name, value, DivergenceException.HINT));
         }

@@ -55,6 +55,10 @@ final class RunCommand extends LanternCommand {
                 run.lca() != null ? "on" : e.lca().enabled() ? "off (no network)" : "off");
         stdout.printf("run directory: %s%n", run.runDirectory().path());
         stdout.flush();
+        for (String w : run.warnings()) { // allowed, but likely to diverge: loud, and the run goes ahead
+            err().println("lantern run: warning: " + (config == null ? "" : config + ": ") + w);
+        }
+        err().flush();
         return train(run, progress, stdout, err(), "lantern run");
     }
 

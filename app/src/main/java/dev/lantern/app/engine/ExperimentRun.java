@@ -12,6 +12,7 @@ import dev.lantern.agents.train.MetricSink;
 import dev.lantern.agents.train.Recorder;
 import dev.lantern.agents.run.RunDirectory;
 import dev.lantern.agents.run.RunLockedException;
+import dev.lantern.agents.train.DivergenceException;
 import dev.lantern.agents.train.RunOutcome;
 import dev.lantern.agents.train.Trainer;
 import dev.lantern.agents.train.TrainerSettings;
@@ -43,6 +44,7 @@ public final class ExperimentRun {
     private final TrainingEnvironment environment;
     private final Trainer trainer;
     private final RunDirectory runDir;
+    private final List<String> warnings;
     // Set once by assemble(), which the constructor calls while it holds the run directory's lock.
     private LearningAgent agent;
     private LcaRecorder lca;
@@ -54,6 +56,9 @@ public final class ExperimentRun {
         this.environment = TrainingEnvironment.resolve(e.env());
         AgentKind<?> kind = Learners.of(e.agent());
         checkMemory(e, kind, environment.observationSize());
+        List<String> lines = new ArrayList<>();
+        e.agent().warnings("agent", lines);
+        this.warnings = List.copyOf(lines);
         // Created before the expensive set-up, so that an unusable --out fails at once.
         this.runDir = b.runDir == null ? null : b.resume ? RunDirectory.open(b.runDir) : RunDirectory.create(b.runDir);
         if (runDir != null) {
@@ -104,7 +109,7 @@ public final class ExperimentRun {
         } else if (runDir != null) {
             JsonObject config = ExperimentLoader.toJson(e);
             runDir.writeConfig(config);
-            tb.runDirectory(runDir).manifest(Manifest.create(e, config, environment.envId(), groundTruth));
+            tb.runDirectory(runDir).manifest(Manifest.create(e, config, environment.envId(), groundTruth, warnings));
         }
         try {
             return tb.build();
@@ -170,12 +175,41 @@ public final class ExperimentRun {
         if (status.equals("completed")) {
             throw new ConfigException(List.of(dir + ": the run already completed; nothing to resume"));
         }
+        if (status.equals("failed") && manifest.has("divergence") && manifest.get("divergence").isJsonObject()) {
+            throw new ConfigException(List.of(diverged(dir, manifest.getAsJsonObject("divergence"))));
+        }
         Experiment experiment = ExperimentLoader.load(existing.path().resolve("config.json"));
         Builder b = new Builder(experiment);
         b.runDir = dir;
         b.resume = true;
         b.manifest = manifest;
         return b;
+    }
+
+    /**
+     * Why a diverged run is not resumed: training is deterministic, so it would diverge again at the same step (the
+     * manifest's {@code divergence}, written by the trainer).
+     */
+    private static String diverged(Path dir, JsonObject d) {
+        String step = d.has("envStep") ? String.format(Locale.ROOT, "%,d", d.get("envStep").getAsLong()) : "?";
+        String what = d.has("metric") ? d.get("metric").getAsString() : "a value";
+        String value = d.has("value") ? d.get("value").getAsString() : "non-finite";
+        String last = d.has("lastGoodCheckpoint") && d.get("lastGoodCheckpoint").isJsonPrimitive()
+                ? "the last good checkpoint is " + d.get("lastGoodCheckpoint").getAsString() + " (kept for analysis)"
+                : "no checkpoint was written before it";
+        return dir + ": this run diverged at env step " + step + " (" + what
+                + (what.startsWith("parameters") ? " contain " : " is ") + value
+                + "); resuming would repeat it, since training is deterministic: " + DivergenceException.HINT
+                + " in a copy of " + dir.resolve("config.json") + " and start a new run with lantern run --config; "
+                + last;
+    }
+
+    /**
+     * What the experiment sets that is allowed but likely to diverge (a learning rate above 1), one line each naming
+     * its field ({@code agent.learningRate: ...}); also in the manifest's {@code warnings} of a new run.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The checkpoint this run resumed from, or null for a fresh run. */

@@ -1,5 +1,6 @@
 package dev.lantern.app.engine;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.run.RunDirectory;
@@ -10,6 +11,7 @@ import dev.lantern.environments.random.Seeds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,7 +24,12 @@ final class Manifest {
     private Manifest() {
     }
 
-    static JsonObject create(Experiment e, JsonObject config, String envId, GridSolution truth) {
+    /**
+     * The manifest of a new run; {@code warnings} (the experiment's, e.g. a learning rate above 1) start its
+     * {@code warnings} list, to which the trainer adds runaway warnings; absent when there are none.
+     */
+    static JsonObject create(Experiment e, JsonObject config, String envId, GridSolution truth,
+            List<String> warnings) {
         JsonObject m = new JsonObject();
         m.addProperty("format", "lantern-run/1");
         m.addProperty("lanternVersion", version());
@@ -54,6 +61,11 @@ final class Manifest {
         JsonObject nd4j = RunDirectory.GSON.toJsonTree(Backend.describe()).getAsJsonObject();
         nd4j.addProperty("networkDataType", "FLOAT");
         m.add("nd4j", nd4j);
+        if (!warnings.isEmpty()) {
+            JsonArray list = new JsonArray();
+            warnings.forEach(list::add);
+            m.add("warnings", list);
+        }
         return m;
     }
 
