@@ -46,6 +46,22 @@ final class DivergenceWatch {
         this.warnings = warnings;
     }
 
+    /**
+     * Marks the runaways that an earlier part of the run (before a resume) already warned about, found in its
+     * warning lines; they are not warned about again.
+     */
+    void alreadyWarned(Iterable<String> lines) {
+        for (String line : lines) {
+            java.util.regex.Matcher m = WARNING.matcher(line);
+            if (m.find()) {
+                warned.add(m.group(1));
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern WARNING =
+            java.util.regex.Pattern.compile("^runaway at env step [0-9,]+: (.+?) reached ");
+
     /** A learner reported {@code value} for {@code name} at {@code envStep}. */
     void metric(long envStep, String name, double value) {
         if (name.startsWith("time/")) {

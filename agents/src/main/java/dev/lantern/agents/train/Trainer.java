@@ -73,6 +73,11 @@ public final class Trainer {
         this.resume = b.resumeFrom == null ? null : ResumePoint.restore(b.resumeFrom, agent);
         recorders.addAll(b.recorders);
         session = new TrainerSession(agent, this::learnerScalar, List.copyOf(b.recorders));
+        if (resume != null && manifest.has("warnings") && manifest.get("warnings").isJsonArray()) {
+            List<String> earlier = new ArrayList<>();
+            manifest.getAsJsonArray("warnings").forEach(w -> earlier.add(w.isJsonPrimitive() ? w.getAsString() : ""));
+            watch.alreadyWarned(earlier); // once per metric per run, across resumes
+        }
         if (resume != null) {
             session.resumeAt(resume.envSteps(), resume.episodes(), resume.updates(), resume.iterations());
         }

@@ -183,6 +183,36 @@ class DivergenceTest {
                 + "may be diverging: " + DivergenceException.HINT), warnings);
     }
 
+    /** A resumed run does not warn again about a runaway its manifest already records. */
+    @Test
+    void aResumedRunWarnsOncePerMetric(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("run");
+        TrainingControl control = new TrainingControl();
+        RunDirectory created = RunDirectory.create(dir);
+        created.writeConfig(new JsonObject());
+        RunOutcome first = Trainer.builder(loud(), new TrainerSettings(60, 10, 0)).runDirectory(created)
+                .control(control).recorder(StopAfter.iterations(control, 3)).build().run();
+        assertEquals("interrupted", first.status());
+        assertEquals(1, manifest(dir).getAsJsonArray("warnings").size());
+        RunDirectory again = RunDirectory.open(dir);
+        RunOutcome rest = Trainer.builder(loud(), new TrainerSettings(60, 10, 0)).runDirectory(again)
+                .manifest(manifest(dir)).resumeFrom(again.latestResumableCheckpoint()).build().run();
+        assertEquals("completed", rest.status(), rest.failure());
+        String warnings = manifest(dir).getAsJsonArray("warnings").toString();
+        assertEquals(1, manifest(dir).getAsJsonArray("warnings").size(), warnings);
+        assertTrue(warnings.contains("runaway at env step 10: loss/total"), warnings);
+    }
+
+    private static LearningAgent loud() {
+        return new Idle() {
+            @Override
+            public void iterate(TrainingSession session) {
+                super.iterate(session);
+                session.metric("loss/total", 1e7);
+            }
+        };
+    }
+
     /** A NaN reported for wall-clock metrics is no divergence (they measure time, not training). */
     @Test
     void timeMetricsAreNotWatched() {
