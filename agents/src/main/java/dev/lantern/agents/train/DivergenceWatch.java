@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -34,6 +36,9 @@ final class DivergenceWatch {
     /** The name runaway warnings give the parameter vector's L2 norm. */
     static final String PARAMETER_NORM = "parameters (L2 norm)";
 
+    /** A runaway warning line, as {@link #runaway} writes it; group 1 is the metric. */
+    private static final Pattern WARNING = Pattern.compile("^runaway at env step [0-9,]+: (.+?) reached ");
+
     private final Consumer<String> warnings;
     private final Set<String> warned = new HashSet<>();
     private final List<String> pending = new ArrayList<>();
@@ -52,15 +57,12 @@ final class DivergenceWatch {
      */
     void alreadyWarned(Iterable<String> lines) {
         for (String line : lines) {
-            java.util.regex.Matcher m = WARNING.matcher(line);
+            Matcher m = WARNING.matcher(line);
             if (m.find()) {
                 warned.add(m.group(1));
             }
         }
     }
-
-    private static final java.util.regex.Pattern WARNING =
-            java.util.regex.Pattern.compile("^runaway at env step [0-9,]+: (.+?) reached ");
 
     /** A learner reported {@code value} for {@code name} at {@code envStep}. */
     void metric(long envStep, String name, double value) {
