@@ -109,7 +109,8 @@ public final class ExperimentRun {
         try {
             return tb.build();
         } catch (CheckpointFormatException ex) {
-            throw new ConfigException(List.of("cannot resume: " + ex.getMessage()));
+            // Thrown while restoring, before the run directory is written: say so.
+            throw new ConfigException(List.of("cannot resume: " + ex.getMessage() + "; nothing was changed"));
         }
     }
 
@@ -170,12 +171,34 @@ public final class ExperimentRun {
         if (status.equals("completed")) {
             throw new ConfigException(List.of(dir + ": the run already completed; nothing to resume"));
         }
-        Experiment experiment = ExperimentLoader.load(existing.path().resolve("config.json"));
+        Path configFile = existing.path().resolve("config.json");
+        Experiment experiment = ExperimentLoader.load(configFile);
+        refuseEditedConfig(configFile, manifest, experiment);
         Builder b = new Builder(experiment);
         b.runDir = dir;
         b.resume = true;
         b.manifest = manifest;
         return b;
+    }
+
+    /**
+     * Refuses a {@code config.json} that no longer resolves to the experiment the run started with (the manifest's
+     * {@code config}): the checkpoint, the metrics and the LCA files belong to that one.
+     */
+    private static void refuseEditedConfig(Path configFile, JsonObject manifest, Experiment experiment) {
+        if (!manifest.has("config") || !manifest.get("config").isJsonObject()) {
+            throw new ConfigException(List.of(configFile.resolveSibling("manifest.json")
+                    + ": has no \"config\" to check " + configFile.getFileName() + " against; nothing was changed"));
+        }
+        List<String> changes = ConfigChanges.between(manifest.get("config"), ExperimentLoader.toJson(experiment));
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        problems.add(configFile + ": edited since the run started; a resume continues the run as it started, so "
+                + "restore the file (the manifest's \"config\" holds it) or start a new run; nothing was changed");
+        changes.forEach(c -> problems.add(configFile + ": " + c));
+        throw new ConfigException(problems);
     }
 
     /** The checkpoint this run resumed from, or null for a fresh run. */
