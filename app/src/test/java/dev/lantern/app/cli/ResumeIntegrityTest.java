@@ -106,6 +106,31 @@ class ResumeIntegrityTest {
         assertEquals(0, lantern("resume", run.toString()).code());
     }
 
+    @Test
+    void aCheckpointFromBeforeChecksumsResumesWithAWarning(@TempDir Path tmp) throws Exception {
+        Path run = stoppedRun(tmp);
+        Path state = run.resolve("checkpoints/step-000000128/state.json");
+        com.google.gson.JsonObject old = com.google.gson.JsonParser.parseString(Files.readString(state))
+                .getAsJsonObject();
+        for (String member : new String[] {"files", "appended", "crc32c"}) {
+            old.remove(member);
+        }
+        Files.writeString(state, old.toString());
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+        CliTest.Result r;
+        System.setErr(new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            r = lantern("resume", run.toString());
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(0, r.code(), r.err());
+        String log = logged.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.contains(run.resolve("checkpoints/step-000000128")
+                + ": written by a Lantern without checkpoint checksums"), log);
+    }
+
     /** Resumes {@code run}, which must be refused with exit 2 and a message containing {@code expected}. */
     private static String refusedUnchanged(Path run, String expected) throws Exception {
         Map<String, String> before = hashes(run);
