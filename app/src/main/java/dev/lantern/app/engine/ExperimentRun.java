@@ -173,7 +173,7 @@ public final class ExperimentRun {
         }
         Path configFile = existing.path().resolve("config.json");
         Experiment experiment = ExperimentLoader.load(configFile);
-        refuseEditedConfig(configFile, manifest, experiment);
+        refuseEditedConfig(configFile, manifest);
         Builder b = new Builder(experiment);
         b.runDir = dir;
         b.resume = true;
@@ -182,15 +182,23 @@ public final class ExperimentRun {
     }
 
     /**
-     * Refuses a {@code config.json} that no longer resolves to the experiment the run started with (the manifest's
-     * {@code config}): the checkpoint, the metrics and the LCA files belong to that one.
+     * Refuses a {@code config.json} changed since the run started: the checkpoint, the metrics and the LCA files belong
+     * to the experiment the manifest's {@code config} records (written with {@code config.json}, by the same Lantern).
+     * The two are compared member by member, so spacing and key order are no change; a Lantern that resolves more
+     * fields than the one that started the run does not make an old run look edited.
      */
-    private static void refuseEditedConfig(Path configFile, JsonObject manifest, Experiment experiment) {
+    private static void refuseEditedConfig(Path configFile, JsonObject manifest) {
         if (!manifest.has("config") || !manifest.get("config").isJsonObject()) {
             throw new ConfigException(List.of(configFile.resolveSibling("manifest.json")
                     + ": has no \"config\" to check " + configFile.getFileName() + " against; nothing was changed"));
         }
-        List<String> changes = ConfigChanges.between(manifest.get("config"), ExperimentLoader.toJson(experiment));
+        com.google.gson.JsonElement now;
+        try {
+            now = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(configFile));
+        } catch (java.io.IOException | RuntimeException ex) { // the loader read it a moment ago
+            throw new ConfigException(List.of(configFile + ": cannot read (" + ex.getMessage() + ")"));
+        }
+        List<String> changes = ConfigChanges.between(manifest.get("config"), now);
         if (changes.isEmpty()) {
             return;
         }

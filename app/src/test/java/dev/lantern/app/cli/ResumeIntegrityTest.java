@@ -101,8 +101,19 @@ class ResumeIntegrityTest {
         assertTrue(err.contains(config + ": lca.probeSize: 16 when the run started, 8 now"), err);
         assertEquals(3, err.lines().count(), err);
 
-        // Rewritten without changing what it says (order, spacing), it is the same experiment.
-        Files.writeString(config, good.replace("\n", "\n  "));
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(good).getAsJsonObject();
+        json.getAsJsonObject("training").remove("evalEpisodes");
+        Files.writeString(config, json.toString());
+        err = refusedUnchanged(run, config + ": edited since the run started");
+        assertTrue(err.contains(config + ": training.evalEpisodes: 1 when the run started, absent now"), err);
+
+        // Rewritten without changing what it says (key order, spacing), it is the same experiment.
+        com.google.gson.JsonObject original = com.google.gson.JsonParser.parseString(good).getAsJsonObject();
+        com.google.gson.JsonObject reordered = new com.google.gson.JsonObject();
+        java.util.List<String> keys = new java.util.ArrayList<>(original.keySet());
+        java.util.Collections.reverse(keys);
+        keys.forEach(k -> reordered.add(k, original.get(k)));
+        Files.writeString(config, reordered.toString());
         assertEquals(0, lantern("resume", run.toString()).code());
     }
 
