@@ -173,40 +173,12 @@ public final class ExperimentRun {
         }
         Path configFile = existing.path().resolve("config.json");
         Experiment experiment = ExperimentLoader.load(configFile);
-        refuseEditedConfig(configFile, manifest);
+        ConfigChanges.refuseEdited(configFile, manifest);
         Builder b = new Builder(experiment);
         b.runDir = dir;
         b.resume = true;
         b.manifest = manifest;
         return b;
-    }
-
-    /**
-     * Refuses a {@code config.json} changed since the run started: the checkpoint, the metrics and the LCA files belong
-     * to the experiment the manifest's {@code config} records (written with {@code config.json}, by the same Lantern).
-     * The two are compared member by member, so spacing and key order are no change; a Lantern that resolves more
-     * fields than the one that started the run does not make an old run look edited.
-     */
-    private static void refuseEditedConfig(Path configFile, JsonObject manifest) {
-        if (!manifest.has("config") || !manifest.get("config").isJsonObject()) {
-            throw new ConfigException(List.of(configFile.resolveSibling("manifest.json")
-                    + ": has no \"config\" to check " + configFile.getFileName() + " against; nothing was changed"));
-        }
-        com.google.gson.JsonElement now;
-        try {
-            now = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(configFile));
-        } catch (java.io.IOException | RuntimeException ex) { // the loader read it a moment ago
-            throw new ConfigException(List.of(configFile + ": cannot read (" + ex.getMessage() + ")"));
-        }
-        List<String> changes = ConfigChanges.between(manifest.get("config"), now);
-        if (changes.isEmpty()) {
-            return;
-        }
-        List<String> problems = new ArrayList<>();
-        problems.add(configFile + ": edited since the run started; a resume continues the run as it started, so "
-                + "restore the file (the manifest's \"config\" holds it) or start a new run; nothing was changed");
-        changes.forEach(c -> problems.add(configFile + ": " + c));
-        throw new ConfigException(problems);
     }
 
     /** The checkpoint this run resumed from, or null for a fresh run. */
