@@ -1,12 +1,9 @@
 package dev.lantern.agents.run;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.run.state.CheckpointFormatException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -28,13 +25,14 @@ public record ResumePoint(Path checkpoint, long envSteps, long iterations, long 
         long metricsBytes, double elapsedSeconds) {
 
     /**
-     * Reads {@code checkpoint} into {@code agent}: network parameters and updater state, then the agent's state.
-     * Nothing is changed on disk.
+     * Checks {@code checkpoint} and the run's appended files against their checksums ({@link CheckpointIntegrity}),
+     * then reads it into {@code agent}: network parameters and updater state, then the agent's state. Nothing is
+     * changed on disk.
      *
-     * @throws CheckpointFormatException if a file is missing, corrupt, or does not fit the agent (named in the message)
+     * @throws CheckpointFormatException if a file is missing, damaged, or does not fit the agent (named in the message)
      */
     public static ResumePoint restore(Path checkpoint, LearningAgent agent) {
-        JsonObject state = readState(checkpoint.resolve(RunDirectory.STATE));
+        JsonObject state = CheckpointIntegrity.verify(checkpoint);
         if (agent.network() != null) {
             restoreNetwork(checkpoint.resolve(RunDirectory.NETWORK), agent.network());
         }
@@ -46,14 +44,6 @@ public record ResumePoint(Path checkpoint, long envSteps, long iterations, long 
         } catch (RuntimeException e) {
             throw new CheckpointFormatException(checkpoint.resolve(RunDirectory.STATE)
                     + ": missing or malformed counters (" + e + ")", e);
-        }
-    }
-
-    private static JsonObject readState(Path file) {
-        try {
-            return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (IOException | RuntimeException e) {
-            throw new CheckpointFormatException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 

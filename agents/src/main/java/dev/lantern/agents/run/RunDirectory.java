@@ -33,11 +33,13 @@ public final class RunDirectory {
             .disableHtmlEscaping().create();
 
     private final Path root;
+    private final CheckpointIntegrity.AppendedFiles appended;
 
     private RunLock lock;
 
     private RunDirectory(Path root) {
         this.root = root;
+        this.appended = new CheckpointIntegrity.AppendedFiles(root);
     }
 
     /**
@@ -126,6 +128,12 @@ public final class RunDirectory {
     public static final String AGENT_STATE = "agent.state";
     /** The recorders' states, in the newest checkpoint. */
     public static final String RECORDERS_STATE = "recorders.state";
+    /**
+     * The files a run appends to, relative to the run directory: a checkpoint records the length of each and the
+     * checksum of that prefix ({@link CheckpointIntegrity}), which a resume checks before it cuts the file back to it.
+     */
+    public static final java.util.List<String> APPENDED_FILES = java.util.List.of("metrics.jsonl", "lca/steps.jsonl",
+            "lca/neurons.jsonl");
 
     /** The directory. */
     public Path path() {
@@ -166,6 +174,8 @@ public final class RunDirectory {
      * Writes a checkpoint as {@link #writeCheckpoint(long, ComputationGraph, JsonElement)} plus the files that
      * {@code extraFiles} write (name to writer), all inside the folder before it is renamed into place. When the extra
      * files include {@link #AGENT_STATE}, the resume states of older checkpoints are deleted afterwards.
+     * {@code state.json} is written last, with the checksums of the folder's other files and of the appended files'
+     * present contents ({@link CheckpointIntegrity}).
      */
     public Path writeCheckpoint(long envStep, ComputationGraph network, JsonElement state,
             Map<String, Consumer<OutputStream>> extraFiles) {
@@ -176,12 +186,22 @@ public final class RunDirectory {
             if (network != null) { // a tabular learner has none
                 ModelSerializer.writeModel(network, tmp.resolve(NETWORK).toFile(), true);
             }
-            Files.writeString(tmp.resolve(STATE), GSON.toJson(state) + "\n");
             for (Map.Entry<String, Consumer<OutputStream>> f : extraFiles.entrySet()) {
                 try (OutputStream out = Files.newOutputStream(tmp.resolve(f.getKey()))) {
                     f.getValue().accept(out);
                 }
             }
+            com.google.gson.JsonObject sealed = state.getAsJsonObject().deepCopy();
+            com.google.gson.JsonObject files = new com.google.gson.JsonObject();
+            if (network != null) {
+                files.add(NETWORK, CheckpointIntegrity.describe(tmp.resolve(NETWORK)));
+            }
+            for (String name : extraFiles.keySet()) {
+                files.add(name, CheckpointIntegrity.describe(tmp.resolve(name)));
+            }
+            sealed.add(CheckpointIntegrity.FILES, files);
+            sealed.add(CheckpointIntegrity.APPENDED, appended.record());
+            Files.writeString(tmp.resolve(STATE), CheckpointIntegrity.seal(sealed));
             if (Files.exists(target)) {
                 // Replace without a moment with no checkpoint: move the old one aside, move the new one in, delete.
                 Path old = Files.createTempDirectory(root.resolve("checkpoints"), ".old-step-");

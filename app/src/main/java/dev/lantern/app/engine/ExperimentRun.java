@@ -114,7 +114,8 @@ public final class ExperimentRun {
         try {
             return tb.build();
         } catch (CheckpointFormatException ex) {
-            throw new ConfigException(List.of("cannot resume: " + ex.getMessage()));
+            // Thrown while restoring, before the run directory is written: say so.
+            throw new ConfigException(List.of("cannot resume: " + ex.getMessage() + "; nothing was changed"));
         }
     }
 
@@ -178,7 +179,9 @@ public final class ExperimentRun {
         if (status.equals("failed") && manifest.has("divergence") && manifest.get("divergence").isJsonObject()) {
             throw new ConfigException(List.of(diverged(dir, manifest.getAsJsonObject("divergence"))));
         }
-        Experiment experiment = ExperimentLoader.load(existing.path().resolve("config.json"));
+        Path configFile = existing.path().resolve("config.json");
+        Experiment experiment = ExperimentLoader.load(configFile);
+        ConfigChanges.refuseEdited(configFile, manifest);
         Builder b = new Builder(experiment);
         b.runDir = dir;
         b.resume = true;
