@@ -66,17 +66,27 @@ class RandomKillsTest {
                     : anyMoment(random, at, wholeLines);
             schedule.add(fault + " (from " + at.step() + ")");
             long started = System.nanoTime();
-            int code = KillAndResumeTest.finish(KillAndResumeTest.start(tmp, List.of("-Dlantern.test.faults=" + fault),
+            int code = KillAndResumeTest.finish(KillAndResumeTest.start(tmp, jvmOptions("-Dlantern.test.faults=" + fault),
                     command(run, config)), run);
             System.out.printf("kill %d: %s from step %d, %.1f s%n", i + 1, fault, at.step(),
                     (System.nanoTime() - started) / 1e9);
             assertEquals(KILLED, code, "kill " + (i + 1) + " did not happen; schedule " + schedule + "; see "
                     + tmp.resolve("processes.log"));
         }
-        int code = KillAndResumeTest.finish(KillAndResumeTest.start(tmp, List.of(), command(run, config)), run);
+        int code = KillAndResumeTest.finish(KillAndResumeTest.start(tmp, jvmOptions(), command(run, config)), run);
         assertEquals(0, code, "the last resume failed; schedule " + schedule + "; see " + tmp.resolve("processes.log"));
         SameRun.assertSameResult(whole, run);
         assertTrue(Files.readString(run.resolve("manifest.json")).contains("\"status\": \"completed\""));
+    }
+
+    /**
+     * The child JVMs' options: short-lived, so they start faster with the client compiler and the serial collector
+     * (neither changes a result: Java's arithmetic is strict, and ND4J computes natively).
+     */
+    private static List<String> jvmOptions(String... more) {
+        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        options.addAll(List.of(more));
+        return options;
     }
 
     /** {@code resume}, or {@code run --out} for a run killed before it wrote {@code config.json}. */

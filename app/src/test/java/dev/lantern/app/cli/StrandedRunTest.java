@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs that stopped at bad moments (a full disk mid-run or before the first checkpoint, during a checkpoint write, with
@@ -88,17 +90,21 @@ class StrandedRunTest {
         }
     }
 
-    @Test
-    void aFullDiskMidRunFailsTheRunWithOneLineAndItResumesOnceThereIsSpace(@TempDir Path tmp) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"metrics.jsonl", "lca/steps.jsonl"})
+    void aFullDiskMidRunFailsTheRunWithOneLineAndItResumesOnceThereIsSpace(String file, @TempDir Path tmp)
+            throws Exception {
         Path run = tmp.resolve("full");
-        CliTest.Result r = withFaults("enospc:metrics.jsonl:" + (linesAtFirstCheckpoint + 5), "run", "--config",
+        // A few lines after the first checkpoint (step 192, after 3 iterations of 8 updates each).
+        long line = file.equals("metrics.jsonl") ? linesAtFirstCheckpoint + 5 : 3 * 8 + 4;
+        CliTest.Result r = withFaults("enospc:" + Path.of(file).getFileName() + ":" + line, "run", "--config",
                 config.toString(), "--out", run.toString());
         assertEquals(1, r.code(), r.err());
-        assertOneClearLine(r, "lantern run: failed: ", "cannot write " + run.resolve("metrics.jsonl"),
+        assertOneClearLine(r, "lantern run: failed: ", "cannot write " + run.resolve(file),
                 "No space left on device", "lantern resume");
         String m = manifest(run);
         assertTrue(m.contains("\"status\": \"failed\"") && m.contains("No space left on device"), m);
-        assertFalse(Files.readString(run.resolve("metrics.jsonl")).endsWith("\n"), "a partial last line");
+        assertFalse(Files.readString(run.resolve(file)).endsWith("\n"), "a partial last line");
 
         CliTest.Result resumed = lantern("resume", run.toString());
         assertEquals(0, resumed.code(), resumed.err());
