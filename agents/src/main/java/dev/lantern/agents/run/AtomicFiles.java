@@ -26,6 +26,8 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
+                FaultInjection.beforeWrite(target, () -> Files.write(tmp, java.util.Arrays.copyOf(bytes,
+                        bytes.length / 2)));
                 Files.write(tmp, bytes);
                 move(tmp, target);
             } finally {

@@ -1,10 +1,7 @@
 package dev.lantern.agents.run;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -19,9 +16,8 @@ import java.nio.file.StandardOpenOption;
  */
 public final class MetricsFile implements AutoCloseable {
 
-    private final BufferedWriter out;
+    private final AppendFile out;
     private final long startNanos;
-    private final Path path;
 
     /** Creates (or appends to) {@code path}; times count from now. */
     public MetricsFile(Path path) {
@@ -33,13 +29,7 @@ public final class MetricsFile implements AutoCloseable {
      * run's times continue those of the run it resumes.
      */
     public MetricsFile(Path path, double elapsedSeconds) {
-        this.path = path;
-        try {
-            Files.createDirectories(path.toAbsolutePath().getParent());
-            out = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + path + ": " + e.getMessage(), e);
-        }
+        out = AppendFile.open(path);
         startNanos = System.nanoTime() - (long) (elapsedSeconds * 1e9);
     }
 
@@ -57,11 +47,7 @@ public final class MetricsFile implements AutoCloseable {
                 .append(name).append("\", \"value\": ");
         appendNumber(line, value);
         line.append("}\n");
-        try {
-            out.write(line.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        }
+        out.append(line.toString());
     }
 
     /**
@@ -77,21 +63,12 @@ public final class MetricsFile implements AutoCloseable {
 
     /** Pushes buffered lines to the file. */
     public void flush() {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        }
+        out.flush();
     }
 
     /** Flushes and returns the file's length in bytes (what a checkpoint records to truncate back to). */
     public long flushedLength() {
-        flush();
-        try {
-            return Files.size(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the size of " + path + ": " + e.getMessage(), e);
-        }
+        return out.flushedLength();
     }
 
     /**
@@ -117,10 +94,6 @@ public final class MetricsFile implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + path + ": " + e.getMessage(), e);
-        }
+        out.close();
     }
 }

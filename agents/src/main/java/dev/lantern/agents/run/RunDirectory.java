@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.io.UncheckedIOException;
@@ -36,6 +37,7 @@ public final class RunDirectory {
     private final CheckpointIntegrity.AppendedFiles appended;
 
     private RunLock lock;
+    private boolean reused;
 
     private RunDirectory(Path root) {
         this.root = root;
@@ -62,45 +64,118 @@ public final class RunDirectory {
     }
 
     /**
-     * Creates a new run directory; refuses one that exists and is not empty, so no earlier run is overwritten.
+     * Creates a new run directory; refuses one that exists and is not empty, so no earlier run is overwritten, except a
+     * directory that holds only a run stopped before its first checkpoint (killed, or failed on a full disk): that one
+     * holds no completed work, and is cleared and reused ({@link #reused()}) once this object holds its lock, so a run
+     * still training there is refused instead.
      *
-     * @throws IllegalArgumentException if {@code root} exists and is not an empty directory
+     * @throws IllegalArgumentException if {@code root} is not writable, or exists and is neither empty nor reusable
+     * @throws RunLockedException if {@code root} is reusable but another process is writing it
      */
     public static RunDirectory create(Path root) {
+        checkWritable(root);
         try {
+            boolean reuse = false;
             if (Files.exists(root)) {
                 if (!Files.isDirectory(root)) {
                     throw new IllegalArgumentException(root + ": exists and is not a directory");
                 }
                 try (Stream<Path> s = Files.list(root)) {
                     if (s.findAny().isPresent()) {
-                        throw new IllegalArgumentException(root + ": already exists and is not empty (choose another --out)");
+                        String why = Leftovers.whyNotReusable(root);
+                        if (why != null) {
+                            throw new IllegalArgumentException(root + ": already exists and " + why
+                                    + " (choose another --out)");
+                        }
+                        reuse = true;
                     }
                 }
             }
             Files.createDirectories(root.resolve("checkpoints"));
-            return new RunDirectory(root);
+            RunDirectory dir = new RunDirectory(root);
+            if (reuse) {
+                dir.lockForWriting();
+                try {
+                    Leftovers.clearRun(root, false);
+                } catch (IOException | RuntimeException e) {
+                    dir.unlock();
+                    throw e;
+                }
+                dir.reused = true;
+            }
+            return dir;
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException(root + ": not writable (permission denied on " + e.getFile()
+                    + "; choose another --out)", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run directory " + root + ": " + e.getMessage(), e);
         }
     }
 
+    /** Refuses a directory (or, when it does not exist yet, the nearest folder above it) that cannot be written. */
+    private static void checkWritable(Path root) {
+        Path existing = root.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && Files.isDirectory(existing) && !Files.isWritable(existing)) {
+            String where = existing.equals(root.toAbsolutePath().normalize()) ? "the directory is read-only"
+                    : existing + " is read-only";
+            throw new IllegalArgumentException(root + ": not writable (" + where + "; choose another --out)");
+        }
+    }
+
+    /** True if {@link #create} cleared and reused a directory that held a run stopped before its first checkpoint. */
+    public boolean reused() {
+        return reused;
+    }
+
     /**
-     * Opens an existing run directory (to resume it or read it).
+     * Opens an existing run directory (to resume it or read it). A run killed before it wrote its manifest (it has
+     * {@code config.json}) is accepted: it can only be started again from scratch.
      *
-     * @throws IllegalArgumentException if {@code root} is not a directory holding {@code manifest.json},
-     *                                  {@code config.json} and {@code checkpoints/}
+     * @throws IllegalArgumentException if {@code root} is not a directory holding {@code config.json} and
+     *                                  {@code checkpoints/} (and {@code manifest.json}, named first when both are missing)
      */
     public static RunDirectory open(Path root) {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException(root + ": no such run directory");
         }
         for (String name : new String[] {"manifest.json", "config.json", "checkpoints"}) {
-            if (!Files.exists(root.resolve(name))) {
+            boolean optional = name.equals("manifest.json") && Files.exists(root.resolve("config.json"));
+            if (!optional && !Files.exists(root.resolve(name))) {
                 throw new IllegalArgumentException(root + ": not a Lantern run directory (no " + name + ")");
             }
         }
         return new RunDirectory(root);
+    }
+
+    /**
+     * Clears a run that never checkpointed, to train it again from scratch: {@code metrics.jsonl}, {@code lca/} and
+     * everything in {@code checkpoints/} are deleted; {@code config.json}, the manifest and the lock stay. The caller
+     * holds the lock.
+     */
+    public void clearForRestart() {
+        try {
+            Leftovers.clearRun(root, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + root + " to start the run again: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes what writes interrupted by a kill left behind ({@code checkpoints/.tmp-step-*} folders, temporary
+     * {@code .*.tmp} files), and puts back a checkpoint that was moved aside to be replaced when its replacement never
+     * arrived. The caller holds the lock.
+     *
+     * @return what was removed or put back, relative to the directory
+     */
+    public List<String> removeLeftovers() {
+        try {
+            return Leftovers.remove(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove leftovers in " + root + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -184,10 +259,15 @@ public final class RunDirectory {
         try {
             tmp = Files.createTempDirectory(root.resolve("checkpoints"), ".tmp-step-");
             if (network != null) { // a tabular learner has none
-                ModelSerializer.writeModel(network, tmp.resolve(NETWORK).toFile(), true);
+                try (OutputStream out = checkpointFile(tmp.resolve(NETWORK))) {
+                    ModelSerializer.writeModel(network, out, true);
+                }
+            }
+            try (OutputStream out = checkpointFile(tmp.resolve(STATE))) {
+                out.write((GSON.toJson(state) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             for (Map.Entry<String, Consumer<OutputStream>> f : extraFiles.entrySet()) {
-                try (OutputStream out = Files.newOutputStream(tmp.resolve(f.getKey()))) {
+                try (OutputStream out = checkpointFile(tmp.resolve(f.getKey()))) {
                     f.getValue().accept(out);
                 }
             }
@@ -219,6 +299,9 @@ public final class RunDirectory {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) { // from a state writer
+            throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getCause().getMessage(),
+                    e.getCause());
         } finally {
             if (tmp != null) {
                 try {
@@ -228,6 +311,10 @@ public final class RunDirectory {
                 }
             }
         }
+    }
+
+    private static OutputStream checkpointFile(Path file) throws IOException {
+        return FaultInjection.wrap(file, new java.io.BufferedOutputStream(Files.newOutputStream(file)));
     }
 
     /** Deletes the resume states of every checkpoint (a completed run is not resumed; DQN's replay is large). */

@@ -8,6 +8,7 @@ import dev.lantern.agents.api.ParameterLayout;
 import dev.lantern.agents.run.ResumePoint;
 import dev.lantern.agents.run.RunDirectory;
 import dev.lantern.environments.api.Environment;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,7 +108,13 @@ public final class Trainer {
     /** Runs to the end of the budget, a stop request, or a failure. */
     public RunOutcome run() {
         startNanos = System.nanoTime();
-        markStarted();
+        String manifestFailure = markStarted();
+        if (manifestFailure != null) { // nothing started: the recorders have nothing to end
+            String failure = writeFailure(new UncheckedIOException(manifestFailure, new java.io.IOException()));
+            String unrecorded = markEnded("failed", failure, 0, Map.of());
+            return new RunOutcome("failed", session.envSteps(), agent.updates(), 0, Map.of(),
+                    unrecorded == null ? failure : failure + "; " + unrecorded);
+        }
         Map<String, Object> recorderNotes = new LinkedHashMap<>();
         layout = agent.network() == null ? new ParameterLayout(List.of()) : ParameterLayout.of(agent.network());
         RunContext context = new RunContext(layout, runDir == null ? null : runDir.path(), this::scalar,
@@ -143,6 +150,11 @@ public final class Trainer {
             status = "failed";
             failure = e.getMessage();
             divergence = describe(e);
+        } catch (UncheckedIOException e) {
+            // A run file could not be written (a full disk, ...): the reason says it all; the trace is for debugging.
+            failure = writeFailure(e);
+            LOG.debug("training failed: {}", failure, e);
+            status = "failed";
         } catch (RuntimeException | Error e) {
             // The executor boundary: log once, record the failure, let the caller decide; errors are rethrown below.
             LOG.error("training failed at env step {}: {}", session.envSteps(), e.toString(), e);
@@ -155,6 +167,12 @@ public final class Trainer {
         for (Recorder r : recorders) {
             try {
                 r.runEnded(outcome);
+            } catch (UncheckedIOException e) {
+                LOG.debug("recorder {} failed to finish: {}", r.getClass().getSimpleName(), e.getMessage(), e);
+                if (r.writesRunFiles() && failure == null) {
+                    status = "failed";
+                    failure = writeFailure(e);
+                }
             } catch (RuntimeException e) {
                 LOG.error("recorder {} failed to finish: {}", r.getClass().getSimpleName(), e.toString(), e);
                 if (r.writesRunFiles() && failure == null) {
@@ -163,11 +181,15 @@ public final class Trainer {
                 }
             }
         }
-        markEnded(status, failure, seconds, recorderNotes);
+        String unrecorded = markEnded(status, failure, seconds, recorderNotes);
+        if (unrecorded != null) {
+            status = "failed";
+            failure = (failure == null ? "" : failure + "; ") + unrecorded;
+        }
         if (fatal != null) {
             throw fatal;
         }
-        return status.equals(outcome.status()) ? outcome
+        return status.equals(outcome.status()) && java.util.Objects.equals(failure, outcome.failure()) ? outcome
                 : new RunOutcome(status, outcome.envSteps(), outcome.updates(), seconds, evaluation, failure);
     }
 
@@ -261,8 +283,21 @@ public final class Trainer {
         return state;
     }
 
-    /** The manifest says {@code running}, with the start time or, for a resumed run, one more entry in {@code resumes}. */
-    private void markStarted() {
+    /**
+     * The reason of a run that failed because a run file could not be written: where, what, and that the run resumes
+     * from its last checkpoint (or starts again, if it had none) once the cause is fixed.
+     */
+    private String writeFailure(UncheckedIOException e) {
+        return "at env step " + session.envSteps() + ": " + e.getMessage() + " (once it can be written, lantern resume "
+                + "continues the run from its last checkpoint, or from the start if it has none)";
+    }
+
+    /**
+     * The manifest says {@code running}, with the start time or, for a resumed run, one more entry in {@code resumes}.
+     *
+     * @return null, or why the manifest could not be written
+     */
+    private String markStarted() {
         manifest.addProperty("status", "running");
         if (resume == null) {
             manifest.addProperty("startTime", Instant.now().toString());
@@ -279,11 +314,15 @@ public final class Trainer {
             manifest.remove("failure");
             manifest.remove("divergence");
         }
-        writeManifest();
+        return writeManifest();
     }
 
-    /** The manifest gets the run's end: status, times, counters, failure and the recorders' notes. */
-    private void markEnded(String status, String failure, double seconds, Map<String, Object> recorderNotes) {
+    /**
+     * The manifest gets the run's end: status, times, counters, failure and the recorders' notes.
+     *
+     * @return null, or why the manifest could not be written (it then does not record how the run ended)
+     */
+    private String markEnded(String status, String failure, double seconds, Map<String, Object> recorderNotes) {
         manifest.addProperty("status", status);
         manifest.addProperty("endTime", Instant.now().toString());
         manifest.addProperty("trainingSeconds", seconds);
@@ -297,13 +336,21 @@ public final class Trainer {
             manifest.add("divergence", divergence);
         }
         manifest.add("recorders", RunDirectory.GSON.toJsonTree(recorderNotes));
-        writeManifest();
+        String failed = writeManifest();
+        return failed == null ? null : failed + ", so the manifest does not record how the run ended";
     }
 
-    private void writeManifest() {
+    /** Writes the manifest; returns null, or why it could not be written. */
+    private String writeManifest() {
         if (runDir != null) {
-            runDir.writeManifest(manifest);
+            try {
+                runDir.writeManifest(manifest);
+            } catch (UncheckedIOException e) {
+                LOG.debug("cannot write the manifest", e);
+                return e.getMessage();
+            }
         }
+        return null;
     }
 
     /** Builds a {@link Trainer}. */

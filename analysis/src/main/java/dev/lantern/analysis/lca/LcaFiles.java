@@ -2,19 +2,17 @@ package dev.lantern.analysis.lca;
 
 import com.google.gson.JsonObject;
 import dev.lantern.agents.api.ParameterLayout;
+import dev.lantern.agents.run.AppendFile;
 import dev.lantern.agents.run.AtomicFiles;
 import dev.lantern.agents.run.MetricsFile;
 import dev.lantern.agents.run.RunDirectory;
 import dev.lantern.agents.train.UpdateEvent;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The files {@link LcaRecorder} writes in a run directory's {@code lca/}: {@code steps.jsonl} and
@@ -28,8 +26,8 @@ final class LcaFiles {
 
     private final Path dir;
     private final ParameterLayout layout;
-    private BufferedWriter stepsOut;
-    private BufferedWriter neuronsOut;
+    private AppendFile stepsOut;
+    private AppendFile neuronsOut;
 
     /** Opens (creating or appending to) the files in {@code runDir/lca}. */
     LcaFiles(Path runDir, ParameterLayout layout) {
@@ -38,18 +36,11 @@ final class LcaFiles {
         try {
             Files.createDirectories(dir);
             // Appending: a fresh run directory has no such files; a resumed run cuts them back in truncate.
-            stepsOut = append(STEPS, StandardOpenOption.CREATE);
-            neuronsOut = append(NEURONS, StandardOpenOption.CREATE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    private BufferedWriter append(String name, StandardOpenOption... extra) throws IOException {
-        StandardOpenOption[] options = new StandardOpenOption[extra.length + 1];
-        System.arraycopy(extra, 0, options, 0, extra.length);
-        options[extra.length] = StandardOpenOption.APPEND;
-        return Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8, options);
+        stepsOut = AppendFile.open(dir.resolve(STEPS));
+        neuronsOut = AppendFile.open(dir.resolve(NEURONS));
     }
 
     /** Appends one update's line to {@code steps.jsonl}. */
@@ -99,26 +90,18 @@ final class LcaFiles {
 
     /** Cuts both files back to {@code lengths} (from {@link #lengths()}) and appends from there. */
     void truncate(long[] lengths) {
-        try {
-            stepsOut.close();
-            neuronsOut.close();
-            MetricsFile.truncate(dir.resolve(STEPS), lengths[0]);
-            MetricsFile.truncate(dir.resolve(NEURONS), lengths[1]);
-            stepsOut = append(STEPS);
-            neuronsOut = append(NEURONS);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reopen LCA files in " + dir + ": " + e.getMessage(), e);
-        }
+        stepsOut.close();
+        neuronsOut.close();
+        MetricsFile.truncate(dir.resolve(STEPS), lengths[0]);
+        MetricsFile.truncate(dir.resolve(NEURONS), lengths[1]);
+        stepsOut = AppendFile.open(dir.resolve(STEPS));
+        neuronsOut = AppendFile.open(dir.resolve(NEURONS));
     }
 
     /** Closes the line files and writes {@code parameters.f64} (little-endian doubles) and {@code summary.json}. */
     void finish(double[] cumulative, JsonObject summary) {
-        try {
-            stepsOut.close();
-            neuronsOut.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close LCA files in " + dir + ": " + e.getMessage(), e);
-        }
+        stepsOut.close();
+        neuronsOut.close();
         ByteBuffer buf = ByteBuffer.allocate(cumulative.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (double v : cumulative) {
             buf.putDouble(v);
@@ -129,12 +112,8 @@ final class LcaFiles {
 
     /** Flushes both line files. */
     void flush() {
-        try {
-            stepsOut.flush();
-            neuronsOut.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write LCA files in " + dir + ": " + e.getMessage(), e);
-        }
+        stepsOut.flush();
+        neuronsOut.flush();
     }
 
     private long size(String name) {
@@ -149,11 +128,7 @@ final class LcaFiles {
         MetricsFile.appendNumber(line, value);
     }
 
-    private void write(BufferedWriter out, String text) {
-        try {
-            out.write(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write LCA files in " + dir + ": " + e.getMessage(), e);
-        }
+    private static void write(AppendFile out, String text) {
+        out.append(text);
     }
 }

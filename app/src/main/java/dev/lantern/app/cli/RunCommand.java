@@ -30,7 +30,8 @@ final class RunCommand extends LanternCommand {
     @Option(names = "--config", paramLabel = "FILE", description = "experiment file (default: examples/four-rooms.json)")
     private Path config;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "run directory to create (default: runs/<name>-<time>)")
+    @Option(names = "--out", paramLabel = "DIR", description = "run directory to create (default: runs/<name>-<time>); an existing one must be "
+            + "empty or hold only a run that stopped before its first checkpoint")
     private Path out;
 
     @Option(names = "--steps", paramLabel = "N", description = "environment steps to train (overrides training.totalEnvSteps)")
@@ -53,6 +54,10 @@ final class RunCommand extends LanternCommand {
         stdout.printf(Locale.ROOT, "lantern run: %s on %s, %s, seed %d, %,d env steps, LCA %s%n", e.name(), run.envId(),
                 e.agentType().toUpperCase(Locale.ROOT), e.seed(), e.training().totalEnvSteps(),
                 run.lca() != null ? "on" : e.lca().enabled() ? "off (no network)" : "off");
+        if (run.runDirectory().reused()) {
+            stdout.printf("--out %s: reusing it: it held only a run that stopped before its first checkpoint "
+                    + "(no completed work)%n", dir);
+        }
         stdout.printf("run directory: %s%n", run.runDirectory().path());
         stdout.flush();
         for (String w : run.warnings()) { // allowed, but likely to diverge: loud, and the run goes ahead
@@ -153,7 +158,7 @@ final class RunCommand extends LanternCommand {
                     + "length %.1f%n", ret, optimal, share, ev.get("eval/success_rate"), ev.get("eval/length"));
         }
         LcaRecorder lca = run.lca();
-        if (lca != null) {
+        if (lca != null && (outcome.envSteps() > 0 || outcome.status().equals("completed"))) { // it started
             JsonObject s = lca.summary();
             out.printf(Locale.ROOT, "loss change allocation: allocated %.6f vs real probe-loss change %.6f "
                     + "(relative error %.3f%%) over %,d steps%n", lca.totalAllocated(), lca.totalActual(),

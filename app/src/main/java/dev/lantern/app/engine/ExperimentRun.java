@@ -49,6 +49,7 @@ public final class ExperimentRun {
     private LearningAgent agent;
     private LcaRecorder lca;
     private Path resumedFrom;
+    private List<String> removedLeftovers = List.of();
 
     private ExperimentRun(Builder b) {
         this.experiment = b.experiment;
@@ -60,14 +61,16 @@ public final class ExperimentRun {
         e.agent().warnings("agent", lines);
         this.warnings = List.copyOf(lines);
         // Created before the expensive set-up, so that an unusable --out fails at once.
-        this.runDir = b.runDir == null ? null : b.resume ? RunDirectory.open(b.runDir) : RunDirectory.create(b.runDir);
-        if (runDir != null) {
-            try {
-                runDir.lockForWriting(); // one writer per run directory, released when the run ends
-            } catch (RunLockedException ex) {
-                throw new ConfigException(List.of(ex.getMessage()));
+        RunDirectory dir;
+        try {
+            dir = b.runDir == null ? null : b.resume ? RunDirectory.open(b.runDir) : RunDirectory.create(b.runDir);
+            if (dir != null) {
+                dir.lockForWriting(); // one writer per run directory, released when the run ends
             }
+        } catch (RunLockedException ex) {
+            throw new ConfigException(List.of(ex.getMessage()));
         }
+        this.runDir = dir;
         try {
             this.trainer = assemble(b, kind);
         } catch (RuntimeException | Error ex) {
@@ -103,20 +106,51 @@ public final class ExperimentRun {
         if (b.control != null) {
             tb.control(b.control);
         }
-        this.resumedFrom = b.resume ? resumeCheckpoint() : null;
-        if (b.resume) {
+        this.resumedFrom = b.resume ? runDir.latestResumableCheckpoint() : null;
+        boolean fromScratch = b.resume && resumedFrom == null;
+        if (b.resume && !fromScratch) {
             tb.runDirectory(runDir).manifest(b.manifest).resumeFrom(resumedFrom);
+        } else if (fromScratch) {
+            // It never checkpointed (killed or failed early): nothing to continue from, so it trains again from the
+            // start in the same directory. Checkpoints never change what is trained, so the files come out the same.
+            JsonObject config = ExperimentLoader.toJson(e);
+            tb.runDirectory(runDir).manifest(restartManifest(Manifest.create(e, config, environment.envId(),
+                    groundTruth), b.manifest));
         } else if (runDir != null) {
             JsonObject config = ExperimentLoader.toJson(e);
             runDir.writeConfig(config);
             tb.runDirectory(runDir).manifest(Manifest.create(e, config, environment.envId(), groundTruth, warnings));
         }
+        Trainer built;
         try {
-            return tb.build();
+            built = tb.build();
         } catch (CheckpointFormatException ex) {
             // Thrown while restoring, before the run directory is written: say so.
             throw new ConfigException(List.of("cannot resume: " + ex.getMessage() + "; nothing was changed"));
         }
+        if (fromScratch) {
+            runDir.clearForRestart();
+        } else if (b.resume) {
+            removedLeftovers = runDir.removeLeftovers(); // the checkpoint was read: what interrupted writes left goes
+        }
+        return built;
+    }
+
+    /**
+     * The manifest of a run started again from scratch: a fresh one, keeping the earlier manifest's {@code resumes}
+     * (when it had one) and adding this restart, marked {@code fromScratch} (it has no {@code checkpoint}).
+     */
+    private static JsonObject restartManifest(JsonObject fresh, JsonObject earlier) {
+        com.google.gson.JsonArray resumes = earlier != null && earlier.has("resumes") && earlier.get("resumes").isJsonArray()
+                ? earlier.getAsJsonArray("resumes").deepCopy() : new com.google.gson.JsonArray();
+        JsonObject r = new JsonObject();
+        r.addProperty("time", java.time.Instant.now().toString());
+        r.addProperty("envSteps", 0);
+        r.addProperty("fromScratch", true);
+        r.addProperty("note", "no checkpoint to continue from: started again from scratch");
+        resumes.add(r);
+        fresh.add("resumes", resumes);
+        return fresh;
     }
 
     /** Refuses a rollout or replay buffer that would not fit in memory, naming the fields to lower. */
@@ -142,15 +176,6 @@ public final class ExperimentRun {
                 : "agent.type: '" + kind.type() + "' trains on games (game/...), not on grid worlds"));
     }
 
-    private Path resumeCheckpoint() {
-        Path checkpoint = runDir.latestResumableCheckpoint();
-        if (checkpoint == null) {
-            throw new ConfigException(List.of(runDir.path() + ": no checkpoint to resume from (the run was stopped "
-                    + "before its first checkpoint; set training.checkpointEveryEnvSteps to checkpoint during a run)"));
-        }
-        return checkpoint;
-    }
-
     /**
      * Starts assembling the continuation of the run in {@code dir}: its {@code config.json} is loaded, its manifest
      * checked (a completed run has nothing to resume), and {@link Builder#build()} restores the newest checkpoint.
@@ -164,15 +189,17 @@ public final class ExperimentRun {
         } catch (IllegalArgumentException ex) {
             throw new ConfigException(List.of(ex.getMessage()));
         }
-        JsonObject manifest;
+        JsonObject manifest = null; // none if the run was killed before it wrote one: it starts again from scratch
         Path manifestFile = existing.path().resolve("manifest.json");
-        try {
-            manifest = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(manifestFile))
-                    .getAsJsonObject();
-        } catch (java.io.IOException | RuntimeException ex) {
-            throw new ConfigException(List.of(manifestFile + ": cannot read (" + ex.getMessage() + ")"));
+        if (java.nio.file.Files.exists(manifestFile) || existing.latestResumableCheckpoint() != null) {
+            try {
+                manifest = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(manifestFile))
+                        .getAsJsonObject();
+            } catch (java.io.IOException | RuntimeException ex) {
+                throw new ConfigException(List.of(manifestFile + ": cannot read (" + ex.getMessage() + ")"));
+            }
         }
-        String status = manifest.has("status") ? manifest.get("status").getAsString() : "?";
+        String status = manifest != null && manifest.has("status") ? manifest.get("status").getAsString() : "?";
         if (status.equals("completed")) {
             throw new ConfigException(List.of(dir + ": the run already completed; nothing to resume"));
         }
@@ -181,7 +208,9 @@ public final class ExperimentRun {
         }
         Path configFile = existing.path().resolve("config.json");
         Experiment experiment = ExperimentLoader.load(configFile);
-        ConfigChanges.refuseEdited(configFile, manifest);
+        if (manifest != null) { // a run killed before its manifest has nothing to compare config.json with
+            ConfigChanges.refuseEdited(configFile, manifest);
+        }
         Builder b = new Builder(experiment);
         b.runDir = dir;
         b.resume = true;
@@ -215,9 +244,17 @@ public final class ExperimentRun {
         return warnings;
     }
 
-    /** The checkpoint this run resumed from, or null for a fresh run. */
+    /** The checkpoint this run resumed from, or null for a fresh run or one resumed from scratch (it had none). */
     public Path resumedFrom() {
         return resumedFrom;
+    }
+
+    /**
+     * What a resumed run removed from its directory before training: leftovers of writes a kill interrupted (relative
+     * paths, e.g. {@code checkpoints/.tmp-step-123}); empty for a fresh run.
+     */
+    public List<String> removedLeftovers() {
+        return removedLeftovers;
     }
 
     /** Starts assembling a run of {@code experiment}. */

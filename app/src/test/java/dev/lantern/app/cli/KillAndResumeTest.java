@@ -122,9 +122,15 @@ class KillAndResumeTest {
     }
 
     private static Process start(Path tmp, String... args) throws Exception {
+        return start(tmp, List.of(), args);
+    }
+
+    /** Starts {@code lantern args} in a new JVM with {@code jvmOptions}, its output appended to tmp/processes.log. */
+    static Process start(Path tmp, List<String> jvmOptions, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.lantern.app.cli.LanternCli"));
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.lantern.app.cli.LanternCli"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("processes.log").toFile()));
@@ -132,7 +138,7 @@ class KillAndResumeTest {
         return pb.start();
     }
 
-    private static int finish(Process p, Path run) throws Exception {
+    static int finish(Process p, Path run) throws Exception {
         assertTrue(p.waitFor(240, TimeUnit.SECONDS), "process did not finish: " + run);
         return p.exitValue();
     }
