@@ -207,6 +207,17 @@ public class CliTest {
     }
 
     @Test
+    void validateMapListsTheFirstHundredProblemsAndCountsThemAll(@TempDir Path tmp) throws Exception {
+        Path map = Files.writeString(tmp.resolve("noise.txt"), "SG" + "?".repeat(500) + "\n");
+        Result r = lantern("validate-map", map.toString());
+        assertEquals(2, r.code(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(102, lines.size(), r.err());
+        assertEquals(map + ":1:102: ... and 400 more problems (only the first 100 are listed)", lines.get(100));
+        assertEquals(map + ": 500 problems", lines.get(101));
+    }
+
+    @Test
     void aMapProblemAndAFieldProblemAreReportedTogether(@TempDir Path tmp) throws Exception {
         Path map = Files.writeString(tmp.resolve("m.txt"), "#####\n#S.Q#\n#..G#\n#####\n");
         Path config = experimentFile(tmp.resolve("c.json"), "{\"env\": {\"map\": \"m.txt\"}, \"agent\": {\"gamma\": 2}}");

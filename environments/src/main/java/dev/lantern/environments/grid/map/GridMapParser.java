@@ -46,7 +46,7 @@ import java.util.Objects;
  *       once a key was reachable before it; lava is impassable for this search. It runs on a malformed grid too,
  *       with unknown and missing cells taken as walls, so a map with five mistakes gets five messages.</li>
  * </ul>
- * At most {@value MapAssembler#MAX_LISTED_PROBLEMS} problems are listed, then a count of the rest.
+ * At most 100 problems are listed, then a count of the rest ({@link MapFormatException#count()} has them all).
  */
 public final class GridMapParser {
 

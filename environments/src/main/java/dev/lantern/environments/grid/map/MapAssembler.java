@@ -44,17 +44,14 @@ final class MapAssembler implements MapLineReader.LineSink {
     @Override
     public void line(int lineNo, String line, long characters) {
         boolean cut = characters > GridMap.MAX_COLUMNS;
-        if (cut) {
-            overSize = true;
-            problem(lineNo, GridMap.MAX_COLUMNS + 1, "line has " + characters + " characters; a map may be at most "
-                    + GridMap.MAX_COLUMNS + " columns wide (docs/maps.md, \"Limits\"; the rest of the line was not"
-                    + " read)");
-        }
         if (line.startsWith(";")) {
-            return;
+            return; // a comment may be of any length: only its first characters were kept, and it is ignored
         }
         if (line.startsWith("@")) {
-            if (rowCount == 0) {
+            if (cut) {
+                problem(lineNo, GridMap.MAX_COLUMNS + 1, "header line has " + characters + " characters; a line may"
+                        + " have at most " + GridMap.MAX_COLUMNS + " (docs/maps.md, \"Limits\")");
+            } else if (rowCount == 0) {
                 List<MapProblem> found = new ArrayList<>();
                 header.parseLine(source, lineNo, line, found);
                 found.forEach(p -> problem(p.line(), p.column(), p.message()));
@@ -67,6 +64,12 @@ final class MapAssembler implements MapLineReader.LineSink {
             blankProblems = true;
             problem(lineNo, 1, "blank line inside the map (start a comment line with ';')");
             return;
+        }
+        if (cut) {
+            overSize = true;
+            problem(lineNo, GridMap.MAX_COLUMNS + 1, "line has " + characters + " characters; a map may be at most "
+                    + GridMap.MAX_COLUMNS + " columns wide (docs/maps.md, \"Limits\"; the rest of the line was not"
+                    + " read)");
         }
         rowCount++;
         if (rowCount > GridMap.MAX_ROWS) {
@@ -271,6 +274,6 @@ final class MapAssembler implements MapLineReader.LineSink {
             all.add(new MapProblem(source, last.line(), last.column(), "... and " + unlisted + " more problem"
                     + (unlisted == 1 ? "" : "s") + " (only the first " + MAX_LISTED_PROBLEMS + " are listed)"));
         }
-        return new MapFormatException(all);
+        return new MapFormatException(all, problems.size() + unlisted);
     }
 }

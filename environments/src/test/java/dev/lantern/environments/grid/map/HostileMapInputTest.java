@@ -76,6 +76,13 @@ class HostileMapInputTest {
     }
 
     @Test
+    void aLongCommentIsIgnoredButALongHeaderLineIsRefused() {
+        assertEquals("S.G\n", GridMapParser.parse("m.txt", ";" + "-".repeat(100_000) + "\nS.G\n").text());
+        assertEquals(List.of("m.txt:1:4097: header line has 5006 characters; a line may have at most 4096 (docs/maps.md,"
+                + " \"Limits\")"), MapFixtures.problems("@name: " + "x".repeat(4999) + "\nS.G\n"));
+    }
+
+    @Test
     void aThousandByThousandOpenMapIsAccepted() {
         String text = ("S" + ".".repeat(999) + "\n") + (".".repeat(1000) + "\n").repeat(998) + ".".repeat(999) + "G\n";
         GridMap map = GridMapParser.parse("open.txt", text);
@@ -156,7 +163,10 @@ class HostileMapInputTest {
 
     @Test
     void atMostAHundredProblemsAreListedThenACount() {
-        List<String> problems = MapFixtures.problems("SG" + "?".repeat(500) + "\n");
+        MapFormatException e = assertThrows(MapFormatException.class,
+                () -> GridMapParser.parse("m.txt", "SG" + "?".repeat(500) + "\n"));
+        assertEquals(500, e.count());
+        List<String> problems = e.problems().stream().map(MapProblem::toString).toList();
         assertEquals(MapAssembler.MAX_LISTED_PROBLEMS + 1, problems.size());
         assertEquals("m.txt:1:102: unknown tile '?' (known: # . S G L k D B I c w X O W T t H)", problems.get(99));
         assertEquals("m.txt:1:102: ... and 400 more problems (only the first 100 are listed)", problems.get(100));
