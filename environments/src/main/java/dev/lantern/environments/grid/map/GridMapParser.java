@@ -6,6 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -105,7 +108,14 @@ public final class GridMapParser {
         MapAssembler assembler = new MapAssembler(sourceName);
         String notText;
         try {
-            notText = MapLineReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), assembler);
+            // An unpaired surrogate becomes U+FFFD (an unknown tile), not the '?' that String.getBytes would make.
+            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .replaceWith(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD})
+                    .encode(CharBuffer.wrap(text));
+            notText = MapLineReader.read(new ByteArrayInputStream(bytes.array(), bytes.arrayOffset() + bytes.position(),
+                    bytes.remaining()), assembler);
         } catch (IOException e) {
             throw new UncheckedIOException("reading a byte array failed", e); // cannot happen
         }

@@ -125,6 +125,12 @@ class HostileMapInputTest {
     }
 
     @Test
+    void anUnpairedSurrogateInTextIsAnUnknownTileEvenWhereALegendDefinesQuestionMark() {
+        assertEquals(List.of("m.txt:3:2: unknown tile '\uFFFD' (known: # . S G L k D B I c w X O W T t H ?)"),
+                MapFixtures.problems("@legend: ? = wall\nS.G\n.\uD800.\n"));
+    }
+
+    @Test
     void crOnlyLineEndingsAreNamed(@TempDir Path dir) throws IOException {
         Path file = write(dir.resolve("mac.txt"), "#####\r#S.G#\r#####\r");
         assertEquals(List.of(file + ": line endings are CR only (old Mac); use LF or CRLF"), problemsOf(file));
