@@ -39,7 +39,7 @@ final class ValidateMapCommand extends LanternCommand {
         } catch (MapFormatException e) {
             List<String> problems = new ArrayList<>();
             e.problems().forEach(p -> problems.add(p.toString()));
-            problems.add(String.format("%s: %d problem%s", file, e.problems().size(), e.problems().size() == 1 ? "" : "s"));
+            problems.add(String.format("%s: %d problem%s", file, e.count(), e.count() == 1 ? "" : "s"));
             throw new ConfigException(problems);
         }
         int free = 0;

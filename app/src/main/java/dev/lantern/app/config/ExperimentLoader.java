@@ -6,23 +6,41 @@ import dev.lantern.agents.api.AgentKind;
 import dev.lantern.agents.api.TrainsOn;
 import dev.lantern.agents.registry.Learners;
 import dev.lantern.analysis.lca.LcaSettings;
+import dev.lantern.environments.api.MapFormatException;
+import dev.lantern.environments.api.MapProblem;
 import dev.lantern.environments.board.GameRegistry;
 import dev.lantern.environments.grid.GridObservation;
+import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.map.GridMap;
+import dev.lantern.environments.grid.map.GridMapParser;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads an experiment from JSON: every field optional with a documented default, unknown keys, wrong types and
  * out-of-range values reported all at once with their field paths (docs/experiments.md lists every field).
+ *
+ * <p>Every message names the file it is about: {@code c.json: agent.gamma: must be in [0, 1], got 2.0} for a field,
+ * {@code maps/m.txt:3:4: unknown tile 'Q' (...)} for the map file that {@code env.map} names. The map is parsed here,
+ * with the fields, so that a map problem and a field problem are reported together.
  */
 public final class ExperimentLoader {
+
+    /** The most floats a learner's rollout or replay buffer may hold (1 GiB of observations). */
+    public static final long MAX_ROLLOUT_FLOATS = 1L << 28;
+
+    /** An {@code env} section as read: the config, and the parsed map when it names a map file that parses. */
+    private record EnvRead(EnvConfig config, GridMap map) {
+    }
 
     private ExperimentLoader() {
     }
@@ -45,8 +63,12 @@ public final class ExperimentLoader {
             throw new ConfigException(List.of(file + ": no such file"));
         } catch (MalformedInputException e) {
             throw new ConfigException(List.of(file + ": not UTF-8 text"));
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(List.of(file + ": cannot be read (permission denied)"));
         } catch (IOException e) {
-            throw new ConfigException(List.of(file + ": cannot read (" + e.getMessage() + ")"));
+            throw new ConfigException(List.of(Files.isDirectory(file) ? file + ": is a directory, not an experiment file"
+                    : file + ": cannot be read (" + (e.getMessage() != null ? e.getMessage() : "input/output error")
+                            + ")"));
         }
         Path base = file.toAbsolutePath().getParent();
         return parse(file.toString(), text, base);
@@ -58,14 +80,20 @@ public final class ExperimentLoader {
      * @param source  names the text in messages
      * @param json    the text
      * @param baseDir folder that a relative {@code env.map} is resolved against; null = the working directory
+     * @throws ConfigException listing every problem: the fields' prefixed with {@code source}, then the map file's
+     *                         (named by its own path, with line and column)
      */
     public static Experiment parse(String source, String json, Path baseDir) {
         JsonObject root = JsonText.readObject(source, json);
         List<String> problems = new ArrayList<>();
+        List<String> mapProblems = new ArrayList<>();
         JsonFields top = new JsonFields(root, "", problems);
         String name = top.string("name", "experiment");
         long seed = top.integer("seed", 1L);
-        EnvConfig env = readEnv(top.object("env"), baseDir, problems);
+        int envProblems = problems.size();
+        EnvRead envRead = readEnv(top.object("env"), baseDir, problems, mapProblems);
+        boolean envValid = problems.size() == envProblems && mapProblems.isEmpty();
+        EnvConfig env = envRead.config();
         JsonObject agentJson = top.object("agent");
         JsonFields agentFields = new JsonFields(agentJson, "agent", problems);
         String agentType = agentFields.string("type", Learners.DEFAULT_TYPE);
@@ -85,16 +113,52 @@ public final class ExperimentLoader {
         agent.validate("agent", problems);
         lca.validate("lca", problems);
         checkPairing(env, agent, problems);
+        if (envValid) {
+            String memory = memoryProblem(agent, observationSize(env, envRead.map()));
+            if (memory != null) {
+                problems.add(memory);
+            }
+        }
         AgentKind<?> kind = Learners.of(agent);
         long probeLimit = agent.probeLimit();
         if (lca.enabled() && probeLimit > 0 && lca.probeSize() > probeLimit) {
             problems.add("lca.probeSize: must be at most the " + probeLimit + " transitions agent '" + agent.type()
                     + "' keeps (" + kind.bufferFields().sizeTerms() + "), got " + lca.probeSize());
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems.stream().map(p -> source + ": " + p).toList());
+        if (!problems.isEmpty() || !mapProblems.isEmpty()) {
+            List<String> all = new ArrayList<>(problems.stream().map(p -> source + ": " + p).toList());
+            all.addAll(mapProblems);
+            throw new ConfigException(all);
         }
         return new Experiment(name, seed, env, agent, training, lca);
+    }
+
+    /**
+     * Why a learner's rollout or replay buffer would not fit in memory, or null if it fits.
+     *
+     * @param observationSize floats in one observation of the environment trained on
+     * @return e.g. {@code agent.replayCapacity: 10000000 observations of 1200 floats each needs 44.7 GiB; at most
+     *         268435456 floats (lower agent.replayCapacity)}, without the file name
+     */
+    public static String memoryProblem(AgentConfig agent, int observationSize) {
+        AgentKind<?> kind = Learners.of(agent);
+        long buffered = agent.bufferedObservations();
+        long floats = buffered * observationSize;
+        if (floats <= MAX_ROLLOUT_FLOATS) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%s: %s %d observations of %d floats each needs %.1f GiB; at most %d floats"
+                + " (lower %s)", kind.bufferFields().field(), kind.bufferFields().noun(), buffered, observationSize,
+                floats * 4.0 / (1 << 30), MAX_ROLLOUT_FLOATS, kind.bufferFields().toLower());
+    }
+
+    /** Floats in one observation of a valid env section (its map parsed, when it names a map file). */
+    private static int observationSize(EnvConfig env, GridMap map) {
+        if (env.isGame()) {
+            return GameRegistry.make(env.id()).observationSize();
+        }
+        GridMap grid = map != null ? map : EnvRegistry.map(env.id());
+        return new GridWorld("size", grid, env.maxEpisodeSteps(), env.observation()).spec().observationSize();
     }
 
     /** A grid learner on a game, or a game learner on a grid world, is a problem. */
@@ -114,7 +178,7 @@ public final class ExperimentLoader {
         }
     }
 
-    private static EnvConfig readEnv(JsonObject json, Path baseDir, List<String> problems) {
+    private static EnvRead readEnv(JsonObject json, Path baseDir, List<String> problems, List<String> mapProblems) {
         JsonFields f = new JsonFields(json, "env", problems);
         String id = f.string("id", null);
         String map = f.string("map", null);
@@ -140,10 +204,17 @@ public final class ExperimentLoader {
             problems.add("env: give either id or map, not both");
         }
         Path mapPath = null;
+        GridMap parsed = null;
         if (map != null) {
             mapPath = baseDir == null ? Path.of(map) : baseDir.resolve(map).normalize();
-            if (!Files.isRegularFile(mapPath)) {
+            if (!Files.exists(mapPath)) {
                 problems.add("env.map: no such file " + mapPath);
+            } else {
+                try {
+                    parsed = GridMapParser.parse(mapPath);
+                } catch (MapFormatException e) {
+                    e.problems().stream().map(MapProblem::toString).forEach(mapProblems::add);
+                }
             }
         } else if (id == null) {
             id = d.id();
@@ -152,7 +223,7 @@ public final class ExperimentLoader {
             problems.add("env.id: unknown environment '" + id + "' (known: " + String.join(", ", EnvRegistry.ids())
                     + ", " + String.join(", ", GameRegistry.ids()) + ")");
         }
-        return new EnvConfig(map != null ? null : id, mapPath, maxSteps, observation);
+        return new EnvRead(new EnvConfig(map != null ? null : id, mapPath, maxSteps, observation), parsed);
     }
 
     private static TrainingConfig readTraining(JsonObject json, List<String> problems) {

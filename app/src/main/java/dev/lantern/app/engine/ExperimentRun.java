@@ -37,9 +37,6 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class ExperimentRun {
 
-    /** The largest rollout buffer accepted, in floats (1 GiB). */
-    static final long MAX_ROLLOUT_FLOATS = 1L << 28;
-
     private final Experiment experiment;
     private final TrainingEnvironment environment;
     private final Trainer trainer;
@@ -56,7 +53,7 @@ public final class ExperimentRun {
         Experiment e = experiment;
         this.environment = TrainingEnvironment.resolve(e.env());
         AgentKind<?> kind = Learners.of(e.agent());
-        checkMemory(e, kind, environment.observationSize());
+        checkMemory(e, environment.observationSize());
         List<String> lines = new ArrayList<>();
         e.agent().warnings("agent", lines);
         this.warnings = List.copyOf(lines);
@@ -154,14 +151,10 @@ public final class ExperimentRun {
     }
 
     /** Refuses a rollout or replay buffer that would not fit in memory, naming the fields to lower. */
-    private static void checkMemory(Experiment e, AgentKind<?> kind, int observationSize) {
-        long buffered = e.agent().bufferedObservations();
-        long floats = buffered * observationSize;
-        if (floats > MAX_ROLLOUT_FLOATS) {
-            throw new ConfigException(List.of(String.format(Locale.ROOT,
-                    "%s: %s %d observations of %d floats each needs %.1f GiB; at most %d floats (lower %s)",
-                    kind.bufferFields().field(), kind.bufferFields().noun(), buffered, observationSize,
-                    floats * 4.0 / (1 << 30), MAX_ROLLOUT_FLOATS, kind.bufferFields().toLower())));
+    private static void checkMemory(Experiment e, int observationSize) {
+        String problem = ExperimentLoader.memoryProblem(e.agent(), observationSize); // loaded files were checked
+        if (problem != null) {
+            throw new ConfigException(List.of(problem));
         }
     }
 

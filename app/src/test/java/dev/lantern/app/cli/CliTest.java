@@ -162,6 +162,90 @@ public class CliTest {
     }
 
     @Test
+    void mapsOverTheSizeLimitsExitTwoWithTheLineAndTheLimit(@TempDir Path tmp) throws Exception {
+        // One 10M-character row (NegativeArraySizeException before the limits) and one 3M-cell row
+        // (IllegalStateException from the solver): both are refused at their line, naming the limit.
+        byte[] row = new byte[10_000_000];
+        java.util.Arrays.fill(row, (byte) '.');
+        row[0] = 'S';
+        row[row.length - 1] = 'G';
+        Path wide = Files.write(tmp.resolve("wide.txt"), row);
+        Path cells = Files.writeString(tmp.resolve("cells.txt"), "S" + ".".repeat(2_999_998) + "G\n");
+        for (Path map : List.of(wide, cells)) {
+            long characters = map == wide ? 10_000_000 : 3_000_000;
+            Result v = lantern("validate-map", map.toString());
+            assertEquals(2, v.code(), v.err());
+            assertTrue(v.err().startsWith(map + ":1:4097: line has " + characters
+                    + " characters; a map may be at most 4096 columns wide"), v.err());
+            assertFalse(v.err().contains("Exception"), v.err());
+            Path config = experimentFile(tmp.resolve(map.getFileName() + ".json"),
+                    "{\"env\": {\"map\": \"" + map.getFileName() + "\"}}");
+            Result r = lantern("run", "--config", config.toString(), "--out", tmp.resolve("run").toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().startsWith(map + ":1:4097: line has "), r.err());
+            assertFalse(Files.exists(tmp.resolve("run")));
+        }
+    }
+
+    @Test
+    void directoriesAndBinaryFilesGivenAsMapsGetPlainWords(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("maps"));
+        Result d = lantern("validate-map", dir.toString());
+        assertEquals(2, d.code(), d.err());
+        assertTrue(d.err().startsWith(dir + ": is a directory, not a map file"), d.err());
+        Path binary = Files.write(tmp.resolve("b.txt"), new byte[] {'S', '.', 'G', '\n', '#', '#', '#', '\n', 0, 1, 2});
+        Result b = lantern("validate-map", binary.toString());
+        assertEquals(2, b.code(), b.err());
+        assertTrue(b.err().startsWith(binary + ": is not a text file (byte 0x00 at line 3)"), b.err());
+        Path config = experimentFile(tmp.resolve("c.json"), "{\"env\": {\"map\": \"maps\"}}");
+        Result r = lantern("run", "--config", config.toString(), "--out", tmp.resolve("run").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(dir + ": is a directory, not a map file", r.err().strip());
+        for (Result x : List.of(d, b, r)) {
+            assertFalse(x.err().contains("Exception"), x.err());
+        }
+    }
+
+    @Test
+    void validateMapListsTheFirstHundredProblemsAndCountsThemAll(@TempDir Path tmp) throws Exception {
+        Path map = Files.writeString(tmp.resolve("noise.txt"), "SG" + "?".repeat(500) + "\n");
+        Result r = lantern("validate-map", map.toString());
+        assertEquals(2, r.code(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(102, lines.size(), r.err());
+        assertEquals(map + ":1:102: ... and 400 more problems (only the first 100 are listed)", lines.get(100));
+        assertEquals(map + ": 500 problems", lines.get(101));
+    }
+
+    @Test
+    void aMapProblemAndAFieldProblemAreReportedTogether(@TempDir Path tmp) throws Exception {
+        Path map = Files.writeString(tmp.resolve("m.txt"), "#####\n#S.Q#\n#..G#\n#####\n");
+        Path config = experimentFile(tmp.resolve("c.json"), "{\"env\": {\"map\": \"m.txt\"}, \"agent\": {\"gamma\": 2}}");
+        Result r = lantern("run", "--config", config.toString(), "--out", tmp.resolve("run").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(List.of(config + ": agent.gamma: must be in [0, 1], got 2.0",
+                map + ":2:4: unknown tile 'Q' (known: # . S G L k D B I c w X O W T t H)"), r.err().lines().toList());
+        assertFalse(Files.exists(tmp.resolve("run")));
+    }
+
+    @Test
+    void everyConfigMessageCarriesTheFile(@TempDir Path tmp) throws Exception {
+        // A rollout too large for memory was refused after loading, without the file name.
+        Path config = experimentFile(tmp.resolve("big.json"), """
+                {"agent": {"numEnvs": 1024, "rolloutSteps": 1024, "minibatchSize": 1024}}
+                """);
+        Result r = lantern("run", "--config", config.toString(), "--out", tmp.resolve("run").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(config + ": agent.rolloutSteps: a rollout of 1048576 observations of 1183 floats each needs 4.6 GiB;"
+                + " at most 268435456 floats (lower agent.numEnvs or agent.rolloutSteps)", r.err().strip());
+        assertFalse(Files.exists(tmp.resolve("run")));
+        Path dir = Files.createDirectory(tmp.resolve("exp.json"));
+        Result d = lantern("run", "--config", dir.toString(), "--out", tmp.resolve("run").toString());
+        assertEquals(2, d.code(), d.err());
+        assertEquals(dir + ": is a directory, not an experiment file", d.err().strip());
+    }
+
+    @Test
     void benchEnvsPrintsSingleAndBatchedFigures() {
         Result r = lantern("bench", "envs", "--seconds", "0.05", "--copies", "8");
         assertEquals(0, r.code(), r.err());

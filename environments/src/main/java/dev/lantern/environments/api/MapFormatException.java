@@ -16,6 +16,7 @@ import java.util.List;
 public final class MapFormatException extends RuntimeException {
 
     private final List<MapProblem> problems;
+    private final int count;
 
     /**
      * Creates the exception.
@@ -24,8 +25,25 @@ public final class MapFormatException extends RuntimeException {
      * @throws IllegalArgumentException if {@code problems} is empty
      */
     public MapFormatException(List<MapProblem> problems) {
+        this(problems, problems.size());
+    }
+
+    /**
+     * Creates the exception for a map with more problems than are listed.
+     *
+     * @param problems the problems listed, in reading order, the last one saying how many more were found
+     * @param count    how many problems were found in all (the listed ones, without that last line, and the rest)
+     * @throws IllegalArgumentException if {@code problems} is empty
+     */
+    public MapFormatException(List<MapProblem> problems, int count) {
         super(format(problems));
         this.problems = List.copyOf(problems);
+        this.count = count;
+    }
+
+    /** How many problems were found; more than {@code problems().size()} when only the first ones are listed. */
+    public int count() {
+        return count;
     }
 
     /** Every problem found, in reading order (by line, then column); never empty. */

@@ -24,9 +24,16 @@ public record MapProblem(String source, int line, int column, String message) {
         }
     }
 
-    /** The problem as {@code source:line:column: message}, the format compilers use. */
+    /**
+     * The problem as {@code source:line:column: message}, the format compilers use; without a column
+     * {@code source:line: message}, and about the input as a whole {@code source: message}
+     * (e.g. {@code maps/x.txt: is a directory, not a map file}).
+     */
     @Override
     public String toString() {
-        return source + ":" + line + ":" + column + ": " + message;
+        if (line == 0) {
+            return source + ": " + message;
+        }
+        return source + ":" + line + (column == 0 ? "" : ":" + column) + ": " + message;
     }
 }

@@ -25,6 +25,15 @@ public final class GridMap {
     public static final int MAX_BOX_MAP_CELLS = 1024;
     /** The most key/door colours a map may use. */
     public static final int MAX_COLOURS = 8;
+    /** The most columns (characters of a row) a map may have. */
+    public static final int MAX_COLUMNS = 4096;
+    /** The most rows a map may have. */
+    public static final int MAX_ROWS = 4096;
+    /**
+     * The most cells (rows x columns) a map may have: a 1000 x 1000 map, as many as the solvers' state space holds
+     * ({@code GridStateSpace.MAX_STATES}) when the map has no keys.
+     */
+    public static final int MAX_CELLS = 1_000_000;
     /** The time limit in steps of a map without a {@code @time-limit} header. */
     public static final int DEFAULT_TIME_LIMIT = 200;
     /** The colour of {@code k} and {@code D}. */
