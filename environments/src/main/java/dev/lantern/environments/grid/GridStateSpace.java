@@ -31,7 +31,7 @@ import java.util.TreeSet;
  */
 public final class GridStateSpace {
 
-    /** The largest state space the solvers build; larger ones raise an IllegalStateException. */
+    /** The largest state space the solvers build; larger ones raise a {@link StateSpaceTooLargeException}. */
     public static final int MAX_STATES = 1_000_000;
 
     private record Key(int cell, int mask, long extras) {
@@ -82,7 +82,7 @@ public final class GridStateSpace {
     /**
      * The state space of {@code env}'s map (its current state is untouched).
      *
-     * @throws IllegalStateException if it has more than {@value #MAX_STATES} states
+     * @throws StateSpaceTooLargeException if it has more than {@value #MAX_STATES} states
      */
     public static GridStateSpace of(GridWorld env) {
         return of(env.dynamics());
@@ -91,6 +91,11 @@ public final class GridStateSpace {
     /** Number of states. */
     public int size() {
         return cellOf.length;
+    }
+
+    /** Number of transitions (outcomes of every state and action, terminal states' included). */
+    public long transitionCount() {
+        return first[first.length - 1];
     }
 
     /** The map whose states these are. */
@@ -257,8 +262,8 @@ public final class GridStateSpace {
                 startStates, startProbabilities);
     }
 
-    private static IllegalStateException tooLarge(GridDynamics d) {
-        return new IllegalStateException("the state space of " + d.map.sourceName() + " has more than " + MAX_STATES
+    private static StateSpaceTooLargeException tooLarge(GridDynamics d) {
+        return new StateSpaceTooLargeException("the state space of " + d.map.sourceName() + " has more than " + MAX_STATES
                 + " states; the exact solvers do not handle it");
     }
 
