@@ -267,8 +267,94 @@ public final class GridStateSpace {
                 + " states; the exact solvers do not handle it");
     }
 
+    /**
+     * The states whose optimal undiscounted return is unbounded: from each, some policy reaches with positive
+     * probability a set of non-terminal states where it can stay forever and collect a positive expected reward on
+     * every step (reward-gaming's bucket; any state that can bump against a wall when the step reward is positive).
+     * Without a time limit and with γ = 1 such a state has no finite optimal value. The converse does not hold: a
+     * cycle that pays +1 and -0.5 by turns is not found (its states' values then fail to converge instead).
+     *
+     * <p>The set is the largest fixed point of "has an action with positive expected reward whose outcomes all stay
+     * in the set", found by removing states until none is left to remove, then closed backwards under reachability.
+     */
+    public boolean[] unboundedStates() {
+        int n = size();
+        boolean[] in = new boolean[n];
+        boolean[] valid = new boolean[n * 4];
+        int[] validActions = new int[n];
+        boolean any = false;
+        for (int s = 0; s < n; s++) {
+            if (terminal[s]) {
+                continue;
+            }
+            for (int a = 0; a < 4; a++) {
+                double expected = 0;
+                boolean staysLive = true;
+                for (int e = first[s * 4 + a]; e < first[s * 4 + a + 1]; e++) {
+                    expected += prob[e] * reward[e];
+                    staysLive &= !terminal[to[e]];
+                }
+                if (staysLive && expected > 0) {
+                    valid[s * 4 + a] = true;
+                    validActions[s]++;
+                }
+            }
+            in[s] = validActions[s] > 0;
+            any |= in[s];
+        }
+        if (!any) {
+            return in;
+        }
+        // (state, action) pairs by the states their outcomes reach, to withdraw a pair when one of them leaves the set
+        int[] start = new int[n + 1];
+        for (int e = 0; e < first[n * 4]; e++) {
+            start[to[e] + 1]++;
+        }
+        for (int s = 0; s < n; s++) {
+            start[s + 1] += start[s];
+        }
+        int[] fill = start.clone();
+        int[] pairs = new int[start[n]];
+        for (int p = 0; p < n * 4; p++) {
+            for (int e = first[p]; e < first[p + 1]; e++) {
+                pairs[fill[to[e]]++] = p;
+            }
+        }
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int s = 0; s < n; s++) {
+            if (!in[s]) {
+                queue[tail++] = s;
+            }
+        }
+        while (head < tail) {
+            int t = queue[head++];
+            for (int i = start[t]; i < start[t + 1]; i++) {
+                int p = pairs[i];
+                if (valid[p]) {
+                    valid[p] = false;
+                    int s = p / 4;
+                    if (--validActions[s] == 0 && in[s]) {
+                        in[s] = false;
+                        queue[tail++] = s;
+                    }
+                }
+            }
+        }
+        return reaching(in);
+    }
+
     /** Which states can reach a terminal state: a backward search over the transition graph. */
     private boolean[] liveStates() {
+        return reaching(terminal);
+    }
+
+    /**
+     * The states from which a state in {@code targets} can be reached with positive probability (the targets
+     * included), leaving terminal states only if they are targets: a backward search over the transition graph.
+     */
+    private boolean[] reaching(boolean[] targets) {
         int n = size();
         int[] inStart = new int[n + 1];
         for (int s = 0; s < n; s++) {
@@ -291,20 +377,22 @@ public final class GridStateSpace {
             }
         }
         boolean[] result = new boolean[n];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
         for (int s = 0; s < n; s++) {
-            if (terminal[s]) {
+            if (targets[s]) {
                 result[s] = true;
-                queue.add(s);
+                queue[tail++] = s;
             }
         }
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
+        while (head < tail) {
+            int s = queue[head++];
             for (int p = inStart[s]; p < inStart[s + 1]; p++) {
                 int q = predecessors[p];
                 if (!result[q]) {
                     result[q] = true;
-                    queue.add(q);
+                    queue[tail++] = q;
                 }
             }
         }
