@@ -17,11 +17,13 @@ import java.util.Objects;
  * Undiscounted, over the full {@link GridStateSpace} (the same transition table as {@link ValueIteration}); the
  * episode's last step (the one the time limit truncates) is counted, as the world counts it. Every sum is finite, so
  * the result needs no convergence test: a reward that can be collected forever (reward-gaming's bucket) is simply
- * collected T times. Two value arrays of the state-space size are kept, never one per step; when a step changes no
- * value the rest of the horizon cannot change any either, and the induction stops early.
+ * collected T times. Two value arrays of the state-space size are kept, never one per step. With k steps left only
+ * the states a start can reach in T - k steps matter ({@link GridStateSpace#stepsFromStart()}), so each step updates
+ * only those; when a step changes none of them, no later step can either, and the induction stops early.
  *
- * <p>Cost: (transitions) × T backups. Above {@value #MAX_WORK} (or above {@link GridStateSpace#MAX_STATES} states) the
- * world is not solved, and the result says so ({@link SolveStatus#TOO_LARGE}, value NaN) instead of a number.
+ * <p>Cost: at most (transitions) × T backups, far fewer when the map is larger than what T steps can reach. Above
+ * {@value #MAX_WORK} (or above {@link GridStateSpace#MAX_STATES} states) the world is not solved, and the result says
+ * so ({@link SolveStatus#TOO_LARGE}, value NaN) instead of a number.
  */
 public final class FiniteHorizon {
 
@@ -57,18 +59,54 @@ public final class FiniteHorizon {
             return new OptimalReturn(Double.NaN, SolveStatus.TOO_LARGE, horizon, -1, e.getMessage());
         }
         int n = space.size();
-        long work = space.transitionCount() * (long) horizon;
+        // Only states that a start can reach within the steps already taken matter: with k steps left, those at most
+        // T - k steps from a start. Order the states by that distance, and update a shrinking prefix.
+        int[] distance = space.stepsFromStart();
+        int maxDistance = Math.min(horizon, n);
+        int[] byDistance = new int[maxDistance + 2];
+        for (int s = 0; s < n; s++) {
+            if (distance[s] >= 0 && distance[s] <= maxDistance) {
+                byDistance[distance[s] + 1]++;
+            }
+        }
+        for (int d = 0; d <= maxDistance; d++) {
+            byDistance[d + 1] += byDistance[d];
+        }
+        int[] order = new int[byDistance[maxDistance + 1]];
+        int[] fill = java.util.Arrays.copyOf(byDistance, maxDistance + 1);
+        long[] transitionsWithin = new long[maxDistance + 1]; // transitions of the states at most d steps away
+        for (int s = 0; s < n; s++) {
+            int d = distance[s];
+            if (d >= 0 && d <= maxDistance) {
+                order[fill[d]++] = s;
+                transitionsWithin[d] += space.transitionCount(s);
+            }
+        }
+        long work = 0;
+        for (int d = 0; d <= maxDistance; d++) {
+            if (d > 0) {
+                transitionsWithin[d] += transitionsWithin[d - 1];
+            }
+        }
+        for (int k = 1; k <= horizon; k++) {
+            work += transitionsWithin[Math.min(horizon - k, maxDistance)];
+            if (work > maxWork) {
+                break;
+            }
+        }
         if (work > maxWork) {
             return new OptimalReturn(Double.NaN, SolveStatus.TOO_LARGE, horizon, n, String.format(Locale.ROOT,
-                    "%d transitions x %d steps = %.2e backups, more than the %.0e a solve may take (a shorter time "
-                            + "limit or a smaller map solves)", space.transitionCount(), horizon, (double) work,
-                    (double) maxWork));
+                    "%d transitions within reach over %d steps need more than %.0e backups, the most a solve may "
+                            + "take (a shorter time limit or a smaller map solves)", transitionsWithin[maxDistance],
+                    horizon, (double) maxWork));
         }
-        double[] previous = new double[n]; // V_{k-1}
-        double[] current = new double[n];  // V_k
+        double[] previous = new double[n]; // V_{k-1} on the states at most T - k + 1 steps from a start
+        double[] current = new double[n];  // V_k on those at most T - k steps away
         for (int k = 1; k <= horizon; k++) {
             double change = 0;
-            for (int s = 0; s < n; s++) {
+            int end = byDistance[Math.min(horizon - k, maxDistance) + 1];
+            for (int i = 0; i < end; i++) {
+                int s = order[i];
                 double best = 0.0; // terminal states keep 0
                 if (!space.terminal(s)) {
                     best = Double.NEGATIVE_INFINITY;
@@ -84,7 +122,7 @@ public final class FiniteHorizon {
             current = t;
             progress.step("finite-horizon solve", k, horizon, change);
             if (change == 0) {
-                break; // V_k = V_{k-1}: every later step gives the same values
+                break; // V_k = V_{k-1} where it matters: every later step gives the same values
             }
         }
         return new OptimalReturn(space.startValue(previous), SolveStatus.EXACT, horizon, n, "");

@@ -27,7 +27,7 @@ public final class GridSolution extends StateValues {
     GridSolution(GridWorld env, double gamma, GridStateSpace space, double[] values, double[] q,
             Sweeps.Result sweeps, SolveStatus status) {
         super(space, gamma, values, q, sweeps, status);
-        this.optimalReturn = PolicyRollout.optimalReturn(env, this);
+        this.optimalReturn = status == SolveStatus.CONVERGED ? PolicyRollout.optimalReturn(env, this) : Double.NaN;
     }
 
     /** The map solved. */
@@ -91,10 +91,11 @@ public final class GridSolution extends StateValues {
 
     /**
      * The UNDISCOUNTED return of following {@link #greedyAction(GridState)} from the start, within the world's time
-     * limit; see {@link PolicyRollout#optimalReturn(GridWorld, GridSolution)}. Computed once, when solving. This is the
-     * return of this (stationary, time-blind) solution's greedy policy in one episode: the optimum only when the
-     * solution converged, the map is deterministic and the greedy path fits in the time limit. The true optimum of
-     * what the agent is asked to do is {@link FiniteHorizon#solve(GridWorld)}'s.
+     * limit; see {@link PolicyRollout#optimalReturn(GridWorld, GridSolution)}. Computed once, when solving; NaN when
+     * the solve did not converge or is unbounded (the greedy policy of values that are not the truth is no optimum).
+     * This is the return of this (stationary, time-blind) solution's greedy policy in one episode: the optimum only
+     * when the solution converged, the map is deterministic and the greedy path fits in the time limit. The true
+     * optimum of what the agent is asked to do is {@link FiniteHorizon#solve(GridWorld)}'s.
      */
     public double optimalReturn() {
         return optimalReturn;

@@ -80,7 +80,44 @@ class FiniteHorizonTest {
         assertEquals(SolveStatus.TOO_LARGE, o.status());
         assertFalse(o.known());
         assertTrue(Double.isNaN(o.value()));
-        assertTrue(o.describe().startsWith("not solved (too-large): 12 transitions x 100 steps"), o.describe());
+        assertTrue(o.describe().startsWith("not solved (too-large): 12 transitions within reach over 100 steps need "
+                + "more than 1e+02 backups"), o.describe());
+    }
+
+    @Test
+    void onlyWhatTheHorizonReachesIsSolvedAndTheResultIsTheSame() {
+        // 60 cells of corridor, 10 steps: the goal is out of reach, and only the 11 cells within reach are updated
+        GridWorld corridor = GridWorldTest.world("S" + ".".repeat(58) + "G\n", 10);
+        assertEquals(-0.10, FiniteHorizon.solve(corridor).value(), EPS);
+        // every registered grid, short and long horizons: the same as plain backward induction over all states
+        for (String id : EnvRegistry.ids()) {
+            if (!id.startsWith("grid/")) {
+                continue;
+            }
+            for (int horizon : new int[] {1, 7, 60}) {
+                GridWorld env = new GridWorld(id, EnvRegistry.map(id), horizon);
+                assertEquals(plainInduction(env), FiniteHorizon.solve(env).value(), 1e-12, id + " horizon " + horizon);
+            }
+        }
+    }
+
+    /** V_T of the start by backward induction over every state, every step: the definition, with no shortcut. */
+    private static double plainInduction(GridWorld env) {
+        dev.lantern.environments.grid.GridStateSpace space = dev.lantern.environments.grid.GridStateSpace.of(env);
+        double[] v = new double[space.size()];
+        for (int k = 1; k <= env.maxEpisodeSteps(); k++) {
+            double[] next = new double[v.length];
+            for (int s = 0; s < v.length; s++) {
+                if (!space.terminal(s)) {
+                    next[s] = Double.NEGATIVE_INFINITY;
+                    for (int a = 0; a < 4; a++) {
+                        next[s] = Math.max(next[s], space.backup(s, a, v, 1.0));
+                    }
+                }
+            }
+            v = next;
+        }
+        return space.startValue(v);
     }
 
     @Test
