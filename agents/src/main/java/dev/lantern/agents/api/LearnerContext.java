@@ -17,7 +17,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param probeSize     states in the LCA probe, or 0 when LCA is off
  * @param dataType      the networks' floating-point type
  * @param evalEpisodes  greedy episodes of the final evaluation on a grid world
- * @param optimalReturn the optimal return from the start state (value iteration), or NaN when unknown or a game
+ * @param optimalReturn the optimal expected return of an episode within the time limit (the exact finite-horizon
+ *                      solve, the quantity {@code eval/return} measures), or NaN when not solved or a game
  */
 public record LearnerContext(Supplier<? extends Environment> environments, Game game, long runSeed,
         long totalEnvSteps, int probeSize, DataType dataType, int evalEpisodes, double optimalReturn) {

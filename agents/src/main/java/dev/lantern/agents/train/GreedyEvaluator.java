@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * environments. An episode is a success when it terminates with a positive last reward (a goal was reached).
  *
  * <p>Metrics: {@code eval/return} (mean undiscounted return), {@code eval/length}, {@code eval/performance},
- * {@code eval/success_rate}, and {@code eval/optimal_return} when the ground truth is known.
+ * {@code eval/success_rate}, and {@code eval/optimal_return} only when the true optimum is known (the optimal expected
+ * undiscounted return within the time limit; left out when it was not solved).
  */
 public final class GreedyEvaluator implements FinalEvaluation {
 
@@ -26,7 +27,7 @@ public final class GreedyEvaluator implements FinalEvaluation {
      * @param envFactory    makes a fresh environment for the evaluation
      * @param episodes      episodes to average over
      * @param seed          episode {@code k} is reset with {@code Seeds.mix(seed + k)}
-     * @param optimalReturn the optimal return from the start state (value iteration), or NaN if unknown
+     * @param optimalReturn the optimal expected return within the time limit, or NaN if not known (then not written)
      */
     public GreedyEvaluator(Supplier<? extends Environment> envFactory, int episodes, long seed, double optimalReturn) {
         if (episodes < 1) {

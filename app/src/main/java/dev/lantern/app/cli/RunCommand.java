@@ -154,8 +154,10 @@ final class RunCommand extends LanternCommand {
             double optimal = ev.getOrDefault("eval/optimal_return", Double.NaN);
             double ret = ev.get("eval/return");
             String share = optimal > 0 ? String.format(Locale.ROOT, ", %.1f%%", 100 * ret / optimal) : "";
-            out.printf(Locale.ROOT, "greedy evaluation: return %.4f (optimal %.4f%s), success rate %.2f, "
-                    + "length %.1f%n", ret, optimal, share, ev.get("eval/success_rate"), ev.get("eval/length"));
+            String shown = !Double.isNaN(optimal) ? String.format(Locale.ROOT, "%.4f", optimal)
+                    : run.optimum() == null ? "unknown" : "not solved (" + run.optimum().status().label() + ")";
+            out.printf(Locale.ROOT, "greedy evaluation: return %.4f (optimal %s%s), success rate %.2f, "
+                    + "length %.1f%n", ret, shown, share, ev.get("eval/success_rate"), ev.get("eval/length"));
         }
         LcaRecorder lca = run.lca();
         if (lca != null && (outcome.envSteps() > 0 || outcome.status().equals("completed"))) { // it started

@@ -6,14 +6,14 @@ import dev.lantern.environments.api.MapFormatException;
 import dev.lantern.environments.grid.map.Cell;
 import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.grid.map.GridMapParser;
-import dev.lantern.environments.grid.solve.GridSolution;
 import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.grid.map.Cell;
 import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.grid.map.GridMapParser;
 import dev.lantern.environments.grid.map.Tile;
-import dev.lantern.environments.grid.solve.GridSolution;
-import dev.lantern.environments.grid.solve.ValueIteration;
+import dev.lantern.environments.grid.solve.FiniteHorizon;
+import dev.lantern.environments.grid.solve.OptimalReturn;
+import dev.lantern.app.engine.SolveProgressPrinter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,14 +55,21 @@ final class ValidateMapCommand extends LanternCommand {
                 doors += t == Tile.DOOR ? 1 : 0;
             }
         }
-        GridWorld env = new GridWorld("map:" + file.getFileName(), map, GridMap.DEFAULT_TIME_LIMIT);
-        GridSolution truth = ValueIteration.solve(env, 1.0);
+        GridWorld env = new GridWorld("map:" + file.getFileName(), map); // the map's own time limit (default 200)
+        SolveProgressPrinter progress = SolveProgressPrinter.toStderr(env.spec().id());
+        OptimalReturn truth = FiniteHorizon.solve(env, progress);
+        progress.finish();
         Cell s = map.start();
         out.printf(Locale.ROOT, "%s: ok, %d x %d, start at row %d col %d, %d free cells, %d goal%s, %d lava, %d key%s, "
                 + "%d door%s%n", file, map.height(), map.width(), s.row(), s.col(), free, goals, goals == 1 ? "" : "s",
                 lava, map.keyCount(), map.keyCount() == 1 ? "" : "s", doors, doors == 1 ? "" : "s");
-        out.printf(Locale.ROOT, "value iteration over %d states: optimal return from the start %.4f (time limit %d)%n",
-                truth.stateCount(), truth.optimalReturn(), env.maxEpisodeSteps());
+        if (truth.known()) {
+            out.printf(Locale.ROOT, "optimal return from the start %.4f (exact: undiscounted, within the time limit of "
+                    + "%d steps, over %d states)%n", truth.value(), truth.horizon(), truth.states());
+        } else {
+            out.printf(Locale.ROOT, "optimal return from the start: not solved (%s): %s%n", truth.status().label(),
+                    truth.reason());
+        }
         return 0;
     }
 }

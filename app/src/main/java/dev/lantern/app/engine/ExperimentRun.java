@@ -21,8 +21,8 @@ import dev.lantern.analysis.lca.LcaRecorder;
 import dev.lantern.app.config.ConfigException;
 import dev.lantern.app.config.Experiment;
 import dev.lantern.app.config.ExperimentLoader;
-import dev.lantern.environments.grid.solve.GridSolution;
-import dev.lantern.environments.grid.solve.ValueIteration;
+import dev.lantern.environments.grid.solve.FiniteHorizon;
+import dev.lantern.environments.grid.solve.OptimalReturn;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Assembles everything an experiment needs and runs it on the calling thread: the environment
- * ({@link TrainingEnvironment}: registered, a user's map or a game), the exact ground truth (value iteration), the
+ * ({@link TrainingEnvironment}: registered, a user's map or a game), the exact optimal return under the time limit
+ * ({@link FiniteHorizon}), the
  * learner (created through {@link Learners}, whatever its type), the LCA recorder, the run directory and its manifest.
  * The CLI and the lab both start training through this class.
  */
@@ -47,6 +48,7 @@ public final class ExperimentRun {
     private LcaRecorder lca;
     private Path resumedFrom;
     private List<String> removedLeftovers = List.of();
+    private OptimalReturn optimum;
 
     private ExperimentRun(Builder b) {
         this.experiment = b.experiment;
@@ -84,10 +86,12 @@ public final class ExperimentRun {
         Backend.configure();
         checkPairing(kind);
         boolean game = environment.game() != null;
-        GridSolution groundTruth = game ? null : ValueIteration.solve(environment.newWorld(), 1.0);
+        OptimalReturn groundTruth = game ? null : optimalReturn(environment);
+        this.optimum = groundTruth;
+        // eval/optimal_return is written only when it is the true optimum (NaN: left out)
         LearnerContext context = new LearnerContext(game ? null : environment::newWorld, environment.game(), e.seed(),
                 e.training().totalEnvSteps(), e.lca().enabled() ? e.lca().probeSize() : 0, DataType.FLOAT,
-                e.training().evalEpisodes(), game ? Double.NaN : groundTruth.optimalReturn());
+                e.training().evalEpisodes(), game ? Double.NaN : groundTruth.value());
         this.agent = Learners.create(e.agent(), context);
         Trainer.Builder tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
                 e.training().checkpointEveryEnvSteps(), 0));
@@ -148,6 +152,25 @@ public final class ExperimentRun {
         resumes.add(r);
         fresh.add("resumes", resumes);
         return fresh;
+    }
+
+    /**
+     * The optimal return of the grid world trained on, under its time limit, with its status ({@code null} for a
+     * game); what {@code eval/optimal_return} and the manifest's {@code optimalReturn} hold when it is known.
+     */
+    public OptimalReturn optimum() {
+        return optimum;
+    }
+
+    /**
+     * The exact optimal return of the grid world trained on, under its time limit (the quantity {@code eval/return}
+     * measures), with progress on stderr when the solve takes more than a second.
+     */
+    static OptimalReturn optimalReturn(TrainingEnvironment environment) {
+        SolveProgressPrinter progress = SolveProgressPrinter.toStderr(environment.envId());
+        OptimalReturn truth = FiniteHorizon.solve(environment.newWorld(), progress);
+        progress.finish();
+        return truth;
     }
 
     /** Refuses a rollout or replay buffer that would not fit in memory, naming the fields to lower. */

@@ -6,7 +6,7 @@ import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.run.RunDirectory;
 import dev.lantern.environments.random.Seeds;
 import dev.lantern.app.config.Experiment;
-import dev.lantern.environments.grid.solve.GridSolution;
+import dev.lantern.environments.grid.solve.OptimalReturn;
 import dev.lantern.environments.random.Seeds;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The fixed part of a run's {@code manifest.json}: Lantern's version and git commit, the resolved config, every
- * derived seed, JVM and OS, the ND4J backend with its data type and thread count, and the environment's ground truth.
+ * derived seed, JVM and OS, the ND4J backend with its data type and thread count, and the environment's ground truth
+ * (the exact optimal return under the time limit, with its status).
  * The trainer adds status, times and counts.
  */
 final class Manifest {
@@ -28,7 +29,7 @@ final class Manifest {
      * The manifest of a new run; {@code warnings} (the experiment's, e.g. a learning rate above 1) start its
      * {@code warnings} list, to which the trainer adds runaway warnings; absent when there are none.
      */
-    static JsonObject create(Experiment e, JsonObject config, String envId, GridSolution truth,
+    static JsonObject create(Experiment e, JsonObject config, String envId, OptimalReturn truth,
             List<String> warnings) {
         JsonObject m = new JsonObject();
         m.addProperty("format", "lantern-run/1");
@@ -45,8 +46,7 @@ final class Manifest {
         JsonObject env = new JsonObject();
         env.addProperty("id", envId);
         if (truth != null) {
-            env.addProperty("valueIterationStates", truth.stateCount());
-            env.addProperty("optimalReturn", truth.optimalReturn());
+            addOptimum(env, truth);
         } else {
             env.addProperty("kind", "two-player board game (no single-agent ground truth)");
         }
@@ -67,6 +67,23 @@ final class Manifest {
             m.add("warnings", list);
         }
         return m;
+    }
+
+    /**
+     * The ground truth of a grid world: {@code optimalReturn} only when it is the exact optimum, always
+     * {@code optimalStatus} ({@code exact} or {@code too-large}), the time limit it honours, the states solved
+     * ({@code -1}: not built) and, when not solved, why.
+     */
+    static void addOptimum(JsonObject env, OptimalReturn truth) {
+        env.addProperty("solvedStates", truth.states());
+        if (truth.known()) {
+            env.addProperty("optimalReturn", truth.value());
+        }
+        env.addProperty("optimalStatus", truth.status().label());
+        env.addProperty("optimalHorizon", truth.horizon());
+        if (!truth.known()) {
+            env.addProperty("optimalNote", truth.reason());
+        }
     }
 
     /** The version from the jar's manifest, or the build's version property. */

@@ -28,7 +28,7 @@ final class CellText {
         }
         GridSolution truth = run.groundTruth();
         if (tile != Tile.WALL && truth.contains(s)) {
-            sb.append(String.format(Locale.ROOT, " · V* = %.3f", truth.value(s)));
+            sb.append(" · ").append(OptimumText.value(truth, truth.value(s)));
         }
         if (frame != null && frame.has(row, col, mask)) {
             String[] glyph = {"↑", "↓", "→", "←"};

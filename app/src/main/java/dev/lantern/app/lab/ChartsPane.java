@@ -12,7 +12,9 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
+import dev.lantern.environments.grid.solve.OptimalReturn;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -56,6 +58,8 @@ public final class ChartsPane extends VBox {
     private final ChartViewer lcaViewer;
     private MovingAverage returnAverage = new MovingAverage(RETURN_WINDOW);
     private ValueMarker optimalMarker;
+    /** Says why the return chart has no optimum line, or null. */
+    private TextTitle optimalNoteTitle;
     private long episodes;
 
     /** Empty charts. */
@@ -119,8 +123,11 @@ public final class ChartsPane extends VBox {
         dirty.remove(s);
     }
 
-    /** Clears every chart for a new run; {@code optimalReturn} (NaN: none) is drawn as a dashed line. */
-    public void reset(double optimalReturn) {
+    /**
+     * Clears every chart for a new run; the optimum is drawn as a dashed line only when it is the true optimum
+     * ({@code null}, or not solved: no line, and the chart's subtitle says why).
+     */
+    public void reset(OptimalReturn optimum) {
         for (XYSeries s : List.copyOf(sources.keySet())) {
             sources.put(s, new Downsampler(MAX_POINTS));
             dirty.put(s, true);
@@ -139,10 +146,21 @@ public final class ChartsPane extends VBox {
             plot.removeRangeMarker(optimalMarker);
             optimalMarker = null;
         }
-        if (!Double.isNaN(optimalReturn)) {
-            optimalMarker = new ValueMarker(optimalReturn, new Color(0x2f9e44), new BasicStroke(1.5f,
+        String label = OptimumText.chartLabel(optimum);
+        String note = OptimumText.chartNote(optimum);
+        if (optimalNoteTitle != null) {
+            returnChart.removeSubtitle(optimalNoteTitle);
+            optimalNoteTitle = null;
+        }
+        if (note != null) {
+            optimalNoteTitle = new TextTitle(note, new Font("SansSerif", Font.PLAIN, 11));
+            optimalNoteTitle.setPaint(new Color(0x868e96));
+            returnChart.addSubtitle(optimalNoteTitle);
+        }
+        if (label != null) {
+            optimalMarker = new ValueMarker(optimum.value(), new Color(0x2f9e44), new BasicStroke(1.5f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            optimalMarker.setLabel(String.format(java.util.Locale.ROOT, "optimal %.2f", optimalReturn));
+            optimalMarker.setLabel(label);
             optimalMarker.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
             optimalMarker.setLabelPaint(new Color(0x2f9e44));
             optimalMarker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
@@ -150,6 +168,16 @@ public final class ChartsPane extends VBox {
             plot.addRangeMarker(optimalMarker);
         }
         refresh();
+    }
+
+    /** The label of the dashed optimum line on the return chart, or null when none is drawn. */
+    String optimalLabel() {
+        return optimalMarker == null ? null : optimalMarker.getLabel();
+    }
+
+    /** What the return chart says instead of an optimum line, or null. */
+    String optimalNote() {
+        return optimalNoteTitle == null ? null : optimalNoteTitle.getText();
     }
 
     /** Takes a batch of metrics (FX thread); call {@link #refresh()} to draw them. */

@@ -249,7 +249,7 @@ public final class LabWindow {
         if (info != null && info != shownRun) {
             shownRun = info;
             grid.setRun(info);
-            charts.reset(info.groundTruth().optimalReturn());
+            charts.reset(info.optimum());
             panel.showKeysChoice(info.map().keyCount() > 0);
         }
         PolicyFrame frame = feed.latestFrame();
@@ -310,8 +310,8 @@ public final class LabWindow {
         }
         Double evalReturn = evaluation.get("eval/return");
         if (evalReturn != null) {
-            sb.append(String.format(Locale.ROOT, "  ·  greedy eval return %.3f (optimal %.3f)", evalReturn,
-                    shownRun.groundTruth().optimalReturn()));
+            sb.append(String.format(Locale.ROOT, "  ·  greedy eval return %.3f (%s)", evalReturn,
+                    OptimumText.status(shownRun.optimum())));
             Double success = evaluation.get("eval/success_rate");
             if (success != null) {
                 sb.append(String.format(Locale.ROOT, ", success %.0f%%", 100 * success));

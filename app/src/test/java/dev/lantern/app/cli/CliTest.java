@@ -116,6 +116,8 @@ public class CliTest {
         assertEquals("map:corridor.txt", manifest.getAsJsonObject("environment").get("id").getAsString());
         // Four steps: right (key), right, right (door, held key), right (goal).
         assertEquals(0.96, manifest.getAsJsonObject("environment").get("optimalReturn").getAsDouble(), 1e-9);
+        assertEquals("exact", manifest.getAsJsonObject("environment").get("optimalStatus").getAsString());
+        assertEquals(50, manifest.getAsJsonObject("environment").get("optimalHorizon").getAsInt());
         assertFalse(Files.exists(run.resolve("lca")));
     }
 
@@ -158,7 +160,16 @@ public class CliTest {
         Files.writeString(good, "#####\n#S.G#\n#####\n");
         Result ok = lantern("validate-map", good.toString());
         assertEquals(0, ok.code(), ok.err());
-        assertTrue(ok.out().contains("optimal return from the start 0.9800"), ok.out());
+        assertTrue(ok.out().contains("optimal return from the start 0.9800 (exact: undiscounted, within the time "
+                + "limit of 200 steps, over"), ok.out());
+        // a reward collectable forever (the bucket, 0.02 a step): the optimum of a 50-step episode is 50 x 0.02, where
+        // value iteration with gamma 1 ran 100,000 sweeps and printed a number that was no optimum
+        Path bucket = tmp.resolve("bucket.txt");
+        Files.writeString(bucket, "@time-limit: 50\n@reward.step: 0\n@legend: G = goal 0\n######\n#GtSH#\n######\n");
+        Result b = lantern("validate-map", bucket.toString());
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.out().contains("optimal return from the start 1.0000 (exact: undiscounted, within the time limit "
+                + "of 50 steps, over"), b.out());
     }
 
     @Test

@@ -280,6 +280,9 @@ class LabWindowTest {
             assertTrue(n > 0);
             assertNotEquals(0.0, fx(() -> lca.getYValue(series, n - 1)), "cumulative LCA of layer " + series);
         }
+        String label = fx(charts::optimalLabel);
+        assertEquals(OptimumText.chartLabel(controller.feed().status().info().optimum()), label);
+        assertTrue(label != null && label.startsWith("optimal "), label);
         assertEquals(4, charts.cumulativeLca().size());
         assertTrue(charts.cumulativeLca().keySet().containsAll(
                 List.of("torso.dense0", "torso.dense1", "policy.logits", "value.out")));

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * Immutable.
  *
  * <p>Conventions: states on a goal or lava cell are terminal, with value 0 and Q 0 for every action. States from which
- * no terminal state is reachable have value {@code STEP_REWARD / (1 - gamma)} ({@code -Infinity} for gamma 1).
+ * no terminal state is reachable have value {@code STEP_REWARD / (1 - gamma)} ({@code -Infinity} for gamma 1); with
+ * gamma 1, states that can reach rewards collectable forever have {@code +Infinity} ({@link #status()} is then
+ * {@link SolveStatus#UNBOUNDED} when the start is one of them).
  * Asking about a state outside the solved state space (see {@link ValueIteration}) is an
  * {@link IllegalArgumentException}; {@link #contains(GridState)} tells beforehand.
  */
@@ -23,9 +25,9 @@ public final class GridSolution extends StateValues {
     private final double optimalReturn;
 
     GridSolution(GridWorld env, double gamma, GridStateSpace space, double[] values, double[] q,
-            Sweeps.Result sweeps) {
-        super(space, gamma, values, q, sweeps);
-        this.optimalReturn = PolicyRollout.optimalReturn(env, this);
+            Sweeps.Result sweeps, SolveStatus status) {
+        super(space, gamma, values, q, sweeps, status);
+        this.optimalReturn = status == SolveStatus.CONVERGED ? PolicyRollout.optimalReturn(env, this) : Double.NaN;
     }
 
     /** The map solved. */
@@ -89,7 +91,11 @@ public final class GridSolution extends StateValues {
 
     /**
      * The UNDISCOUNTED return of following {@link #greedyAction(GridState)} from the start, within the world's time
-     * limit; see {@link PolicyRollout#optimalReturn(GridWorld, GridSolution)}. Computed once, when solving.
+     * limit; see {@link PolicyRollout#optimalReturn(GridWorld, GridSolution)}. Computed once, when solving; NaN when
+     * the solve did not converge or is unbounded (the greedy policy of values that are not the truth is no optimum).
+     * This is the return of this (stationary, time-blind) solution's greedy policy in one episode: the optimum only
+     * when the solution converged, the map is deterministic and the greedy path fits in the time limit. The true
+     * optimum of what the agent is asked to do is {@link FiniteHorizon#solve(GridWorld)}'s.
      */
     public double optimalReturn() {
         return optimalReturn;

@@ -72,7 +72,7 @@ public final class PolicyEvaluation {
                 }
             }
             return value;
-        }, tolerance, maxSweeps);
+        }, tolerance, maxSweeps, "policy evaluation", SolveProgress.NONE);
         return new PolicyValues(space, gamma, v, Sweeps.qTable(space, v, gamma, null, 0), result);
     }
 

@@ -11,6 +11,6 @@ import dev.lantern.environments.grid.GridStateSpace;
 public final class PolicyValues extends StateValues {
 
     PolicyValues(GridStateSpace space, double gamma, double[] values, double[] q, Sweeps.Result sweeps) {
-        super(space, gamma, values, q, sweeps);
+        super(space, gamma, values, q, sweeps, sweeps.status());
     }
 }

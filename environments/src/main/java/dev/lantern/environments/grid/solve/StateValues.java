@@ -17,13 +17,16 @@ public abstract sealed class StateValues permits GridSolution, PolicyValues {
     private final double[] values;
     private final double[] q;
     private final Sweeps.Result sweeps;
+    private final SolveStatus status;
 
-    StateValues(GridStateSpace space, double gamma, double[] values, double[] q, Sweeps.Result sweeps) {
+    StateValues(GridStateSpace space, double gamma, double[] values, double[] q, Sweeps.Result sweeps,
+            SolveStatus status) {
         this.space = space;
         this.gamma = gamma;
         this.values = values;
         this.q = q;
         this.sweeps = sweeps;
+        this.status = status;
     }
 
     /** The discount factor the values were computed with. */
@@ -49,6 +52,30 @@ public abstract sealed class StateValues permits GridSolution, PolicyValues {
     /** Whether the last sweep changed no value by the tolerance or more (false: the sweep cap was hit first). */
     public boolean converged() {
         return sweeps.converged();
+    }
+
+    /**
+     * How the solve ended: {@link SolveStatus#CONVERGED}, {@link SolveStatus#NOT_CONVERGED} (the sweep cap was hit:
+     * {@link #residual()} says how far the values still moved), or {@link SolveStatus#UNBOUNDED} (γ = 1 and the
+     * start can reach rewards that can be collected forever: the start's value is {@code +Infinity}). Only a
+     * converged result is the truth.
+     */
+    public SolveStatus status() {
+        return status;
+    }
+
+    /**
+     * One line for people, e.g. {@code "converged after 12 sweeps (γ = 1, 1408 states)"} or
+     * {@code "not converged: sweep cap 100000 hit, residual 3.2e-04 (γ = 1, 1408 states)"}.
+     */
+    public String describeStatus() {
+        String where = String.format(java.util.Locale.ROOT, " (γ = %s, %d states)", gamma, values.length);
+        return switch (status) {
+            case CONVERGED -> "converged after " + sweeps() + " sweeps" + where;
+            case UNBOUNDED -> "unbounded: rewards that can be collected forever are reachable from the start" + where;
+            default -> String.format(java.util.Locale.ROOT, "not converged: sweep cap %d hit, residual %.1e",
+                    sweeps(), residual()) + where;
+        };
     }
 
     /** Whether {@code s} belongs to the state space. */
@@ -111,6 +138,6 @@ public abstract sealed class StateValues permits GridSolution, PolicyValues {
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + space.map().sourceName() + ", gamma=" + gamma + ", states="
-                + values.length + ", sweeps=" + sweeps() + ", converged=" + converged() + "]";
+                + values.length + ", sweeps=" + sweeps() + ", status=" + status.label() + "]";
     }
 }

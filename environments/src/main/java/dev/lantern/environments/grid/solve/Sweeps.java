@@ -11,6 +11,11 @@ final class Sweeps {
 
     /** How the sweeps ended. */
     record Result(int sweeps, double residual, boolean converged) {
+
+        /** {@link SolveStatus#CONVERGED} or {@link SolveStatus#NOT_CONVERGED}. */
+        SolveStatus status() {
+            return converged ? SolveStatus.CONVERGED : SolveStatus.NOT_CONVERGED;
+        }
     }
 
     /** The new value of state {@code s} given the current values {@code v}. */
@@ -39,8 +44,12 @@ final class Sweeps {
         }
     }
 
-    /** Sweeps {@code v} in place over every state not in {@code skip}, with {@code backup}. */
-    static Result run(double[] v, boolean[] skip, Backup backup, double tolerance, int maxSweeps) {
+    /**
+     * Sweeps {@code v} in place over every state not in {@code skip}, with {@code backup}, telling {@code progress}
+     * (as {@code phase}) after every sweep.
+     */
+    static Result run(double[] v, boolean[] skip, Backup backup, double tolerance, int maxSweeps, String phase,
+            SolveProgress progress) {
         int sweeps = 0;
         double residual = Double.POSITIVE_INFINITY;
         while (sweeps < maxSweeps) {
@@ -57,6 +66,7 @@ final class Sweeps {
                 v[s] = value;
             }
             sweeps++;
+            progress.step(phase, sweeps, maxSweeps, residual);
             if (residual < tolerance || residual == 0) {
                 return new Result(sweeps, residual, true);
             }

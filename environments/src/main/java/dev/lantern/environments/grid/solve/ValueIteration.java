@@ -26,6 +26,12 @@ import java.util.Objects;
  * non-terminal step costs {@value GridRules#STEP_REWARD}. States from which NO terminal state is reachable (a walled-in
  * pocket) are detected first by a backward search and given their exact value {@code STEP_REWARD / (1 - gamma)},
  * which is {@link Double#NEGATIVE_INFINITY} for {@code gamma = 1}; their Q values are the same for every action.
+ *
+ * <p><b>Unbounded returns.</b> With {@code gamma = 1}, states from which a policy can reach rewards that can be collected
+ * forever ({@link GridStateSpace#unboundedStates()}: reward-gaming's bucket, a positive step reward) get
+ * {@code +Infinity} before the sweeps, and when the start is one of them the solution's status is
+ * {@link SolveStatus#UNBOUNDED}. {@link GridSolution#status()} says whether the values are the truth; the optimum of
+ * what the agent is asked to do (undiscounted, within the time limit) is {@link FiniteHorizon}'s.
  */
 public final class ValueIteration {
 
@@ -58,7 +64,25 @@ public final class ValueIteration {
      * @throws IllegalArgumentException if an argument is out of range
      */
     public static GridSolution solve(GridWorld env, double gamma, double tolerance, int maxSweeps) {
+        return solve(env, gamma, tolerance, maxSweeps, SolveProgress.NONE);
+    }
+
+    /**
+     * Solves {@code env}'s map, telling {@code progress} after every sweep (phase {@code "value iteration"}).
+     *
+     * @param env       the world; only its map and time limit are used, its current state is untouched
+     * @param gamma     discount factor in {@code (0, 1]}
+     * @param tolerance stop when no value changed by this much or more in a sweep, {@code >= 0}
+     * @param maxSweeps the most sweeps to run, {@code > 0}
+     * @param progress  receives one report per sweep
+     * @throws IllegalArgumentException if an argument is out of range
+     * @throws dev.lantern.environments.grid.StateSpaceTooLargeException if the map has more than
+     *                                  {@link GridStateSpace#MAX_STATES} states
+     */
+    public static GridSolution solve(GridWorld env, double gamma, double tolerance, int maxSweeps,
+            SolveProgress progress) {
         Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(progress, "progress");
         Sweeps.checkArguments(gamma, tolerance, maxSweeps);
         GridStateSpace space = GridStateSpace.of(env);
         int n = space.size();
@@ -68,13 +92,16 @@ public final class ValueIteration {
         // The closed form of a dead state holds when a step's reward is all it can get: always on the original maps;
         // on extended maps (coins, tomatoes, ...) dead states are iterated like the others unless gamma is 1.
         boolean shortcut = !space.map().extended() || gamma == 1.0;
+        // With gamma 1, states that can reach rewards collectable forever have value +Infinity: fixed before the sweeps,
+        // which would otherwise run into the cap with the values still growing (reward-gaming's bucket).
+        boolean[] unbounded = gamma == 1.0 ? space.unboundedStates() : new boolean[n];
         double[] v = new double[n];
         boolean[] dead = new boolean[n];
         boolean[] skip = new boolean[n];
         for (int s = 0; s < n; s++) {
-            dead[s] = shortcut && !space.live(s);
-            v[s] = dead[s] ? deadValue : 0.0;
-            skip[s] = space.terminal(s) || dead[s];
+            dead[s] = shortcut && !space.live(s) && !unbounded[s];
+            v[s] = unbounded[s] ? Double.POSITIVE_INFINITY : dead[s] ? deadValue : 0.0;
+            skip[s] = space.terminal(s) || dead[s] || unbounded[s];
         }
         Sweeps.Result result = Sweeps.run(v, skip, (s, values) -> {
             double best = Double.NEGATIVE_INFINITY;
@@ -85,8 +112,10 @@ public final class ValueIteration {
                 }
             }
             return best;
-        }, tolerance, maxSweeps);
+        }, tolerance, maxSweeps, "value iteration", progress);
         double[] q = Sweeps.qTable(space, v, gamma, dead, deadValue);
-        return new GridSolution(env, gamma, space, v, q, result);
+        SolveStatus status = space.startValue(v) == Double.POSITIVE_INFINITY ? SolveStatus.UNBOUNDED
+                : result.status();
+        return new GridSolution(env, gamma, space, v, q, result, status);
     }
 }
