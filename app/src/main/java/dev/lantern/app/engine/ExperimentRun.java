@@ -116,7 +116,7 @@ public final class ExperimentRun {
             // start in the same directory. Checkpoints never change what is trained, so the files come out the same.
             JsonObject config = ExperimentLoader.toJson(e);
             tb.runDirectory(runDir).manifest(restartManifest(Manifest.create(e, config, environment.envId(),
-                    groundTruth), b.manifest));
+                    groundTruth, warnings), b.manifest));
         } else if (runDir != null) {
             JsonObject config = ExperimentLoader.toJson(e);
             runDir.writeConfig(config);
