@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A line file of a run directory ({@code metrics.jsonl}, {@code lca/steps.jsonl}, {@code lca/neurons.jsonl}), opened
- * for appending: lines are buffered and reach the file at {@link #flush()}. A failed write (a full disk) names the file;
- * a run killed or failed mid-write can leave one incomplete last line, which readers skip and a resumed run cuts away
+ * for appending: lines are buffered and reach the file at {@link #flush()}. A failed write (a full disk) names the
+ * file; a run killed or failed mid-write can leave one incomplete last line, which readers skip and a resumed run cuts away
  * ({@link MetricsFile#truncate}).
  */
 public final class AppendFile implements AutoCloseable {

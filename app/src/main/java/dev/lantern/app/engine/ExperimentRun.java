@@ -142,8 +142,9 @@ public final class ExperimentRun {
      * (when it had one) and adding this restart, marked {@code fromScratch} (it has no {@code checkpoint}).
      */
     private static JsonObject restartManifest(JsonObject fresh, JsonObject earlier) {
-        com.google.gson.JsonArray resumes = earlier != null && earlier.has("resumes") && earlier.get("resumes").isJsonArray()
-                ? earlier.getAsJsonArray("resumes").deepCopy() : new com.google.gson.JsonArray();
+        boolean had = earlier != null && earlier.has("resumes") && earlier.get("resumes").isJsonArray();
+        com.google.gson.JsonArray resumes = had ? earlier.getAsJsonArray("resumes").deepCopy()
+                : new com.google.gson.JsonArray();
         JsonObject r = new JsonObject();
         r.addProperty("time", java.time.Instant.now().toString());
         r.addProperty("envSteps", 0);

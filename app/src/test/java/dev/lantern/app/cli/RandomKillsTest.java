@@ -66,8 +66,8 @@ class RandomKillsTest {
                     : anyMoment(random, at, wholeLines);
             schedule.add(fault + " (from " + at.step() + ")");
             long started = System.nanoTime();
-            int code = KillAndResumeTest.finish(KillAndResumeTest.start(tmp, jvmOptions("-Dlantern.test.faults=" + fault),
-                    command(run, config)), run);
+            Process p = KillAndResumeTest.start(tmp, jvmOptions("-Dlantern.test.faults=" + fault), command(run, config));
+            int code = KillAndResumeTest.finish(p, run);
             System.out.printf("kill %d: %s from step %d, %.1f s%n", i + 1, fault, at.step(),
                     (System.nanoTime() - started) / 1e9);
             assertEquals(KILLED, code, "kill " + (i + 1) + " did not happen; schedule " + schedule + "; see "

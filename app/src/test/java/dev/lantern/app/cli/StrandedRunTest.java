@@ -115,8 +115,8 @@ class StrandedRunTest {
     @Test
     void whenTheManifestCannotBeWrittenEitherTheLineSaysSo(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("full");
-        CliTest.Result r = withFaults("enospc:metrics.jsonl:" + (linesAtFirstCheckpoint + 5) + ",enospc:manifest.json:2",
-                "run", "--config", config.toString(), "--out", run.toString());
+        String faults = "enospc:metrics.jsonl:" + (linesAtFirstCheckpoint + 5) + ",enospc:manifest.json:2";
+        CliTest.Result r = withFaults(faults, "run", "--config", config.toString(), "--out", run.toString());
         assertEquals(1, r.code(), r.err());
         assertOneClearLine(r, "No space left on device", "cannot write " + run.resolve("manifest.json"),
                 "the manifest does not record how the run ended");
