@@ -102,8 +102,12 @@ class LabWindowTest {
         double fps = (f1 - f0) / seconds;
         System.out.printf("lab refresh while training: %.1f frames/s (%d frames in %.2f s)%n", fps, f1 - f0, seconds);
         // The refresh rate is a figure to read (printed above; 6-16 frames/s on a quiet 2-core machine), not a timed
-        // assertion: what must hold is that frames keep arriving while training runs on its own thread.
-        assertTrue(f1 - f0 >= 3, "only " + (f1 - f0) + " frames arrived in " + seconds + " s of training");
+        // assertion: what must hold is that frames keep arriving while training runs on its own thread. On a loaded
+        // machine the first 2 s may bring fewer, so wait for three frames (up to 30 s) before calling it stuck.
+        waitFor("three frames while training", 30_000, () -> fx(() -> window.framesReceived()) - f0 >= 3
+                || controller.feed().status().phase() != LiveFeed.Phase.RUNNING);
+        long f2 = fx(() -> window.framesReceived());
+        assertTrue(f2 - f0 >= 3, "only " + (f2 - f0) + " frames arrived while training ran");
 
         iterationSeconds = (System.nanoTime() - runStartNanos) / 1e9
                 / Math.max(1, controller.feed().status().iterations());
