@@ -2,6 +2,7 @@ package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.DensePass;
+import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.NetworkObjective;
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -113,10 +114,12 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
         INDArray epsLogits = Nd4j.create(dLogits, new long[] {n, actions}, 'c').castTo(type);
         INDArray epsValues = Nd4j.create(dValues, new long[] {n, 1}, 'c').castTo(type);
         Gradient gradient = net.backward(epsLogits, epsValues);
+        NativeMemory.releaseAllBut(acts, observations);
+        NativeMemory.release(epsLogits, epsValues);
         return new Evaluation(parts, gradient);
     }
 
     static double[] toDoubles(INDArray array) {
-        return array.dup('c').data().asDouble();
+        return NativeMemory.toDoubles(array);
     }
 }

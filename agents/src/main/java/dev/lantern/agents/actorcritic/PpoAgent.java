@@ -3,6 +3,7 @@ package dev.lantern.agents.actorcritic;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
+import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
 import dev.lantern.agents.nn.NetworkLearner;
@@ -177,9 +178,9 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> {
         for (int t = 0; t < stepsPerEnv; t++) {
             int row = t * envCount;
             System.arraycopy(envs.observations, 0, rollout.obs, row * obsSize, envCount * obsSize);
-            INDArray[] out = net.output(batch(envs.observations, envCount));
-            double[] logits = ActorCriticObjective.toDoubles(out[0]);
-            double[] values = ActorCriticObjective.toDoubles(out[1]);
+            double[][] out = net.outputs(envs.observations, envCount);
+            double[] logits = out[0];
+            double[] values = out[1];
             Softmax.rows(logits, envCount, actions, probs);
             for (int e = 0; e < envCount; e++) {
                 int a = sample(probs, e * actions);
@@ -208,8 +209,7 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> {
 
     /** Adds γ V(s_final) to the reward of every truncated (not terminated) step of row {@code row}. */
     private void bootstrapTruncated(int row, int envCount) {
-        INDArray[] out = net.output(batch(envs.finalObservations, envCount));
-        double[] finalValues = ActorCriticObjective.toDoubles(out[1]);
+        double[] finalValues = net.outputs(envs.finalObservations, envCount)[1];
         for (int e = 0; e < envCount; e++) {
             if (envs.truncated[e] && !envs.terminated[e]) {
                 rollout.rewards[row + e] += config.gamma() * finalValues[e];
@@ -218,7 +218,7 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> {
     }
 
     private void computeAdvantages() {
-        double[] next = ActorCriticObjective.toDoubles(net.output(batch(envs.observations, envs.size()))[1]);
+        double[] next = net.outputs(envs.observations, envs.size())[1];
         rollout.computeAdvantages(next, envs.size(), config.rolloutSteps(), config.gamma(), config.gaeLambda());
     }
 
@@ -256,6 +256,7 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> {
                 INDArray before = session.needsParameterHistory() ? net.params().dup() : null;
                 double norm = net.clipAndUpdate(config.maxGradNorm());
                 session.updateApplied(before, probe);
+                NativeMemory.release(before); // the recorders have read it
                 LossParts p = e.parts();
                 sumPolicy += p.policy();
                 sumValue += p.value();

@@ -7,6 +7,7 @@ import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.mcts.GameProblem;
 import dev.lantern.agents.mcts.LockstepPuct;
+import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.environments.random.Rng;
@@ -213,6 +214,7 @@ public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorC
             INDArray before = session.needsParameterHistory() ? net.params().dup() : null;
             net.applyUpdate(r.gradient());
             session.updateApplied(before, probe);
+            NativeMemory.release(before); // the recorders have read it
             policy += r.policy();
             value += r.value();
             l2 += r.l2();

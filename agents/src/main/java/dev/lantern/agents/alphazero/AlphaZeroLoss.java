@@ -1,10 +1,10 @@
 package dev.lantern.agents.alphazero;
 
 import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.NetworkObjective;
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -75,11 +75,10 @@ public final class AlphaZeroLoss extends NetworkObjective<ActorCriticNet, AlphaZ
      * @param batch   positions in the minibatch, {@code >= 1}
      */
     public Result compute(float[] obs, float[] policy, boolean[] legal, float[] outcome, int batch) {
-        INDArray x = Nd4j.create(java.util.Arrays.copyOf(obs, batch * inputSize), new long[] {batch, inputSize}, 'c')
-                .castTo(net.dataType());
+        INDArray x = net.batch(obs, batch);
         Map<String, INDArray> acts = net.forward(x);
-        double[] logits = acts.get(ActorCriticNet.POLICY).castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        double[] v = acts.get(ActorCriticNet.VALUE).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] logits = NativeMemory.toDoubles(acts.get(ActorCriticNet.POLICY));
+        double[] v = NativeMemory.toDoubles(acts.get(ActorCriticNet.VALUE));
         double[] dLogits = new double[batch * actions];
         double[] dV = new double[batch];
         double policyLoss = 0;
@@ -116,15 +115,21 @@ public final class AlphaZeroLoss extends NetworkObjective<ActorCriticNet, AlphaZ
             valueLoss += err * err;
             dV[b] = -2 * err * (1 - t * t) / batch;
         }
-        INDArray gl = Nd4j.create(dLogits, new long[] {batch, actions}, 'c').castTo(net.dataType());
-        INDArray gv = Nd4j.create(dV, new long[] {batch, 1}, 'c').castTo(net.dataType());
+        INDArray glDouble = Nd4j.create(dLogits, new long[] {batch, actions}, 'c');
+        INDArray gvDouble = Nd4j.create(dV, new long[] {batch, 1}, 'c');
+        INDArray gl = glDouble.castTo(net.dataType());
+        INDArray gv = gvDouble.castTo(net.dataType());
         Gradient gradient = net.backward(gl, gv);
+        NativeMemory.releaseAllBut(acts, x);
+        NativeMemory.release(x, gl, gv, glDouble, gvDouble);
         double penalty = 0;
         if (l2 > 0) {
             INDArray params = net.params();
             double norm = params.norm2Number().doubleValue();
             penalty = l2 * norm * norm;
-            net.gradient().addi(params.mul(2 * l2));
+            INDArray decay = params.mul(2 * l2);
+            net.gradient().addi(decay);
+            NativeMemory.release(decay);
         }
         return new Result(policyLoss / batch, valueLoss / batch, penalty, gradient);
     }

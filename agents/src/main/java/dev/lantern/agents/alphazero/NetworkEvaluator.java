@@ -6,9 +6,6 @@ import dev.lantern.agents.mcts.SearchProblem;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.environments.board.GameState;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Judges game positions with a policy-value network, for PUCT: the input is the observation of the player to move
@@ -67,15 +64,11 @@ public final class NetworkEvaluator implements Evaluator<GameState>, BatchEvalua
             GameState s = states.get(i);
             s.observe(s.currentPlayer(), obs, i * inputSize);
         }
-        INDArray x = Nd4j.create(obs, new long[] {n, inputSize}, 'c');
-        if (net.dataType() != DataType.FLOAT) {
-            x = x.castTo(net.dataType());
-        }
-        INDArray[] out = net.output(x);
+        double[][] out = net.outputs(obs, n);
         forwardPasses++;
         leafEvaluations += n;
-        double[] logits = out[0].castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        double[] v = out[1].castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] logits = out[0];
+        double[] v = out[1];
         for (int i = 0; i < n; i++) {
             System.arraycopy(logits, i * actions, logitBuffer, 0, actions);
             maskedSoftmax(logitBuffer, legal[i], legalCounts[i], priors[i]);

@@ -201,7 +201,7 @@ public final class DqnAgent extends NetworkLearner<DqnConfig, QNet> {
                 uniforms[e] = exploreRng.nextDouble();
                 anyGreedy |= uniforms[e] >= eps;
             }
-            double[] q = anyGreedy ? net.qValues(net.batch(envs.observations, n)) : null;
+            double[] q = anyGreedy ? net.qValues(envs.observations, n) : null;
             for (int e = 0; e < n; e++) {
                 stepActions[e] = uniforms[e] < eps ? exploreRng.nextInt(actions) : TdLoss.argmax(q, e * actions, actions);
             }

@@ -2,6 +2,7 @@ package dev.lantern.agents.dqn;
 
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.environments.random.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -77,7 +78,9 @@ final class DqnUpdater {
             }
             buffer.gather(slots, batchObs, batchActions, batchReturns, batchDiscounts, batchNext);
             computeTargets(batchNext, b, batchReturns, batchDiscounts, batchTargets);
-            TdObjective.Evaluation ev = objective.evaluate(net.batch(batchObs, b), batchActions, batchTargets, weights);
+            INDArray obs = net.batch(batchObs, b);
+            TdObjective.Evaluation ev = objective.evaluate(obs, batchActions, batchTargets, weights);
+            NativeMemory.release(obs);
             INDArray grad = net.gradient();
             double norm = grad.norm2Number().doubleValue();
             if (config.maxGradNorm() > 0 && norm > config.maxGradNorm()) {
@@ -86,6 +89,7 @@ final class DqnUpdater {
             INDArray before = session.needsParameterHistory() ? net.params().dup() : null;
             net.applyUpdate(ev.gradient());
             session.updateApplied(before, probe);
+            NativeMemory.release(before); // the recorders have read it
             if (prioritized != null) {
                 prioritized.updatePriorities(slots, ev.tdErrors());
             }
@@ -105,8 +109,8 @@ final class DqnUpdater {
 
     /** Targets {@code y = R + d Q_target(s', a*)} for {@code rows} next observations (see {@link TdLoss#targets}). */
     private void computeTargets(float[] next, int rows, double[] returns, double[] discounts, double[] out) {
-        double[] qTarget = target.qValues(target.batch(next, rows));
-        double[] qOnline = config.doubleDqn() ? net.qValues(net.batch(next, rows)) : null;
+        double[] qTarget = target.qValues(next, rows);
+        double[] qOnline = config.doubleDqn() ? net.qValues(next, rows) : null;
         TdLoss.targets(qOnline, qTarget, actions, returns, discounts, config.doubleDqn(), out);
     }
 
@@ -114,7 +118,9 @@ final class DqnUpdater {
         if (config.tau() >= 1) {
             target.setParams(net.params());
         } else {
-            target.params().muli(1 - config.tau()).addi(net.params().mul(config.tau()));
+            INDArray scaled = net.params().mul(config.tau());
+            target.params().muli(1 - config.tau()).addi(scaled);
+            NativeMemory.release(scaled);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lantern.agents.dqn;
 
 import dev.lantern.agents.nn.GraphNetwork;
+import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.Graphs;
 import dev.lantern.agents.nn.WeightInit;
 import dev.lantern.environments.random.Rng;
@@ -75,7 +76,18 @@ public final class QNet extends GraphNetwork {
      * @param obs {@code [B, inputSize]}
      */
     public double[] qValues(INDArray obs) {
-        return output(obs)[0].dup('c').data().asDouble();
+        INDArray[] out = output(obs);
+        double[] q = NativeMemory.toDoubles(out[0]);
+        NativeMemory.release(out);
+        return q;
+    }
+
+    /**
+     * Inference on {@code rows} observations laid out back to back, no native memory left behind
+     * ({@link #outputs}): Q-values in double precision, {@code [rows * actions]} row-major.
+     */
+    public double[] qValues(float[] obs, int rows) {
+        return outputs(obs, rows)[0];
     }
 
     @Override

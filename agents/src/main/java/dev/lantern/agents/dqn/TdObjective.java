@@ -1,5 +1,6 @@
 package dev.lantern.agents.dqn;
 
+import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.NetworkObjective;
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -48,7 +49,7 @@ public final class TdObjective extends NetworkObjective<QNet, TdObjective> {
         int b = taken.length;
         int actions = net.actionCount();
         Map<String, INDArray> acts = net.forward(observations);
-        double[] q = acts.get(QNet.Q_VALUES).dup('c').data().asDouble();
+        double[] q = NativeMemory.toDoubles(acts.get(QNet.Q_VALUES));
         double[] dQ = new double[b * actions];
         double[] td = new double[b];
         double loss = TdLoss.evaluate(q, actions, taken, targets, weights, huberDelta, dQ, td);
@@ -56,8 +57,11 @@ public final class TdObjective extends NetworkObjective<QNet, TdObjective> {
         for (int i = 0; i < b; i++) {
             qSum += q[i * actions + taken[i]];
         }
-        INDArray eps = Nd4j.create(dQ, new long[] {b, actions}, 'c').castTo(net.dataType());
+        INDArray epsDouble = Nd4j.create(dQ, new long[] {b, actions}, 'c');
+        INDArray eps = epsDouble.castTo(net.dataType());
         Gradient gradient = net.backward(eps);
+        NativeMemory.releaseAllBut(acts, observations);
+        NativeMemory.release(eps, epsDouble);
         return new Evaluation(loss, qSum / b, td, gradient);
     }
 }

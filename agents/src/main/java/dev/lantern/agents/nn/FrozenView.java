@@ -2,12 +2,11 @@ package dev.lantern.agents.nn;
 
 import dev.lantern.agents.api.Inspectable;
 import dev.lantern.agents.api.InspectableNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The base of every network snapshot ({@link ActorCriticView}, {@code dqn.QView}, {@code alphazero.AlphaZeroView}): a
  * private copy of a network, the moment it was taken, and its outputs for a batch of observations by the path the
- * agents act with ({@link GraphNetwork#output}). Safe to hand to another thread, since nothing else touches the copy;
+ * agents act with ({@link GraphNetwork#outputs}). Safe to hand to another thread, since nothing else touches the copy;
  * one thread at a time.
  *
  * @param <N> the network type
@@ -70,11 +69,6 @@ public abstract class FrozenView<N extends GraphNetwork> implements Inspectable 
             throw new IllegalArgumentException("expected " + count + " x " + net.inputSize() + " floats, got "
                     + observations.length);
         }
-        INDArray[] out = net.output(net.batch(observations, count));
-        double[][] values = new double[out.length][];
-        for (int i = 0; i < out.length; i++) {
-            values[i] = out[i].dup('c').data().asDouble();
-        }
-        return values;
+        return net.outputs(observations, count);
     }
 }

@@ -2,6 +2,7 @@ package dev.lantern.agents.nn;
 
 import dev.lantern.agents.api.InspectableNetwork;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.lantern.environments.random.Rng;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -41,6 +42,20 @@ public abstract class GraphNetwork {
     private final int actionCount;
     private DefaultGradient flatGradient;
     private GraphNetwork shadow;
+    // Input buffers of {@link #outputs}, by row count, reused; the eldest released beyond a handful of sizes.
+    private final Map<Integer, INDArray> inputs = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, INDArray> eldest) {
+            if (size() <= MAX_INPUT_SIZES) {
+                return false;
+            }
+            NativeMemory.release(eldest.getValue());
+            return true;
+        }
+    };
+
+    /** Row counts whose input buffers {@link #outputs} keeps (acting, replay batches, a few search batch sizes). */
+    static final int MAX_INPUT_SIZES = 8;
 
     /** The seed written into DL4J's configuration (see {@link #torso}); it draws nothing that Lantern keeps. */
     static final long DL4J_SEED = 0;
@@ -157,7 +172,12 @@ public abstract class GraphNetwork {
     public INDArray batch(float[] data, int rows) {
         float[] exact = data.length == rows * inputSize ? data : Arrays.copyOf(data, rows * inputSize);
         INDArray in = Nd4j.create(exact, new long[] {rows, inputSize}, 'c');
-        return in.dataType() == dataType() ? in : in.castTo(dataType());
+        if (in.dataType() == dataType()) {
+            return in;
+        }
+        INDArray cast = in.castTo(dataType());
+        NativeMemory.release(in);
+        return cast;
     }
 
     /**
@@ -168,6 +188,42 @@ public abstract class GraphNetwork {
      */
     public INDArray[] output(INDArray obs) {
         return graph.output(false, obs);
+    }
+
+    /**
+     * Inference on {@code rows} observations laid out back to back, as {@link #output} of {@link #batch}{@code (data,
+     * rows)} (the same numbers), with no native memory left behind: the observations are copied into an input buffer
+     * kept for that row count, and the outputs are read into Java arrays and released before this returns. The path
+     * the agents act with, called every environment step.
+     *
+     * @param data {@code [rows * inputSize]} row-major, at least that long
+     * @return one row-major {@code [rows * width]} array per head, in the order of the graph's outputs
+     */
+    public double[][] outputs(float[] data, int rows) {
+        int n = rows * inputSize;
+        if (rows < 1 || data.length < n) {
+            throw new IllegalArgumentException("expected " + rows + " x " + inputSize + " floats, got " + data.length);
+        }
+        INDArray in = inputs.computeIfAbsent(rows, r -> Nd4j.create(dataType(), new long[] {r, inputSize}, 'c'));
+        if (in.dataType() == DataType.FLOAT) {
+            in.data().asNioFloat().put(0, data, 0, n);
+        } else if (in.dataType() == DataType.DOUBLE) {
+            java.nio.DoubleBuffer buf = in.data().asNioDouble();
+            for (int i = 0; i < n; i++) {
+                buf.put(i, data[i]); // exact: every float is a double
+            }
+        } else {
+            INDArray cast = batch(data, rows);
+            in.assign(cast);
+            NativeMemory.release(cast);
+        }
+        INDArray[] out = output(in);
+        double[][] values = new double[out.length][];
+        for (int i = 0; i < out.length; i++) {
+            values[i] = NativeMemory.toDoubles(out[i]);
+        }
+        NativeMemory.release(out);
+        return values;
     }
 
     /**

@@ -54,6 +54,7 @@ public final class Trainer {
     private final List<Recorder> runFiles = new ArrayList<>();
     private final List<MetricSink> sinks = new ArrayList<>();
     private final TrainingControl control;
+    private final NativeGarbage nativeGarbage = new NativeGarbage();
     private final ResumePoint resume;
     private final TrainerSession session;
     private final MetricsRecorder metricsFile;
@@ -210,6 +211,7 @@ public final class Trainer {
             for (Recorder r : recorders) {
                 r.iterationEnded(iteration, session.envSteps());
             }
+            nativeGarbage.afterIteration();
             if (settings.logEveryIterations() > 0 && iteration % settings.logEveryIterations() == 0) {
                 LOG.info("iteration {}: {} env steps, {} updates, {} episodes", iteration, session.envSteps(),
                         agent.updates(), session.episodes());

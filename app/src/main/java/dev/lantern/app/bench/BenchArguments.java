@@ -30,14 +30,23 @@ final class BenchArguments {
     }
 
     /**
+     * Throws the problems recorded so far, if there is any.
+     *
+     * @throws ConfigException listing every problem
+     */
+    void reject() {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+
+    /**
      * Checks {@code --seconds} in (0, {@value #MAX_SECONDS}], after the problems recorded so far.
      *
      * @throws ConfigException listing every problem, if there is any
      */
     void rejectWithSeconds(double seconds) {
         require(seconds > 0 && seconds <= MAX_SECONDS, "--seconds: must be in (0, 600], got " + seconds);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
+        reject();
     }
 }

@@ -25,10 +25,12 @@ import picocli.CommandLine.Option;
  * auto-reset included). Random actions are drawn in advance so that only stepping is timed.
  * {@code lantern bench mcts}: MCTS simulations per second on tic-tac-toe with random rollouts, on one thread.
  * {@code lantern bench update}: network updates per second, Lantern's PPO step against DL4J {@code fit} ({@link BenchUpdate}).
+ * {@code lantern bench agents}: each learner's env steps per second while training ({@link BenchAgentsCommand}).
+ * {@code lantern bench memory}: resident memory over a training run ({@link BenchMemoryCommand}).
  */
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
         subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchUpdate.class,
-            BenchAgentsCommand.class})
+            BenchAgentsCommand.class, BenchMemoryCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -21,6 +21,8 @@ class BenchArgumentsTest {
                         List.of("--simulations: must be in [1, 1000000], got 0", "--seconds: must be in (0, 600], got -1.0")),
                 Arguments.of(List.of("bench", "update", "--seconds", "0", "--repetitions", "0"),
                         List.of("--repetitions: must be in [1, 100], got 0", "--seconds: must be in (0, 600], got 0.0")),
+                Arguments.of(List.of("bench", "memory", "--steps", "10", "--config", "no-such-experiment.json"),
+                        List.of("--steps: must be in [100, 1000000000], got 10", "no-such-experiment.json: no such file")),
                 Arguments.of(List.of("bench", "envs", "--env", "grid/nowhere-v1", "--copies", "0", "--seconds", "601"),
                         List.of("--env: unknown environment 'grid/nowhere-v1' (known: ",
                                 "--copies: must be in [1, 65536], got 0", "--seconds: must be in (0, 600], got 601.0")));
