@@ -21,14 +21,15 @@ import java.util.Objects;
  * the states a start can reach in T - k steps matter ({@link GridStateSpace#stepsFromStart()}), so each step updates
  * only those; when a step changes none of them, no later step can either, and the induction stops early.
  *
- * <p>Cost: at most (transitions) × T backups, far fewer when the map is larger than what T steps can reach. Above
- * {@value #MAX_WORK} (or above {@link GridStateSpace#MAX_STATES} states) the world is not solved, and the result says
- * so ({@link SolveStatus#TOO_LARGE}, value NaN) instead of a number.
+ * <p>Cost: at most (transitions) × T backups, far fewer when the map is larger than what T steps can reach or the
+ * values stop changing early. When {@value #MAX_WORK} backups are spent before the end (or the map has more than
+ * {@link GridStateSpace#MAX_STATES} states) the world is not solved, and the result says so
+ * ({@link SolveStatus#TOO_LARGE}, value NaN) instead of a number.
  */
 public final class FiniteHorizon {
 
-    /** The most transition backups one solve runs (transitions × time limit); about 10 s on one core. */
-    public static final long MAX_WORK = 4_000_000_000L;
+    /** The most transition backups one solve runs; about 15 s on one core (with progress on the way). */
+    public static final long MAX_WORK = 1_000_000_000L;
 
     private FiniteHorizon() {
     }
@@ -82,27 +83,20 @@ public final class FiniteHorizon {
                 transitionsWithin[d] += space.transitionCount(s);
             }
         }
+        for (int d = 1; d <= maxDistance; d++) {
+            transitionsWithin[d] += transitionsWithin[d - 1];
+        }
         long work = 0;
-        for (int d = 0; d <= maxDistance; d++) {
-            if (d > 0) {
-                transitionsWithin[d] += transitionsWithin[d - 1];
-            }
-        }
-        for (int k = 1; k <= horizon; k++) {
-            work += transitionsWithin[Math.min(horizon - k, maxDistance)];
-            if (work > maxWork) {
-                break;
-            }
-        }
-        if (work > maxWork) {
-            return new OptimalReturn(Double.NaN, SolveStatus.TOO_LARGE, horizon, n, String.format(Locale.ROOT,
-                    "%d transitions within reach over %d steps need more than %.0e backups, the most a solve may "
-                            + "take (a shorter time limit or a smaller map solves)", transitionsWithin[maxDistance],
-                    horizon, (double) maxWork));
-        }
         double[] previous = new double[n]; // V_{k-1} on the states at most T - k + 1 steps from a start
         double[] current = new double[n];  // V_k on those at most T - k steps away
         for (int k = 1; k <= horizon; k++) {
+            work += transitionsWithin[Math.min(horizon - k, maxDistance)];
+            if (work > maxWork) {
+                return new OptimalReturn(Double.NaN, SolveStatus.TOO_LARGE, horizon, n, String.format(Locale.ROOT,
+                        "the values still changed after %d of %d steps (%,d states, %,d transitions): more than the "
+                                + "%.0e backups a solve may take (a shorter time limit or a smaller map solves)",
+                        k - 1, horizon, n, space.transitionCount(), (double) maxWork));
+            }
             double change = 0;
             int end = byDistance[Math.min(horizon - k, maxDistance) + 1];
             for (int i = 0; i < end; i++) {
