@@ -160,7 +160,11 @@ final class RunCommand extends LanternCommand {
                     + "length %.1f%n", ret, shown, share, ev.get("eval/success_rate"), ev.get("eval/length"));
         }
         LcaRecorder lca = run.lca();
-        if (lca != null && (outcome.envSteps() > 0 || outcome.status().equals("completed"))) { // it started
+        if (lca != null && (outcome.envSteps() > 0 || outcome.status().equals("completed")) // it started
+                && !(Double.isFinite(lca.totalAllocated()) && Double.isFinite(lca.totalActual()))) {
+            out.println("loss change allocation: not finite (the probe loss or the parameters went non-finite; "
+                    + "lca/steps.jsonl has every step up to it)");
+        } else if (lca != null && (outcome.envSteps() > 0 || outcome.status().equals("completed"))) {
             JsonObject s = lca.summary();
             out.printf(Locale.ROOT, "loss change allocation: allocated %.6f vs real probe-loss change %.6f "
                     + "(relative error %.3f%%) over %,d steps%n", lca.totalAllocated(), lca.totalActual(),

@@ -55,6 +55,9 @@ class DivergenceCliTest {
         assertTrue(failed.get(0).startsWith("lantern run: failed: training diverged at env step 128: "), failed.get(0));
         assertTrue(failed.get(0).contains("is NaN; lower agent.learningRate"), failed.get(0));
         assertTrue(r.out().contains("failed in "), r.out());
+        // The summary does not print a table of NaNs as if it were an allocation.
+        assertTrue(r.out().contains("loss change allocation: not finite"), r.out());
+        assertTrue(!r.out().contains("NaN"), r.out());
 
         JsonObject m = manifest(run);
         assertEquals("failed", m.get("status").getAsString());
