@@ -162,7 +162,7 @@ class DivergenceTest {
     /** A loss of 1e7 gets one warning (in the manifest too), the metric is written as it is, and the run completes. */
     @Test
     void aRunawayLossIsWarnedAboutOnceAndChangesNothing(@TempDir Path tmp) throws IOException {
-        LearningAgent loud = new Idle() {
+        LearningAgent loud = new IdleAgent() {
             @Override
             public void iterate(TrainingSession session) {
                 super.iterate(session);
@@ -204,7 +204,7 @@ class DivergenceTest {
     }
 
     private static LearningAgent loud() {
-        return new Idle() {
+        return new IdleAgent() {
             @Override
             public void iterate(TrainingSession session) {
                 super.iterate(session);
@@ -216,7 +216,7 @@ class DivergenceTest {
     /** A NaN reported for wall-clock metrics is no divergence (they measure time, not training). */
     @Test
     void timeMetricsAreNotWatched() {
-        LearningAgent agent = new Idle() {
+        LearningAgent agent = new IdleAgent() {
             @Override
             public void iterate(TrainingSession session) {
                 super.iterate(session);
@@ -230,7 +230,7 @@ class DivergenceTest {
     /** Without a run directory (the lab, benchmarks) divergence stops the run too. */
     @Test
     void divergenceStopsARunWithoutFiles() {
-        LearningAgent agent = new Idle() {
+        LearningAgent agent = new IdleAgent() {
             @Override
             public void iterate(TrainingSession session) {
                 super.iterate(session);
@@ -306,37 +306,6 @@ class DivergenceTest {
         JsonObject m = JsonParser.parseString(Files.readString(dir.resolve("manifest.json"))).getAsJsonObject();
         assertNotNull(m.get("status"));
         return m;
-    }
-
-    /** Counts ten environment steps an iteration and learns nothing. */
-    private static class Idle implements LearningAgent {
-        @Override
-        public void iterate(TrainingSession session) {
-            session.addEnvSteps(10);
-        }
-
-        @Override
-        public PolicyValueView snapshot() {
-            throw new IllegalStateException("not needed: no evaluator");
-        }
-
-        @Override
-        public ComputationGraph network() {
-            return null;
-        }
-
-        @Override
-        public long updates() {
-            return 0;
-        }
-
-        @Override
-        public void saveState(StateWriter out) {
-        }
-
-        @Override
-        public void restoreState(StateReader in) {
-        }
     }
 
     /** Forwards everything to another agent. */

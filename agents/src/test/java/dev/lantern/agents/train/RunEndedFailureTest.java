@@ -3,12 +3,6 @@ package dev.lantern.agents.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.agents.api.LearningAgent;
-import dev.lantern.agents.api.PolicyValueView;
-import dev.lantern.agents.api.TrainingSession;
-import dev.lantern.agents.run.state.StateReader;
-import dev.lantern.agents.run.state.StateWriter;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,37 +10,6 @@ import org.junit.jupiter.api.Test;
  * returns says so; an observer that fails to finish is only logged.
  */
 class RunEndedFailureTest {
-
-    /** Counts ten environment steps an iteration and learns nothing. */
-    private static final class Idle implements LearningAgent {
-        @Override
-        public void iterate(TrainingSession session) {
-            session.addEnvSteps(10);
-        }
-
-        @Override
-        public PolicyValueView snapshot() {
-            throw new IllegalStateException("not needed: no evaluator");
-        }
-
-        @Override
-        public ComputationGraph network() {
-            return null;
-        }
-
-        @Override
-        public long updates() {
-            return 0;
-        }
-
-        @Override
-        public void saveState(StateWriter out) {
-        }
-
-        @Override
-        public void restoreState(StateReader in) {
-        }
-    }
 
     private static RunOutcome runWith(boolean writesRunFiles) {
         Recorder failing = new Recorder() {
@@ -60,7 +23,7 @@ class RunEndedFailureTest {
                 return writesRunFiles;
             }
         };
-        return Trainer.builder(new Idle(), new TrainerSettings(30, 0, 0)).recorder(failing).build().run();
+        return Trainer.builder(new IdleAgent(), new TrainerSettings(30, 0, 0)).recorder(failing).build().run();
     }
 
     @Test
