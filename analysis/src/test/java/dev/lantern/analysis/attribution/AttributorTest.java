@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.agents.api.InspectableNetwork;
 import dev.lantern.agents.api.Readout;
+import dev.lantern.agents.dqn.QNet;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
 import java.util.List;
@@ -123,6 +124,29 @@ class AttributorTest {
                 worst, coarse);
         assertTrue(worst > 0 && coarse > 10 * worst, "the error must come from the integration: 64 steps " + worst
                 + ", 2 steps " + coarse);
+    }
+
+    @Test
+    void aQValueOfARandomDqnNetworkIsAttributedCompletely() {
+        SplittableRandom rng = new SplittableRandom(6);
+        QNet net = QNet.create(12, 4, new int[] {16, 8}, 1e-3, 5, DataType.DOUBLE);
+        for (String layer : List.of("torso.dense0", "torso.dense1", "q.values")) {
+            for (String p : List.of("W", "b")) {
+                INDArray a = net.graph().getLayer(layer).getParam(p);
+                for (long i = 0; i < a.length(); i++) {
+                    a.putScalar(i, 0.6 * rng.nextGaussian());
+                }
+            }
+        }
+        Attributor attributor = new Attributor(net.inspect());
+        for (int action = 0; action < 4; action++) {
+            AttributedOutput q = AttributedOutput.of(new Readout("q.values", action));
+            double[] x = oneHot(12, rng);
+            Attribution ig = attributor.integratedGradients(x, attributor.zeros(), q, Attributor.DEFAULT_STEPS);
+            assertTrue(ig.completenessError() <= 1e-3, q + ": " + ig.completenessError());
+            assertEquals(ig.outputValue() - ig.baselineValue(), ig.sum(), 1e-3 * Math.abs(ig.outputValue()
+                    - ig.baselineValue()));
+        }
     }
 
     @Test
