@@ -1,11 +1,14 @@
 package dev.lantern.analysis.attribution;
 
 /**
- * One attribution of an output to the input features of one observation, with what is needed to judge it.
+ * One attribution of an output to the input features (or a hidden site's neurons) of one observation, with what
+ * is needed to judge it.
  *
  * @param method             how it was computed
  * @param output             what was attributed
- * @param values             one value per input feature, {@code [inputSize]}
+ * @param site               what the values are over: {@code obs} (one value per input feature) or a hidden site
+ *                           (one value per neuron)
+ * @param values             one value per feature or neuron of {@code site}, {@code [width]}
  * @param outputValue        F(x), the output at the observation
  * @param baselineValue      F(baseline) for integrated gradients; {@code NaN} for the other methods
  * @param steps              integration steps for integrated gradients; 0 for the other methods
@@ -14,7 +17,7 @@ package dev.lantern.analysis.attribution;
  *                           other methods and where {@code |F(x) - F(baseline)| < }
  *                           {@link Attributor#COMPLETENESS_EPSILON} (undefined: nothing to distribute)
  */
-public record Attribution(Method method, AttributedOutput output, double[] values, double outputValue,
+public record Attribution(Method method, AttributedOutput output, String site, double[] values, double outputValue,
         double baselineValue, int steps, double completenessError) {
 
     /** The attribution methods. */

@@ -2,21 +2,23 @@ package dev.lantern.analysis.attribution;
 
 import dev.lantern.agents.api.Gradients;
 import dev.lantern.agents.api.InspectableNetwork;
+import dev.lantern.agents.api.Intervention;
 import dev.lantern.agents.api.Readout;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Attributes an {@link AttributedOutput} to the input features of one observation through the inspection seam: the
- * gradient, gradient x input, and integrated gradients with its completeness error. Gradients are the seam's own
- * ({@link InspectableNetwork#gradients}, double precision, on the seam's private copy), so attribution never writes
- * into the network being trained. The integration path of integrated gradients is one batched pass of the seam (two
- * or more for a probability: one per logit). Not thread-safe, like the seam.
+ * gradient, gradient x input, and integrated gradients with its completeness error, also to the neurons of a hidden
+ * site. Gradients are the seam's own ({@link InspectableNetwork#gradients}, double precision, on the seam's private
+ * copy), so attribution never writes into the network being trained. The integration path of integrated gradients is
+ * one batched pass of the seam (for a probability, one per logit of its site). Not thread-safe, like the seam.
  *
  * <pre>{@code
  * Attributor attributor = new Attributor(snapshot.inspect());
  * Attribution ig = attributor.integratedGradients(obs, new double[obs.length],
  *         AttributedOutput.of(new Readout("value.out", 0)), Attributor.DEFAULT_STEPS);
- * double[] perCell = Attributor.perCell(ig.values(), channels, height * width);
+ * double[] perCell = Attributor.perCell(ig.values(), channels); // [height * width]
  * }</pre>
  */
 public final class Attributor {
@@ -44,7 +46,7 @@ public final class Attributor {
     public Attribution gradient(double[] observation, AttributedOutput output) {
         checkObservation("observation", observation);
         Path at = evaluate(observation, 1, output);
-        return new Attribution(Attribution.Method.GRADIENT, output, at.gradients, at.values[0], Double.NaN, 0,
+        return new Attribution(Attribution.Method.GRADIENT, output, InspectableNetwork.INPUT, at.gradients, at.values[0], Double.NaN, 0,
                 Double.NaN);
     }
 
@@ -56,7 +58,7 @@ public final class Attributor {
         for (int i = 0; i < values.length; i++) {
             values[i] = observation[i] * at.gradients[i];
         }
-        return new Attribution(Attribution.Method.GRADIENT_X_INPUT, output, values, at.values[0], Double.NaN, 0,
+        return new Attribution(Attribution.Method.GRADIENT_X_INPUT, output, InspectableNetwork.INPUT, values, at.values[0], Double.NaN, 0,
                 Double.NaN);
     }
 
@@ -90,16 +92,65 @@ public final class Attributor {
                 path[k * n + i] = k == steps ? observation[i] : baseline[i] + alpha * (observation[i] - baseline[i]);
             }
         }
-        Path along = evaluate(path, points, output);
-        double[] values = new double[n];
+        return integrate(InspectableNetwork.INPUT, output, evaluate(path, points, output), observation, baseline,
+                steps);
+    }
+
+    /**
+     * Integrated gradients to the neurons of a hidden {@code site} (layer integrated gradients): the site's
+     * activations are moved on the straight path from their value at {@code baseline} to their value at
+     * {@code observation} (a {@link Intervention#replace} of the whole site, the observation's own pass otherwise),
+     * and each neuron gets {@code (a_j(x) - a_j(b))} times the mean of dF/da_j on that path, by the same rule as
+     * {@link #integratedGradients}. Every path from the input to the heads goes through a torso layer, so the
+     * neurons' attributions add up to F(x) - F(baseline) as the input's do; the completeness error says how well.
+     *
+     * @param site a site before the output's site, e.g. {@code torso.dense1}
+     */
+    public Attribution neuronIntegratedGradients(double[] observation, double[] baseline, String site,
+            AttributedOutput output, int steps) {
+        checkObservation("observation", observation);
+        checkObservation("baseline", baseline);
+        if (steps < 1) {
+            throw new IllegalArgumentException("integrated gradients need steps >= 1, got " + steps);
+        }
+        int width = net.site(site).width();
+        double[] both = new double[2 * observation.length];
+        System.arraycopy(baseline, 0, both, 0, baseline.length);
+        System.arraycopy(observation, 0, both, observation.length, observation.length);
+        double[] ends = net.run(both, 2, List.of(site), List.of()).get(site).values();
+        double[] from = Arrays.copyOfRange(ends, 0, width);
+        double[] to = Arrays.copyOfRange(ends, width, 2 * width);
+        int points = steps + 1;
+        double[] path = new double[points * width];
+        double[] inputs = new double[points * observation.length];
         for (int k = 0; k < points; k++) {
+            double alpha = (double) k / steps;
+            for (int j = 0; j < width; j++) {
+                path[k * width + j] = k == steps ? to[j] : from[j] + alpha * (to[j] - from[j]);
+            }
+            System.arraycopy(observation, 0, inputs, k * observation.length, observation.length);
+        }
+        int[] all = new int[width];
+        for (int j = 0; j < width; j++) {
+            all[j] = j;
+        }
+        Path along = evaluate(inputs, points, output, site, List.of(Intervention.replace(site, all, path)));
+        return integrate(site, output, along, to, from, steps);
+    }
+
+    /** (x - b) times the quadrature of the path's gradients, with F at the ends and the completeness error. */
+    private static Attribution integrate(String site, AttributedOutput output, Path along, double[] x, double[] b,
+            int steps) {
+        int n = x.length;
+        double[] values = new double[n];
+        for (int k = 0; k <= steps; k++) {
             double weight = weight(k, steps);
             for (int i = 0; i < n; i++) {
                 values[i] += weight * along.gradients[k * n + i];
             }
         }
         for (int i = 0; i < n; i++) {
-            values[i] *= observation[i] - baseline[i];
+            values[i] *= x[i] - b[i];
         }
         double fx = along.values[steps];
         double fb = along.values[0];
@@ -109,7 +160,7 @@ public final class Attributor {
             sum += v;
         }
         double error = Math.abs(delta) < COMPLETENESS_EPSILON ? Double.NaN : Math.abs(sum - delta) / Math.abs(delta);
-        return new Attribution(Attribution.Method.INTEGRATED_GRADIENTS, output, values, fx, fb, steps, error);
+        return new Attribution(Attribution.Method.INTEGRATED_GRADIENTS, output, site, values, fx, fb, steps, error);
     }
 
     /** The quadrature weight of point {@code k} of {@code steps + 1}: Simpson's for even steps, else trapezoid. */
@@ -199,15 +250,21 @@ public final class Attributor {
     }
 
     private Path evaluate(double[] observations, int batch, AttributedOutput output) {
+        return evaluate(observations, batch, output, InspectableNetwork.INPUT, List.of());
+    }
+
+    /** The output and its gradient with respect to {@code site} at every example, through {@code interventions}. */
+    private Path evaluate(double[] observations, int batch, AttributedOutput output, String site,
+            List<Intervention> interventions) {
         Readout r = output.readout();
-        int n = net.inputSize();
+        int n = net.site(site).width();
         if (!output.probability()) {
-            Gradients g = net.gradients(observations, batch, r, List.of(InspectableNetwork.INPUT), List.of());
+            Gradients g = net.gradients(observations, batch, r, List.of(site), interventions);
             double[] f = new double[batch];
             for (int b = 0; b < batch; b++) {
                 f[b] = g.forward().get(r.site()).get(b, r.neuron());
             }
-            return new Path(f, g.get(InspectableNetwork.INPUT).values());
+            return new Path(f, g.get(site).values());
         }
         // p_a = softmax(z)_a: dp_a/dx = p_a (dz_a/dx - sum_k p_k dz_k/dx), one seam pass per logit.
         int width = net.site(r.site()).width();
@@ -217,9 +274,8 @@ public final class Attributor {
         double[][] logitGradients = new double[width][];
         double[] logits = null;
         for (int k = 0; k < width; k++) {
-            Gradients g = net.gradients(observations, batch, new Readout(r.site(), k),
-                    List.of(InspectableNetwork.INPUT), List.of());
-            logitGradients[k] = g.get(InspectableNetwork.INPUT).values();
+            Gradients g = net.gradients(observations, batch, new Readout(r.site(), k), List.of(site), interventions);
+            logitGradients[k] = g.get(site).values();
             if (logits == null) {
                 logits = g.forward().get(r.site()).values();
             }

@@ -11,6 +11,7 @@ import dev.lantern.agents.api.Readout;
 import dev.lantern.agents.dqn.QNet;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -88,6 +89,17 @@ class AttributorTest {
                     assertNotEquals(0.0, a.value(3), out + " " + a.method() + " on feature 3");
                 }
             }
+            // To the neurons: everything on torso.dense1[0] (the one both heads read) and torso.dense0[0, 1].
+            for (AttributedOutput out : List.of(VALUE, LOGIT_1, PROB_1)) {
+                double[] zeros = attributor.zeros();
+                Attribution d1 = attributor.neuronIntegratedGradients(x, zeros, "torso.dense1", out, 64);
+                assertTrue(d1.value(1) == 0.0 && d1.value(2) == 0.0, out + ": " + Arrays.toString(d1.values()));
+                // exact for the heads (linear in d1); the softmax's probability up to the quadrature's error
+                assertEquals(d1.outputValue() - d1.baselineValue(), d1.value(0), 1e-9, out + " all on d1[0]");
+                Attribution d0 = attributor.neuronIntegratedGradients(x, zeros, "torso.dense0", out, 64);
+                assertTrue(d0.value(2) == 0.0 && d0.value(3) == 0.0, out + ": " + Arrays.toString(d0.values()));
+                assertTrue(d0.completenessError() <= 1e-3, out + ": " + d0.completenessError());
+            }
             // The value's gradient is the chain rule of the designed path.
             double h0 = Math.tanh(0.8 * x[1]);
             double h1 = Math.tanh(-1.1 * x[3]);
@@ -107,6 +119,7 @@ class AttributorTest {
         Attributor attributor = new Attributor(new ActorCriticView(net.copy(), 0).inspect());
         double worst = 0;
         double coarse = 0;
+        double worstNeurons = 0;
         for (int trial = 0; trial < 10; trial++) {
             double[] x = trial % 2 == 0 ? oneHot(12, rng) : dense(12, rng);
             double[] b = trial < 5 ? attributor.zeros() : dense(12, rng);
@@ -116,12 +129,21 @@ class AttributorTest {
                 assertEquals(attributor.gradient(b, out).outputValue(), ig.baselineValue(), 1e-12, "F(baseline)");
                 assertTrue(ig.completenessError() <= 1e-3, out + " trial " + trial + ": " + ig.completenessError());
                 worst = Math.max(worst, ig.completenessError());
+                for (String site : List.of("torso.dense0", "torso.dense1.pre", "torso.dense1")) {
+                    Attribution neurons = attributor.neuronIntegratedGradients(x, b, site, out,
+                            Attributor.DEFAULT_STEPS);
+                    assertEquals(ig.outputValue(), neurons.outputValue(), 1e-12, site + " F(x)");
+                    assertEquals(ig.baselineValue(), neurons.baselineValue(), 1e-12, site + " F(b)");
+                    assertTrue(neurons.completenessError() <= 1e-3, out + " at " + site + ": "
+                            + neurons.completenessError());
+                    worstNeurons = Math.max(worstNeurons, neurons.completenessError());
+                }
                 Attribution two = attributor.integratedGradients(x, b, out, 2);
                 coarse = Math.max(coarse, two.completenessError());
             }
         }
-        System.out.printf("IG completeness error, random 12-16-8 net, 30 results: worst %.2e at 64 steps, %.2e at 2%n",
-                worst, coarse);
+        System.out.printf("IG completeness error, random 12-16-8 net, 30 results: worst %.2e at 64 steps, %.2e at 2;"
+                + " to neurons (3 sites, 90 results) worst %.2e%n", worst, coarse, worstNeurons);
         assertTrue(worst > 0 && coarse > 10 * worst, "the error must come from the integration: 64 steps " + worst
                 + ", 2 steps " + coarse);
     }
