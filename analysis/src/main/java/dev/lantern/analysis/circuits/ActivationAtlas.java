@@ -62,15 +62,8 @@ public final class ActivationAtlas {
         }
         List<Site> sites = List.copyOf(network.sites());
         int n = states.size();
-        int padded = (n + BLOCK - 1) / BLOCK * BLOCK;
-        int in = states.observationSize();
-        double[] obs = states.observationsShared();
-        if (padded != n) {
-            obs = Arrays.copyOf(obs, padded * in);
-            for (int b = n; b < padded; b++) {
-                System.arraycopy(obs, (n - 1) * in, obs, b * in, in);
-            }
-        }
+        int padded = padded(n);
+        double[] obs = paddedObservations(states);
         Recording r = network.run(obs, padded, sites.stream().map(Site::name).toList(), List.of());
         Map<String, Activations> bySite = new LinkedHashMap<>();
         for (Site site : sites) {
@@ -78,6 +71,22 @@ public final class ActivationAtlas {
             bySite.put(site.name(), new Activations(site, n, padded == n ? v : Arrays.copyOf(v, n * site.width())));
         }
         return new ActivationAtlas(states, sites, new Recording(n, bySite));
+    }
+
+    /** {@code n} rounded up to a multiple of {@link #BLOCK}. */
+    static int padded(int n) {
+        return (n + BLOCK - 1) / BLOCK * BLOCK;
+    }
+
+    /** The states' observations, padded to {@link #padded} examples by repeating the last one. */
+    static double[] paddedObservations(StateBatch states) {
+        int n = states.size();
+        int in = states.observationSize();
+        double[] obs = Arrays.copyOf(states.observationsShared(), padded(n) * in);
+        for (int b = n; b < padded(n); b++) {
+            System.arraycopy(obs, (n - 1) * in, obs, b * in, in);
+        }
+        return obs;
     }
 
     /** The states, example {@code i} being state number {@code i}. */

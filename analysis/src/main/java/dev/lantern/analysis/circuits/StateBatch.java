@@ -92,6 +92,20 @@ public final class StateBatch {
         return space.state(i);
     }
 
+    /**
+     * The states where the agent chooses an action, by state number: reachable from a start (following any outcome
+     * of any action) and not terminal. Hypothetical states (added to the space for the heatmaps) and terminal ones
+     * are not.
+     */
+    public boolean[] decisionStates() {
+        int[] steps = space.stepsFromStart();
+        boolean[] decides = new boolean[size()];
+        for (int s = 0; s < decides.length; s++) {
+            decides[s] = steps[s] >= 0 && !space.terminal(s);
+        }
+        return decides;
+    }
+
     /** The whole batch, {@code [size * observationSize]} row-major (a copy). */
     public double[] observations() {
         return observations.clone();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lantern.environments.grid.GridObservation;
 import dev.lantern.environments.grid.GridStateSpace;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.map.GridMapParser;
 import dev.lantern.environments.grid.solve.ValueIteration;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.HashSet;
@@ -64,6 +65,20 @@ class StateBatchTest {
                 world.step(rng.nextInt(4));
             }
             assertTrue(visited.size() > 20, observation.kind() + ": the walk saw " + visited.size() + " states");
+        }
+    }
+
+    @Test
+    void theDecisionStatesAreTheReachableNonTerminalOnes() {
+        GridWorld row = new GridWorld("row", GridMapParser.parse("row.txt", "S...G\n"), 20);
+        assertArrayEquals(new boolean[] {true, true, true, true, false}, StateBatch.of(row).decisionStates());
+        for (String id : MAPS) {
+            StateBatch states = StateBatch.of(EnvRegistry.make(id));
+            boolean[] decides = states.decisionStates();
+            int[] steps = states.space().stepsFromStart();
+            for (int s = 0; s < states.size(); s++) {
+                assertEquals(steps[s] >= 0 && !states.space().terminal(s), decides[s], id + " " + states.state(s));
+            }
         }
     }
 
