@@ -2,17 +2,24 @@ package dev.lantern.analysis.circuits;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lantern.agents.actorcritic.PpoAgent;
+import dev.lantern.agents.actorcritic.PpoConfig;
+import dev.lantern.agents.api.Inspectable;
 import dev.lantern.agents.api.InspectableNetwork;
+import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.api.Recording;
 import dev.lantern.agents.api.Site;
 import dev.lantern.agents.dqn.QNet;
 import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.nn.Backend;
 import dev.lantern.environments.grid.GridObservation;
 import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.grid.map.GridMapParser;
 import dev.lantern.environments.registry.EnvRegistry;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -105,6 +112,37 @@ class ActivationAtlasTest {
         assertEquals(5e-4, Math.abs(atlas.activations("torso.dense0").get(6, 3)), 1e-10);
         assertEquals(0.0, atlas.activations("torso.dense0").get(0, 4), 1e-15);
         assertEquals(Math.tanh(3), atlas.activations("torso.dense0").get(1, 4), 1e-15);
+    }
+
+    @Test
+    void anAgentsOwnSnapshotRecordsWhatTheAgentEvaluatesInEveryState() {
+        Backend.configure();
+        PpoConfig config = new PpoConfig(4, 16, 1, 64, 1e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 0.5, List.of(16, 16), false,
+                true);
+        PpoAgent agent = PpoAgent.create(config, () -> EnvRegistry.make("grid/key-door-v1"), 5, 1000, 16,
+                DataType.FLOAT);
+        PolicyValueView view = agent.snapshot();
+        InspectableNetwork net = assertInstanceOf(Inspectable.class, view).inspect();
+        StateBatch states = StateBatch.of(EnvRegistry.make("grid/key-door-v1"));
+        ActivationAtlas atlas = ActivationAtlas.record(net, states);
+        int n = states.size();
+        float[] obs = new float[n * states.observationSize()];
+        double[] widened = states.observations();
+        for (int i = 0; i < obs.length; i++) {
+            obs[i] = (float) widened[i];
+        }
+        double[] probabilities = new double[n * 4];
+        double[] values = new double[n];
+        view.evaluate(obs, n, probabilities, values); // 82 states, unpadded: the last rows may differ by a float ulp
+        for (int s = 0; s < n; s++) {
+            double[] logits = atlas.activations("policy.logits").row(s);
+            double max = Arrays.stream(logits).max().orElseThrow();
+            double z = Arrays.stream(logits).map(l -> Math.exp(l - max)).sum();
+            for (int a = 0; a < 4; a++) {
+                assertEquals(probabilities[4 * s + a], Math.exp(logits[a] - max) / z, 1e-6, "state " + s + " action " + a);
+            }
+            assertEquals(values[s], atlas.activations("value.out").get(s, 0), 1e-6, "state " + s);
+        }
     }
 
     @Test
