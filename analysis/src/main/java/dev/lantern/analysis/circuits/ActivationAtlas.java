@@ -14,7 +14,8 @@ import java.util.Map;
  * Every site's activations for every state of a grid world (issue 10, point 1), recorded in one batched forward pass
  * of a snapshot's network through the inspection seam: example {@code i} at every site is state number {@code i} of
  * the {@link StateBatch}. The pass is the agent's own (the seam's contract), so these are the activations the agent
- * computes, widened to double. Nothing is written into any network. Immutable.
+ * computes, widened to double. Nothing is written into any network. The recorded numbers never change; the atlas
+ * keeps the seam it read (for {@link NeuronAblation}), which, like every seam, is for one thread.
  *
  * <p><b>Bit for bit.</b> ND4J's CPU matrix product sums a row of a partial block of rows (the rows past the last
  * multiple of the kernel's block, and a batch of one) in another order than a row of a full block: in float the two
@@ -39,11 +40,13 @@ public final class ActivationAtlas {
     /** The pass is padded to a multiple of this many examples (see "Bit for bit" above). */
     public static final int BLOCK = 16;
 
+    private final InspectableNetwork network;
     private final StateBatch states;
     private final List<Site> sites;
     private final Recording recording;
 
-    private ActivationAtlas(StateBatch states, List<Site> sites, Recording recording) {
+    private ActivationAtlas(InspectableNetwork network, StateBatch states, List<Site> sites, Recording recording) {
+        this.network = network;
         this.states = states;
         this.sites = sites;
         this.recording = recording;
@@ -70,7 +73,7 @@ public final class ActivationAtlas {
             double[] v = r.get(site.name()).values();
             bySite.put(site.name(), new Activations(site, n, padded == n ? v : Arrays.copyOf(v, n * site.width())));
         }
-        return new ActivationAtlas(states, sites, new Recording(n, bySite));
+        return new ActivationAtlas(network, states, sites, new Recording(n, bySite));
     }
 
     /** {@code n} rounded up to a multiple of {@link #BLOCK}. */
@@ -87,6 +90,11 @@ public final class ActivationAtlas {
             System.arraycopy(obs, (n - 1) * in, obs, b * in, in);
         }
         return obs;
+    }
+
+    /** The network recorded (the seam over a snapshot's copy), for interventions on the same states. */
+    public InspectableNetwork network() {
+        return network;
     }
 
     /** The states, example {@code i} being state number {@code i}. */

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * ActivationAtlas atlas = ActivationAtlas.record(net, StateBatch.of(world));
- * NeuronAblation ablation = new NeuronAblation(net, atlas);
+ * NeuronAblation ablation = new NeuronAblation(atlas);
  * for (AblationEffect e : ablation.table(AblationKind.MEAN)) { ... }   // every hidden neuron, most effective first
  * }</pre>
  */
@@ -46,16 +46,13 @@ public final class NeuronAblation {
     private final List<String> heads;
 
     /**
-     * Ablations of {@code network}, which must be the network {@code atlas} was recorded from.
+     * Ablations of the network {@code atlas} was recorded from, on its states.
      *
-     * @throws IllegalArgumentException if the sites differ, if the heads are neither an actor-critic's nor a
-     *         Q-network's, or if no state is a decision state
+     * @throws IllegalArgumentException if the heads are neither an actor-critic's nor a Q-network's, or if no state
+     *         is a decision state
      */
-    public NeuronAblation(InspectableNetwork network, ActivationAtlas atlas) {
-        if (!network.sites().equals(atlas.sites())) {
-            throw new IllegalArgumentException("the atlas was recorded at sites " + atlas.sites() + ", the network has "
-                    + network.sites());
-        }
+    public NeuronAblation(ActivationAtlas atlas) {
+        InspectableNetwork network = atlas.network();
         List<String> names = network.heads().stream().map(Site::name).toList();
         if (names.equals(List.of(Q))) {
             qNetwork = true;

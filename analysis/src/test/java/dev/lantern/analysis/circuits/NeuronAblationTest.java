@@ -59,7 +59,7 @@ class NeuronAblationTest {
     void ablatingTheDesignedNeuronChangesTheGreedyActionExactlyOnTheDesignedStates() {
         StateBatch states = row();
         InspectableNetwork net = handBuilt().inspect();
-        NeuronAblation ablation = new NeuronAblation(net, ActivationAtlas.record(net, states));
+        NeuronAblation ablation = new NeuronAblation(ActivationAtlas.record(net, states));
         int[] designed = IntStream.rangeClosed(10, 18).map(c -> states.space().indexOf(c, 0, 0)).sorted().toArray();
         for (String site : List.of("torso.dense0", "torso.dense1")) {
             for (AblationKind kind : AblationKind.values()) {
@@ -96,7 +96,7 @@ class NeuronAblationTest {
         StateBatch states = row();
         InspectableNetwork net = handBuilt().inspect();
         ActivationAtlas atlas = ActivationAtlas.record(net, states);
-        NeuronAblation ablation = new NeuronAblation(net, atlas);
+        NeuronAblation ablation = new NeuronAblation(atlas);
         assertArrayEquals(new int[] {2}, atlas.health("torso.dense1").dead());
         for (String site : List.of("torso.dense0", "torso.dense1")) {
             Recording ablated = ablation.ablatedHeads(site, 2, AblationKind.ZERO);
@@ -121,7 +121,7 @@ class NeuronAblationTest {
         QNet qn = QNet.create(states.observationSize(), 4, new int[] {12, 12}, 1e-3, 4, DataType.FLOAT);
         qn.graph().getLayer("q.values").getParam("W").getRow(2).assign(0);
         for (InspectableNetwork net : List.of(ac.inspect(), qn.inspect())) {
-            NeuronAblation ablation = new NeuronAblation(net, ActivationAtlas.record(net, states));
+            NeuronAblation ablation = new NeuronAblation(ActivationAtlas.record(net, states));
             for (AblationKind kind : AblationKind.values()) {
                 AblationEffect e = ablation.effect("torso.dense1", 2, kind);
                 assertEquals(0.0, e.greedyChanged(), e.toString());
