@@ -1,0 +1,141 @@
+package dev.lantern.analysis.circuits;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lantern.agents.api.InspectableNetwork;
+import dev.lantern.agents.api.Recording;
+import dev.lantern.agents.dqn.QNet;
+import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.environments.grid.GridObservation;
+import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.map.GridMapParser;
+import dev.lantern.environments.registry.EnvRegistry;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Ablation over the whole state space changes the policy exactly where the designed circuit says, and nowhere else. */
+class NeuronAblationTest {
+
+    /**
+     * One row of 20 cells, symbolic input (feature 1 + c: "the agent is in column c"; feature 0: the row bit, always 1).
+     * dense0[0] = tanh 2 in columns 10..19, else 0; dense1[0] = tanh(dense0[0]); right's logit = 2 dense1[0] = 1.49
+     * there, left's = 1 everywhere: greedy right in columns 10..19, left elsewhere. dense0[1] = tanh 0.5 everywhere,
+     * dense1[1] = tanh(dense0[1]), V = dense1[1]. dense1[2] is 0 everywhere (dead). Column 19 is the goal (terminal),
+     * so the decision states are columns 0..18 and the designed ones 10..18.
+     */
+    private static ActorCriticNet handBuilt() {
+        ActorCriticNet net = ActorCriticNet.create(26, 4, new int[] {3, 3}, 1e-3, 0, 1, DataType.DOUBLE);
+        for (String layer : ActorCriticNet.LAYERS) {
+            net.graph().getLayer(layer).getParam("W").assign(0);
+            net.graph().getLayer(layer).getParam("b").assign(0);
+        }
+        INDArray w0 = net.graph().getLayer("torso.dense0").getParam("W");
+        for (int c = 10; c < 20; c++) {
+            w0.putScalar(1 + c, 0, 2.0);
+        }
+        w0.putScalar(0, 1, 0.5);
+        INDArray w1 = net.graph().getLayer("torso.dense1").getParam("W");
+        w1.putScalar(0, 0, 1.0);
+        w1.putScalar(1, 1, 1.0);
+        net.graph().getLayer("policy.logits").getParam("W").putScalar(0, 2, 2.0);
+        net.graph().getLayer("policy.logits").getParam("b").putScalar(3, 1.0);
+        net.graph().getLayer("value.out").getParam("W").putScalar(1, 0, 1.0);
+        return net;
+    }
+
+    private static StateBatch row() {
+        return StateBatch.of(new GridWorld("row", GridMapParser.parse("row.txt", "S" + ".".repeat(18) + "G\n"), 50,
+                GridObservation.symbolic()));
+    }
+
+    @Test
+    void ablatingTheDesignedNeuronChangesTheGreedyActionExactlyOnTheDesignedStates() {
+        StateBatch states = row();
+        InspectableNetwork net = handBuilt().inspect();
+        NeuronAblation ablation = new NeuronAblation(ActivationAtlas.record(net, states));
+        int[] designed = IntStream.rangeClosed(10, 18).map(c -> states.space().indexOf(c, 0, 0)).sorted().toArray();
+        for (String site : List.of("torso.dense0", "torso.dense1")) {
+            for (AblationKind kind : AblationKind.values()) {
+                AblationEffect e = ablation.effect(site, 0, kind);
+                assertArrayEquals(designed, e.changedStates(), site + " " + kind);
+                assertEquals(9 / 19.0, e.greedyChanged(), 1e-15);
+                assertEquals(0.0, e.meanAbsValue(), site + " " + kind + ": V does not read neuron 0");
+                assertTrue(e.policyKl() > 0);
+            }
+        }
+        // the mean is over the decision states: 9 of 19 at tanh 2
+        assertEquals(9 * Math.tanh(2) / 19, ablation.replacement("torso.dense0", 0, AblationKind.MEAN), 1e-15);
+        // the value's neuron moves V by exactly its activation and leaves the policy alone
+        AblationEffect value = ablation.effect("torso.dense1", 1, AblationKind.ZERO);
+        assertEquals(Math.tanh(Math.tanh(0.5)), value.meanAbsValue(), 1e-15);
+        assertEquals(0.0, value.policyKl());
+        assertEquals(0, value.changedStates().length);
+        // the ranked table: every hidden neuron once, the designed circuit first
+        List<AblationEffect> table = ablation.table(AblationKind.ZERO);
+        assertEquals(6, table.size());
+        Set<String> seen = new HashSet<>();
+        table.forEach(e -> seen.add(e.site() + "[" + e.neuron() + "]"));
+        assertEquals(6, seen.size());
+        assertEquals(Set.of("torso.dense0[0]", "torso.dense1[0]"),
+                Set.of(table.get(0).site() + "[" + table.get(0).neuron() + "]",
+                        table.get(1).site() + "[" + table.get(1).neuron() + "]"));
+        for (int i = 1; i < table.size(); i++) {
+            assertTrue(table.get(i - 1).policyKl() >= table.get(i).policyKl(), "ranked by KL");
+        }
+    }
+
+    @Test
+    void zeroAblationOfANeuronAlreadyZeroEverywhereIsANoOpBitForBit() {
+        StateBatch states = row();
+        InspectableNetwork net = handBuilt().inspect();
+        ActivationAtlas atlas = ActivationAtlas.record(net, states);
+        NeuronAblation ablation = new NeuronAblation(atlas);
+        assertArrayEquals(new int[] {2}, atlas.health("torso.dense1").dead());
+        for (String site : List.of("torso.dense0", "torso.dense1")) {
+            Recording ablated = ablation.ablatedHeads(site, 2, AblationKind.ZERO);
+            for (String head : List.of("policy.logits", "value.out")) {
+                assertArrayEquals(atlas.activations(head).values(), ablated.get(head).values(), site + " -> " + head);
+            }
+            AblationEffect e = ablation.effect(site, 2, AblationKind.ZERO);
+            assertEquals(0.0, e.policyKl());
+            assertEquals(0.0, e.meanAbsValue());
+            assertEquals(0.0, e.greedyChanged());
+        }
+    }
+
+    @Test
+    void aNeuronTheHeadsDoNotReadChangesNothing() {
+        // a random float network on four-rooms whose heads do not read dense1[2]
+        StateBatch states = StateBatch.of(EnvRegistry.make("grid/four-rooms-v1"));
+        ActorCriticNet ac = ActorCriticNet.create(states.observationSize(), 4, new int[] {16, 8}, 1e-3, 0, 3,
+                DataType.FLOAT);
+        ac.graph().getLayer("policy.logits").getParam("W").getRow(2).assign(0);
+        ac.graph().getLayer("value.out").getParam("W").getRow(2).assign(0);
+        QNet qn = QNet.create(states.observationSize(), 4, new int[] {12, 12}, 1e-3, 4, DataType.FLOAT);
+        qn.graph().getLayer("q.values").getParam("W").getRow(2).assign(0);
+        for (InspectableNetwork net : List.of(ac.inspect(), qn.inspect())) {
+            NeuronAblation ablation = new NeuronAblation(ActivationAtlas.record(net, states));
+            for (AblationKind kind : AblationKind.values()) {
+                AblationEffect e = ablation.effect("torso.dense1", 2, kind);
+                assertEquals(0.0, e.greedyChanged(), e.toString());
+                assertEquals(0.0, e.meanAbsValue(), e.toString());
+                assertEquals(0, e.changedStates().length);
+                if (net.heads().size() == 2) {
+                    assertEquals(0.0, e.policyKl(), e.toString());
+                } else {
+                    assertTrue(Double.isNaN(e.policyKl()), "a Q-network has no softmax policy");
+                }
+                // a neuron the heads do read does change them
+                assertTrue(ablation.effect("torso.dense1", 1, kind).meanAbsValue() > 0);
+            }
+            assertEquals(24, ablation.table(AblationKind.ZERO).size(), "16 + 8 and 12 + 12 hidden neurons");
+        }
+    }
+}
