@@ -1,7 +1,9 @@
 /**
  * Policy and value circuits over the whole state space (issue 10): a grid world's every state observed as the agent
  * sees it ({@link dev.lantern.analysis.circuits.StateBatch}), every site's activations over it recorded in one pass
- * with dead and saturated neurons counted per layer ({@link dev.lantern.analysis.circuits.ActivationAtlas}). Everything
+ * with dead and saturated neurons counted per layer ({@link dev.lantern.analysis.circuits.ActivationAtlas}),
+ * single neurons ablated ({@link dev.lantern.analysis.circuits.NeuronAblation}) and clean activations patched into
+ * paired corrupted states ({@link dev.lantern.analysis.circuits.ActivationPatching}). Everything
  * here reads a snapshot's private copy through the inspection seam ({@link dev.lantern.agents.api.InspectableNetwork})
  * and never the network being trained; learners are reached only through {@code agents.api} (an ArchUnit rule).
  */
