@@ -190,4 +190,51 @@ class ActivationPatchingTest {
             assertEquals(new GridState(c.row(), c.col(), 0, c.extras()), x, "key-door has one key");
         }
     }
+
+    @Test
+    void patchingTheKeyNeuronRestoresTheKeyCircuitOnEveryKeyPair() {
+        // one row "Sk.DG", symbolic: row one-hot (1), column one-hot (5), then the key bit at feature 6
+        StateBatch states = StateBatch.of(new GridWorld("key-row", GridMapParser.parse("key-row.txt", "Sk.DG\n"), 50,
+                GridObservation.symbolic()));
+        int keyBit = 1 + 5;
+        StatePairs pairs = StatePairs.withVersusWithoutKey(states);
+        assertTrue(pairs.size() >= 2, pairs.toString());
+        for (int i = 0; i < pairs.size(); i++) {
+            assertEquals(1.0, states.observation(pairs.clean()[i])[keyBit], "the clean state holds the key");
+            assertEquals(0.0, states.observation(pairs.corrupted()[i])[keyBit], "the corrupted one does not");
+        }
+        // dense0[0] = tanh(2 key), dense1[0] = tanh(dense0[0]), right's logit = 2 dense1[0]; dense1[1] = tanh(tanh 0.5)
+        // feeds V alone
+        ActorCriticNet net = ActorCriticNet.create(states.observationSize(), 4, new int[] {3, 3}, 1e-3, 0, 1,
+                DataType.DOUBLE);
+        for (String layer : ActorCriticNet.LAYERS) {
+            net.graph().getLayer(layer).getParam("W").assign(0);
+            net.graph().getLayer(layer).getParam("b").assign(0);
+        }
+        net.graph().getLayer("torso.dense0").getParam("W").putScalar(keyBit, 0, 2.0);
+        net.graph().getLayer("torso.dense0").getParam("b").putScalar(1, 0.5);
+        net.graph().getLayer("torso.dense1").getParam("W").putScalar(0, 0, 1.0);
+        net.graph().getLayer("torso.dense1").getParam("W").putScalar(1, 1, 1.0);
+        net.graph().getLayer("policy.logits").getParam("W").putScalar(0, 2, 2.0);
+        net.graph().getLayer("value.out").getParam("W").putScalar(1, 0, 1.0);
+        ActivationAtlas atlas = ActivationAtlas.record(net.inspect(), states);
+        ActivationPatching patching = new ActivationPatching(atlas, pairs);
+        Readout right = new Readout("policy.logits", 2);
+        for (String site : List.of("torso.dense0", "torso.dense1")) {
+            PatchEffect e = patching.patchNeuron(site, 0, right);
+            assertEquals(pairs.size(), e.definedCount(), "the key moves right's logit in every pair");
+            for (double f : e.restored()) {
+                assertEquals(1.0, f, site);
+            }
+            assertEquals(0.0, e.standardError());
+        }
+        PatchEffect unread = patching.patchNeuron("torso.dense1", 1, right);
+        for (double f : unread.restored()) {
+            assertEquals(0.0, f, "right's logit does not read dense1[1]");
+        }
+        // the moved-one-cell pairs do not change the key: right's logit is undefined on every one of them
+        PatchEffect moved = new ActivationPatching(atlas, StatePairs.movedOneCellRight(states))
+                .patchNeuron("torso.dense1", 0, right);
+        assertEquals(0, moved.definedCount());
+    }
 }
