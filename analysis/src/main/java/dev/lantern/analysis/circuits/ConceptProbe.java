@@ -31,6 +31,8 @@ import java.util.TreeMap;
  * ConceptProbe probe = new ConceptProbe(atlas, 7);
  * ProbeScore s = probe.probe("torso.dense1", Concept.hasKey(atlas.states()));
  * s.score(); s.shuffled(); s.chance(); s.defined();
+ * ProbeScore c = probe.withRandomControl(ActivationAtlas.record(freshNet, atlas.states())).probe(site, concept);
+ * c.random(); // the same probe on a freshly initialised network of the same shape
  * List<ProbeScore> table = probe.table(List.of(Concept.agentRow(states), Concept.agentColumn(states)));
  * }</pre>
  *
@@ -50,6 +52,7 @@ public final class ConceptProbe {
     private final int[] labelPermutation;
     private final int[] probed;
     private final double ridge;
+    private final ActivationAtlas randomAtlas;
 
     /** Probes on {@code atlas}'s decision states, 30% held out, the default ridge, split drawn from {@code seed}. */
     public ConceptProbe(ActivationAtlas atlas, long seed) {
@@ -104,6 +107,36 @@ public final class ConceptProbe {
         this.labelPermutation = rng.permutation(n);
         this.atlas = atlas;
         this.ridge = ridge;
+        this.randomAtlas = null;
+    }
+
+    private ConceptProbe(ConceptProbe base, ActivationAtlas randomAtlas) {
+        this.atlas = base.atlas;
+        this.train = base.train;
+        this.test = base.test;
+        this.labelPermutation = base.labelPermutation;
+        this.probed = base.probed;
+        this.ridge = base.ridge;
+        this.randomAtlas = randomAtlas;
+    }
+
+    /**
+     * This probe (same states, split and labels) with a random-initialisation control: every score is also computed
+     * on {@code fresh}, the atlas of a freshly initialised network of the same shape over the same states, and
+     * reported as {@link ProbeScore#random}.
+     *
+     * @throws IllegalArgumentException if {@code fresh} is over another number of states or has other sites or widths
+     */
+    public ConceptProbe withRandomControl(ActivationAtlas fresh) {
+        if (fresh.states().size() != atlas.states().size()) {
+            throw new IllegalArgumentException("the control atlas has " + fresh.states().size() + " states, the probed "
+                    + atlas.states().size());
+        }
+        if (!fresh.sites().equals(atlas.sites())) {
+            throw new IllegalArgumentException("the control network's sites " + fresh.sites() + " are not the probed "
+                    + atlas.sites());
+        }
+        return new ConceptProbe(this, fresh);
     }
 
     /** The atlas probed. */
@@ -140,7 +173,7 @@ public final class ConceptProbe {
         double chance = concept.kind() == Concept.Kind.QUANTITY ? 0 : 1.0 / distinct(y, test).size();
         return new ProbeScore(concept.name(), site, concept.kind(), score(a, concept.kind(), y),
                 undefinedReason(concept.kind(), shuffledY) == null ? score(a, concept.kind(), shuffledY) : Double.NaN,
-                chance, train.length, test.length, null);
+                randomAtlas == null ? Double.NaN : score(randomAtlas.activations(site), concept.kind(), y), chance, train.length, test.length, null);
     }
 
     /** Every concept at every site of the atlas, site-major (the "what-where" table of one checkpoint). */

@@ -9,7 +9,9 @@ package dev.lantern.analysis.circuits;
  * there of the fraction of that class predicted right) and {@link #chance} is {@code 1 / classes present}: what any
  * constant guess, the majority class included, scores. {@link #shuffled} is the same probe, same split, fitted and
  * scored on the concept's values permuted among the probed states: a probe that finds the concept, and not the
- * capacity of the features to fit anything, scores well above it.
+ * capacity of the features to fit anything, scores well above it. {@link #random} is the same probe, same split, same
+ * labels, on a freshly initialised network of the same shape (when the probe was given one, see
+ * {@link ConceptProbe#withRandomControl}): what the architecture and the input give without training.
  *
  * <p>A concept constant over the probed states (has key on a map without keys), or over the training or the
  * held-out states, has no score: {@link #defined()} is false, {@link #undefined} says why and the numbers are NaN,
@@ -20,12 +22,14 @@ package dev.lantern.analysis.circuits;
  * @param kind      quantity (R^2) or class (balanced accuracy)
  * @param score     held-out R^2 or balanced accuracy; NaN when undefined
  * @param shuffled  the shuffled-labels control's score; NaN when undefined
+ * @param random    the random-initialisation control's score; NaN when undefined or when there is no such control
  * @param chance    0 for R^2, {@code 1 / classes} for balanced accuracy; NaN when undefined
  * @param train     training states
  * @param test      held-out states
  * @param undefined why there is no score, or null
  */
-public record ProbeScore(String concept, String site, Concept.Kind kind, double score, double shuffled, double chance,
+public record ProbeScore(String concept, String site, Concept.Kind kind, double score, double shuffled, double random,
+        double chance,
         int train, int test, String undefined) {
 
     /** Whether the probe has a score. */
@@ -34,6 +38,6 @@ public record ProbeScore(String concept, String site, Concept.Kind kind, double 
     }
 
     static ProbeScore undefined(String concept, String site, Concept.Kind kind, int train, int test, String why) {
-        return new ProbeScore(concept, site, kind, Double.NaN, Double.NaN, Double.NaN, train, test, why);
+        return new ProbeScore(concept, site, kind, Double.NaN, Double.NaN, Double.NaN, Double.NaN, train, test, why);
     }
 }

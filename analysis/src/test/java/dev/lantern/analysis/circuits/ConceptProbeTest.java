@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.agents.nn.ActorCriticNet;
@@ -111,6 +112,34 @@ class ConceptProbeTest {
                 key, col);
         assertEquals(0.5, key, 0.1);
         assertTrue(col <= 0.1, "shuffled R^2 " + col);
+    }
+
+    @Test
+    void theRandomInitialisationControlIsTheSameProbeOnAFreshNetworkOfTheSameShape() {
+        StateBatch states = StateBatch.of(room());
+        ActivationAtlas trained = ActivationAtlas.record(columnAndRowNetwork().inspect(), states);
+        ActivationAtlas fresh = ActivationAtlas.record(
+                ActorCriticNet.create(15, 4, new int[] {8, 4}, 1e-3, 0, 11, DataType.DOUBLE).inspect(), states);
+        ConceptProbe probe = new ConceptProbe(trained, 4);
+        assertTrue(Double.isNaN(probe.probe("torso.dense0.pre", Concept.agentColumn(states)).random()));
+        ProbeScore col = probe.withRandomControl(fresh).probe("torso.dense0.pre", Concept.agentColumn(states));
+        assertEquals(1.0, col.score(), 1e-9);
+        // the same split and labels on the fresh network's sites: exactly what probing it directly gives
+        assertEquals(new ConceptProbe(fresh, 4).probe("torso.dense0.pre", Concept.agentColumn(states)).score(),
+                col.random());
+        // what the control is for: the symbolic input varies in 8 directions here (4 rows + 6 columns, less the
+        // two sums; the flags are constant), so 8 random linear projections of it keep every linear concept of it,
+        // and the fresh network's pre-activation decodes the column as exactly as the designed neuron
+        assertEquals(1.0, col.random(), 1e-9, col.toString());
+        // through a random tanh the column is no longer exactly linear
+        ProbeScore squashed = probe.withRandomControl(fresh).probe("torso.dense0", Concept.agentColumn(states));
+        assertTrue(squashed.random() < 1 - 1e-6, squashed.toString());
+        System.out.printf("column at torso.dense0.pre: designed %.12f, random init %.12f, shuffled %.3f;"
+                + " at torso.dense0: designed %.3f, random init %.3f%n", col.score(), col.random(), col.shuffled(),
+                squashed.score(), squashed.random());
+        ActivationAtlas other = ActivationAtlas.record(
+                ActorCriticNet.create(15, 4, new int[] {8, 5}, 1e-3, 0, 11, DataType.DOUBLE).inspect(), states);
+        assertThrows(IllegalArgumentException.class, () -> probe.withRandomControl(other));
     }
 
     @Test
