@@ -18,7 +18,10 @@ import dev.lantern.analysis.circuits.Concept;
 import dev.lantern.analysis.circuits.ConceptProbe;
 import dev.lantern.analysis.circuits.NeuronAblation;
 import dev.lantern.analysis.circuits.NeuronHealth;
+import dev.lantern.analysis.circuits.ActivationPatching;
+import dev.lantern.analysis.circuits.PatchEffect;
 import dev.lantern.analysis.circuits.ProbeScore;
+import dev.lantern.analysis.circuits.StatePairs;
 import dev.lantern.analysis.circuits.StateBatch;
 import dev.lantern.app.console.LanternCommand;
 import dev.lantern.app.engine.CheckpointNetwork;
@@ -99,15 +102,16 @@ final class AnalyzeCommand extends LanternCommand {
                 o.addProperty("greedyChanged", a.greedyChanged());
                 o.addProperty("meanAbsValue", a.meanAbsValue());
                 rows.add(o);
-                if (top == null || a.policyKl() > top.policyKl()) {
+                if (top == null || rank(a) > rank(top)) {
                     top = a;
                 }
             }
             ablations.add(kind.name().toLowerCase(Locale.ROOT), rows);
             if (top != null) {
-                stdout.printf(Locale.ROOT, "  %s ablation: largest policy KL %.4g at %s #%d (greedy action changed in "
-                        + "%.1f%% of states, mean |value change| %.4g)%n", kind.name().toLowerCase(Locale.ROOT),
-                        top.policyKl(), top.site(), top.neuron(), 100 * top.greedyChanged(), top.meanAbsValue());
+                stdout.printf(Locale.ROOT, "  %s ablation: largest effect at %s #%d: policy KL %.4g, greedy action "
+                        + "changed in %.1f%% of decision states, mean |value change| %.4g%n",
+                        kind.name().toLowerCase(Locale.ROOT), top.site(), top.neuron(), top.policyKl(),
+                        100 * top.greedyChanged(), top.meanAbsValue());
             }
         }
         root.add("ablation", ablations);
@@ -131,6 +135,9 @@ final class AnalyzeCommand extends LanternCommand {
                 o.addProperty("undefined", p.undefined()); // present only when there is no score
             }
             probes.add(o);
+            if (p.site().endsWith(Site.PRE)) {
+                continue; // in the file; the summary shows the layers' outputs
+            }
             if (p.defined()) {
                 stdout.printf(Locale.ROOT, "  probe %-12s at %-16s %.3f (shuffled labels %.3f, random init %.3f, "
                         + "chance %.3f; %d held out)%n", p.concept(), p.site(), p.score(), p.shuffled(), p.random(),
@@ -142,6 +149,7 @@ final class AnalyzeCommand extends LanternCommand {
         }
         root.add("probes", probes);
 
+        root.add("patching", patching(atlas, states, stdout));
         root.add("integratedGradients", integratedGradients(net, cn.world(), stdout));
 
         Path dir = out != null ? out : run.resolve("analysis").resolve(String.format("step-%09d", cn.envSteps()));
@@ -157,6 +165,48 @@ final class AnalyzeCommand extends LanternCommand {
         });
         stdout.printf("wrote %s%n", file);
         return 0;
+    }
+
+    /**
+     * Activation patching of the value for the built-in pairs at each torso layer (every neuron of the layer patched
+     * at once); a pair set that is empty on this map is reported with why.
+     */
+    private static JsonArray patching(ActivationAtlas atlas, StateBatch states, PrintWriter stdout) {
+        JsonArray rows = new JsonArray();
+        boolean hasValue = atlas.sites().stream().map(Site::name).anyMatch(NeuronAblation.VALUE::equals);
+        for (StatePairs pairs : List.of(StatePairs.movedOneCellRight(states), StatePairs.withVersusWithoutKey(states))) {
+            if (pairs.size() == 0 || !hasValue) {
+                JsonObject o = new JsonObject();
+                o.addProperty("pairs", pairs.description());
+                o.addProperty("undefined", !hasValue ? "the network has no " + NeuronAblation.VALUE + " head"
+                        : "no such pairs on " + states.world().spec().id());
+                rows.add(o);
+                stdout.printf(Locale.ROOT, "  patching %-20s undefined: %s%n", pairs.description(),
+                        o.get("undefined").getAsString());
+                continue;
+            }
+            ActivationPatching patching = new ActivationPatching(atlas, pairs);
+            for (Site layer : atlas.layers()) {
+                if (!layer.name().startsWith("torso.")) {
+                    continue;
+                }
+                PatchEffect e = patching.patchSite(layer.name(), new Readout(NeuronAblation.VALUE, 0));
+                JsonObject o = new JsonObject();
+                o.addProperty("pairs", e.pairs());
+                o.addProperty("site", e.site());
+                o.addProperty("output", NeuronAblation.VALUE);
+                o.addProperty("meanRestored", e.meanRestored());
+                o.addProperty("standardError", e.standardError());
+                o.addProperty("definedPairs", e.definedCount());
+                o.addProperty("undefinedPairs", e.undefinedCount());
+                o.addProperty("epsilon", e.epsilon());
+                rows.add(o);
+                stdout.printf(Locale.ROOT, "  patching %-20s at %-16s restores %.3f +- %.3f of the value "
+                        + "(standard error; %d pairs defined, %d undefined)%n", e.pairs(), e.site(), e.meanRestored(),
+                        e.standardError(), e.definedCount(), e.undefinedCount());
+            }
+        }
+        return rows;
     }
 
     /** Integrated gradients of the value at the start state from the without-agent baseline, if there is a value. */
@@ -191,10 +241,15 @@ final class AnalyzeCommand extends LanternCommand {
         o.addProperty("width", world.map().width());
         o.add("perCell", cells);
         stdout.printf(Locale.ROOT, "  integrated gradients of the value at the start: V %.4f - V(without agent) %.4f"
-                + " = %.4f, attributions sum to %.4f (completeness error %.2g, %d steps)%n", ig.outputValue(),
+                + " = %.4f, attributions sum to %.4f (relative completeness error %.2g, %d steps)%n", ig.outputValue(),
                 ig.baselineValue(), ig.outputValue() - ig.baselineValue(), ig.sum(), ig.completenessError(),
                 ig.steps());
         return o;
+    }
+
+    /** An ablation's size: its policy KL, or for a Q-network (no policy, KL NaN) its mean value change. */
+    private static double rank(AblationEffect a) {
+        return Double.isNaN(a.policyKl()) ? a.meanAbsValue() : a.policyKl();
     }
 
     private static JsonArray ints(int[] v) {
