@@ -1,0 +1,159 @@
+package dev.lantern.app.cli;
+
+import static dev.lantern.app.cli.CliTest.experimentFile;
+import static dev.lantern.app.cli.CliTest.lantern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.lantern.app.cli.CliTest.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lantern analyze} through the CLI: a tiny trained run's circuits.json, and bad run directories. */
+class AnalyzeCommandTest {
+
+    private static Path tinyRun(Path tmp) throws Exception {
+        Path config = experimentFile(tmp.resolve("tiny.json"), """
+                {"name": "tiny", "env": {"id": "grid/empty-8x8-v1"},
+                 "agent": {"numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [8, 8]},
+                 "training": {"totalEnvSteps": 256, "evalEpisodes": 1, "checkpointEveryEnvSteps": 128},
+                 "lca": {"enabled": false}}
+                """);
+        Path run = tmp.resolve("run");
+        Result r = lantern("run", "--config", config.toString(), "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+        return run;
+    }
+
+    @Test
+    void aTrainedRunsNewestCheckpointIsAnalyzedIntoCircuitsJson(@TempDir Path tmp) throws Exception {
+        Path run = tinyRun(tmp);
+        Result r = lantern("analyze", run.toString());
+        assertEquals(0, r.code(), r.err());
+        Path file = run.resolve("analysis/step-000000256/circuits.json");
+        assertTrue(Files.isRegularFile(file), r.out());
+        JsonObject c = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        assertEquals("step-000000256", c.get("checkpoint").getAsString());
+        assertEquals(256, c.get("envSteps").getAsLong());
+        int states = c.get("states").getAsInt();
+        assertTrue(states > 0);
+        JsonArray health = c.getAsJsonArray("layerHealth");
+        Set<String> sites = new HashSet<>();
+        for (JsonElement e : health) {
+            sites.add(e.getAsJsonObject().get("site").getAsString());
+        }
+        assertTrue(sites.contains("torso.dense0") || sites.stream().anyMatch(s -> s.startsWith("torso")), sites.toString());
+        int neurons = 0;
+        for (JsonElement e : health) {
+            JsonObject h = e.getAsJsonObject();
+            if (h.get("site").getAsString().startsWith("torso")) {
+                neurons += h.get("width").getAsInt();
+            }
+        }
+        for (String kind : new String[] {"zero", "mean"}) {
+            JsonArray rows = c.getAsJsonObject("ablation").getAsJsonArray(kind);
+            assertTrue(rows.size() >= neurons, kind + ": " + rows.size() + " rows for " + neurons + " torso neurons");
+            for (JsonElement e : rows) {
+                double kl = e.getAsJsonObject().get("policyKl").getAsDouble();
+                assertTrue(kl >= 0, "a KL divergence is never negative: " + kl);
+            }
+        }
+        JsonArray probes = c.getAsJsonArray("probes");
+        assertFalse(probes.isEmpty());
+        boolean definedRow = false;
+        for (JsonElement e : probes) {
+            JsonObject p = e.getAsJsonObject();
+            assertTrue(p.has("shuffled") && p.has("random") && p.has("chance"), p.toString());
+            definedRow |= !p.has("undefined") && Double.isFinite(p.get("score").getAsDouble())
+                    && Double.isFinite(p.get("random").getAsDouble())
+                    && Double.isFinite(p.get("shuffled").getAsDouble());
+        }
+        assertTrue(definedRow, "some probe has both controls: " + probes);
+        JsonArray patching = c.getAsJsonArray("patching");
+        boolean movedRight = false;
+        for (JsonElement e : patching) {
+            JsonObject p = e.getAsJsonObject();
+            if (p.get("pairs").getAsString().equals("moved one cell right")) {
+                movedRight = true;
+                assertTrue(p.get("site").getAsString().startsWith("torso."), p.toString());
+                assertTrue(p.has("standardError") && p.get("definedPairs").getAsInt() >= 0, p.toString());
+            } else {
+                assertTrue(p.has("undefined"), "the empty map has no keys: " + p); // with vs without the key
+            }
+        }
+        assertTrue(movedRight, patching.toString());
+        JsonObject ig = c.getAsJsonObject("integratedGradients");
+        double error = ig.get("completenessError").getAsDouble();
+        assertTrue(Double.isFinite(error) && error >= 0, "completeness error " + error);
+        double gap = ig.get("outputValue").getAsDouble() - ig.get("baselineValue").getAsDouble();
+        assertEquals(gap, ig.get("sum").getAsDouble(), error * Math.abs(gap) * (1 + 1e-9),
+                "completeness: the attributions sum to the gap within the reported relative error");
+        assertTrue(error < 1e-3, "64 steps on a small network integrate closely: " + error);
+        assertEquals(64, ig.getAsJsonArray("perCell").size());
+        assertTrue(r.out().contains("completeness error"), r.out());
+        assertTrue(r.out().contains("shuffled labels"), r.out());
+
+        Path other = tmp.resolve("elsewhere");
+        Result r2 = lantern("analyze", run.toString(), "--checkpoint", "128", "--out", other.toString());
+        assertEquals(0, r2.code(), r2.err());
+        JsonObject c2 = JsonParser.parseString(Files.readString(other.resolve("circuits.json"))).getAsJsonObject();
+        assertEquals(128, c2.get("envSteps").getAsLong());
+    }
+
+    @Test
+    void aMissingOrCorruptRunExits2AndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path missing = tmp.resolve("no-such-run");
+        Result r = lantern("analyze", missing.toString());
+        assertEquals(LanternCli.BAD_INPUT, r.code());
+        assertTrue(r.err().contains(missing.toString()), r.err());
+        assertFalse(Files.exists(missing));
+
+        Path game = Files.createDirectories(tmp.resolve("game-run"));
+        Files.writeString(game.resolve("config.json"), """
+                {"name": "g", "env": {"id": "game/tic-tac-toe-v1"}, "agent": {"type": "alphazero"}}
+                """);
+        Result gameRun = lantern("analyze", game.toString());
+        assertEquals(LanternCli.BAD_INPUT, gameRun.code(), gameRun.out());
+        assertTrue(gameRun.err().contains(game.toString()) && gameRun.err().contains("game run"), gameRun.err());
+        Path broken = Files.createDirectories(tmp.resolve("broken-run"));
+        Files.writeString(broken.resolve("config.json"), "{");
+        Result brokenRun = lantern("analyze", broken.toString());
+        assertEquals(LanternCli.BAD_INPUT, brokenRun.code(), brokenRun.out());
+        assertTrue(brokenRun.err().contains(broken.resolve("config.json").toString()), brokenRun.err());
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertFalse(s.anyMatch(p -> Files.exists(p.resolve("analysis"))), "nothing written");
+        }
+
+        Path run = tinyRun(tmp);
+        Path ckpt = run.resolve("checkpoints/step-000000256");
+        Files.writeString(ckpt.resolve("network.zip"), "not a zip");
+        Result corrupt = lantern("analyze", run.toString());
+        assertEquals(LanternCli.BAD_INPUT, corrupt.code(), corrupt.out());
+        assertTrue(corrupt.err().contains(ckpt.resolve("network.zip").toString()), corrupt.err());
+        assertFalse(Files.exists(run.resolve("analysis")));
+
+        Result noSuch = lantern("analyze", run.toString(), "--checkpoint", "999");
+        assertEquals(LanternCli.BAD_INPUT, noSuch.code());
+        assertTrue(noSuch.err().contains("step-000000999"), noSuch.err());
+
+        try (Stream<Path> s = Files.list(run.resolve("checkpoints"))) {
+            for (Path p : s.toList()) {
+                Files.deleteIfExists(p.resolve("network.zip"));
+            }
+        }
+        Result none = lantern("analyze", run.toString());
+        assertEquals(LanternCli.BAD_INPUT, none.code());
+        assertTrue(none.err().contains("no checkpoint"), none.err());
+        assertFalse(Files.exists(run.resolve("analysis")));
+    }
+}
