@@ -19,41 +19,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Patching restores what the designed circuit carries, nothing when it carries nothing, and is exact where it must be. */
 class ActivationPatchingTest {
-
-    /**
-     * The circuit of {@code NeuronAblationTest}: one row of 20 cells, symbolic input. dense0[0] = tanh 2 in columns
-     * 10..19, else 0; dense1[0] = tanh(dense0[0]); right's logit (neuron 2) = 2 dense1[0]. dense1[1] = tanh(tanh 0.5)
-     * everywhere feeds V alone; dense1[2] is 0 everywhere. Moving one cell right changes right's logit only from
-     * column 9 to 10.
-     */
-    private static ActorCriticNet handBuilt() {
-        ActorCriticNet net = ActorCriticNet.create(26, 4, new int[] {3, 3}, 1e-3, 0, 1, DataType.DOUBLE);
-        for (String layer : ActorCriticNet.LAYERS) {
-            net.graph().getLayer(layer).getParam("W").assign(0);
-            net.graph().getLayer(layer).getParam("b").assign(0);
-        }
-        INDArray w0 = net.graph().getLayer("torso.dense0").getParam("W");
-        for (int c = 10; c < 20; c++) {
-            w0.putScalar(1 + c, 0, 2.0);
-        }
-        w0.putScalar(0, 1, 0.5);
-        INDArray w1 = net.graph().getLayer("torso.dense1").getParam("W");
-        w1.putScalar(0, 0, 1.0);
-        w1.putScalar(1, 1, 1.0);
-        net.graph().getLayer("policy.logits").getParam("W").putScalar(0, 2, 2.0);
-        net.graph().getLayer("policy.logits").getParam("b").putScalar(3, 1.0);
-        net.graph().getLayer("value.out").getParam("W").putScalar(1, 0, 1.0);
-        return net;
-    }
-
-    private static StateBatch row() {
-        return StateBatch.of(new GridWorld("row", GridMapParser.parse("row.txt", "S" + ".".repeat(18) + "G\n"), 50,
-                GridObservation.symbolic()));
-    }
 
     private static List<InspectableNetwork> randomNetworks(StateBatch states) {
         ActorCriticNet ac = ActorCriticNet.create(states.observationSize(), 4, new int[] {16, 8}, 1e-3, 0, 3,
@@ -69,8 +37,8 @@ class ActivationPatchingTest {
 
     @Test
     void patchingTheDesignedNeuronRestoresAllAndAnUnreadNeuronNothing() {
-        StateBatch states = row();
-        ActivationPatching patching = new ActivationPatching(ActivationAtlas.record(handBuilt().inspect(), states),
+        StateBatch states = RowCircuit.states();
+        ActivationPatching patching = new ActivationPatching(ActivationAtlas.record(RowCircuit.network().inspect(), states),
                 StatePairs.movedOneCellRight(states));
         assertEquals(19, patching.pairs().size(), "columns 0..18 each with the cell to their right");
         Readout right = new Readout("policy.logits", 2);

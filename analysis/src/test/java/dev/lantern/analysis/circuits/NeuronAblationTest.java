@@ -8,9 +8,6 @@ import dev.lantern.agents.api.InspectableNetwork;
 import dev.lantern.agents.api.Recording;
 import dev.lantern.agents.dqn.QNet;
 import dev.lantern.agents.nn.ActorCriticNet;
-import dev.lantern.environments.grid.GridObservation;
-import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.map.GridMapParser;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.HashSet;
 import java.util.List;
@@ -18,47 +15,14 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Ablation over the whole state space changes the policy exactly where the designed circuit says, and nowhere else. */
 class NeuronAblationTest {
 
-    /**
-     * One row of 20 cells, symbolic input (feature 1 + c: "the agent is in column c"; feature 0: the row bit, always 1).
-     * dense0[0] = tanh 2 in columns 10..19, else 0; dense1[0] = tanh(dense0[0]); right's logit = 2 dense1[0] = 1.49
-     * there, left's = 1 everywhere: greedy right in columns 10..19, left elsewhere. dense0[1] = tanh 0.5 everywhere,
-     * dense1[1] = tanh(dense0[1]), V = dense1[1]. dense1[2] is 0 everywhere (dead). Column 19 is the goal (terminal),
-     * so the decision states are columns 0..18 and the designed ones 10..18.
-     */
-    private static ActorCriticNet handBuilt() {
-        ActorCriticNet net = ActorCriticNet.create(26, 4, new int[] {3, 3}, 1e-3, 0, 1, DataType.DOUBLE);
-        for (String layer : ActorCriticNet.LAYERS) {
-            net.graph().getLayer(layer).getParam("W").assign(0);
-            net.graph().getLayer(layer).getParam("b").assign(0);
-        }
-        INDArray w0 = net.graph().getLayer("torso.dense0").getParam("W");
-        for (int c = 10; c < 20; c++) {
-            w0.putScalar(1 + c, 0, 2.0);
-        }
-        w0.putScalar(0, 1, 0.5);
-        INDArray w1 = net.graph().getLayer("torso.dense1").getParam("W");
-        w1.putScalar(0, 0, 1.0);
-        w1.putScalar(1, 1, 1.0);
-        net.graph().getLayer("policy.logits").getParam("W").putScalar(0, 2, 2.0);
-        net.graph().getLayer("policy.logits").getParam("b").putScalar(3, 1.0);
-        net.graph().getLayer("value.out").getParam("W").putScalar(1, 0, 1.0);
-        return net;
-    }
-
-    private static StateBatch row() {
-        return StateBatch.of(new GridWorld("row", GridMapParser.parse("row.txt", "S" + ".".repeat(18) + "G\n"), 50,
-                GridObservation.symbolic()));
-    }
-
     @Test
     void ablatingTheDesignedNeuronChangesTheGreedyActionExactlyOnTheDesignedStates() {
-        StateBatch states = row();
-        InspectableNetwork net = handBuilt().inspect();
+        StateBatch states = RowCircuit.states();
+        InspectableNetwork net = RowCircuit.network().inspect();
         NeuronAblation ablation = new NeuronAblation(ActivationAtlas.record(net, states));
         int[] designed = IntStream.rangeClosed(10, 18).map(c -> states.space().indexOf(c, 0, 0)).sorted().toArray();
         for (String site : List.of("torso.dense0", "torso.dense1")) {
@@ -93,8 +57,8 @@ class NeuronAblationTest {
 
     @Test
     void zeroAblationOfANeuronAlreadyZeroEverywhereIsANoOpBitForBit() {
-        StateBatch states = row();
-        InspectableNetwork net = handBuilt().inspect();
+        StateBatch states = RowCircuit.states();
+        InspectableNetwork net = RowCircuit.network().inspect();
         ActivationAtlas atlas = ActivationAtlas.record(net, states);
         NeuronAblation ablation = new NeuronAblation(atlas);
         assertArrayEquals(new int[] {2}, atlas.health("torso.dense1").dead());
