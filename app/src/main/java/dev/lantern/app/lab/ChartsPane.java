@@ -58,6 +58,8 @@ public final class ChartsPane extends VBox {
     private final ChartViewer lcaViewer;
     private MovingAverage returnAverage = new MovingAverage(RETURN_WINDOW);
     private ValueMarker optimalMarker;
+    /** One invisible point at the optimum, so the return axis's auto range always shows the dashed line. */
+    private final XYSeriesCollection optimumAnchor = new XYSeriesCollection();
     /** Says why the return chart has no optimum line, or null. */
     private TextTitle optimalNoteTitle;
     private long episodes;
@@ -79,6 +81,10 @@ public final class ChartsPane extends VBox {
         returns.setSeriesPaint(0, new Color(31, 119, 180, 90));
         returns.setSeriesPaint(1, new Color(0xd62728));
         returns.setSeriesStroke(1, new BasicStroke(2.2f));
+        returnChart.getXYPlot().setDataset(1, optimumAnchor);
+        XYLineAndShapeRenderer invisible = new XYLineAndShapeRenderer(false, false);
+        invisible.setDefaultSeriesVisibleInLegend(false);
+        returnChart.getXYPlot().setRenderer(1, invisible);
 
         lossChart = ChartStyle.chart("Losses", "loss", lossData);
         XYPlot lossPlot = lossChart.getXYPlot();
@@ -142,6 +148,7 @@ public final class ChartsPane extends VBox {
         returnAverage = new MovingAverage(RETURN_WINDOW);
         episodes = 0;
         XYPlot plot = returnChart.getXYPlot();
+        optimumAnchor.removeAllSeries();
         if (optimalMarker != null) {
             plot.removeRangeMarker(optimalMarker);
             optimalMarker = null;
@@ -166,8 +173,16 @@ public final class ChartsPane extends VBox {
             optimalMarker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
             optimalMarker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             plot.addRangeMarker(optimalMarker);
+            XYSeries anchor = new XYSeries("optimum", false);
+            anchor.add(0, optimum.value());
+            optimumAnchor.addSeries(anchor);
         }
         refresh();
+    }
+
+    /** The return axis's upper bound as drawn (it includes the optimum line). */
+    double returnAxisUpper() {
+        return returnChart.getXYPlot().getRangeAxis().getUpperBound();
     }
 
     /** The label of the dashed optimum line on the return chart, or null when none is drawn. */

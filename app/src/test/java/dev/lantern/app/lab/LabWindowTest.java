@@ -287,6 +287,8 @@ class LabWindowTest {
         String label = fx(charts::optimalLabel);
         assertEquals(OptimumText.chartLabel(controller.feed().status().info().optimum()), label);
         assertTrue(label != null && label.startsWith("optimal "), label);
+        double optimum = controller.feed().status().info().optimum().value();
+        assertTrue(fx(charts::returnAxisUpper) >= optimum, "the dashed optimum line is inside the return axis");
         assertEquals(4, charts.cumulativeLca().size());
         assertTrue(charts.cumulativeLca().keySet().containsAll(
                 List.of("torso.dense0", "torso.dense1", "policy.logits", "value.out")));
