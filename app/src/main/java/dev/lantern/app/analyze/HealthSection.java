@@ -4,10 +4,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.lantern.analysis.circuits.NeuronHealth;
+import java.awt.Color;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -41,6 +44,12 @@ public final class HealthSection implements ReportSection {
         JFreeChart chart = ChartFactory.createStackedBarChart("Neurons per layer over all "
                 + context.states().size() + " states", "layer", "neurons", data, PlotOrientation.VERTICAL, true,
                 false, false);
+        BarRenderer bars = (BarRenderer) chart.getCategoryPlot().getRenderer();
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        bars.setSeriesPaint(0, new Color(0x91bfdb));
+        bars.setSeriesPaint(1, new Color(0x4d4d4d));
+        bars.setSeriesPaint(2, new Color(0xfc8d59));
         context.figures().chart("layer-health", ReportCharts.style(chart), 720, 420);
         return health;
     }
