@@ -81,6 +81,11 @@ class AnalyzeCommandTest {
                     && Double.isFinite(p.get("shuffled").getAsDouble());
         }
         assertTrue(definedRow, "some probe has both controls: " + probes);
+        JsonObject www = c.getAsJsonObject("whatWhenWhere");
+        assertEquals(2, www.getAsJsonArray("checkpoints").size()); // steps 128 and 256
+        assertEquals(www.getAsJsonArray("concepts").size() * www.getAsJsonArray("sites").size() * 2,
+                www.getAsJsonArray("rows").size());
+        assertTrue(www.getAsJsonArray("rows").get(0).getAsJsonObject().has("envSteps"));
         JsonArray patching = c.getAsJsonArray("patching");
         boolean movedRight = false;
         for (JsonElement e : patching) {
@@ -105,7 +110,7 @@ class AnalyzeCommandTest {
         assertTrue(r.out().contains("completeness error"), r.out());
         assertTrue(r.out().contains("shuffled labels"), r.out());
 
-        for (String figure : new String[] {"layer-health", "ig-start"}) {
+        for (String figure : new String[] {"layer-health", "ig-start", "what-when-where"}) {
             Path png = file.resolveSibling("figures").resolve(figure + ".png");
             BufferedImage image = ImageIO.read(png.toFile());
             assertTrue(image != null && image.getWidth() >= 300 && image.getHeight() >= 200, png + ": " + image);
