@@ -73,7 +73,6 @@ public final class AttributionSection implements ReportSection {
             b.addProperty("definedStates", summary.defined());
             b.addProperty("maxCompletenessError", summary.maxError());
             b.addProperty("meanCompletenessError", summary.meanError());
-            b.addProperty("seconds", seconds);
             JsonObject s = new JsonObject();
             s.addProperty("output", ig.output().toString());
             s.addProperty("outputValue", ig.outputValue());
