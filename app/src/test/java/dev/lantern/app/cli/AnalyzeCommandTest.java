@@ -99,7 +99,12 @@ class AnalyzeCommandTest {
             }
         }
         assertTrue(movedRight, patching.toString());
-        JsonObject ig = c.getAsJsonObject("integratedGradients");
+        JsonObject attribution = c.getAsJsonObject("attribution");
+        JsonObject all = attribution.getAsJsonArray("baselines").get(0).getAsJsonObject();
+        assertTrue(all.get("maxCompletenessError").getAsDouble() < 1e-3, all.toString());
+        assertTrue(all.get("meanCompletenessError").getAsDouble() <= all.get("maxCompletenessError").getAsDouble());
+        assertEquals(64, attribution.getAsJsonObject("occlusionAtStart").getAsJsonArray("wall").size());
+        JsonObject ig = all.getAsJsonObject("start");
         double error = ig.get("completenessError").getAsDouble();
         assertTrue(Double.isFinite(error) && error >= 0, "completeness error " + error);
         double gap = ig.get("outputValue").getAsDouble() - ig.get("baselineValue").getAsDouble();
