@@ -1,5 +1,9 @@
 package dev.lantern.app.lab;
 
+import static dev.lantern.app.lab.LabFx.assertClose;
+import static dev.lantern.app.lab.LabFx.distance;
+import static dev.lantern.app.lab.LabFx.fx;
+import static dev.lantern.app.lab.LabFx.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,8 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ComboBox;
 import javafx.scene.image.PixelReader;
@@ -35,7 +37,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The lab before any training (headless, Monocle): the chosen environment's map and V* are drawn, the empty charts
@@ -71,7 +72,7 @@ class LabPreviewTest {
             window = new LabWindow(controller, settings);
             window.show(stage);
         });
-        waitFor("the chosen map to be drawn", () -> fx(() -> window.shownPreview()) != null);
+        waitFor("the chosen map to be drawn", 60_000, () -> fx(() -> window.shownPreview()) != null);
     }
 
     @AfterEach
@@ -122,7 +123,7 @@ class LabPreviewTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> env = robot.lookup("#env").queryAs(ComboBox.class);
         FxToolkit.setupFixture(() -> env.setValue("grid/four-rooms-v1"));
-        waitFor("four-rooms to be drawn", () -> {
+        waitFor("four-rooms to be drawn", 60_000, () -> {
             RunInfo shown = fx(() -> window.shownPreview());
             return shown != null && shown.envId().equals("grid/four-rooms-v1");
         });
@@ -283,33 +284,5 @@ class LabPreviewTest {
             }
         }
         return s;
-    }
-
-    private static double distance(Color a, Color b) {
-        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
-                + Math.abs(a.getBlue() - b.getBlue());
-    }
-
-    private static void assertClose(Color expected, Color actual, String what) {
-        assertTrue(distance(expected, actual) < 0.03, what + ": expected " + expected + ", drawn " + actual);
-    }
-
-    private static <T> T fx(Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void waitFor(String what, Check check) throws Exception {
-        long end = System.currentTimeMillis() + 60_000;
-        while (!check.ok()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out after 60 s waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }
