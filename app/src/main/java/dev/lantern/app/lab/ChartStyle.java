@@ -17,6 +17,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -38,6 +39,7 @@ final class ChartStyle {
                 PlotOrientation.VERTICAL, true, false, false);
         c.setBackgroundPaint(Color.WHITE);
         c.setAntiAlias(true);
+        c.setPadding(new RectangleInsets(2, 2, 2, 16)); // room for the last x tick label (the budget) at the right edge
         c.setTitle(new TextTitle(title, new Font("SansSerif", Font.BOLD, 14)));
         c.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 11));
         c.getLegend().setPosition(RectangleEdge.TOP);

@@ -110,6 +110,7 @@ public final class ChartsPane extends VBox {
         lcaChart = ChartStyle.chart("Cumulative LCA per layer (below 0 = helped)", "cumulative Δloss", lcaData);
         lcaChart.getXYPlot().addRangeMarker(new ValueMarker(0, new Color(0x777777), new BasicStroke(1f)));
         lcaChart.getXYPlot().getRangeAxis().setDefaultAutoRange(new Range(-1, 1));
+        lcaChart.getXYPlot().getRangeAxis().configure(); // the empty chart's range: 0 in the middle
 
         returnViewer = ChartStyle.viewer(returnChart, "returnChart");
         lossViewer = ChartStyle.viewer(lossChart, "lossChart");
