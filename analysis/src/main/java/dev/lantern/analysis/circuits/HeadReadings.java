@@ -4,7 +4,10 @@ import dev.lantern.agents.api.Activations;
 import dev.lantern.agents.api.Recording;
 import dev.lantern.agents.api.Site;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the ablation and the steering read a network's heads over every state and compare them with the clean pass of
@@ -23,7 +26,21 @@ final class HeadReadings {
     private final List<String> heads;
     private final boolean[] decides;
     private final int decisionCount;
-    private GreedyOutcome cleanOutcome;
+    private final Map<ActionsKey, GreedyOutcome> outcomes = new HashMap<>();
+    private double[] cleanValues;
+
+    /** A greedy policy as a map key: the actions of the decision states (the others never act). */
+    private record ActionsKey(int[] actions) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ActionsKey k && Arrays.equals(actions, k.actions);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(actions);
+        }
+    }
 
     private HeadReadings(ActivationAtlas atlas, boolean qNetwork, boolean[] decides, int decisionCount) {
         this.atlas = atlas;
@@ -109,10 +126,19 @@ final class HeadReadings {
 
     /** The clean network's greedy outcome from the start (computed once). */
     GreedyOutcome cleanOutcome() {
-        if (cleanOutcome == null) {
-            cleanOutcome = GreedyOutcome.ofHead(atlas.states(), policy(atlas.recording()));
+        return outcome(atlas.recording());
+    }
+
+    /**
+     * The greedy outcome from the start of the heads in {@code r}; policies that act alike on every decision state
+     * share one computation (most ablations leave most greedy actions as they are).
+     */
+    GreedyOutcome outcome(Recording r) {
+        int[] actions = greedyActions(r);
+        for (int s = 0; s < actions.length; s++) {
+            actions[s] = decides[s] ? actions[s] : 0;
         }
-        return cleanOutcome;
+        return outcomes.computeIfAbsent(new ActionsKey(actions), k -> GreedyOutcome.of(atlas.states(), k.actions()));
     }
 
     /** The value targets of the clean policy at discount {@code gamma}. */
@@ -124,7 +150,9 @@ final class HeadReadings {
     Comparison compare(Recording r) {
         Activations cleanPolicy = policy(atlas.recording());
         Activations newPolicy = policy(r);
-        double[] cleanValues = values(atlas.recording());
+        if (cleanValues == null) {
+            cleanValues = values(atlas.recording());
+        }
         double[] newValues = values(r);
         int actions = cleanPolicy.site().width();
         double kl = 0;

@@ -220,7 +220,7 @@ public final class NeuronAblation {
             AblationOutcome outcome = new AblationOutcome(cleanErrorStar,
                     truth.map(t -> t.errorStar(values)).orElse(Double.NaN), cleanErrorPi,
                     truth.map(t -> t.errorPi(values)).orElse(Double.NaN), readings.cleanOutcome(),
-                    GreedyOutcome.of(atlas.states(), readings.greedyActions(r)));
+                    readings.outcome(r));
             effects.add(new AblationEffect(site, neurons[b], kind, replacement(site, neurons[b], kind), c.policyKl(),
                     c.greedyChanged(), c.meanAbsValue(), outcome, c.changedStates()));
         }
