@@ -103,6 +103,16 @@ public final class NeuronAblation {
         return truth;
     }
 
+    /** The clean network's mean {@code |V-hat - V*|} over the decision states (NaN without targets). */
+    public double cleanErrorStar() {
+        return cleanErrorStar;
+    }
+
+    /** The clean network's mean {@code |V-hat - V^pi|} over the decision states (NaN without targets). */
+    public double cleanErrorPi() {
+        return cleanErrorPi;
+    }
+
     /** The clean network's greedy outcome from the start. */
     public GreedyOutcome cleanOutcome() {
         return readings.cleanOutcome();
