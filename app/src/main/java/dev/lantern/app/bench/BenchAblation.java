@@ -11,6 +11,8 @@ import dev.lantern.app.console.LanternCommand;
 import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,8 +24,9 @@ import picocli.CommandLine.Option;
  * space of four-rooms ({@link NeuronAblation#table}), per ablation kind, warm, with {@value NeuronAblation#NEURONS_PER_PASS}
  * neurons per pass beside one pass per neuron, measured in the same run and interleaved; the ratio is taken within
  * each repetition. The ablation includes everything its table holds: policy KL, greedy changes, |dV|, the value error
- * against V* and V^pi and the greedy outcome from the start of every ablated network. Run it with
- * {@code OMP_NUM_THREADS=1} (printed) for one core.
+ * against V* and V^pi and the greedy outcome from the start of every ablated network. Times are the calling thread's
+ * CPU seconds (median, min and max), which a loaded machine inflates far less than wall-clock time; run it with
+ * {@code OMP_NUM_THREADS=1} (printed), where ND4J computes on the calling thread, for one core.
  */
 @Command(name = "ablation", description = "Whole-state-space ablation of every neuron of a 64-64 PPO net, batched vs "
         + "one pass per neuron.")
@@ -64,7 +67,7 @@ final class BenchAblation extends LanternCommand {
                 repetitions);
         out.printf(Locale.ROOT, "set-up (V* and V^pi at gamma %.3g, the clean outcome), once: %.3f s%n", config.gamma(),
                 setup);
-        out.printf(Locale.ROOT, "%-9s %22s %22s %10s%n", "kind", perPass + " per pass, s", "1 per pass, s",
+        out.printf(Locale.ROOT, "%-9s %22s %22s %10s%n", "kind", perPass + " per pass, CPU s", "1 per pass, CPU s",
                 "speed-up");
         for (AblationKind kind : AblationKind.values()) {
             time(ablation, kind, perPass); // warm-up: JIT, buffers
@@ -84,10 +87,12 @@ final class BenchAblation extends LanternCommand {
         return 0;
     }
 
+    /** CPU seconds of this thread (ND4J runs its ops on the calling thread with one OMP thread): robust to load. */
     private static double time(NeuronAblation ablation, AblationKind kind, int perPass) {
-        long start = System.nanoTime();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
         int rows = ablation.table(kind, perPass).size();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = (threads.getCurrentThreadCpuTime() - start) / 1e9;
         if (rows == 0) {
             throw new IllegalStateException("no neuron ablated");
         }
