@@ -26,7 +26,7 @@ class NeuronAblationTest {
         NeuronAblation ablation = new NeuronAblation(ActivationAtlas.record(net, states));
         int[] designed = IntStream.rangeClosed(10, 18).map(c -> states.space().indexOf(c, 0, 0)).sorted().toArray();
         for (String site : List.of("torso.dense0", "torso.dense1")) {
-            for (AblationKind kind : AblationKind.values()) {
+            for (AblationKind kind : List.of(AblationKind.ZERO, AblationKind.MEAN)) {
                 AblationEffect e = ablation.effect(site, 0, kind);
                 assertArrayEquals(designed, e.changedStates(), site + " " + kind);
                 assertEquals(9 / 19.0, e.greedyChanged(), 1e-15);
@@ -101,5 +101,44 @@ class NeuronAblationTest {
             }
             assertEquals(24, ablation.table(AblationKind.ZERO).size(), "16 + 8 and 12 + 12 hidden neurons");
         }
+    }
+
+    @Test
+    void theDesignedNeuronCostsTheGoalAndTheValueNeuronTheValueErrorAsComputedByHand() {
+        // start in column 10: clean, greedy right reaches the goal in 9 steps; without the designed neuron, always left
+        StateBatch states = RowCircuit.states(10, 50);
+        double gamma = 0.9;
+        NeuronAblation ablation = new NeuronAblation(ActivationAtlas.record(RowCircuit.network().inspect(), states),
+                gamma, 0);
+        assertEquals(8 * -0.01 + 0.99, ablation.cleanOutcome().expectedReturn(), 1e-12);
+        assertEquals(1.0, ablation.cleanOutcome().success());
+        AblationOutcome cut = ablation.effect("torso.dense0", 0, AblationKind.ZERO).outcome();
+        assertEquals(50 * -0.01, cut.ablated().expectedReturn(), 1e-12);
+        assertEquals(-1.0, cut.successChange());
+        assertEquals(50 * -0.01 - (8 * -0.01 + 0.99), cut.returnChange(), 1e-12);
+        assertEquals(0.0, cut.errorStarChange(), "V does not read the designed neuron");
+        assertEquals(0.0, cut.errorPiChange());
+        // V* in column c (0..18): 18 - c steps of -0.01, then 0.99 for the step onto the goal, discounted by 0.9
+        double cleanV = Math.tanh(Math.tanh(0.5));
+        double clean = 0;
+        double zero = 0;
+        for (int c = 0; c <= 18; c++) {
+            double v = 0.99 * Math.pow(gamma, 18 - c);
+            for (int i = 0; i < 18 - c; i++) {
+                v += -0.01 * Math.pow(gamma, i);
+            }
+            clean += Math.abs(cleanV - v);
+            zero += Math.abs(v);
+        }
+        AblationOutcome value = ablation.effect("torso.dense1", 1, AblationKind.ZERO).outcome();
+        assertEquals(clean / 19, value.cleanErrorStar(), 1e-12);
+        assertEquals(zero / 19, value.errorStar(), 1e-12, "V = 0 without the value's neuron");
+        assertEquals(0.0, value.returnChange(), "the policy does not read the value's neuron");
+        assertTrue(Double.isFinite(value.errorPiChange()) && value.errorPiChange() != 0);
+        // without a discount there are no targets, and the errors say so
+        AblationOutcome none = new NeuronAblation(ActivationAtlas.record(RowCircuit.network().inspect(), states))
+                .effect("torso.dense1", 1, AblationKind.ZERO).outcome();
+        assertTrue(Double.isNaN(none.errorStar()) && Double.isNaN(none.errorPiChange()));
+        assertEquals(value.returnChange(), none.returnChange());
     }
 }

@@ -41,7 +41,13 @@ final class RowCircuit {
     }
 
     static StateBatch states() {
-        return StateBatch.of(new GridWorld("row", GridMapParser.parse("row.txt", "S" + ".".repeat(18) + "G\n"), 50,
+        return states(0, 50);
+    }
+
+    /** The row with the start in column {@code start} (0..18; the goal stays in column 19) and a time limit. */
+    static StateBatch states(int start, int timeLimit) {
+        String row = ".".repeat(start) + "S" + ".".repeat(18 - start) + "G\n";
+        return StateBatch.of(new GridWorld("row", GridMapParser.parse("row.txt", row), timeLimit,
                 GridObservation.symbolic()));
     }
 }

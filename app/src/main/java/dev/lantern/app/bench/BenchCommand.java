@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
         subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchUpdate.class,
-            BenchAgentsCommand.class, BenchMemoryCommand.class, BenchAnalyzeCommand.class})
+            BenchAgentsCommand.class, BenchMemoryCommand.class, BenchAnalyzeCommand.class, BenchAblation.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

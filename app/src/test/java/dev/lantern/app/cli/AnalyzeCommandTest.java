@@ -62,13 +62,27 @@ class AnalyzeCommandTest {
                 neurons += h.get("width").getAsInt();
             }
         }
-        for (String kind : new String[] {"zero", "mean"}) {
+        for (String kind : new String[] {"zero", "mean", "resample"}) {
             JsonArray rows = c.getAsJsonObject("ablation").getAsJsonArray(kind);
             assertTrue(rows.size() >= neurons, kind + ": " + rows.size() + " rows for " + neurons + " torso neurons");
             for (JsonElement e : rows) {
                 double kl = e.getAsJsonObject().get("policyKl").getAsDouble();
                 assertTrue(kl >= 0, "a KL divergence is never negative: " + kl);
             }
+        }
+        JsonObject clean = c.getAsJsonObject("ablation").getAsJsonObject("clean");
+        assertTrue(Double.isFinite(clean.get("valueErrorStar").getAsDouble()), clean.toString());
+        assertTrue(c.getAsJsonObject("ablation").getAsJsonArray("resample").get(0).getAsJsonObject()
+                .has("returnChange"));
+        JsonArray steering = c.getAsJsonArray("steering");
+        assertEquals(2, steering.size(), "one row per torso layer");
+        for (JsonElement e : steering) {
+            JsonArray coefficients = e.getAsJsonObject().getAsJsonArray("coefficients");
+            assertEquals(5, coefficients.size());
+            JsonObject zero = coefficients.get(2).getAsJsonObject();
+            assertEquals(0.0, zero.get("coefficient").getAsDouble());
+            assertEquals(0.0, zero.get("greedyChanged").getAsDouble(), "coefficient 0 changes nothing");
+            assertEquals(clean.getAsJsonObject("greedy"), zero.getAsJsonObject("greedy"));
         }
         JsonArray probes = c.getAsJsonArray("probes");
         assertFalse(probes.isEmpty());
@@ -115,7 +129,8 @@ class AnalyzeCommandTest {
         assertTrue(r.out().contains("completeness error"), r.out());
         assertTrue(r.out().contains("shuffled labels"), r.out());
 
-        for (String figure : new String[] {"layer-health", "ig-start", "what-when-where"}) {
+        for (String figure : new String[] {"layer-health", "ig-start", "what-when-where", "ablation-mean", "steering",
+            "steering-path"}) {
             Path png = file.resolveSibling("figures").resolve(figure + ".png");
             BufferedImage image = ImageIO.read(png.toFile());
             assertTrue(image != null && image.getWidth() >= 300 && image.getHeight() >= 200, png + ": " + image);

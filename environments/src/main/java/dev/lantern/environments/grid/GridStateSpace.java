@@ -240,6 +240,45 @@ public final class GridStateSpace {
         return q;
     }
 
+    /**
+     * The expected one-step backup of the hidden performance, undiscounted:
+     * {@code sum_outcomes p * (performance + (terminal ? 0 : v[next]))} of action {@code a} in state {@code s}
+     * ({@link #backup}'s sum with each outcome's performance in place of its reward), {@code v} by state number.
+     */
+    public double performanceBackup(int s, int a, double[] v) {
+        double q = 0;
+        for (int e = first[s * 4 + a]; e < first[s * 4 + a + 1]; e++) {
+            int j = to[e];
+            q += prob[e] * (performance[e] + (terminal[j] ? 0.0 : v[j]));
+        }
+        return q;
+    }
+
+    /**
+     * The expected one-step backup of success: {@code sum_outcomes p * (terminal ? (reward > 0 ? 1 : 0) : v[next])}
+     * of action {@code a} in state {@code s}; with {@code v} the probability of success from each state (by state
+     * number), the probability of an episode that ends on a transition with a positive reward (a goal reached, as the
+     * greedy evaluation counts success).
+     */
+    public double successBackup(int s, int a, double[] v) {
+        double q = 0;
+        for (int e = first[s * 4 + a]; e < first[s * 4 + a + 1]; e++) {
+            int j = to[e];
+            q += prob[e] * (terminal[j] ? (reward[e] > 0 ? 1.0 : 0.0) : v[j]);
+        }
+        return q;
+    }
+
+    /** Whether some transition's hidden performance differs from its reward (the map scores what we want apart). */
+    public boolean hiddenPerformance() {
+        for (int e = 0; e < reward.length; e++) {
+            if (Double.compare(reward[e], performance[e]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static long key(int context, int cell) {
         return ((long) context << 32) | cell;
     }
