@@ -70,18 +70,26 @@ final class PairSpecParser {
         }
         JsonReader reader = new JsonReader(new StringReader(json));
         reader.setStrictness(Strictness.STRICT);
+        JsonElement root;
         try {
-            JsonElement root = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new PairSpecException(List.of(located(reader.toString()) + ": unexpected text after the JSON"));
-            }
-            return root;
-        } catch (JsonParseException | IOException | IllegalStateException e) {
+            root = JsonParser.parseReader(reader);
+        } catch (JsonParseException | IllegalStateException e) {
             String msg = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
             String what = msg.replaceAll(" at line \\d+ column \\d+ path \\S*", "")
                     .replaceAll("\\s*See https://\\S+", "").trim();
             throw new PairSpecException(List.of(located(msg) + ": invalid JSON: " + what));
         }
+        String after = located(reader.toString());
+        boolean end;
+        try {
+            end = reader.peek() == JsonToken.END_DOCUMENT;
+        } catch (IOException | IllegalStateException e) {
+            end = false; // a strict reader fails on a second value
+        }
+        if (!end) {
+            throw new PairSpecException(List.of(after + ": unexpected text after the JSON"));
+        }
+        return root;
     }
 
     /** {@code source:line:column} when {@code text} names a line and column, else {@code source}. */
