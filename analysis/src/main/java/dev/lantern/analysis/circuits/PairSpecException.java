@@ -7,7 +7,7 @@ import java.util.List;
  * it is ({@code pairs.json: [0].clean.hasKye: unknown field (known: row, column, ...)}); all are collected before this
  * is thrown. The command line prints them and exits 2.
  */
-public final class PairSpecException extends RuntimeException {
+public final class PairSpecException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
