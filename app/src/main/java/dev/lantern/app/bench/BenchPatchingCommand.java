@@ -56,7 +56,7 @@ final class BenchPatchingCommand extends LanternCommand {
                 + "one thread (OMP_NUM_THREADS=%s), %d warm-up + %d timed sweeps%n", env, states.size(),
                 states.observationSize(), pairs, outputs.stream().map(SweepOutput::name).toList(),
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), warmup, repetitions);
-        for (int rowsPerPass : new int[] {PatchSweep.DEFAULT_ROWS_PER_PASS, 1}) {
+        for (int rowsPerPass : new int[] {PatchSweep.DEFAULT_ROWS_PER_PASS, 4096, 1}) {
             PatchSweep sweep = new PatchSweep(patching, rowsPerPass);
             int rows = 0;
             for (int i = 0; i < warmup; i++) {
