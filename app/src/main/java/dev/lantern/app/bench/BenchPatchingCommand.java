@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
  * {@code lantern bench patching}: seconds for the full activation-patching sweep ({@link PatchSweep}: every site
  * whole, every neuron of every hidden layer alone, the value and the clean greedy logit read) of a 64-64 actor-critic
  * network (float, random initialisation: the cost does not depend on the weights) on one-hot four-rooms, over the
- * moved-one-cell-right pairs, warm (after {@code --warmup} sweeps), on one thread: with the default batching and with
- * one neuron per pass, measured in one run.
+ * moved-one-cell-right pairs, warm (after {@code --warmup} sweeps), on one thread: at the default
+ * {@link PatchSweep#DEFAULT_ROWS_PER_PASS} examples per pass, at 4096, and one neuron per pass, measured in one run.
  */
 @Command(name = "patching", description = "Seconds for the full patching sweep of a 64-64 net on four-rooms, warm.")
 final class BenchPatchingCommand extends LanternCommand {
