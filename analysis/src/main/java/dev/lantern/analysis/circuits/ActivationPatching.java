@@ -41,6 +41,8 @@ public final class ActivationPatching {
     private final StatePairs pairs;
     private final double epsilon;
     private final double[] paddedCorrupted;
+    private double[] stacked;
+    private int stackedCopies;
 
     /** Patching on {@code pairs} of {@code atlas}'s states, with {@link #EPSILON}. */
     public ActivationPatching(ActivationAtlas atlas, StatePairs pairs) {
@@ -58,7 +60,7 @@ public final class ActivationPatching {
         int n = atlas.states().size();
         if (pairs.size() == 0) {
             throw new IllegalArgumentException("no pairs in " + pairs.description() + " on "
-                    + atlas.states().world().spec().id());
+                    + atlas.states().world().spec().id() + ": " + pairs.whyEmpty());
         }
         for (int[] side : List.of(pairs.clean(), pairs.corrupted())) {
             for (int s : side) {
@@ -122,6 +124,66 @@ public final class ActivationPatching {
         return new Recording(m, cut);
     }
 
+    /**
+     * {@code sites} over the corrupted states, {@code neurons.length} times over: block {@code j} (examples
+     * {@code [j m, (j + 1) m)}, pair {@code i} at {@code j m + i}, {@code m} the number of pairs) has neuron
+     * {@code neurons[j]} of {@code site} alone replaced by the clean states' activation, in one forward pass. The
+     * batch is the padded corrupted batch stacked once per neuron, and one {@link Intervention#replace} with a value
+     * per example sets, in block {@code j}, neuron {@code neurons[j]} to the clean value and every other listed neuron
+     * to the corrupted state's own activation (from the atlas, which the pass computes bit for bit: a no-op). Each
+     * block equals {@link #patchedRun patchedRun(site, new int[] {neurons[j]}, sites)} bit for bit (a test).
+     */
+    public Recording patchedRunEach(String site, int[] neurons, List<String> sites) {
+        Site patchedSite = network.site(site);
+        for (int j : neurons) {
+            if (j < 0 || j >= patchedSite.width()) {
+                throw new IllegalArgumentException(site + ": neuron " + j + " outside [0, " + patchedSite.width()
+                        + ")");
+            }
+        }
+        int m = pairs.size();
+        int padded = ActivationAtlas.padded(m);
+        int k = neurons.length;
+        Activations acts = atlas.activations(patchedSite.name());
+        int[] cleanStates = pairs.clean();
+        int[] corruptedStates = pairs.corrupted();
+        double[] values = new double[k * padded * k];
+        for (int j = 0; j < k; j++) {
+            for (int b = 0; b < padded; b++) {
+                int p = Math.min(b, m - 1);
+                int row = (j * padded + b) * k;
+                for (int i = 0; i < k; i++) {
+                    values[row + i] = acts.get(i == j ? cleanStates[p] : corruptedStates[p], neurons[i]);
+                }
+            }
+        }
+        if (stackedCopies != k) { // the sweep asks for the same k again and again: keep the last stack
+            stacked = new double[k * paddedCorrupted.length];
+            for (int j = 0; j < k; j++) {
+                System.arraycopy(paddedCorrupted, 0, stacked, j * paddedCorrupted.length, paddedCorrupted.length);
+            }
+            stackedCopies = k;
+        }
+        double[] obs = stacked;
+        Recording r = network.run(obs, k * padded, sites, List.of(Intervention.replace(site, neurons, values)));
+        Map<String, Activations> cut = new LinkedHashMap<>();
+        for (String name : sites) {
+            Activations a = r.get(name);
+            int w = a.site().width();
+            double[] v = new double[k * m * w];
+            for (int j = 0; j < k; j++) {
+                System.arraycopy(a.values(), j * padded * w, v, j * m * w, m * w);
+            }
+            cut.put(name, new Activations(a.site(), k * m, v));
+        }
+        return new Recording(k * m, cut);
+    }
+
+    /** The atlas whose clean and corrupted activations are patched and compared. */
+    public ActivationAtlas atlas() {
+        return atlas;
+    }
+
     /** Patches {@code neurons} of {@code site} and reads {@code output}. */
     public PatchEffect patch(String site, int[] neurons, Readout output) {
         Site read = network.site(output.site());
@@ -136,35 +198,14 @@ public final class ActivationPatching {
         double[] clean = new double[m];
         double[] corrupted = new double[m];
         double[] patched = new double[m];
-        double[] restored = new double[m];
-        int defined = 0;
-        double sum = 0;
         for (int i = 0; i < m; i++) {
             clean[i] = recorded.get(cs[i], output.neuron());
             corrupted[i] = recorded.get(xs[i], output.neuron());
             patched[i] = after.get(i, output.neuron());
-            double gap = clean[i] - corrupted[i];
-            if (Math.abs(gap) < epsilon || gap == 0) {
-                restored[i] = Double.NaN;
-            } else {
-                restored[i] = (patched[i] - corrupted[i]) / gap + 0.0; // + 0.0: no -0.0 in reports
-                defined++;
-                sum += restored[i];
-            }
         }
-        double mean = defined == 0 ? Double.NaN : sum / defined;
-        double se = Double.NaN;
-        if (defined >= 2) {
-            double ss = 0;
-            for (double f : restored) {
-                if (!Double.isNaN(f)) {
-                    ss += (f - mean) * (f - mean);
-                }
-            }
-            se = Math.sqrt(ss / (defined - 1) / defined);
-        }
-        return new PatchEffect(site, neurons, output, pairs.description(), clean, corrupted, patched, restored,
-                epsilon, mean, se, defined);
+        RestoredFractions f = RestoredFractions.of(clean, corrupted, patched, epsilon);
+        return new PatchEffect(site, neurons, output, pairs.description(), clean, corrupted, patched, f.restored(),
+                epsilon, f.mean(), f.standardError(), f.defined());
     }
 
     /** Patches neuron {@code neuron} of {@code site} alone. */

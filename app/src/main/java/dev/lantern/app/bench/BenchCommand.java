@@ -28,10 +28,12 @@ import picocli.CommandLine.Option;
  * {@code lantern bench agents}: each learner's env steps per second while training ({@link BenchAgentsCommand}).
  * {@code lantern bench memory}: resident memory over a training run ({@link BenchMemoryCommand}).
  * {@code lantern bench analyze}: seconds {@code lantern analyze} takes on a run ({@link BenchAnalyzeCommand}).
+ * {@code lantern bench patching}: seconds for the full activation-patching sweep ({@link BenchPatchingCommand}).
  */
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
         subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchUpdate.class,
-            BenchAgentsCommand.class, BenchMemoryCommand.class, BenchAnalyzeCommand.class, BenchAblation.class})
+            BenchAgentsCommand.class, BenchMemoryCommand.class, BenchAnalyzeCommand.class, BenchAblation.class,
+            BenchPatchingCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

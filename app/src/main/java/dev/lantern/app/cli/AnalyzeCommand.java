@@ -5,7 +5,12 @@ import dev.lantern.app.analyze.CircuitReport;
 import dev.lantern.app.analyze.Figures;
 import dev.lantern.app.console.LanternCommand;
 import dev.lantern.app.engine.CheckpointNetwork;
+import dev.lantern.analysis.circuits.PairSpec;
+import dev.lantern.analysis.circuits.PairSpecException;
+import dev.lantern.app.config.ConfigException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -39,15 +44,35 @@ final class AnalyzeCommand extends LanternCommand {
     @Option(names = "--no-figures", description = "write circuits.json only, no PNG figures")
     private boolean noFigures;
 
+    @Option(names = "--pairs", paramLabel = "FILE", description = "pair sets for activation patching, by predicates "
+            + "over the exact state (JSON; docs/circuits.md)")
+    private Path pairs;
+
     @Override
     protected int execute() {
         PrintWriter stdout = out();
+        List<PairSpec> specs = pairs == null ? List.of() : readPairs(pairs);
         CheckpointNetwork cn = CheckpointNetwork.load(run, checkpoint);
         Path dir = out != null ? out : CircuitReport.defaultFolder(cn);
-        AnalyzeOptions options = new AnalyzeOptions(PROBE_SEED, !noFigures);
+        AnalyzeOptions options = new AnalyzeOptions(PROBE_SEED, !noFigures, specs);
         List<Path> written = fromInput(() -> CircuitReport.standard().write(cn, options, stdout, dir));
         Path json = written.get(written.size() - 1);
         stdout.printf("wrote %s (and %d figures in %s)%n", json, written.size() - 1, dir.resolve(Figures.FOLDER));
         return 0;
+    }
+
+    /** The pair sets of {@code file}; an unreadable or bad file is bad input listing every problem. */
+    private static List<PairSpec> readPairs(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException ex) {
+            throw new ConfigException(List.of("--pairs " + file + ": cannot read (" + ex.getMessage() + ")"));
+        }
+        try {
+            return PairSpec.parse(file.toString(), text);
+        } catch (PairSpecException ex) {
+            throw new ConfigException(ex.problems());
+        }
     }
 }

@@ -100,19 +100,24 @@ class AnalyzeCommandTest {
         assertEquals(www.getAsJsonArray("concepts").size() * www.getAsJsonArray("sites").size() * 2,
                 www.getAsJsonArray("rows").size());
         assertTrue(www.getAsJsonArray("rows").get(0).getAsJsonObject().has("envSteps"));
-        JsonArray patching = c.getAsJsonArray("patching");
-        boolean movedRight = false;
-        for (JsonElement e : patching) {
+        JsonArray pairSets = c.getAsJsonObject("patching").getAsJsonArray("pairSets");
+        assertEquals(4, pairSets.size(), "every built-in pair set: " + pairSets);
+        JsonObject moved = pairSets.get(0).getAsJsonObject();
+        assertEquals("moved one cell right", moved.get("pairs").getAsString());
+        JsonArray patchedSites = moved.getAsJsonArray("sites");
+        assertEquals(2 * 4, patchedSites.size(), "4 sites (2 layers, .pre and after) x 2 outputs: " + patchedSites);
+        for (JsonElement e : patchedSites) {
             JsonObject p = e.getAsJsonObject();
-            if (p.get("pairs").getAsString().equals("moved one cell right")) {
-                movedRight = true;
-                assertTrue(p.get("site").getAsString().startsWith("torso."), p.toString());
-                assertTrue(p.has("standardError") && p.get("definedPairs").getAsInt() >= 0, p.toString());
-            } else {
-                assertTrue(p.has("undefined"), "the empty map has no keys: " + p); // with vs without the key
-            }
+            assertTrue(p.get("site").getAsString().startsWith("torso."), p.toString());
+            assertTrue(p.has("standardError") && p.get("definedPairs").getAsInt() >= 0, p.toString());
         }
-        assertTrue(movedRight, patching.toString());
+        assertEquals(2 * 16, moved.getAsJsonArray("neurons").size(), "every neuron of the 8-8 torso, 2 outputs");
+        for (JsonElement e : pairSets.asList().subList(1, 4)) {
+            assertTrue(e.getAsJsonObject().get("undefined").getAsString().startsWith("the map has no")
+                    || e.getAsJsonObject().get("undefined").getAsString().startsWith("no state of the map has"),
+                    "the empty map has no key, trigger or supervisor: " + e);
+        }
+        assertTrue(r.out().contains("top neurons"), r.out());
         JsonObject attribution = c.getAsJsonObject("attribution");
         JsonObject all = attribution.getAsJsonArray("baselines").get(0).getAsJsonObject();
         assertTrue(all.get("maxCompletenessError").getAsDouble() < 1e-3, all.toString());
@@ -130,7 +135,7 @@ class AnalyzeCommandTest {
         assertTrue(r.out().contains("shuffled labels"), r.out());
 
         for (String figure : new String[] {"layer-health", "ig-start", "what-when-where", "ablation-mean", "steering",
-            "steering-path"}) {
+            "steering-path", "patching-0-moved-one-cell-right"}) {
             Path png = file.resolveSibling("figures").resolve(figure + ".png");
             BufferedImage image = ImageIO.read(png.toFile());
             assertTrue(image != null && image.getWidth() >= 300 && image.getHeight() >= 200, png + ": " + image);
@@ -195,5 +200,39 @@ class AnalyzeCommandTest {
         assertEquals(LanternCli.BAD_INPUT, none.code());
         assertTrue(none.err().contains("no checkpoint"), none.err());
         assertFalse(Files.exists(run.resolve("analysis")));
+    }
+
+    @Test
+    void aPairFileAddsItsPairSetsAndABadOneExits2WritingNothing(@TempDir Path tmp) throws Exception {
+        Path run = tinyRun(tmp);
+        Path good = Files.writeString(tmp.resolve("pairs.json"), """
+                [{"name": "left half vs right half", "clean": {"column": [1, 3], "decision": true},
+                  "corrupted": {"column": [4, 6]}, "match": ["row"]},
+                 {"clean": {"hasKey": true}, "corrupted": {}}]
+                """);
+        Path out = tmp.resolve("with-pairs");
+        Result r = lantern("analyze", run.toString(), "--pairs", good.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonArray sets = JsonParser.parseString(Files.readString(out.resolve("circuits.json"))).getAsJsonObject()
+                .getAsJsonObject("patching").getAsJsonArray("pairSets");
+        assertEquals(6, sets.size(), sets.toString());
+        JsonObject halves = sets.get(4).getAsJsonObject();
+        assertEquals("left half vs right half", halves.get("pairs").getAsString());
+        assertEquals("file", halves.get("source").getAsString());
+        assertEquals(3 * 3 * 6, halves.get("pairCount").getAsInt(), "rows 1..6: 3 left cells x 3 right cells each");
+        assertTrue(sets.get(5).getAsJsonObject().get("undefined").getAsString().contains("clean predicate"),
+                sets.get(5).toString());
+
+        Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"clean\": {\"hasKye\": true}, \"corrupted\": 3}");
+        Path nowhere = tmp.resolve("nowhere");
+        Result b = lantern("analyze", run.toString(), "--pairs", bad.toString(), "--out", nowhere.toString());
+        assertEquals(LanternCli.BAD_INPUT, b.code(), b.out());
+        assertTrue(b.err().contains(bad + ": clean.hasKye: unknown field"), b.err());
+        assertTrue(b.err().contains(bad + ": corrupted: expected a predicate object"), b.err());
+        Result missing = lantern("analyze", run.toString(), "--pairs", tmp.resolve("none.json").toString(), "--out",
+                nowhere.toString());
+        assertEquals(LanternCli.BAD_INPUT, missing.code());
+        assertTrue(missing.err().contains("cannot read"), missing.err());
+        assertFalse(Files.exists(nowhere), "nothing written");
     }
 }
