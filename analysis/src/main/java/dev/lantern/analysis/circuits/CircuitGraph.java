@@ -29,6 +29,8 @@ import java.util.Locale;
  * greedy action's logit as the output ({@link #globalGreedy}), each state adds to its own greedy action's node (0 to
  * the others), so the head's column has one node per action that is greedy somewhere.
  *
+ * <p>Each factory reads the weights anew; a {@link CircuitTracer} reads them once for many graphs (one per frame).
+ *
  * <pre>{@code
  * CircuitGraph g = CircuitGraph.decision(atlas, state, new Readout("policy.logits", 2), 0.8);
  * for (CircuitEdge e : g.edges()) { ... e.from().name() ... e.to().name() ... e.contribution() ... }
@@ -67,9 +69,6 @@ public final class CircuitGraph {
     /** The graph of state number {@code state} of the atlas's states (activations read from the atlas). */
     public static CircuitGraph decision(ActivationAtlas atlas, int state, Readout readout, double share,
             EdgeWeighting weighting) {
-        if (state < 0 || state >= atlas.states().size()) {
-            throw new IllegalArgumentException("state " + state + " outside [0, " + atlas.states().size() + ")");
-        }
         CircuitTracer tracer = new CircuitTracer(atlas.network(), InputNodes.of(atlas.states().world()),
                 readout.site());
         return tracer.decision(atlas, state, readout.neuron(), share, weighting);

@@ -32,30 +32,51 @@ final class CircuitPruner {
         keptNodes.set(layers.size(), targets);
         for (int t = layers.size() - 1; t >= 0; t--) {
             int nOut = layers.get(t).nOut();
-            List<Candidate> candidates = new ArrayList<>();
+            int m = 0;
+            int capacity = targets.size() * sums.sources(t);
+            double[] cAbs = new double[capacity];
+            int[] cKey = new int[capacity];
             double total = 0;
             for (int j : targets) {
                 for (int i = 0; i < sums.sources(t); i++) {
                     double abs = sums.abs[t][i * nOut + j] / n;
                     if (abs > 0) {
-                        candidates.add(new Candidate(i, j, sums.sum[t][i * nOut + j] / n, abs));
+                        cAbs[m] = abs;
+                        cKey[m++] = i * nOut + j;
                         total += abs;
                     }
                 }
             }
-            candidates.sort(Comparator.comparingDouble(Candidate::meanAbs).reversed()
-                    .thenComparingInt(Candidate::j).thenComparingInt(Candidate::i));
-            List<Candidate> kept = new ArrayList<>();
+            // the greedy rule on a primitive sort: how many of the largest it takes, then which ones (ties in
+            // generation order: by target, then source)
+            double[] sorted = java.util.Arrays.copyOf(cAbs, m);
+            java.util.Arrays.sort(sorted);
             double keptSum = 0;
-            for (Candidate c : candidates) {
-                if (share < 1 && keptSum >= share * total) {
-                    break;
-                }
-                kept.add(c);
-                keptSum += c.meanAbs();
+            int k = 0;
+            while (k < m && !(share < 1 && keptSum >= share * total)) {
+                keptSum += sorted[m - 1 - k];
+                k++;
             }
+            List<Candidate> kept = new ArrayList<>();
+            if (k > 0) {
+                double threshold = sorted[m - k];
+                int atThreshold = 0;
+                for (int g = m - k; g < m; g++) {
+                    atThreshold += sorted[g] == threshold ? 1 : 0;
+                }
+                for (int g = 0; g < m; g++) {
+                    if (cAbs[g] > threshold || (cAbs[g] == threshold && atThreshold-- > 0)) {
+                        int i = cKey[g] / nOut;
+                        int j = cKey[g] % nOut;
+                        kept.add(new Candidate(i, j, sums.sum[t][cKey[g]] / n, cAbs[g]));
+                    }
+                }
+            }
+            kept.sort(Comparator.comparingDouble(Candidate::meanAbs).reversed()
+                    .thenComparingInt(Candidate::j).thenComparingInt(Candidate::i));
+            int candidates = m;
             keptByTransition.set(t, kept);
-            shares[t] = new LayerShare(layers.get(t).site(), candidates.size(), kept.size(), total, keptSum,
+            shares[t] = new LayerShare(layers.get(t).site(), candidates, kept.size(), total, keptSum,
                     total > 0 ? keptSum / total : Double.NaN);
             TreeSet<Integer> sources = new TreeSet<>();
             kept.forEach(c -> sources.add(c.i()));

@@ -4,21 +4,38 @@ import dev.lantern.agents.api.Gradients;
 import dev.lantern.agents.api.InspectableNetwork;
 import dev.lantern.agents.api.Readout;
 import dev.lantern.agents.api.Recording;
+import dev.lantern.environments.grid.GridWorld;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Builds {@link CircuitGraph}s of one network's chain to one head: the edge weights of the chosen states summed
- * ({@link ContributionSums}), then pruned ({@link CircuitPruner}). Reads the network only (its parameters once, a
- * copy; its forward pass and gradients through the seam).
+ * Builds {@link CircuitGraph}s of one network to one head again and again (a lab drawing one state per frame): the
+ * weights are read once, here (a copy, through {@link InspectableNetwork#parameters()}), so each graph costs only its
+ * forward pass (or none, from an atlas), the edge weights of its states and the pruning. The network must not change
+ * while a tracer is used (a snapshot's copy does not); like the seam, a tracer is for one thread.
+ *
+ * <pre>{@code
+ * CircuitTracer tracer = new CircuitTracer(snapshotNet, world, "policy.logits");   // once per snapshot
+ * CircuitGraph g = tracer.decision(observation, action, 0.8, EdgeWeighting.DIRECT); // per frame
+ * }</pre>
  */
-final class CircuitTracer {
+public final class CircuitTracer {
 
     private final InspectableNetwork network;
     private final InputNodes inputs;
     private final NetworkChain chain;
     private final String head;
+
+    /**
+     * A tracer of {@code network}'s chain to {@code head} ({@code policy.logits}, {@code value.out},
+     * {@code q.values}), its input nodes those of {@code world}'s observation.
+     *
+     * @throws IllegalArgumentException if {@code head} is not a head or the layers are not a chain
+     */
+    public CircuitTracer(InspectableNetwork network, GridWorld world, String head) {
+        this(network, InputNodes.of(world), head);
+    }
 
     CircuitTracer(InspectableNetwork network, InputNodes inputs, String head) {
         this.network = network;
@@ -27,8 +44,11 @@ final class CircuitTracer {
         this.head = head;
     }
 
-    /** State {@code state} of the atlas, its activations read from the atlas. */
-    CircuitGraph decision(ActivationAtlas atlas, int state, int neuron, double share, EdgeWeighting weighting) {
+    /**
+     * The graph of neuron {@code neuron} of the head at state number {@code state} of the atlas (recorded from this
+     * tracer's network), its activations read from the atlas.
+     */
+    public CircuitGraph decision(ActivationAtlas atlas, int state, int neuron, double share, EdgeWeighting weighting) {
         checkNeuron(neuron);
         double[] obs = atlas.states().observation(state);
         double[][] acts = new double[chain.layers().size()][];
@@ -40,8 +60,8 @@ final class CircuitTracer {
         return CircuitPruner.prune(sums, chain, inputs, List.of(neuron), share, weighting, label(neuron));
     }
 
-    /** One observation, from one forward pass. */
-    CircuitGraph decision(double[] obs, int neuron, double share, EdgeWeighting weighting) {
+    /** The graph of neuron {@code neuron} of the head for one observation ({@code [inputSize]}), from one pass. */
+    public CircuitGraph decision(double[] obs, int neuron, double share, EdgeWeighting weighting) {
         checkNeuron(neuron);
         if (obs.length != inputs.features()) {
             throw new IllegalArgumentException("an observation of " + obs.length + " values; the network reads "
@@ -56,8 +76,11 @@ final class CircuitTracer {
         return CircuitPruner.prune(sums, chain, inputs, List.of(neuron), share, weighting, label(neuron));
     }
 
-    /** Averaged over the atlas's decision states, state {@code s} reading neuron {@code outputs[s]} of the head. */
-    CircuitGraph global(ActivationAtlas atlas, int[] outputs, double share, EdgeWeighting weighting) {
+    /**
+     * The graph averaged over the atlas's decision states, state {@code s} reading neuron {@code outputs[s]} of the
+     * head ({@code [states]}; entries of other states are ignored).
+     */
+    public CircuitGraph global(ActivationAtlas atlas, int[] outputs, double share, EdgeWeighting weighting) {
         boolean[] decides = atlas.states().decisionStates();
         TreeSet<Integer> chosen = new TreeSet<>();
         for (int s = 0; s < decides.length; s++) {

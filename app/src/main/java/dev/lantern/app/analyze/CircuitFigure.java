@@ -124,8 +124,9 @@ public final class CircuitFigure {
             double max = largest.get(e.to().layer());
             double w = max > 0 ? Math.abs(e.contribution()) / max : 0;
             Color c = e.contribution() >= 0 ? POSITIVE : NEGATIVE;
-            g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(50 + 190 * w)));
-            g.setStroke(new BasicStroke((float) (0.6 + 6 * w), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            int alpha = (int) Math.round(20 + 215 * Math.pow(w, 1.5));
+            g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha));
+            g.setStroke(new BasicStroke((float) (0.4 + 5 * w * w), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             double[] a = at.get(e.from());
             double[] b = at.get(e.to());
             double mid = (a[0] + b[0]) / 2;
@@ -152,6 +153,9 @@ public final class CircuitFigure {
         String text = String.format(Locale.ROOT, "%s %.2f", label, n.activation());
         int tw = g.getFontMetrics().stringWidth(text);
         int x = n.layer() == 0 ? (int) p[0] - 12 - tw : (int) p[0] + 12;
+        g.setColor(new Color(255, 255, 255, 210));
+        g.fillRoundRect(x - 2, (int) p[1] - 7, tw + 4, 14, 6, 6);
+        g.setColor(INK);
         g.drawString(text, x, (int) p[1] + 4);
     }
 }
