@@ -18,7 +18,7 @@ import java.util.TreeSet;
  *
  * <p>Concepts: a quantity is correlated as it is; a class with two labels as its label; a class with more labels
  * as each label's indicator ({@code optimal action = 2}), so a neuron can be found tracking one class. A concept
- * constant over the decision states is skipped; a neuron constant over them (dead ones included) has no concept.
+ * {@link Concept#defined() undefined} on the map, or constant over the decision states, is skipped; a neuron constant over them (dead ones included) has no concept.
  * The text says {@code tracks} a concept at {@code |r| >=} {@value #TRACKS}, and {@code best match} below it. Ties in
  * |r| keep the concept listed first.
  */
@@ -47,6 +47,9 @@ public final class NeuronDescriber {
         boolean[] decides = atlas.states().decisionStates();
         this.decisions = java.util.stream.IntStream.range(0, decides.length).filter(s -> decides[s]).toArray();
         for (Concept c : concepts) {
+            if (!c.defined()) {
+                continue; // means nothing on this map (e.g. has key without keys)
+            }
             if (c.values().length != atlas.states().size()) {
                 throw new IllegalArgumentException("concept " + c.name() + " has " + c.values().length
                         + " values, the atlas " + atlas.states().size() + " states");

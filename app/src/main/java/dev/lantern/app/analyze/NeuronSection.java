@@ -6,15 +6,16 @@ import com.google.gson.JsonObject;
 import dev.lantern.analysis.circuits.AblationEffect;
 import dev.lantern.analysis.circuits.AblationKind;
 import dev.lantern.analysis.circuits.Concept;
+import dev.lantern.analysis.circuits.ExactConcepts;
 import dev.lantern.analysis.circuits.NeuronAblation;
 import dev.lantern.analysis.circuits.NeuronDescriber;
 import dev.lantern.analysis.circuits.NeuronDescription;
-import dev.lantern.analysis.circuits.StateBatch;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code neurons}: the automatic description of every hidden neuron ({@link NeuronDescriber}: the built-in concepts,
+ * {@code neurons}: the automatic description of every hidden neuron ({@link NeuronDescriber}: the built-in concepts
+ * ({@link ExactConcepts#builtIn}, at the run's discount),
  * the {@value #TOP} top-activating decision states, the mean ablation's effect), in pass order; the summary prints
  * the descriptions of the {@value #PRINTED} neurons whose mean ablation matters most and counts the dead ones.
  */
@@ -32,9 +33,7 @@ public final class NeuronSection implements ReportSection {
 
     @Override
     public JsonElement write(AnalysisContext context) {
-        StateBatch states = context.states();
-        List<Concept> concepts = List.of(Concept.agentRow(states), Concept.agentColumn(states),
-                Concept.hasKey(states));
+        List<Concept> concepts = ExactConcepts.builtIn(context.states(), ProbeJson.gamma(context.checkpoint()));
         List<AblationEffect> ranked = new NeuronAblation(context.atlas()).table(AblationKind.MEAN);
         List<NeuronDescription> all = new NeuronDescriber(context.atlas(), concepts, TOP).describeAll(ranked);
         JsonArray rows = new JsonArray();

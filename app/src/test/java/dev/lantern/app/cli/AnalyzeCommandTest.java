@@ -81,6 +81,11 @@ class AnalyzeCommandTest {
                     && Double.isFinite(p.get("shuffled").getAsDouble());
         }
         assertTrue(definedRow, "some probe has both controls: " + probes);
+        JsonObject www = c.getAsJsonObject("whatWhenWhere");
+        assertEquals(2, www.getAsJsonArray("checkpoints").size()); // steps 128 and 256
+        assertEquals(www.getAsJsonArray("concepts").size() * www.getAsJsonArray("sites").size() * 2,
+                www.getAsJsonArray("rows").size());
+        assertTrue(www.getAsJsonArray("rows").get(0).getAsJsonObject().has("envSteps"));
         JsonArray patching = c.getAsJsonArray("patching");
         boolean movedRight = false;
         for (JsonElement e : patching) {
@@ -94,7 +99,12 @@ class AnalyzeCommandTest {
             }
         }
         assertTrue(movedRight, patching.toString());
-        JsonObject ig = c.getAsJsonObject("integratedGradients");
+        JsonObject attribution = c.getAsJsonObject("attribution");
+        JsonObject all = attribution.getAsJsonArray("baselines").get(0).getAsJsonObject();
+        assertTrue(all.get("maxCompletenessError").getAsDouble() < 1e-3, all.toString());
+        assertTrue(all.get("meanCompletenessError").getAsDouble() <= all.get("maxCompletenessError").getAsDouble());
+        assertEquals(64, attribution.getAsJsonObject("occlusionAtStart").getAsJsonArray("wall").size());
+        JsonObject ig = all.getAsJsonObject("start");
         double error = ig.get("completenessError").getAsDouble();
         assertTrue(Double.isFinite(error) && error >= 0, "completeness error " + error);
         double gap = ig.get("outputValue").getAsDouble() - ig.get("baselineValue").getAsDouble();
@@ -105,7 +115,7 @@ class AnalyzeCommandTest {
         assertTrue(r.out().contains("completeness error"), r.out());
         assertTrue(r.out().contains("shuffled labels"), r.out());
 
-        for (String figure : new String[] {"layer-health", "ig-start"}) {
+        for (String figure : new String[] {"layer-health", "ig-start", "what-when-where"}) {
             Path png = file.resolveSibling("figures").resolve(figure + ".png");
             BufferedImage image = ImageIO.read(png.toFile());
             assertTrue(image != null && image.getWidth() >= 300 && image.getHeight() >= 200, png + ": " + image);
