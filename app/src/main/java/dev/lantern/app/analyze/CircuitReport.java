@@ -34,7 +34,8 @@ public final class CircuitReport {
     /** Every section Lantern has, in the order of {@code docs/circuits.md}. */
     public static CircuitReport standard() {
         return new CircuitReport(List.of(new HealthSection(), new AblationSection(), new ProbeSection(),
-                new WhatWhenWhereSection(), new PatchingSection(), new AttributionSection(), new SteeringSection()));
+                new WhatWhenWhereSection(), new PatchingSection(), new AttributionSection(), new SteeringSection(),
+                new CircuitSection(), new NeuronSection()));
     }
 
     /** The default folder of a checkpoint's report: {@code RUN/analysis/step-<9 digits>}. */

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
         subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchUpdate.class,
             BenchAgentsCommand.class, BenchMemoryCommand.class, BenchAnalyzeCommand.class, BenchAblation.class,
-            BenchPatchingCommand.class})
+            BenchPatchingCommand.class, BenchCircuitCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
