@@ -78,4 +78,10 @@ public record A2cConfig(int numEnvs, int rolloutSteps, double learningRate, doub
     public void warnings(String path, List<String> warnings) {
         new FieldChecks(path, warnings).largeLearningRate("learningRate", learningRate);
     }
+
+    /** {@link #gamma()}. */
+    @Override
+    public java.util.OptionalDouble discount() {
+        return java.util.OptionalDouble.of(gamma);
+    }
 }

@@ -106,4 +106,10 @@ public record PpoConfig(int numEnvs, int rolloutSteps, int epochs, int minibatch
     public void warnings(String path, List<String> warnings) {
         new FieldChecks(path, warnings).largeLearningRate("learningRate", learningRate);
     }
+
+    /** {@link #gamma()}. */
+    @Override
+    public java.util.OptionalDouble discount() {
+        return java.util.OptionalDouble.of(gamma);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.lantern.agents.api;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The hyperparameters of one kind of learning agent: a record whose components are its documented fields, with a
@@ -34,5 +35,13 @@ public interface AgentConfig {
     /** The most transitions an LCA probe can hold: what one rollout or the replay buffer keeps. */
     default long probeLimit() {
         return bufferedObservations();
+    }
+
+    /**
+     * The discount the agent learns with (its {@code gamma}), for analyses that compare its values with exact ones at
+     * the same discount; empty for an agent without one (AlphaZero's games are undiscounted).
+     */
+    default OptionalDouble discount() {
+        return OptionalDouble.empty();
     }
 }

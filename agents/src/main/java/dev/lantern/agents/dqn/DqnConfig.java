@@ -126,4 +126,10 @@ public record DqnConfig(int numEnvs, double learningRate, double gamma, int buff
     public void warnings(String path, List<String> warnings) {
         new FieldChecks(path, warnings).largeLearningRate("learningRate", learningRate);
     }
+
+    /** {@link #gamma()}. */
+    @Override
+    public java.util.OptionalDouble discount() {
+        return java.util.OptionalDouble.of(gamma);
+    }
 }

@@ -67,4 +67,10 @@ public record TabularLearnerConfig(Algorithm algorithm, double learningRate, dou
         check.unit("epsilonEnd", epsilonEnd);
         check.nonNegative("epsilonDecaySteps", epsilonDecaySteps);
     }
+
+    /** {@link #gamma()}. */
+    @Override
+    public java.util.OptionalDouble discount() {
+        return java.util.OptionalDouble.of(gamma);
+    }
 }

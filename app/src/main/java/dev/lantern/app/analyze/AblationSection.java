@@ -3,7 +3,6 @@ package dev.lantern.app.analyze;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.lantern.agents.api.AgentConfig;
 import dev.lantern.analysis.circuits.AblationEffect;
 import dev.lantern.analysis.circuits.AblationKind;
 import dev.lantern.analysis.circuits.AblationOutcome;
@@ -11,7 +10,6 @@ import dev.lantern.analysis.circuits.GreedyOutcome;
 import dev.lantern.analysis.circuits.NeuronAblation;
 import dev.lantern.environments.random.Seeds;
 import java.awt.Color;
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -43,15 +41,14 @@ public final class AblationSection implements ReportSection {
 
     @Override
     public JsonElement write(AnalysisContext context) {
-        OptionalDouble gamma = discount(context.checkpoint().experiment().agent());
+        OptionalDouble gamma = context.checkpoint().experiment().agent().discount();
         long seed = Seeds.derive(context.checkpoint().experiment().seed(), Seeds.PROBE);
-        NeuronAblation ablation = gamma.isPresent() ? new NeuronAblation(context.atlas(), gamma.getAsDouble(), seed)
-                : new NeuronAblation(context.atlas());
+        NeuronAblation ablation = context.ablation();
         JsonObject ablations = new JsonObject();
         ablations.add("clean", clean(ablation, gamma, seed, context));
         for (AblationKind kind : AblationKind.values()) {
             String name = kind.name().toLowerCase(Locale.ROOT);
-            List<AblationEffect> table = ablation.table(kind);
+            List<AblationEffect> table = context.ablationTable(kind);
             JsonArray rows = new JsonArray();
             for (AblationEffect a : table) {
                 rows.add(row(a));
@@ -67,25 +64,6 @@ public final class AblationSection implements ReportSection {
             chart(context, name, table);
         }
         return ablations;
-    }
-
-    /**
-     * The agent's discount: the {@code gamma} component of its config record, if it has one (every grid learner with
-     * a network does).
-     */
-    static OptionalDouble discount(AgentConfig config) {
-        if (config.getClass().isRecord()) {
-            for (RecordComponent c : config.getClass().getRecordComponents()) {
-                if (c.getName().equals("gamma") && c.getType() == double.class) {
-                    try {
-                        return OptionalDouble.of((double) c.getAccessor().invoke(config));
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException("cannot read gamma of " + config.type() + ": " + e, e);
-                    }
-                }
-            }
-        }
-        return OptionalDouble.empty();
     }
 
     private static JsonObject clean(NeuronAblation ablation, OptionalDouble gamma, long seed, AnalysisContext context) {

@@ -6,7 +6,15 @@ import dev.lantern.analysis.circuits.ActivationAtlas;
 import dev.lantern.analysis.circuits.StateBatch;
 import dev.lantern.app.engine.CheckpointNetwork;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.random.Seeds;
+import dev.lantern.analysis.circuits.AblationEffect;
+import dev.lantern.analysis.circuits.AblationKind;
+import dev.lantern.analysis.circuits.NeuronAblation;
 import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Objects;
 
 /**
@@ -23,6 +31,8 @@ public final class AnalysisContext {
     private final Figures figures;
     private final AnalyzeOptions options;
     private ActivationAtlas freshAtlas;
+    private NeuronAblation ablation;
+    private final Map<AblationKind, List<AblationEffect>> ablationTables = new EnumMap<>(AblationKind.class);
 
     /** Records every site of {@code checkpoint}'s network over every state of its world. */
     public AnalysisContext(CheckpointNetwork checkpoint, PrintWriter out, Figures figures, AnalyzeOptions options) {
@@ -65,6 +75,25 @@ public final class AnalysisContext {
             freshAtlas = ActivationAtlas.record(checkpoint.fresh(), states);
         }
         return freshAtlas;
+    }
+
+    /**
+     * Ablation over every state (made on first use): with the value error against V* and V^pi and the greedy outcome
+     * from the start at the agent's discount when it has one; resampling seeded from the run's seed.
+     */
+    public NeuronAblation ablation() {
+        if (ablation == null) {
+            OptionalDouble gamma = checkpoint.experiment().agent().discount();
+            long seed = Seeds.derive(checkpoint.experiment().seed(), Seeds.PROBE);
+            ablation = gamma.isPresent() ? new NeuronAblation(atlas, gamma.getAsDouble(), seed)
+                    : new NeuronAblation(atlas);
+        }
+        return ablation;
+    }
+
+    /** {@link #ablation()}'s ranked table of every hidden neuron for {@code kind} (computed once per kind). */
+    public List<AblationEffect> ablationTable(AblationKind kind) {
+        return ablationTables.computeIfAbsent(kind, k -> ablation().table(k));
     }
 
     /** Whether the network has a site of this name (e.g. {@code value.out}; a Q-network has none). */

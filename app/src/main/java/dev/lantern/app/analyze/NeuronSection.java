@@ -7,7 +7,6 @@ import dev.lantern.analysis.circuits.AblationEffect;
 import dev.lantern.analysis.circuits.AblationKind;
 import dev.lantern.analysis.circuits.Concept;
 import dev.lantern.analysis.circuits.ExactConcepts;
-import dev.lantern.analysis.circuits.NeuronAblation;
 import dev.lantern.analysis.circuits.NeuronDescriber;
 import dev.lantern.analysis.circuits.NeuronDescription;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class NeuronSection implements ReportSection {
     @Override
     public JsonElement write(AnalysisContext context) {
         List<Concept> concepts = ExactConcepts.builtIn(context.states(), ProbeJson.gamma(context.checkpoint()));
-        List<AblationEffect> ranked = new NeuronAblation(context.atlas()).table(AblationKind.MEAN);
+        List<AblationEffect> ranked = context.ablationTable(AblationKind.MEAN);
         List<NeuronDescription> all = new NeuronDescriber(context.atlas(), concepts, TOP).describeAll(ranked);
         JsonArray rows = new JsonArray();
         int dead = 0;

@@ -1,12 +1,8 @@
 package dev.lantern.app.analyze;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.lantern.analysis.circuits.ProbeScore;
 import dev.lantern.app.engine.CheckpointNetwork;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /** What the two probe sections share: one {@link ProbeScore} as a JSON row, and the agent's discount. */
@@ -44,13 +40,6 @@ final class ProbeJson {
      * the one V* and the optimal action are computed at; 1 when the agent has none.
      */
     static double gamma(CheckpointNetwork checkpoint) {
-        Path config = checkpoint.run().resolve("config.json");
-        try {
-            JsonObject agent = JsonParser.parseString(Files.readString(config)).getAsJsonObject()
-                    .getAsJsonObject("agent");
-            return agent != null && agent.has("gamma") ? agent.get("gamma").getAsDouble() : 1.0;
-        } catch (IOException | RuntimeException ex) {
-            throw new IllegalStateException(config + ": cannot read agent.gamma (" + ex.getMessage() + ")", ex);
-        }
+        return checkpoint.experiment().agent().discount().orElse(1.0);
     }
 }

@@ -1,6 +1,5 @@
 package dev.lantern.app.lab;
 
-import dev.lantern.agents.api.AgentConfig;
 import dev.lantern.agents.registry.Learners;
 import dev.lantern.app.engine.SolveProgressPrinter;
 import dev.lantern.app.engine.TrainingEnvironment;
@@ -11,7 +10,6 @@ import dev.lantern.environments.grid.solve.GridSolution;
 import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.grid.solve.OptimalReturn;
 import dev.lantern.environments.grid.solve.ValueIteration;
-import java.lang.reflect.RecordComponent;
 
 /**
  * What the views need to know about a run once it is assembled: the world and its exact solutions. Immutable (the map
@@ -44,7 +42,7 @@ public record RunInfo(LabSettings settings, String envId, GridMap map, int maxEp
         OptimalReturn optimum = FiniteHorizon.solve(world, progress);
         GridSolution values = ValueIteration.solve(world, 1.0, ValueIteration.DEFAULT_TOLERANCE,
                 ValueIteration.DEFAULT_MAX_SWEEPS, progress);
-        double gamma = discountOf(Learners.find(settings.agentType()).defaults());
+        double gamma = Learners.find(settings.agentType()).defaults().discount().orElse(1.0);
         GridSolution discounted = gamma == 1.0 ? values : ValueIteration.solve(world, gamma,
                 ValueIteration.DEFAULT_TOLERANCE, ValueIteration.DEFAULT_MAX_SWEEPS, progress);
         progress.finish();
@@ -64,24 +62,6 @@ public record RunInfo(LabSettings settings, String envId, GridMap map, int maxEp
             throw new IllegalArgumentException("the lab draws grid worlds; " + settings.envId() + " is not one");
         }
         return of(settings, env.newWorld());
-    }
-
-    /**
-     * The discount of a learner's hyperparameters: its record component {@code gamma} (every grid learner has one),
-     * 1 when it has none.
-     */
-    static double discountOf(AgentConfig config) {
-        RecordComponent[] components = config.getClass().getRecordComponents();
-        for (RecordComponent c : components == null ? new RecordComponent[0] : components) {
-            if (c.getName().equals("gamma") && c.getType() == double.class) {
-                try {
-                    return (double) c.getAccessor().invoke(config);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read gamma of " + config.type() + ": " + e, e);
-                }
-            }
-        }
-        return 1.0;
     }
 
     /**

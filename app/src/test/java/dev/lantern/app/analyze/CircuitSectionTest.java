@@ -32,7 +32,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 class CircuitSectionTest {
 
     private static AnalysisContext context(StringWriter text, Path run) throws Exception {
-        java.nio.file.Files.writeString(run.resolve("config.json"), "{\"agent\": {\"gamma\": 0.99}}");
         GridWorld world = new GridWorld("path", GridMapParser.parse("path.txt", "S...G\n"), 20,
                 GridObservation.oneHot());
         ActorCriticNet net = ActorCriticNet.create(world.spec().observationSize(), 4, new int[] {4, 4}, 1e-3, 0, 1,
@@ -45,7 +44,8 @@ class CircuitSectionTest {
         net.graph().getLayer("torso.dense1").getParam("W").putScalar(0, 0, 2.0);
         net.graph().getLayer("policy.logits").getParam("W").putScalar(0, GridWorld.ACTION_RIGHT, 4.0);
         InspectableNetwork seam = net.inspect();
-        CheckpointNetwork checkpoint = new CheckpointNetwork(run, run.resolve("checkpoints/step-000000000"), 0, null,
+        CheckpointNetwork checkpoint = new CheckpointNetwork(run, run.resolve("checkpoints/step-000000000"), 0,
+                dev.lantern.app.config.Experiment.defaults(dev.lantern.agents.actorcritic.PpoConfig.defaults()),
                 world, seam, seam);
         return new AnalysisContext(checkpoint, new PrintWriter(text, true), new Figures(), AnalyzeOptions.defaults());
     }

@@ -33,8 +33,8 @@ class ValueErrorsTest {
 
     @Test
     void theLearnersOwnDiscountIsTheReference() {
-        assertEquals(PpoConfig.defaults().gamma(), RunInfo.discountOf(PpoConfig.defaults()));
-        assertEquals(DqnConfig.defaults().gamma(), RunInfo.discountOf(DqnConfig.defaults()));
+        assertEquals(PpoConfig.defaults().gamma(), PpoConfig.defaults().discount().getAsDouble());
+        assertEquals(DqnConfig.defaults().gamma(), DqnConfig.defaults().discount().getAsDouble());
         assertEquals(GAMMA, run.discount());
         assertEquals(GAMMA, run.discountedTruth().gamma());
         assertEquals(1.0, run.groundTruth().gamma());
