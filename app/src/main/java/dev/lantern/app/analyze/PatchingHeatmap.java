@@ -12,8 +12,9 @@ import java.util.Locale;
 
 /**
  * The patching figure of one pair set: for each output read, a block of rows, one per hidden layer, each cell one
- * neuron coloured by the restored fraction of patching it alone (diverging, fixed range [-1, 1]: blue restores, red
- * pushes the other way, white nothing; beyond the range clamped; grey where no pair is defined).
+ * neuron coloured by the pooled restored fraction ({@link PatchSweepRow#pooledRestored()}) of patching it alone
+ * (diverging, fixed range [-1, 1]: blue restores, red pushes the other way, white nothing; beyond the range clamped;
+ * grey where no pair is defined).
  */
 public final class PatchingHeatmap {
 
@@ -49,7 +50,7 @@ public final class PatchingHeatmap {
             int o = outputs.indexOf(r.output());
             int l = layers.indexOf(r.site());
             if (!r.wholeSite() && o >= 0 && l >= 0) {
-                v[o][l][r.neuron()] = r.meanRestored();
+                v[o][l][r.neuron()] = r.pooledRestored();
             }
         }
         int width = Math.max(LABEL + widest * cell + 16, 420);
@@ -67,7 +68,7 @@ public final class PatchingHeatmap {
             for (int o = 0; o < outputs.size(); o++) {
                 g.setColor(Color.DARK_GRAY);
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
-                g.drawString("restored fraction of " + outputs.get(o) + ", one neuron patched", 8, y + 13);
+                g.drawString("pooled restored fraction of " + outputs.get(o) + ", one neuron patched", 8, y + 13);
                 y += ROW;
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
                 for (int l = 0; l < layers.size(); l++) {
