@@ -3,8 +3,6 @@ package dev.lantern.app.analyze;
 import dev.lantern.analysis.circuits.PatchSweepRow;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
@@ -55,15 +53,7 @@ public final class PatchingHeatmap {
         }
         int width = Math.max(LABEL + widest * cell + 16, 420);
         int height = Math.max(30 + outputs.size() * (ROW + layers.size() * ROW + 8) + 40, 240);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setColor(Color.DARK_GRAY);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            g.drawString("patching: " + title, 8, 19);
+        return FigureCanvas.draw(width, height, "patching: " + title, g -> {
             int y = 30;
             for (int o = 0; o < outputs.size(); o++) {
                 g.setColor(Color.DARK_GRAY);
@@ -97,9 +87,6 @@ public final class PatchingHeatmap {
             g.drawString(String.format(Locale.ROOT, "%.0f", RANGE[1]), LABEL + bar + 4, y + 14);
             g.drawString("undefined", LABEL + bar + 86, y + 14);
             g.drawString("neuron 0 .. " + (widest - 1) + " left to right", 8, y + 30);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        });
     }
 }
