@@ -28,7 +28,7 @@ import java.util.stream.IntStream;
  * ActivationAtlas atlas = ActivationAtlas.record(net, StateBatch.of(world));
  * ActivationPatching patching = new ActivationPatching(atlas, StatePairs.movedOneCellRight(atlas.states()));
  * PatchEffect e = patching.patch("torso.dense1", new int[] {3}, new Readout("value.out", 0));
- * e.meanRestored(); e.standardError(); e.definedCount();
+ * e.pooledRestored(); e.meanRestored(); e.standardError(); e.definedCount();
  * }</pre>
  */
 public final class ActivationPatching {
@@ -205,7 +205,7 @@ public final class ActivationPatching {
         }
         RestoredFractions f = RestoredFractions.of(clean, corrupted, patched, epsilon);
         return new PatchEffect(site, neurons, output, pairs.description(), clean, corrupted, patched, f.restored(),
-                epsilon, f.mean(), f.standardError(), f.defined());
+                epsilon, f.pooled(), f.mean(), f.standardError(), f.defined());
     }
 
     /** Patches neuron {@code neuron} of {@code site} alone. */

@@ -17,10 +17,6 @@ import java.util.Map;
  */
 final class HeadReadings {
 
-    /** The comparison of intervened heads with the clean ones, over the decision states. */
-    record Comparison(double policyKl, double greedyChanged, double meanAbsValue, int[] changedStates) {
-    }
-
     private final ActivationAtlas atlas;
     private final boolean qNetwork;
     private final List<String> heads;
@@ -147,7 +143,7 @@ final class HeadReadings {
     }
 
     /** {@code r}'s heads against the clean pass over the decision states. */
-    Comparison compare(Recording r) {
+    HeadChange compare(Recording r) {
         Activations cleanPolicy = policy(atlas.recording());
         Activations newPolicy = policy(r);
         if (cleanValues == null) {
@@ -180,7 +176,7 @@ final class HeadReadings {
             }
             dv += Math.abs(newValues[s] - cleanValues[s]);
         }
-        return new Comparison(qNetwork ? Double.NaN : kl / decisionCount, changed.size() / (double) decisionCount,
+        return new HeadChange(qNetwork ? Double.NaN : kl / decisionCount, changed.size() / (double) decisionCount,
                 dv / decisionCount, changed.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -225,14 +225,14 @@ public final class NeuronAblation {
         List<AblationEffect> effects = new ArrayList<>(neurons.length);
         for (int b = 0; b < neurons.length; b++) {
             Recording r = ablated.get(b);
-            HeadReadings.Comparison c = readings.compare(r);
+            HeadChange c = readings.compare(r);
             double[] values = readings.values(r);
             AblationOutcome outcome = new AblationOutcome(cleanErrorStar,
                     truth.map(t -> t.errorStar(values)).orElse(Double.NaN), cleanErrorPi,
                     truth.map(t -> t.errorPi(values)).orElse(Double.NaN), readings.cleanOutcome(),
                     readings.outcome(r));
-            effects.add(new AblationEffect(site, neurons[b], kind, replacement(site, neurons[b], kind), c.policyKl(),
-                    c.greedyChanged(), c.meanAbsValue(), outcome, c.changedStates()));
+            effects.add(new AblationEffect(site, neurons[b], kind, replacement(site, neurons[b], kind), c,
+                    outcome));
         }
         return effects;
     }

@@ -16,8 +16,9 @@ import java.util.stream.IntStream;
  * Activation patching of every site and every neuron for one pair set (issue 10, point 4): for each output
  * ({@link SweepOutput}), the restored fraction of every site patched whole (every site but the input and the heads,
  * pre-activations included) and of every neuron of every hidden layer (every {@link ActivationAtlas#layers() layer}
- * that is not a head) patched alone, as {@link PatchSweepRow}s sorted by {@code |meanRestored|}, largest first (rows
- * with no defined pair last; ties in pass order: site, whole site before its neurons, neuron, output).
+ * that is not a head) patched alone, as {@link PatchSweepRow}s sorted by {@code |pooledRestored|}, largest first (rows
+ * with no defined pair last; ties in pass order: site, whole site before its neurons, neuron, output). The pooled
+ * fraction ranks, not the mean of the per-pair ratios, which pairs with a gap barely above the epsilon dominate.
  *
  * <p><b>Cost.</b> Every output is read from the same pass. A whole site is one pass; the neurons of a layer are
  * patched {@code k} at a time in one pass ({@link ActivationPatching#patchedRunEach}: the padded corrupted batch
@@ -81,7 +82,7 @@ public final class PatchSweep {
     }
 
     /**
-     * Every row for {@code outputs}, sorted by {@code |meanRestored|}, largest first.
+     * Every row for {@code outputs}, sorted by {@code |pooledRestored|}, largest first.
      *
      * @throws IllegalArgumentException if an output names no site of the network or a neuron outside it
      */
@@ -142,14 +143,14 @@ public final class PatchSweep {
                 }
                 RestoredFractions f = RestoredFractions.of(clean[o], corrupted[o], patched, patching.epsilon());
                 rows.add(new PatchSweepRow(patching.pairs().description(), site, neurons[j], outputs.get(o).name(),
-                        f.mean(), f.standardError(), f.defined(), m - f.defined()));
+                        f.pooled(), f.mean(), f.standardError(), f.defined(), m - f.defined()));
             }
         }
     }
 
-    /** {@code -|mean|}, rows without a defined pair last. */
+    /** {@code -|pooled|}, rows without a defined pair last. */
     private static double sortKey(PatchSweepRow r) {
-        return Double.isNaN(r.meanRestored()) ? Double.POSITIVE_INFINITY : -Math.abs(r.meanRestored());
+        return Double.isNaN(r.pooledRestored()) ? Double.POSITIVE_INFINITY : -Math.abs(r.pooledRestored());
     }
 
     private Set<String> headNames() {

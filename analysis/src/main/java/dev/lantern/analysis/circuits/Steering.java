@@ -81,9 +81,8 @@ public final class Steering {
     /** The effect of adding {@code coefficient * vector} over the decision states, and from the start. */
     public SteeringEffect steer(SteeringVector vector, double coefficient) {
         Recording r = steeredHeads(vector, coefficient);
-        HeadReadings.Comparison c = readings.compare(r);
-        return new SteeringEffect(vector.site(), vector.description(), coefficient, c.policyKl(), c.greedyChanged(),
-                c.meanAbsValue(), readings.outcome(r), c.changedStates());
+                return new SteeringEffect(vector.site(), vector.description(), coefficient, readings.compare(r),
+                readings.outcome(r));
     }
 
     /** {@link #steer} at each coefficient, in order. */

@@ -112,6 +112,7 @@ class ActivationPatchingTest {
                             assertArrayEquals(e.clean(), e.patched(), pairs + " " + layer + " -> " + head.name());
                             assertTrue(e.definedCount() > 0, e.toString());
                             assertEquals(1.0, e.meanRestored(), e.toString());
+                            assertEquals(1.0, e.pooledRestored(), e.toString());
                             assertEquals(0.0, e.standardError(), e.toString());
                         }
                         // one neuron of the layer does not carry the whole difference
@@ -200,6 +201,8 @@ class ActivationPatchingTest {
         for (double f : unread.restored()) {
             assertEquals(0.0, f, "right's logit does not read dense1[1]");
         }
+        assertEquals(pairs.size(), unread.definedCount());
+        assertEquals(0.0, unread.pooledRestored(), "an unread neuron closes none of the gap");
         // the moved-one-cell pairs do not change the key: right's logit is undefined on every one of them
         PatchEffect moved = new ActivationPatching(atlas, StatePairs.movedOneCellRight(states))
                 .patchNeuron("torso.dense1", 0, right);

@@ -59,6 +59,7 @@ class PatchSweepTest {
                     PatchEffect e = r.wholeSite() ? patching.patchSite(r.site(), first)
                             : patching.patchNeuron(r.site(), r.neuron(), first);
                     assertEquals(e.meanRestored(), r.meanRestored(), r.toString());
+                    assertEquals(e.pooledRestored(), r.pooledRestored(), r.toString());
                     assertEquals(e.standardError(), r.standardError(), r.toString());
                     assertEquals(e.definedCount(), r.definedCount(), r.toString());
                 }
@@ -105,25 +106,28 @@ class PatchSweepTest {
         assertEquals(0, top.neuron());
         assertEquals("policy.logits[clean greedy]", top.output());
         assertEquals(1.0, top.meanRestored());
+        assertEquals(1.0, top.pooledRestored());
         assertEquals(0.0, top.standardError());
         assertEquals(pairs.size(), top.definedCount());
         PatchSweepRow second = neurons.get(1);
         assertEquals(List.of("torso.dense1", 0, 1.0), List.of(second.site(), second.neuron(), second.meanRestored()));
         for (PatchSweepRow r : neurons.subList(2, neurons.size())) {
             assertTrue(r.meanRestored() == 0.0 || Double.isNaN(r.meanRestored()), r.toString());
+            assertEquals(r.meanRestored(), r.pooledRestored(), "0 or undefined alike; " + r);
             assertEquals(r.output().startsWith("value.out"), Double.isNaN(r.meanRestored()),
                     "the value is constant: undefined; " + r);
         }
         for (PatchSweepRow r : rows.stream().filter(PatchSweepRow::wholeSite).toList()) {
             assertEquals(r.output().startsWith("value.out") ? Double.NaN : 1.0, r.meanRestored(), r.toString());
+            assertEquals(r.meanRestored(), r.pooledRestored(), r.toString());
         }
         assertEquals(List.of("torso.dense0.pre", "torso.dense0", "torso.dense1.pre", "torso.dense1"),
                 sweep.wholeSites());
         assertEquals(IntStream.range(0, rows.size() - 1).allMatch(i -> rank(rows.get(i)) >= rank(rows.get(i + 1))),
-                true, "sorted by |restored|, undefined last");
+                true, "sorted by |pooled restored|, undefined last");
     }
 
     private static double rank(PatchSweepRow r) {
-        return Double.isNaN(r.meanRestored()) ? -1 : Math.abs(r.meanRestored());
+        return Double.isNaN(r.pooledRestored()) ? -1 : Math.abs(r.pooledRestored());
     }
 }

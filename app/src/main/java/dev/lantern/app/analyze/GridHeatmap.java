@@ -7,7 +7,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 
@@ -62,15 +61,7 @@ public final class GridHeatmap {
         int legend = 70;
         int width = Math.max(w * cell + BAR + legend + 24, 320);
         int height = titleHeight + h * cell + 16;
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setColor(Color.DARK_GRAY);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            g.drawString(title, 8, 19);
+        return FigureCanvas.draw(width, height, title, g -> {
             int x0 = 8;
             int y0 = titleHeight;
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(9, cell / 3)));
@@ -96,10 +87,7 @@ public final class GridHeatmap {
                 g.drawLine(x0 + c * cell, y0, x0 + c * cell, y0 + h * cell);
             }
             colourBar(g, x0 + w * cell + 12, y0, h * cell, range, scale);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        });
     }
 
     private static void colourBar(Graphics2D g, int x, int y, int height, double[] range, Scale scale) {

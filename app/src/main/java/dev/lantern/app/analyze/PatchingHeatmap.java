@@ -3,8 +3,6 @@ package dev.lantern.app.analyze;
 import dev.lantern.analysis.circuits.PatchSweepRow;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +10,9 @@ import java.util.Locale;
 
 /**
  * The patching figure of one pair set: for each output read, a block of rows, one per hidden layer, each cell one
- * neuron coloured by the restored fraction of patching it alone (diverging, fixed range [-1, 1]: blue restores, red
- * pushes the other way, white nothing; beyond the range clamped; grey where no pair is defined).
+ * neuron coloured by the pooled restored fraction ({@link PatchSweepRow#pooledRestored()}) of patching it alone
+ * (diverging, fixed range [-1, 1]: blue restores, red pushes the other way, white nothing; beyond the range clamped;
+ * grey where no pair is defined).
  */
 public final class PatchingHeatmap {
 
@@ -49,25 +48,17 @@ public final class PatchingHeatmap {
             int o = outputs.indexOf(r.output());
             int l = layers.indexOf(r.site());
             if (!r.wholeSite() && o >= 0 && l >= 0) {
-                v[o][l][r.neuron()] = r.meanRestored();
+                v[o][l][r.neuron()] = r.pooledRestored();
             }
         }
         int width = Math.max(LABEL + widest * cell + 16, 420);
         int height = Math.max(30 + outputs.size() * (ROW + layers.size() * ROW + 8) + 40, 240);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setColor(Color.DARK_GRAY);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            g.drawString("patching: " + title, 8, 19);
+        return FigureCanvas.draw(width, height, "patching: " + title, g -> {
             int y = 30;
             for (int o = 0; o < outputs.size(); o++) {
                 g.setColor(Color.DARK_GRAY);
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
-                g.drawString("restored fraction of " + outputs.get(o) + ", one neuron patched", 8, y + 13);
+                g.drawString("pooled restored fraction of " + outputs.get(o) + ", one neuron patched", 8, y + 13);
                 y += ROW;
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
                 for (int l = 0; l < layers.size(); l++) {
@@ -96,9 +87,6 @@ public final class PatchingHeatmap {
             g.drawString(String.format(Locale.ROOT, "%.0f", RANGE[1]), LABEL + bar + 4, y + 14);
             g.drawString("undefined", LABEL + bar + 86, y + 14);
             g.drawString("neuron 0 .. " + (widest - 1) + " left to right", 8, y + 30);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        });
     }
 }

@@ -101,6 +101,7 @@ public final class PatchingSection implements ReportSection {
                 o.addProperty("neuron", r.neuron());
             }
             o.addProperty("output", r.output());
+            o.addProperty("pooledRestored", r.pooledRestored());
             o.addProperty("meanRestored", r.meanRestored());
             o.addProperty("standardError", r.standardError());
             o.addProperty("definedPairs", r.definedCount());
@@ -110,12 +111,15 @@ public final class PatchingSection implements ReportSection {
         return a;
     }
 
-    /** {@code 0.412 +- 0.031 (40 defined, 1 undefined)}, or {@code undefined (0 defined, 41 undefined)}. */
+    /**
+     * {@code 0.412 (mean 0.398 +- 0.031, 40 pairs defined, 1 undefined)}: the pooled fraction, then the mean of the
+     * per-pair fractions with its standard error; or {@code undefined (0 pairs defined, 41 undefined)}.
+     */
     private static String restored(PatchSweepRow r) {
-        String counts = String.format(Locale.ROOT, "(%d pairs defined, %d undefined)", r.definedCount(),
+        String counts = String.format(Locale.ROOT, "%d pairs defined, %d undefined", r.definedCount(),
                 r.undefinedCount());
-        return Double.isNaN(r.meanRestored()) ? "undefined " + counts : String.format(Locale.ROOT,
-                "%.3f +- %.3f %s", r.meanRestored(), r.standardError(), counts);
+        return Double.isNaN(r.pooledRestored()) ? "undefined (" + counts + ")" : String.format(Locale.ROOT,
+                "%.3f (mean %.3f +- %.3f, %s)", r.pooledRestored(), r.meanRestored(), r.standardError(), counts);
     }
 
     /** {@code -words-of-the-name}, lower-case, at most 40 characters after the dash. */

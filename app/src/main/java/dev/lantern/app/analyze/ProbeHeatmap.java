@@ -6,7 +6,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 
@@ -46,15 +45,7 @@ final class ProbeHeatmap {
         int groupW = (steps + 1) * CELL_W;
         int width = Math.max(left + sites * (groupW + gap) + 16, 720);
         int height = top + concepts * CELL_H + 40;
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setColor(Color.DARK_GRAY);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            g.drawString("What-when-where on " + env + ": probe score per concept, layer and checkpoint", 8, 18);
+        return FigureCanvas.draw(width, height, "What-when-where on " + env + ": probe score per concept, layer and checkpoint", g -> {
             Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
             g.setFont(small);
             FontMetrics fm = g.getFontMetrics();
@@ -78,10 +69,7 @@ final class ProbeHeatmap {
             }
             g.drawString("colour: (score - chance) / (1 - chance), clipped to [0, 1]; R^2 for quantities, balanced "
                     + "accuracy for classes; grey: undefined; init: the untrained network", 8, height - 14);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        });
     }
 
     private static void cell(Graphics2D g, FontMetrics fm, int x, int y, ProbeScore p) {

@@ -109,9 +109,21 @@ class AnalyzeCommandTest {
         for (JsonElement e : patchedSites) {
             JsonObject p = e.getAsJsonObject();
             assertTrue(p.get("site").getAsString().startsWith("torso."), p.toString());
-            assertTrue(p.has("standardError") && p.get("definedPairs").getAsInt() >= 0, p.toString());
+            assertTrue(p.has("standardError") && p.has("meanRestored") && p.get("definedPairs").getAsInt() >= 0,
+                    p.toString());
+            if (p.get("definedPairs").getAsInt() > 0 && !p.get("site").getAsString().endsWith(".pre")) {
+                assertEquals(1.0, p.get("pooledRestored").getAsDouble(), "a whole layer restores all: " + p);
+            }
         }
         assertEquals(2 * 16, moved.getAsJsonArray("neurons").size(), "every neuron of the 8-8 torso, 2 outputs");
+        double previous = Double.POSITIVE_INFINITY;
+        for (JsonElement e : moved.getAsJsonArray("neurons")) {
+            double pooled = e.getAsJsonObject().get("pooledRestored").getAsDouble();
+            if (!Double.isNaN(pooled)) {
+                assertTrue(Math.abs(pooled) <= previous, "neurons sorted by |pooledRestored|: " + e);
+                previous = Math.abs(pooled);
+            }
+        }
         for (JsonElement e : pairSets.asList().subList(1, 4)) {
             assertTrue(e.getAsJsonObject().get("undefined").getAsString().startsWith("the map has no")
                     || e.getAsJsonObject().get("undefined").getAsString().startsWith("no state of the map has"),
