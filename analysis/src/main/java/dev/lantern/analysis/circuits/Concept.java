@@ -28,8 +28,10 @@ import java.util.List;
  * @param kind      a quantity or a class
  * @param values    {@code [states]}; for a class, whole numbers (the labels); NaN where the concept has no value
  * @param undefined why the concept means nothing on this map, or null
+ * @param labels    for a class, the name of label {@code i} at index {@code i} (e.g. the actions' names); empty when
+ *                  the labels are their numbers
  */
-public record Concept(String name, Kind kind, double[] values, String undefined) {
+public record Concept(String name, Kind kind, double[] values, String undefined, List<String> labels) {
 
     /** How a concept is probed and scored. */
     public enum Kind {
@@ -41,6 +43,7 @@ public record Concept(String name, Kind kind, double[] values, String undefined)
 
     public Concept {
         values = values.clone();
+        labels = List.copyOf(labels);
         if (kind == Kind.CLASS) {
             for (double v : values) {
                 if (!Double.isNaN(v) && v != Math.rint(v)) {
@@ -53,6 +56,11 @@ public record Concept(String name, Kind kind, double[] values, String undefined)
                 throw new IllegalArgumentException(name + ": value " + v + " is infinite (NaN leaves a state out)");
             }
         }
+    }
+
+    /** A concept whose class labels (if any) are their numbers, defined on the map or not. */
+    public Concept(String name, Kind kind, double[] values, String undefined) {
+        this(name, kind, values, undefined, List.of());
     }
 
     /** A concept defined on the map. */
@@ -200,5 +208,11 @@ public record Concept(String name, Kind kind, double[] values, String undefined)
     public String toString() {
         return "Concept[" + name + ", " + kind + ", " + values.length + " states"
                 + (undefined == null ? "" : ", undefined: " + undefined) + "]";
+    }
+
+    /** How a class label reads: its name from {@link #labels()} if it has one, else its number. */
+    public String labelName(double label) {
+        int i = (int) label;
+        return i == label && i >= 0 && i < labels.size() ? labels.get(i) : String.valueOf((long) label);
     }
 }

@@ -131,7 +131,7 @@ public final class ExactConcepts {
             }
             v[s] = states.space().terminal(s) || !Double.isFinite(best) || tied > 1 ? Double.NaN : arg;
         }
-        return new Concept("optimal action", Concept.Kind.CLASS, v);
+        return new Concept("optimal action", Concept.Kind.CLASS, v, null, List.of("up", "down", "right", "left"));
     }
 
     /** {@link #optimalValue(StateBatch, GridSolution)} of the map solved by value iteration at {@code gamma}. */

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * top-activating states, and its ablation effect (an {@link AblationEffect} passed in).
  *
  * <p>Concepts: a quantity is correlated as it is; a class with two labels as its label; a class with more labels
- * as each label's indicator ({@code optimal action = 2}), so a neuron can be found tracking one class. A concept
+ * as each label's indicator ({@code optimal action = right}), so a neuron can be found tracking one class. A concept
  * {@link Concept#defined() undefined} on the map, or constant over the decision states, is skipped; a neuron constant over them (dead ones included) has no concept.
  * The text says {@code tracks} a concept at {@code |r| >=} {@value #TRACKS}, and {@code best match} below it. Ties in
  * |r| keep the concept listed first.
@@ -65,7 +65,7 @@ public final class NeuronDescriber {
                     for (int i = 0; i < v.length; i++) {
                         indicator[i] = v[i] == label ? 1 : 0;
                     }
-                    add(c.name() + " = " + (long) label, indicator);
+                    add(c.name() + " = " + c.labelName(label), indicator);
                 }
             } else {
                 add(c.name(), v);

@@ -44,6 +44,9 @@ class ExactConceptsTest {
         GridSolution solution = ValueIteration.solve(states.world(), gamma);
         Concept best = ExactConcepts.optimalAction(states, gamma);
         Concept value = ExactConcepts.optimalValue(states, gamma);
+        assertEquals("right", best.labelName(dev.lantern.environments.grid.GridWorld.ACTION_RIGHT));
+        assertEquals("left", best.labelName(dev.lantern.environments.grid.GridWorld.ACTION_LEFT));
+        assertEquals("7", Concept.agentColumn(states).labelName(7), "a label without a name reads as its number");
         int defined = 0;
         int ties = 0;
         for (int s = 0; s < states.size(); s++) {
