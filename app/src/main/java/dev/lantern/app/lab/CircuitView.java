@@ -72,7 +72,7 @@ public final class CircuitView extends Region {
     private CircuitRequest.Neuron selected;
     private boolean ablated;
     private long lastSequence = Long.MIN_VALUE;
-    private long framesDrawn;
+    private volatile long framesDrawn;
     private String message = "Start a run: its network is drawn here.";
     private Consumer<CircuitRequest.Neuron> onSelect = n -> { };
 

@@ -94,10 +94,10 @@ public final class GridView extends Region {
         run = info;
         frame = null;
         hovered = pinned != null && info.map().contains(pinned.row(), pinned.col()) ? pinned : null;
-        hoveredCell.set(hovered);
         GridWorld world = info.newWorld();
         int cap = Math.min(world.maxEpisodeSteps(), Math.max(20, 2 * world.freeCells().size()));
         demo = new DemoEpisode(world, cap);
+        hoveredCell.set(hovered);
         redraw();
     }
 
