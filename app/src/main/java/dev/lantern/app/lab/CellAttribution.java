@@ -8,18 +8,20 @@ import dev.lantern.environments.grid.GridState;
  *
  * @param state             the explained state
  * @param target            what is explained ({@code V}, {@code logit right}, ...)
+ * @param baseline          what the state is compared with
  * @param perCell           the attribution of each cell, {@code [height * width]} row-major, or null
  * @param outputValue       F(state)
  * @param baselineValue     F(the same map without the agent)
  * @param completenessError {@code |sum - (F(x) - F(b))| / |F(x) - F(b)|}, NaN where the gap is under 1e-9
  * @param undefined         why there is no attribution, or null
  */
-public record CellAttribution(GridState state, String target, double[] perCell, double outputValue,
+public record CellAttribution(GridState state, String target, CircuitRequest.Baseline baseline, double[] perCell, double outputValue,
         double baselineValue, double completenessError, String undefined) {
 
     /** No attribution of {@code target} in {@code state}, because {@code why}. */
-    public static CellAttribution undefined(GridState state, String target, String why) {
-        return new CellAttribution(state, target, null, Double.NaN, Double.NaN, Double.NaN, why);
+    public static CellAttribution undefined(GridState state, String target, CircuitRequest.Baseline baseline,
+            String why) {
+        return new CellAttribution(state, target, baseline, null, Double.NaN, Double.NaN, Double.NaN, why);
     }
 
     /** The line printed under the grid. */
@@ -32,9 +34,9 @@ public record CellAttribution(GridState state, String target, double[] perCell, 
             sum += v;
         }
         return String.format(java.util.Locale.ROOT,
-                "IG of %s at (%d, %d), 64 steps from the map without the agent: F %.4f - F(baseline) %.4f = %.4f, "
+                "IG of %s at (%d, %d), 64 steps from %s: F %.4f - F(baseline) %.4f = %.4f, "
                         + "cells sum to %.4f, completeness error %.2g",
-                target, state.row(), state.col(), outputValue, baselineValue, outputValue - baselineValue, sum,
+                target, state.row(), state.col(), baseline.description(), outputValue, baselineValue, outputValue - baselineValue, sum,
                 completenessError);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Integrated gradients for the grid's attribution overlay ({@link Attributor}, {@value Attributor#DEFAULT_STEPS}
- * steps, from the same map without the agent, {@link Baselines#withoutAgent}), summed over the one-hot planes to one
+ * steps, from a {@link CircuitRequest.Baseline}: by default the same map without the agent), summed over the one-hot planes to one
  * value per cell. Only the one-hot observation maps onto the cells; for the others the answer says so.
  */
 final class CellAttributions {
@@ -36,26 +36,32 @@ final class CellAttributions {
     }
 
     /** The attribution of {@code target} in {@code state}. */
-    static CellAttribution of(InspectableNetwork net, StateBatch states, GridState state, int target) {
+    static CellAttribution of(InspectableNetwork net, StateBatch states, GridState state, int target,
+            CircuitRequest.Baseline baseline) {
         String name = targetName(net, target);
         GridObservation obs = states.world().observation();
         if (obs.kind() != GridObservation.Kind.ONE_HOT) {
-            return CellAttribution.undefined(state, name, "the " + obs.kind() + " observation is not one plane per cell");
+            return CellAttribution.undefined(state, name, baseline, "the " + obs.kind() + " observation is not one plane per cell");
         }
         int s = states.space().indexOf(state);
         if (s < 0) {
-            return CellAttribution.undefined(state, name, "no such state in the map's state space");
+            return CellAttribution.undefined(state, name, baseline, "no such state in the map's state space");
         }
         if (states.space().terminal(s)) {
-            return CellAttribution.undefined(state, name, "a terminal state: the agent does not act there");
+            return CellAttribution.undefined(state, name, baseline, "a terminal state: the agent does not act there");
         }
         double[] x = states.observation(s);
         int cells = states.world().map().height() * states.world().map().width();
         int channels = x.length / cells;
         Readout readout = readout(net, state, states, target);
-        Attribution ig = new Attributor(net).integratedGradients(x, Baselines.withoutAgent(x, channels),
-                AttributedOutput.of(readout), Attributor.DEFAULT_STEPS);
-        return new CellAttribution(state, name, Attributor.perCell(ig.values(), channels), ig.outputValue(),
+        double[] b = switch (baseline) {
+            case WITHOUT_AGENT -> Baselines.withoutAgent(x, channels);
+            case EMPTY_MAP -> Baselines.emptyMap(x, channels);
+            case ZEROS -> Baselines.zeros(x.length);
+        };
+        Attribution ig = new Attributor(net).integratedGradients(x, b, AttributedOutput.of(readout),
+                Attributor.DEFAULT_STEPS);
+        return new CellAttribution(state, name, baseline, Attributor.perCell(ig.values(), channels), ig.outputValue(),
                 ig.baselineValue(), ig.completenessError(), null);
     }
 

@@ -188,10 +188,11 @@ final class CircuitAnalyst implements AutoCloseable {
         }
     }
 
-    /** Every built-in concept at the input, every hidden layer and every head. */
+    /** Every built-in concept that varies over the states, at the input, every hidden layer and every head. */
     static List<ProbeScore> probeTable(ActivationAtlas atlas) {
         StateBatch st = atlas.states();
-        List<Concept> concepts = List.of(Concept.agentRow(st), Concept.agentColumn(st), Concept.hasKey(st));
+        List<Concept> concepts = List.of(Concept.agentRow(st), Concept.agentColumn(st), Concept.hasKey(st)).stream()
+                .filter(c -> java.util.Arrays.stream(c.values()).distinct().count() > 1).toList(); // has key needs keys
         ConceptProbe probe;
         try {
             probe = new ConceptProbe(atlas, PROBE_SEED);
@@ -218,11 +219,12 @@ final class CircuitAnalyst implements AutoCloseable {
             ablated = new CircuitFrame.Ablated(n, AblatedPolicy.of(new NeuronAblation(atlas), n, policy, states));
         }
         boolean attributionStale = attribution == null || fresh || !attribution.state().equals(r.hovered())
-                || !attribution.target().equals(CellAttributions.targetName(atlas.network(), r.target()));
+                || !attribution.target().equals(CellAttributions.targetName(atlas.network(), r.target()))
+                || attribution.baseline() != r.baseline();
         if (r.hovered() == null) {
             attribution = null;
         } else if (attributionStale) {
-            attribution = CellAttributions.of(atlas.network(), states, r.hovered(), r.target());
+            attribution = CellAttributions.of(atlas.network(), states, r.hovered(), r.target(), r.baseline());
         }
     }
 

@@ -36,6 +36,8 @@ final class CircuitPane extends VBox {
     private final NeuronInspector inspector;
     private final ToggleButton freeze = new ToggleButton("Freeze");
     private final ChoiceBox<Integer> target = new ChoiceBox<>(FXCollections.observableArrayList(TARGETS));
+    private final ChoiceBox<CircuitRequest.Baseline> baseline = new ChoiceBox<>(
+            FXCollections.observableArrayList(CircuitRequest.Baseline.values()));
     private final Label status = new Label("The circuit of the hovered cell's state.");
     private final Label attribution = new Label();
     private LiveFeed feed;
@@ -44,6 +46,7 @@ final class CircuitPane extends VBox {
     private int shownMask = -1;
     private CircuitRequest.Neuron shownNeuron;
     private PolicyFrame pushed;
+    private CircuitRequest.Neuron pending;
 
     /** The panel, attached to the lab's {@code grid} (its hovered cell, keys and overlay). */
     CircuitPane(GridView grid) {
@@ -71,22 +74,39 @@ final class CircuitPane extends VBox {
         });
         target.setTooltip(new Tooltip("What the grid's attribution overlay explains: the value or an action's logit"));
         target.valueProperty().addListener((obs, was, now) -> analyst.request(analyst.request().withTarget(now)));
+        baseline.setId("attributionBaseline");
+        baseline.setValue(CircuitRequest.Baseline.WITHOUT_AGENT);
+        baseline.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(CircuitRequest.Baseline b) {
+                return b == null ? "" : "from " + b.description();
+            }
+
+            @Override
+            public CircuitRequest.Baseline fromString(String s) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        baseline.valueProperty().addListener((obs, was, now) -> analyst.request(analyst.request().withBaseline(now)));
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, new Label("Attribution of"), target, freeze);
+        HBox header = new HBox(8, title, spacer, new Label("Attribution of"), target, baseline, freeze);
         header.setAlignment(Pos.CENTER_LEFT);
         status.setId("circuitStatus");
         status.getStyleClass().add("dim");
         attribution.setId("attribution");
         attribution.getStyleClass().add("hover");
         attribution.setWrapText(true);
+        attribution.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        attribution.setMaxWidth(Double.MAX_VALUE);
         view.setId("circuit");
         view.setOnSelect(n -> select(n.equals(selected()) ? null : n));
         VBox.setVgrow(view, Priority.ALWAYS);
         inspector.setVisible(false);
         inspector.setManaged(false);
         HBox.setHgrow(inspector, Priority.ALWAYS);
-        HBox.setHgrow(probes, Priority.ALWAYS);
+        probes.setPrefWidth(300);
+        probes.setMinWidth(260);
         HBox bottom = new HBox(10, inspector, probes);
         bottom.setMinHeight(250);
         bottom.setPrefHeight(270);
@@ -140,6 +160,11 @@ final class CircuitPane extends VBox {
         shownState = Integer.MIN_VALUE; // redraw
     }
 
+    /** Selects {@code n} as soon as a frame has it (for scripts: the screenshot). */
+    void selectLater(CircuitRequest.Neuron n) {
+        pending = n;
+    }
+
     private CircuitRequest.Neuron selected() {
         return analyst.request().neuron();
     }
@@ -170,6 +195,11 @@ final class CircuitPane extends VBox {
                 view.showMessage("No circuit: " + why);
             }
             return;
+        }
+        if (pending != null && f.activations().containsKey(pending.site())
+                && pending.index() < f.width(pending.site())) {
+            select(pending);
+            pending = null;
         }
         int state = drawnState(f);
         CircuitRequest.Neuron n = selected();

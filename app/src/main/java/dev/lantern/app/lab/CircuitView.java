@@ -8,9 +8,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -27,16 +25,16 @@ import javafx.scene.text.TextAlignment;
  * <p>Clicking a neuron calls the selection handler with it. What the last redraw drew is kept for tests
  * ({@link #drawnNeurons}, {@link #drawnEdges}). FX thread only.
  */
-public final class CircuitView extends Region {
+public final class CircuitView extends CanvasRegion {
 
     /** Share of each layer's summed |contribution| the drawn edges explain. */
     public static final double SHARE = 0.8;
     /** At most this many edges are drawn into a layer. */
-    public static final int MAX_EDGES = 160;
+    public static final int MAX_EDGES = 100;
     static final Color POSITIVE = Color.web("#2166ac");
     static final Color NEGATIVE = Color.web("#b2182b");
     private static final double TOP = 46;
-    private static final double LABEL_WIDTH = 150;
+    private static final double LABEL_WIDTH = 185;
     private static final String[] MOVES = {"up", "down", "right", "left"};
 
     /**
@@ -62,7 +60,6 @@ public final class CircuitView extends Region {
     public record DrawnEdge(CircuitRequest.Neuron from, CircuitRequest.Neuron to, double contribution, double width) {
     }
 
-    private final Canvas canvas = new Canvas();
     private final List<DrawnNeuron> neurons = new ArrayList<>();
     private final List<DrawnEdge> edges = new ArrayList<>();
     private final List<Contributions.Kept> kept = new ArrayList<>();
@@ -79,7 +76,6 @@ public final class CircuitView extends Region {
     /** An empty view. */
     public CircuitView() {
         getStyleClass().add("circuit-view");
-        getChildren().add(canvas);
         setMinSize(200, 200);
         setPrefSize(700, 430);
         canvas.setOnMouseClicked(e -> {
@@ -163,18 +159,7 @@ public final class CircuitView extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = getWidth() - snappedLeftInset() - snappedRightInset();
-        double h = getHeight() - snappedTopInset() - snappedBottomInset();
-        canvas.relocate(snappedLeftInset(), snappedTopInset());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(Math.max(0, w));
-            canvas.setHeight(Math.max(0, h));
-            redraw();
-        }
-    }
-
-    private void redraw() {
+    protected void redraw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -193,7 +178,7 @@ public final class CircuitView extends Region {
         }
         List<String> columns = frame.hidden();
         int cols = columns.size() + 1;
-        double left = 40;
+        double left = 70;
         double step = (w - left - LABEL_WIDTH) / Math.max(1, cols - 1);
         List<List<DrawnNeuron>> placed = new ArrayList<>();
         for (int k = 0; k < columns.size(); k++) {

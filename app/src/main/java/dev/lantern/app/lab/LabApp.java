@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * <p>Hidden options for scripts (system properties): {@code lantern.lab.autostart=true} presses Start at once;
  * {@code lantern.lab.screenshot=<file.png>} saves the whole window as a PNG and exits once the run has ended (or
  * after {@code lantern.lab.screenshotAfterUpdates} updates); {@code lantern.lab.hover=<row>,<col>} hovers a cell
- * (so the picture shows its numbers). {@code docs/screenshot.sh} uses them.
+ * (so the picture shows its numbers); {@code lantern.lab.circuits=true} shows the circuit panel and
+ * {@code lantern.lab.neuron=<site>,<index>} opens that neuron's inspector. {@code docs/screenshot.sh} uses them.
  */
 public final class LabApp extends Application {
 
@@ -41,6 +42,14 @@ public final class LabApp extends Application {
         if (hover != null) {
             String[] rc = hover.split(",");
             window.gridView().hoverLater(Integer.parseInt(rc[0].trim()), Integer.parseInt(rc[1].trim()));
+        }
+        if (Boolean.getBoolean("lantern.lab.circuits")) {
+            window.showCircuits();
+        }
+        String neuron = System.getProperty("lantern.lab.neuron");
+        if (neuron != null) {
+            String[] si = neuron.split(",");
+            window.inspectLater(si[0].trim(), Integer.parseInt(si[1].trim()));
         }
         if (Boolean.getBoolean("lantern.lab.autostart")) {
             window.startTraining();

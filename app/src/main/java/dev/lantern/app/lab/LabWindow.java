@@ -160,6 +160,11 @@ public final class LabWindow {
         right.getSelectionModel().select(1);
     }
 
+    /** Opens the inspector of neuron {@code index} of layer {@code site} once the circuit view has a frame. */
+    public void inspectLater(String site, int index) {
+        circuits.selectLater(new CircuitRequest.Neuron(site, index));
+    }
+
     /** Frames received from the training thread since the window opened. */
     public long framesReceived() {
         return framesReceived;

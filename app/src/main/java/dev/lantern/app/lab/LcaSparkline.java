@@ -2,9 +2,7 @@ package dev.lantern.app.lab;
 
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -14,15 +12,13 @@ import javafx.scene.text.TextAlignment;
  * the latest value (below zero: its updates lowered the probe loss so far), or a message (a run without LCA says so).
  * FX thread only.
  */
-final class LcaSparkline extends Region {
+final class LcaSparkline extends CanvasRegion {
 
-    private final Canvas canvas = new Canvas();
     private long[] steps = new long[0];
     private double[] values = new double[0];
     private String message = "";
 
     LcaSparkline() {
-        getChildren().add(canvas);
         setMinHeight(60);
         setPrefSize(300, 70);
     }
@@ -53,15 +49,7 @@ final class LcaSparkline extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
-            redraw();
-        }
-    }
-
-    private void redraw() {
+    protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

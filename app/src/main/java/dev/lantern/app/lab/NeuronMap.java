@@ -5,9 +5,7 @@ import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.grid.map.Tile;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -17,17 +15,15 @@ import javafx.scene.text.TextAlignment;
  * filled with {@link CircuitView#fill} on the scale of the neuron's largest |activation| over every state, walls
  * dark, cells without a state (goal, lava) pale. FX thread only.
  */
-final class NeuronMap extends Region {
+final class NeuronMap extends CanvasRegion {
 
     private static final double LEGEND = 18;
-    private final Canvas canvas = new Canvas();
     private GridMap map;
     private double[] values;
     private double scale = 1;
     private Cell hovered;
 
     NeuronMap() {
-        getChildren().add(canvas);
         setMinSize(120, 120);
         setPrefSize(230, 230);
     }
@@ -51,17 +47,7 @@ final class NeuronMap extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = getWidth();
-        double h = getHeight();
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
-        }
-    }
-
-    private void redraw() {
+    protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -90,7 +76,7 @@ final class NeuronMap extends Region {
         g.setFont(Font.font(11));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(String.format(Locale.ROOT, "red %.2f · white 0 · blue +%.2f", -scale, scale), w / 2,
+        g.fillText(String.format(Locale.ROOT, "%+.2f … 0 … %+.2f", -scale, scale), w / 2,
                 map.height() * cell + 3);
     }
 }

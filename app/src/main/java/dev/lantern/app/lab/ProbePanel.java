@@ -5,9 +5,7 @@ import dev.lantern.analysis.circuits.ProbeScore;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -18,16 +16,14 @@ import javafx.scene.text.TextAlignment;
  * accuracy for a class, drawn from its chance level to 1), white = nothing decoded, dark green = decoded exactly,
  * hatched grey = undefined. The newest score and its shuffled-labels control are written at the right. FX thread only.
  */
-final class ProbePanel extends Region {
+final class ProbePanel extends CanvasRegion {
 
     private static final Color DECODED = Color.web("#1b7837");
-    private static final double LABEL = 170;
-    private static final double NUMBERS = 120;
-    private final Canvas canvas = new Canvas();
+    private static final double LABEL = 84;
+    private static final double NUMBERS = 82;
     private ProbeHistory history = ProbeHistory.EMPTY;
 
     ProbePanel() {
-        getChildren().add(canvas);
         setMinSize(200, 120);
         setPrefSize(420, 300);
         setId("probes");
@@ -58,16 +54,19 @@ final class ProbePanel extends Region {
         return chance >= 1 ? 0 : Math.max(0, Math.min(1, (p.score() - chance) / (1 - chance)));
     }
 
-    @Override
-    protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
-            redraw();
-        }
+    /** "agent column @ torso.dense1" as "column · dense1" (heads: "logits", "value"). */
+    static String shortLabel(String row) {
+        return row.replace("agent ", "").replace(" @ ", " · ").replace("torso.", "").replace("policy.logits", "logits")
+                .replace("value.out", "value");
     }
 
-    private void redraw() {
+    /** A score as printed: two decimals, and anything below -1 as "<-1" (a probe worse than the mean). */
+    static String score(double v) {
+        return Double.isNaN(v) ? "n/a" : v < -1 ? "<-1" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    @Override
+    protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -77,7 +76,7 @@ final class ProbePanel extends Region {
         g.setTextBaseline(VPos.CENTER);
         g.setFill(Color.web("#1f2933"));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("Concept probes: held-out R² / balanced accuracy, over snapshots →", 4, 9);
+        g.fillText("Probes: held-out R² / bal. accuracy, snapshots →", 4, 9);
         List<String> rows = history.rows();
         if (rows.isEmpty()) {
             g.fillText("no probe yet", 4, 30);
@@ -91,7 +90,7 @@ final class ProbePanel extends Region {
             double y = top + r * rowH;
             g.setFill(Color.web("#38424c"));
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(rows.get(r), LABEL - 6, y + rowH / 2);
+            g.fillText(shortLabel(rows.get(r)), LABEL - 6, y + rowH / 2);
             for (int c = 0; c < cols; c++) {
                 double level = level(history.columns().get(c).get(r));
                 g.setFill(Double.isNaN(level) ? Color.web("#d9dde2") : Color.WHITE.interpolate(DECODED, level));
@@ -100,15 +99,13 @@ final class ProbePanel extends Region {
             ProbeScore last = history.latest().get(r);
             g.setFill(Color.web("#38424c"));
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(last.defined() ? String.format(Locale.ROOT, "%.2f (shuf. %.2f)", last.score(), last.shuffled())
+            g.fillText(last.defined() ? String.format(Locale.ROOT, "%s (%s)", score(last.score()), score(last.shuffled()))
                     : "undefined", LABEL + ProbeHistory.MAX_COLUMNS * cellW + 6, y + rowH / 2);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(Color.web("#6b7783"));
         double y = top + rows.size() * rowH + 8;
-        g.fillText(String.format(Locale.ROOT, "%,d steps", history.envSteps().get(0)), LABEL, y);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(String.format(Locale.ROOT, "%,d steps", history.envSteps().get(cols - 1)),
-                LABEL + cols * cellW, y);
+        g.fillText(String.format(Locale.ROOT, "%d snapshot%s, %,d-%,d steps; (shuffled)", cols,
+                cols == 1 ? "" : "s", history.envSteps().get(0), history.envSteps().get(cols - 1)), 4, y);
     }
 }
