@@ -49,6 +49,13 @@ public interface InspectableNetwork {
         return site(INPUT).width();
     }
 
+    /**
+     * The same network computing in double precision: a private copy with the parameters widened (exactly), so its
+     * outputs are the network's function without float rounding (they differ from {@link #run}'s by about one float
+     * ulp per layer). The copy itself where the network already computes in double.
+     */
+    InspectableNetwork inDouble();
+
     /** Where each layer's parameters sit in the flat parameter vector. */
     ParameterLayout layout();
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -78,6 +79,12 @@ final class GraphInspector implements InspectableNetwork {
     @Override
     public List<Site> heads() {
         return List.copyOf(heads);
+    }
+
+    @Override
+    public InspectableNetwork inDouble() {
+        return graph.params().dataType() == DataType.DOUBLE ? this
+                : new GraphInspector(graph.convertDataType(DataType.DOUBLE));
     }
 
     @Override

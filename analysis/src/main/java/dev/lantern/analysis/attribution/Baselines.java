@@ -11,7 +11,26 @@ import java.util.Arrays;
  */
 public final class Baselines {
 
+    /** The selectable baselines. */
+    public enum Kind {
+        /** All zeros. */
+        ZEROS,
+        /** The same observation with nobody on the map ({@link #withoutAgent}). */
+        WITHOUT_AGENT,
+        /** The map's walls only ({@link #emptyMap}). */
+        EMPTY_MAP
+    }
+
     private Baselines() {
+    }
+
+    /** The baseline {@code kind} of a one-hot (full or egocentric) observation with {@code channels} planes. */
+    public static double[] of(Kind kind, double[] observation, int channels) {
+        return switch (kind) {
+            case ZEROS -> zeros(observation.length);
+            case WITHOUT_AGENT -> withoutAgent(observation, channels);
+            case EMPTY_MAP -> emptyMap(observation, channels);
+        };
     }
 
     /** All zeros, {@code [features]}. */

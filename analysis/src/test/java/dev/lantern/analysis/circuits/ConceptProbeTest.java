@@ -79,17 +79,45 @@ class ConceptProbeTest {
     }
 
     @Test
-    void hasKeyIsReadFromTheKeyDoorInputAtAccuracyOne() {
+    void hasKeyIsReadFromTheKeyDoorInputAtAccuracyOneOnEverySplitOfTheDecisionStates() {
         StateBatch states = StateBatch.of(EnvRegistry.make("grid/key-door-v1"));
         ActivationAtlas atlas = ActivationAtlas.record(
                 ActorCriticNet.create(states.observationSize(), 4, new int[] {16, 8}, 1e-3, 0, 7, DataType.DOUBLE)
                         .inspect(), states);
-        for (long seed = 0; seed < 10; seed++) {
-            ProbeScore key = allStates(atlas, seed).probe("obs", Concept.hasKey(states));
+        for (long seed = 0; seed < 10; seed++) { // seed 0's plain split held out none of the 14 keyless states
+            ProbeScore key = new ConceptProbe(atlas, seed).probe("obs", Concept.hasKey(states));
             assertTrue(key.defined(), key.toString());
             assertEquals(1.0, key.score(), 0, key.toString());
             assertEquals(0.5, key.chance());
+            assertEquals(16, key.test()); // stratified: 4 of the 14 keyless, 12 of the 40 with the key
+            assertEquals(12.0 / 16, key.majority(), 1e-12, key.toString()); // "always has the key": 75% accurate
+            assertTrue(key.ridge() >= 1e-8 && key.ridge() <= 1e2 && key.lambda() > 0, key.toString());
         }
+    }
+
+    @Test
+    void theSplitOfAClassIsStratifiedSoEveryClassIsOnBothSides() {
+        StateBatch states = StateBatch.of(EnvRegistry.make("grid/key-door-v1"));
+        ActivationAtlas atlas = ActivationAtlas.record(
+                ActorCriticNet.create(states.observationSize(), 4, new int[] {8, 4}, 1e-3, 0, 2, DataType.DOUBLE)
+                        .inspect(), states);
+        Concept key = Concept.hasKey(states);
+        for (long seed = 0; seed < 20; seed++) {
+            ProbeSplit split = new ConceptProbe(atlas, seed).split(key);
+            assertEquals(10, count(split.train(), key, 0), split.toString()); // 14 keyless: 4 held out
+            assertEquals(4, count(split.test(), key, 0));
+            assertEquals(28, count(split.train(), key, 1)); // 40 with the key: 12 held out
+            assertEquals(12, count(split.test(), key, 1));
+            int[][] folds = split.folds(5);
+            for (int[] fold : folds) { // every fold holds 2 of the 10 keyless training states, 5 or 6 of the 28
+                assertEquals(2, count(fold, key, 0), Arrays.toString(fold));
+                assertTrue(count(fold, key, 1) == 5 || count(fold, key, 1) == 6, Arrays.toString(fold));
+            }
+            assertEquals(38, Arrays.stream(folds).mapToInt(f -> f.length).sum());
+        }
+        // a quantity's split is plain: the same for every quantity with values on the same states
+        ConceptProbe probe = new ConceptProbe(atlas, 3);
+        assertEquals(probe.split(Concept.agentRow(states)), probe.split(Concept.agentColumn(states)));
     }
 
     @Test
@@ -151,7 +179,14 @@ class ConceptProbeTest {
         ProbeScore key = new ConceptProbe(atlas, 1).probe("torso.dense0", Concept.hasKey(fourRooms)); // no keys
         assertFalse(key.defined());
         assertTrue(Double.isNaN(key.score()) && Double.isNaN(key.shuffled()) && Double.isNaN(key.chance()));
-        assertTrue(key.undefined().startsWith("constant"), key.undefined());
+        assertEquals("no keys on this map", key.undefined());
+        double[] oneState = filled(fourRooms.size(), Double.NaN); // a value on 3 states only: no split
+        oneState[0] = 0;
+        oneState[1] = 1;
+        oneState[2] = 2;
+        ProbeScore few = new ConceptProbe(atlas, 1).probe("obs", new Concept("three", Concept.Kind.QUANTITY, oneState));
+        assertFalse(few.defined());
+        assertTrue(few.undefined().contains("3 probed states"), few.undefined());
         ProbeScore flat = new ConceptProbe(atlas, 1).probe("obs",
                 new Concept("seven", Concept.Kind.QUANTITY, filled(fourRooms.size(), 7)));
         assertFalse(flat.defined());
@@ -166,12 +201,13 @@ class ConceptProbeTest {
                         .inspect(), states);
         ConceptProbe a = new ConceptProbe(atlas, 5);
         ConceptProbe b = new ConceptProbe(atlas, 5);
-        assertArrayEquals(a.trainStates(), b.trainStates());
-        assertEquals(a.probe("torso.dense0", Concept.agentRow(states)),
-                b.probe("torso.dense0", Concept.agentRow(states)));
-        assertNotEquals(Arrays.toString(a.trainStates()), Arrays.toString(new ConceptProbe(atlas, 6).trainStates()));
-        int[] all = java.util.stream.IntStream.concat(Arrays.stream(a.trainStates()), Arrays.stream(a.testStates()))
-                .sorted().toArray();
+        Concept row = Concept.agentRow(states);
+        assertArrayEquals(a.split(row).train(), b.split(row).train());
+        assertEquals(a.probe("torso.dense0", row), b.probe("torso.dense0", row));
+        assertNotEquals(Arrays.toString(a.split(row).train()),
+                Arrays.toString(new ConceptProbe(atlas, 6).split(row).train()));
+        int[] all = java.util.stream.IntStream.concat(Arrays.stream(a.split(row).train()),
+                Arrays.stream(a.split(row).test())).sorted().toArray();
         boolean[] decides = states.decisionStates();
         int[] expected = java.util.stream.IntStream.range(0, states.size()).filter(s -> decides[s]).toArray();
         assertArrayEquals(expected, all); // disjoint (no repeats) and exactly the decision states
@@ -179,14 +215,15 @@ class ConceptProbeTest {
         assertEquals(2 * atlas.sites().size(), table.size());
     }
 
-    /**
-     * Every state of the atlas, 30% held out. Key-door's decision states hold only 14 of 54 without the key, and seed 0's
-     * split of them holds out none of the 14 (a 0.3% draw): has key is then undefined there.
-     */
+    /** Every state of the atlas, the default settings. */
     private static ConceptProbe allStates(ActivationAtlas atlas, long seed) {
         boolean[] all = new boolean[atlas.states().size()];
         Arrays.fill(all, true);
-        return new ConceptProbe(atlas, all, ConceptProbe.DEFAULT_TEST_FRACTION, ConceptProbe.DEFAULT_RIDGE, seed);
+        return new ConceptProbe(atlas, all, ProbeSettings.defaults(), seed);
+    }
+
+    private static int count(int[] states, Concept c, double label) {
+        return (int) Arrays.stream(states).filter(s -> c.value(s) == label).count();
     }
 
     private static double[] filled(int n, double v) {

@@ -153,7 +153,8 @@ final class BenchMemoryCommand extends LanternCommand {
         return Pointer.physicalBytes();
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes {@code dir} and everything under it, quietly (a benchmark's temporary folder). */
+    static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -96,15 +96,31 @@ public record CheckpointNetwork(Path run, Path checkpoint, long envSteps, Experi
             }
             return p;
         }
+        List<Long> steps = checkpointSteps(dir);
+        if (steps.isEmpty()) {
+            throw new ConfigException(List.of(checkpoints + ": the run has no checkpoint with a "
+                    + RunDirectory.NETWORK));
+        }
+        return checkpoints.resolve(String.format("step-%09d", steps.get(steps.size() - 1)));
+    }
+
+    /**
+     * The env steps of {@code dir}'s checkpoints that hold a network, oldest first (for an analysis over training:
+     * {@link #load} each).
+     *
+     * @throws ConfigException naming the folder if the run has no checkpoints folder or it cannot be listed
+     */
+    public static List<Long> checkpointSteps(Path dir) {
+        Path checkpoints = dir.resolve("checkpoints");
         if (!Files.isDirectory(checkpoints)) {
             throw new ConfigException(List.of(dir + ": the run has no checkpoint (no " + checkpoints + ")"));
         }
         try (Stream<Path> s = Files.list(checkpoints)) {
             return s.filter(p -> p.getFileName().toString().matches("step-\\d{9,}"))
                     .filter(p -> Files.isRegularFile(p.resolve(RunDirectory.NETWORK)))
-                    .max(java.util.Comparator.comparing(p -> p.getFileName().toString()))
-                    .orElseThrow(() -> new ConfigException(List.of(checkpoints + ": the run has no checkpoint with a "
-                            + RunDirectory.NETWORK)));
+                    .map(p -> Long.parseLong(p.getFileName().toString().substring("step-".length())))
+                    .sorted()
+                    .toList();
         } catch (IOException ex) {
             throw new ConfigException(List.of(checkpoints + ": cannot list (" + ex.getMessage() + ")"));
         }

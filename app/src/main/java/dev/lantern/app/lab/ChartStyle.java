@@ -11,10 +11,14 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** How the lab's charts look: one line chart style (white, light grid, the palette), axis fonts, the FX viewer. */
@@ -35,6 +39,7 @@ final class ChartStyle {
                 PlotOrientation.VERTICAL, true, false, false);
         c.setBackgroundPaint(Color.WHITE);
         c.setAntiAlias(true);
+        c.setPadding(new RectangleInsets(2, 2, 2, 16)); // room for the last x tick label (the budget) at the right edge
         c.setTitle(new TextTitle(title, new Font("SansSerif", Font.BOLD, 14)));
         c.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 11));
         c.getLegend().setPosition(RectangleEdge.TOP);
@@ -45,6 +50,7 @@ final class ChartStyle {
         plot.setRangeGridlinePaint(new Color(0xe0e0e0));
         plot.setOutlineVisible(false);
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole steps: no "0 0 0 1 1" on a short range
         x.setNumberFormatOverride(new DecimalFormat("#,##0"));
         styleAxis(x);
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
@@ -74,5 +80,34 @@ final class ChartStyle {
         v.setPrefSize(640, 280);
         VBox.setVgrow(v, Priority.ALWAYS);
         return v;
+    }
+
+    /**
+     * Replaces {@code old} (a subtitle of {@code chart}, or null) by a grey note saying {@code text}; removes it for
+     * null text. Returns the new note, or null.
+     */
+    static TextTitle replaceNote(JFreeChart chart, TextTitle old, String text) {
+        if (old != null) {
+            chart.removeSubtitle(old);
+        }
+        if (text == null) {
+            return null;
+        }
+        TextTitle note = new TextTitle(text, new Font("SansSerif", Font.PLAIN, 11));
+        note.setPaint(new Color(0x868e96));
+        chart.addSubtitle(note);
+        return note;
+    }
+
+    /** The dashed green line of the optimal return at {@code value}, labelled {@code label}. */
+    static ValueMarker optimumMarker(double value, String label) {
+        ValueMarker m = new ValueMarker(value, new Color(0x2f9e44), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        m.setLabel(label);
+        m.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+        m.setLabelPaint(new Color(0x2f9e44));
+        m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        return m;
     }
 }

@@ -2,7 +2,6 @@ package dev.lantern.app.lab;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +16,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -36,6 +34,8 @@ public final class ChartsPane extends VBox {
     /** Most points kept per series. */
     public static final int MAX_POINTS = 2000;
     private static final String LCA_PREFIX = "lca/layer/";
+    /** What the LCA chart says for a run without loss change allocation. */
+    static final String LCA_OFF = "loss change allocation off (--no-lca)";
     private final JFreeChart returnChart;
     private final JFreeChart lossChart;
     private final JFreeChart lcaChart;
@@ -50,6 +50,8 @@ public final class ChartsPane extends VBox {
     private final XYSeries policyLoss = new XYSeries("policy", false, true);
     private final XYSeries valueLoss = new XYSeries("value", false, true);
     private final XYSeries entropy = new XYSeries("entropy (right axis)", false, true);
+    private final XYSeries averagePerformance = new XYSeries("hidden performance, moving average (" + RETURN_WINDOW
+            + ")", false, true);
     private XYSeries tdLoss;
     private final Map<String, XYSeries> lcaSeries = new LinkedHashMap<>();
     private final Map<String, Double> lcaCumulative = new LinkedHashMap<>();
@@ -57,6 +59,11 @@ public final class ChartsPane extends VBox {
     private final ChartViewer lossViewer;
     private final ChartViewer lcaViewer;
     private MovingAverage returnAverage = new MovingAverage(RETURN_WINDOW);
+    private MovingAverage performanceAverage = new MovingAverage(RETURN_WINDOW);
+    /** Says that the run computes no LCA, or null. */
+    private TextTitle lcaNoteTitle;
+    private long budget;
+    private double maxStep;
     private ValueMarker optimalMarker;
     /** One invisible point at the optimum, so the return axis's auto range always shows the dashed line. */
     private final XYSeriesCollection optimumAnchor = new XYSeriesCollection();
@@ -85,6 +92,7 @@ public final class ChartsPane extends VBox {
         XYLineAndShapeRenderer invisible = new XYLineAndShapeRenderer(false, false);
         invisible.setDefaultSeriesVisibleInLegend(false);
         returnChart.getXYPlot().setRenderer(1, invisible);
+        ((NumberAxis) returnChart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
 
         lossChart = ChartStyle.chart("Losses", "loss", lossData);
         XYPlot lossPlot = lossChart.getXYPlot();
@@ -101,6 +109,8 @@ public final class ChartsPane extends VBox {
 
         lcaChart = ChartStyle.chart("Cumulative LCA per layer (below 0 = helped)", "cumulative Δloss", lcaData);
         lcaChart.getXYPlot().addRangeMarker(new ValueMarker(0, new Color(0x777777), new BasicStroke(1f)));
+        lcaChart.getXYPlot().getRangeAxis().setDefaultAutoRange(new Range(-1, 1));
+        lcaChart.getXYPlot().getRangeAxis().configure(); // the empty chart's range: 0 in the middle
 
         returnViewer = ChartStyle.viewer(returnChart, "returnChart");
         lossViewer = ChartStyle.viewer(lossChart, "lossChart");
@@ -130,10 +140,25 @@ public final class ChartsPane extends VBox {
     }
 
     /**
+     * Clears every chart for {@code info}'s run: the optimum line, environment steps from 0 to the run's budget on
+     * every x axis, the hidden performance beside the return on maps where it can differ from the reward
+     * ({@link HiddenPerformance}), and a note on the LCA chart when the run computes none.
+     */
+    public void reset(RunInfo info) {
+        reset(info.optimum(), info.settings().totalEnvSteps(), HiddenPerformance.differsFromReward(info.map()),
+                info.settings().lca());
+    }
+
+    /**
      * Clears every chart for a new run; the optimum is drawn as a dashed line only when it is the true optimum
      * ({@code null}, or not solved: no line, and the chart's subtitle says why).
+     *
+     * @param budget      the run's budget in environment steps: every x axis spans [0, budget] (and grows past it
+     *                    with the data); 0 = follow the data
+     * @param performance whether the hidden performance is charted beside the return
+     * @param lca         whether the run computes loss change allocation (if not, the LCA chart says so)
      */
-    public void reset(OptimalReturn optimum) {
+    void reset(OptimalReturn optimum, long budget, boolean performance, boolean lca) {
         for (XYSeries s : List.copyOf(sources.keySet())) {
             sources.put(s, new Downsampler(MAX_POINTS));
             dirty.put(s, true);
@@ -145,8 +170,12 @@ public final class ChartsPane extends VBox {
             drop(lossData, tdLoss);
             tdLoss = null;
         }
+        showPerformance(performance);
         returnAverage = new MovingAverage(RETURN_WINDOW);
+        performanceAverage = new MovingAverage(RETURN_WINDOW);
         episodes = 0;
+        this.budget = budget;
+        maxStep = 0;
         XYPlot plot = returnChart.getXYPlot();
         optimumAnchor.removeAllSeries();
         if (optimalMarker != null) {
@@ -154,30 +183,63 @@ public final class ChartsPane extends VBox {
             optimalMarker = null;
         }
         String label = OptimumText.chartLabel(optimum);
-        String note = OptimumText.chartNote(optimum);
-        if (optimalNoteTitle != null) {
-            returnChart.removeSubtitle(optimalNoteTitle);
-            optimalNoteTitle = null;
-        }
-        if (note != null) {
-            optimalNoteTitle = new TextTitle(note, new Font("SansSerif", Font.PLAIN, 11));
-            optimalNoteTitle.setPaint(new Color(0x868e96));
-            returnChart.addSubtitle(optimalNoteTitle);
-        }
+        optimalNoteTitle = ChartStyle.replaceNote(returnChart, optimalNoteTitle, OptimumText.chartNote(optimum));
+        lcaNoteTitle = ChartStyle.replaceNote(lcaChart, lcaNoteTitle, lca ? null : LCA_OFF);
         if (label != null) {
-            optimalMarker = new ValueMarker(optimum.value(), new Color(0x2f9e44), new BasicStroke(1.5f,
-                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            optimalMarker.setLabel(label);
-            optimalMarker.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
-            optimalMarker.setLabelPaint(new Color(0x2f9e44));
-            optimalMarker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            optimalMarker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            optimalMarker = ChartStyle.optimumMarker(optimum.value(), label);
             plot.addRangeMarker(optimalMarker);
             XYSeries anchor = new XYSeries("optimum", false);
             anchor.add(0, optimum.value());
             optimumAnchor.addSeries(anchor);
         }
+        fitStepAxes();
         refresh();
+    }
+
+    /** Adds or removes the hidden performance's series on the return chart. */
+    private void showPerformance(boolean shown) {
+        boolean now = sources.containsKey(averagePerformance);
+        if (shown && !now) {
+            track(returnData, averagePerformance);
+            int i = returnData.getSeriesCount() - 1;
+            renderer(returnChart).setSeriesPaint(i, ChartStyle.PALETTE[3]);
+            renderer(returnChart).setSeriesStroke(i, new BasicStroke(2.2f));
+        } else if (!shown && now) {
+            drop(returnData, averagePerformance);
+        }
+    }
+
+    /** Every x axis spans [0, max(budget, the last step seen)] (or follows the data without a budget). */
+    private void fitStepAxes() {
+        double upper = Math.max(budget, maxStep);
+        for (JFreeChart chart : List.of(returnChart, lossChart, lcaChart)) {
+            NumberAxis x = (NumberAxis) chart.getXYPlot().getDomainAxis();
+            if (budget <= 0) {
+                x.setAutoRange(true);
+            } else if (x.isAutoRange() || x.getLowerBound() != 0 || x.getUpperBound() != upper) {
+                x.setRange(0, upper);
+            }
+        }
+    }
+
+    /** Whether the return chart shows the hidden performance (safety maps). */
+    boolean showsPerformance() {
+        return sources.containsKey(averagePerformance);
+    }
+
+    /** The moving average of the hidden performance (NaN before the first episode or where it is not charted). */
+    public double averagePerformance() {
+        return showsPerformance() ? performanceAverage.mean() : Double.NaN;
+    }
+
+    /** What the LCA chart says instead of curves, or null. */
+    String lcaNote() {
+        return lcaNoteTitle == null ? null : lcaNoteTitle.getText();
+    }
+
+    /** The three charts: return, losses, LCA. */
+    List<JFreeChart> charts() {
+        return List.of(returnChart, lossChart, lcaChart);
     }
 
     /** The return axis's upper bound as drawn (it includes the optimum line). */
@@ -199,11 +261,17 @@ public final class ChartsPane extends VBox {
     public void accept(List<MetricPoint> batch) {
         for (MetricPoint p : batch) {
             double x = p.step();
+            maxStep = Math.max(maxStep, x);
             switch (p.name()) {
                 case "episode/return" -> {
                     episodes++;
                     add(rawReturn, x, p.value());
                     add(averageReturn, x, returnAverage.add(p.value()));
+                }
+                case "episode/performance" -> {
+                    if (showsPerformance()) {
+                        add(averagePerformance, x, performanceAverage.add(p.value()));
+                    }
                 }
                 case "loss/policy" -> add(policyLoss, x, p.value());
                 case "loss/value" -> add(valueLoss, x, p.value());
@@ -222,6 +290,9 @@ public final class ChartsPane extends VBox {
 
     /** Copies the changed series into the charts; each chart with a changed series redraws once. */
     public void refresh() {
+        if (budget > 0 && maxStep > budget) {
+            fitStepAxes();
+        }
         for (JFreeChart chart : List.of(returnChart, lossChart, lcaChart)) {
             XYPlot plot = chart.getXYPlot();
             List<XYSeries> changed = new ArrayList<>();

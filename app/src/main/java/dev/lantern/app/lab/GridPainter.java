@@ -164,6 +164,11 @@ final class GridPainter {
 
     /** The colour bar with its title and range, in the bottom {@link GridView#LEGEND_HEIGHT} pixels. */
     static void legend(GraphicsContext g, double w, double h, ColorScale scale, String title) {
+        legend(g, w, h, scale, title, null);
+    }
+
+    /** The legend with a second line under its title ({@code note}, null for none), e.g. the mean |error|. */
+    static void legend(GraphicsContext g, double w, double h, ColorScale scale, String title, String note) {
         double top = h - GridView.LEGEND_HEIGHT + 8;
         double barW = Math.min(260, w * 0.45);
         double left = (w - barW) / 2 + 40;
@@ -172,6 +177,11 @@ final class GridPainter {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(title, left - 10, top + 7);
+        if (note != null) {
+            g.setFont(Font.font(11));
+            g.fillText(note, left - 10, top + 24);
+            g.setFont(Font.font(12));
+        }
         Stop[] stops = new Stop[ColorScale.STOPS.length];
         for (int i = 0; i < stops.length; i++) {
             stops[i] = new Stop((double) i / (stops.length - 1), ColorScale.STOPS[i]);

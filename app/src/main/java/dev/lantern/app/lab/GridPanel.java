@@ -16,7 +16,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The lab's left panel: a header (title, the heatmap's source {@code #valueSource}: network V(s) or true V*(s), and on
+ * The lab's left panel: a header (title, the heatmap's source {@code #valueSource}: network V(s), true V*(s), or the
+ * value head's error against V* or V^π, and on
  * maps with keys which keys the drawn states hold, {@code #keys}), the {@link GridView} ({@code #grid}) and the hover
  * line ({@code #hover}) under it.
  */
@@ -27,19 +28,24 @@ final class GridPanel extends VBox {
             FXCollections.observableArrayList(GridView.KeysShown.values()));
     private final Label keysLabel = new Label("Keys");
     private final Label hover = new Label();
+    private final ToggleGroup group = new ToggleGroup();
 
     /** The panel around {@code grid} (FX thread). */
     GridPanel(GridView grid) {
         super(6);
         this.grid = grid;
-        ToggleGroup group = new ToggleGroup();
         ToggleButton network = new ToggleButton("network V(s)");
         ToggleButton truth = new ToggleButton("true V*(s)");
-        network.setToggleGroup(group);
-        truth.setToggleGroup(group);
+        ToggleButton errorOptimal = new ToggleButton("V − V*");
+        ToggleButton errorPolicy = new ToggleButton("V − V^π");
+        errorOptimal.setTooltip(new Tooltip("The value head's error against V* at the learner's discount"));
+        errorPolicy.setTooltip(new Tooltip("The value head's error against the exact value of its own policy"));
         network.setSelected(true);
         network.setUserData(GridView.ValueSource.NETWORK);
         truth.setUserData(GridView.ValueSource.TRUE);
+        errorOptimal.setUserData(GridView.ValueSource.ERROR_OPTIMAL);
+        errorPolicy.setUserData(GridView.ValueSource.ERROR_POLICY);
+        List.of(network, truth, errorOptimal, errorPolicy).forEach(b -> b.setToggleGroup(group));
         group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true); // one must stay selected
@@ -47,7 +53,7 @@ final class GridPanel extends VBox {
                 grid.setValueSource((GridView.ValueSource) now.getUserData());
             }
         });
-        HBox sources = new HBox(network, truth);
+        HBox sources = new HBox(network, truth, errorOptimal, errorPolicy);
         sources.setId("valueSource");
         sources.getStyleClass().add("segmented");
         keys.setId("keys");
@@ -88,6 +94,12 @@ final class GridPanel extends VBox {
         getStyleClass().add("panel");
         setPadding(new Insets(10));
         showKeysChoice(false);
+    }
+
+    /** Selects the heatmap's source, as its toggle button does. */
+    void selectSource(GridView.ValueSource source) {
+        group.getToggles().stream().filter(t -> t.getUserData() == source).findFirst()
+                .ifPresent(t -> t.setSelected(true));
     }
 
     /** Shows or hides the keys choice (only maps with keys have one). */

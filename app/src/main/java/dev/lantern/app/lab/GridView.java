@@ -1,7 +1,5 @@
 package dev.lantern.app.lab;
 
-import dev.lantern.environments.grid.map.Cell;
-import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.grid.map.Cell;
@@ -32,8 +30,12 @@ public final class GridView extends Region {
     public enum ValueSource {
         /** The network's value estimate V(s), from the latest frame. */
         NETWORK,
-        /** The exact optimal value V*(s) (value iteration, γ = 1). */
-        TRUE
+        /** The exact optimal value V*(s) (value iteration, γ = 1); also what is drawn before the first frame. */
+        TRUE,
+        /** The value head's error V(s) − V*(s), V* at the learner's discount ({@link ValueErrors}). */
+        ERROR_OPTIMAL,
+        /** The value head's error V(s) − V^π(s), π the frame's own policy ({@link ValueErrors}). */
+        ERROR_POLICY
     }
 
     /** Which keys the drawn states hold, on maps with keys. */
@@ -73,6 +75,7 @@ public final class GridView extends Region {
     private PolicyFrame frame;
     private ValueSource valueSource = ValueSource.NETWORK;
     private KeysShown keysShown = KeysShown.AGENT;
+    private ValueErrors errors;
     private Cell hovered;
     private Cell pinned;
     private double cell;
@@ -185,21 +188,62 @@ public final class GridView extends Region {
         return frame == null ? mask : frame.displayMask(mask);
     }
 
-    /** The heatmap value of a cell (network or exact, per {@link #valueSource()}), NaN where none is drawn. */
-    public double shownValue(int row, int col) {
-        if (frame == null || !frame.has(row, col, shownMask())) {
-            return Double.NaN;
-        }
-        if (valueSource == ValueSource.NETWORK) {
-            return frame.value(row, col, shownMask());
-        }
-        return run.groundTruth().value(new GridState(row, col, shownMask()));
+    /**
+     * What the heatmap draws now: {@link #valueSource()}, except that before the first frame (no network yet) it draws
+     * the exact V*(s).
+     */
+    public ValueSource drawnSource() {
+        return frame == null ? ValueSource.TRUE : valueSource;
     }
 
-    /** The colour scale of the heatmap now: the range of the values shown. */
+    /**
+     * The heatmap value of a cell (network, exact or the network's error, per {@link #drawnSource()}), NaN where none
+     * is drawn. Before the first frame the exact V*(s) of every non-terminal cell whose state value iteration reaches.
+     */
+    public double shownValue(int row, int col) {
+        if (run == null || !run.map().contains(row, col)) {
+            return Double.NaN;
+        }
+        int mask = shownMask();
+        GridState s = new GridState(row, col, mask);
+        boolean drawn = frame == null
+                ? !run.map().tile(row, col).isTerminal() && run.map().tile(row, col).isFree()
+                        && run.groundTruth().contains(s)
+                : frame.has(row, col, mask);
+        if (!drawn) {
+            return Double.NaN;
+        }
+        return switch (drawnSource()) {
+            case NETWORK -> frame.value(row, col, mask);
+            case TRUE -> run.groundTruth().value(s);
+            case ERROR_OPTIMAL, ERROR_POLICY -> errors().error(row, col);
+        };
+    }
+
+    /** The error overlay's errors (the frame, mask and reference drawn now), or null unless it is drawn. */
+    ValueErrors errors() {
+        ValueSource src = drawnSource();
+        if (src != ValueSource.ERROR_OPTIMAL && src != ValueSource.ERROR_POLICY) {
+            return null;
+        }
+        ValueErrors.Reference ref = src == ValueSource.ERROR_OPTIMAL ? ValueErrors.Reference.OPTIMAL
+                : ValueErrors.Reference.POLICY;
+        int mask = shownMask();
+        if (errors == null || !errors.isFor(frame, mask, ref)) {
+            errors = ValueErrors.of(run, frame, mask, ref);
+        }
+        return errors;
+    }
+
+    /** The colour scale of the heatmap now: the range of the values shown (symmetric about 0 for errors). */
     public ColorScale colorScale() {
         if (run == null) {
             return new ColorScale(0, 1);
+        }
+        ValueErrors e = errors();
+        if (e != null) {
+            double m = e.maxAbsError() > 0 ? e.maxAbsError() : 1;
+            return new ColorScale(-m, m);
         }
         GridMap map = run.map();
         double[] v = new double[map.height() * map.width()];
@@ -304,7 +348,14 @@ public final class GridView extends Region {
             paint.highlight(hovered);
         }
         g.restore();
-        GridPainter.legend(g, w, h, scale, valueSource == ValueSource.NETWORK ? "network V(s)" : "true V*(s)");
+        ValueErrors e = errors();
+        String title = switch (drawnSource()) {
+            case NETWORK -> "network V(s)";
+            case TRUE -> frame == null ? "true V*(s), no network yet" : "true V*(s)";
+            case ERROR_OPTIMAL -> "V(s) − V*(s)";
+            case ERROR_POLICY -> "V(s) − V^π(s)";
+        };
+        GridPainter.legend(g, w, h, scale, title, e == null ? null : e.note());
     }
 
     private Cell cellAt(double x, double y) {

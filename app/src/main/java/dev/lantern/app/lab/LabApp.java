@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
  * <p>Hidden options for scripts (system properties): {@code lantern.lab.autostart=true} presses Start at once;
  * {@code lantern.lab.screenshot=<file.png>} saves the whole window as a PNG and exits once the run has ended (or
  * after {@code lantern.lab.screenshotAfterUpdates} updates); {@code lantern.lab.hover=<row>,<col>} hovers a cell
- * (so the picture shows its numbers); {@code lantern.lab.circuits=true} shows the circuit panel and
- * {@code lantern.lab.neuron=<site>,<index>} opens that neuron's inspector. {@code docs/screenshot.sh} uses them.
+ * (so the picture shows its numbers); {@code lantern.lab.heatmap=<network|true|error-optimal|error-policy>} chooses
+ * the heatmap. Without autostart the screenshot shows the chosen environment before training.
+ * {@code lantern.lab.circuits=true} shows the circuit panel and {@code lantern.lab.neuron=<site>,<index>} opens that
+ * neuron's inspector. {@code docs/screenshot.sh} uses them.
  */
 public final class LabApp extends Application {
 
@@ -42,6 +44,11 @@ public final class LabApp extends Application {
         if (hover != null) {
             String[] rc = hover.split(",");
             window.gridView().hoverLater(Integer.parseInt(rc[0].trim()), Integer.parseInt(rc[1].trim()));
+        }
+        String heatmap = System.getProperty("lantern.lab.heatmap");
+        if (heatmap != null) {
+            window.selectHeatmap(GridView.ValueSource.valueOf(heatmap.trim().toUpperCase(java.util.Locale.ROOT)
+                    .replace('-', '_')));
         }
         if (Boolean.getBoolean("lantern.lab.circuits")) {
             window.showCircuits();

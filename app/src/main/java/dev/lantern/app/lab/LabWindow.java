@@ -77,6 +77,8 @@ public final class LabWindow {
     private final List<MetricPoint> batch = new ArrayList<>();
     private final Deque<Long> frameTimes = new ArrayDeque<>();
     private final AnimationTimer timer;
+    private final EnvPreview preview = new EnvPreview();
+    private RunInfo shownPreview;
     private LiveFeed feed;
     private RunInfo shownRun;
     private long lastSequence = -1;
@@ -100,6 +102,8 @@ public final class LabWindow {
         status.getStyleClass().add("status");
         status.setMaxWidth(Double.MAX_VALUE);
         root.setBottom(status);
+        preview.request(initial);
+        env.valueProperty().addListener((obs, old, now) -> requestPreview());
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -129,6 +133,7 @@ public final class LabWindow {
     public void startTraining() {
         LabSettings s = initial.withEnvId(env.getValue()).withAgentType(agent.getValue()).withSeed(seed.getValue());
         controller.setDelayMillis(delayMillis());
+        preview.cancel();
         controller.start(s);
         start.setText("Restart");
     }
@@ -137,12 +142,18 @@ public final class LabWindow {
     public void dispose() {
         timer.stop();
         circuits.close();
+        preview.close();
         controller.close(5_000);
     }
 
     /** The grid view. */
     public GridView gridView() {
         return grid;
+    }
+
+    /** Selects what the grid's heatmap shows, as the buttons over the grid do. */
+    public void selectHeatmap(GridView.ValueSource source) {
+        panel.selectSource(source);
     }
 
     /** The charts. */
@@ -174,6 +185,11 @@ public final class LabWindow {
     public double framesPerSecond() {
         long now = System.nanoTime();
         return frameTimes.stream().filter(t -> now - t <= 2_000_000_000L).count() / 2.0;
+    }
+
+    /** The environment drawn before any training (map and V*), or null until it is solved or once a run shows. */
+    RunInfo shownPreview() {
+        return shownPreview;
     }
 
     /** The controller's current feed (null before the first start). */
@@ -259,6 +275,25 @@ public final class LabWindow {
         pause.setText(controller.paused() ? "Resume" : "Pause");
     }
 
+    /** Whether no run is training: before the first Start, or after the last one ended or failed. */
+    private boolean idle() {
+        return feed == null || feed.status().phase() == LiveFeed.Phase.ENDED
+                || feed.status().phase() == LiveFeed.Phase.FAILED;
+    }
+
+    /** The environment chosen while no run trains is drawn at once (map, V*, empty charts); else at the next Start. */
+    private void requestPreview() {
+        if (idle() && env.getValue() != null) {
+            preview.request(initial.withEnvId(env.getValue()).withAgentType(agent.getValue()));
+        }
+    }
+
+    private void show(RunInfo info) {
+        grid.setRun(info);
+        charts.reset(info);
+        panel.showKeysChoice(info.map().keyCount() > 0);
+    }
+
     private void tick(long now) {
         LiveFeed f = controller.feed();
         if (f != feed) {
@@ -267,15 +302,20 @@ public final class LabWindow {
             lastSequence = -1;
             evaluation.clear();
         }
+        RunInfo chosen = preview.latest();
+        if (chosen != null && chosen != shownPreview && idle()) {
+            shownPreview = chosen;
+            show(chosen);
+        }
         if (feed == null) {
             return;
         }
         RunInfo info = feed.status().info();
         if (info != null && info != shownRun) {
             shownRun = info;
-            grid.setRun(info);
-            charts.reset(info.optimum());
-            panel.showKeysChoice(info.map().keyCount() > 0);
+            shownPreview = null;
+            preview.cancel(); // a preview asked for before this run is stale now
+            show(info);
         }
         PolicyFrame frame = feed.latestFrame();
         if (frame != null && shownRun != null && frame.sequence() != lastSequence) {

@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Saves the lab window as a PNG once training has gone far enough, then exits the application: for
+ * Saves the lab window as a PNG once training has gone far enough (or, when nothing was started, once the chosen
+ * environment is drawn), then exits the application: for
  * {@code docs/screenshot.sh} (system property {@code lantern.lab.screenshot}). Runs on the FX thread.
  */
 final class ScreenshotTrigger {
@@ -54,8 +55,8 @@ final class ScreenshotTrigger {
 
     private boolean ready() {
         LiveFeed feed = window.controllerFeed();
-        if (feed == null) {
-            return false;
+        if (feed == null) { // not started: the chosen environment's map and V*, once solved
+            return window.shownPreview() != null;
         }
         LiveFeed.Status status = feed.status();
         return switch (status.phase()) {

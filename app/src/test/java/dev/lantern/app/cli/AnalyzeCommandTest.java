@@ -11,11 +11,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.lantern.app.cli.CliTest.Result;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +81,11 @@ class AnalyzeCommandTest {
                     && Double.isFinite(p.get("shuffled").getAsDouble());
         }
         assertTrue(definedRow, "some probe has both controls: " + probes);
+        JsonObject www = c.getAsJsonObject("whatWhenWhere");
+        assertEquals(2, www.getAsJsonArray("checkpoints").size()); // steps 128 and 256
+        assertEquals(www.getAsJsonArray("concepts").size() * www.getAsJsonArray("sites").size() * 2,
+                www.getAsJsonArray("rows").size());
+        assertTrue(www.getAsJsonArray("rows").get(0).getAsJsonObject().has("envSteps"));
         JsonArray patching = c.getAsJsonArray("patching");
         boolean movedRight = false;
         for (JsonElement e : patching) {
@@ -92,7 +99,12 @@ class AnalyzeCommandTest {
             }
         }
         assertTrue(movedRight, patching.toString());
-        JsonObject ig = c.getAsJsonObject("integratedGradients");
+        JsonObject attribution = c.getAsJsonObject("attribution");
+        JsonObject all = attribution.getAsJsonArray("baselines").get(0).getAsJsonObject();
+        assertTrue(all.get("maxCompletenessError").getAsDouble() < 1e-3, all.toString());
+        assertTrue(all.get("meanCompletenessError").getAsDouble() <= all.get("maxCompletenessError").getAsDouble());
+        assertEquals(64, attribution.getAsJsonObject("occlusionAtStart").getAsJsonArray("wall").size());
+        JsonObject ig = all.getAsJsonObject("start");
         double error = ig.get("completenessError").getAsDouble();
         assertTrue(Double.isFinite(error) && error >= 0, "completeness error " + error);
         double gap = ig.get("outputValue").getAsDouble() - ig.get("baselineValue").getAsDouble();
@@ -103,11 +115,24 @@ class AnalyzeCommandTest {
         assertTrue(r.out().contains("completeness error"), r.out());
         assertTrue(r.out().contains("shuffled labels"), r.out());
 
+        for (String figure : new String[] {"layer-health", "ig-start", "what-when-where"}) {
+            Path png = file.resolveSibling("figures").resolve(figure + ".png");
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertTrue(image != null && image.getWidth() >= 300 && image.getHeight() >= 200, png + ": " + image);
+        }
+
         Path other = tmp.resolve("elsewhere");
-        Result r2 = lantern("analyze", run.toString(), "--checkpoint", "128", "--out", other.toString());
+        Result r2 = lantern("analyze", run.toString(), "--checkpoint", "128", "--out", other.toString(),
+                "--no-figures");
         assertEquals(0, r2.code(), r2.err());
         JsonObject c2 = JsonParser.parseString(Files.readString(other.resolve("circuits.json"))).getAsJsonObject();
         assertEquals(128, c2.get("envSteps").getAsLong());
+        assertFalse(Files.exists(other.resolve("figures")), "--no-figures writes none");
+        Path again = tmp.resolve("again");
+        assertEquals(0, lantern("analyze", run.toString(), "--out", again.toString(), "--no-figures").code());
+        assertEquals(Files.readString(file).replace(run.toString(), ""),
+                Files.readString(again.resolve("circuits.json")).replace(run.toString(), ""),
+                "the same checkpoint gives the same circuits.json");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.lantern.app.lab;
 
+import static dev.lantern.app.lab.LabFx.assertClose;
+import static dev.lantern.app.lab.LabFx.distance;
+import static dev.lantern.app.lab.LabFx.fx;
+import static dev.lantern.app.lab.LabFx.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,8 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -312,33 +314,5 @@ class LabWindowTest {
             }
         }
         return false;
-    }
-
-    private static double distance(Color a, Color b) {
-        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
-                + Math.abs(a.getBlue() - b.getBlue());
-    }
-
-    private static void assertClose(Color expected, Color actual, String what) {
-        assertTrue(distance(expected, actual) < 0.03, what + ": expected " + expected + ", drawn " + actual);
-    }
-
-    private static <T> T fx(Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void waitFor(String what, long timeoutMillis, Check check) throws Exception {
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (!check.ok()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }

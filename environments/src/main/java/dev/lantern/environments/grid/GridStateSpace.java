@@ -157,6 +157,21 @@ public final class GridStateSpace {
         return steps;
     }
 
+    /**
+     * The states that action {@code a} in state {@code s} leads to with positive probability, by state number, one entry
+     * per outcome (a state may repeat); a terminal state keeps its outcomes, as {@link #backup} sees them.
+     */
+    public int[] successors(int s, int a) {
+        int[] out = new int[first[s * 4 + a + 1] - first[s * 4 + a]];
+        int n = 0;
+        for (int e = first[s * 4 + a]; e < first[s * 4 + a + 1]; e++) {
+            if (prob[e] > 0) {
+                out[n++] = to[e];
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
     /** Number of transitions out of state {@code s} (the outcomes of its four actions). */
     public int transitionCount(int s) {
         return first[s * 4 + 4] - first[s * 4];

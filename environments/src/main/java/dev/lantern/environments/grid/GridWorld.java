@@ -177,6 +177,15 @@ public final class GridWorld implements InPlaceStepping, Restorable {
         encoder.encode(dynamics.checkedCell(s), s.keysMask(), s.extras(), buffer, offset);
     }
 
+    /**
+     * A name for each feature of the observation, in order ({@code [observationSize]}): for the symbolic vector what
+     * it says ({@code "row 3"}, {@code "col 5"}, {@code "key 0 held"}, {@code "trigger present"}, ...), for planes
+     * {@code "plane <channel> (row r, col c)"} (rows and columns of the window for the egocentric view).
+     */
+    public List<String> featureNames() {
+        return encoder.featureNames();
+    }
+
     /** An independent copy with the same map, time limit, state, step count and last outcome, for planners. */
     public GridWorld copy() {
         GridWorld c = new GridWorld(id, dynamics, maxEpisodeSteps, planes, observation, encoder);

@@ -1,6 +1,8 @@
 package dev.lantern.environments.grid;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** Writes one observation kind ({@link GridObservation}) of a grid state into a caller's buffer, without allocating. */
 abstract class ObservationEncoder {
@@ -10,6 +12,20 @@ abstract class ObservationEncoder {
 
     /** Writes the observation of state (cell, mask, extras) at {@code offset}: exactly the product of the shape. */
     abstract void encode(int cell, int mask, long extras, float[] buffer, int offset);
+
+    /** A name per feature: {@code "plane 2 (row 1, col 3)"} for planes (window rows and columns), symbols by meaning. */
+    List<String> featureNames() {
+        int[] shape = shape();
+        List<String> names = new ArrayList<>();
+        for (int ch = 0; ch < shape[0]; ch++) {
+            for (int r = 0; r < shape[1]; r++) {
+                for (int c = 0; c < shape[2]; c++) {
+                    names.add("plane " + ch + " (row " + r + ", col " + c + ")");
+                }
+            }
+        }
+        return names;
+    }
 
     static ObservationEncoder of(GridObservation o, GridDynamics d, GridPlanes planes) {
         return switch (o.kind()) {
@@ -102,6 +118,32 @@ abstract class ObservationEncoder {
         @Override
         int[] shape() {
             return new int[] {size};
+        }
+
+        @Override
+        List<String> featureNames() {
+            List<String> names = new ArrayList<>();
+            for (int r = 0; r < d.height; r++) {
+                names.add("row " + r);
+            }
+            for (int c = 0; c < d.width; c++) {
+                names.add("col " + c);
+            }
+            for (int key = 0; key < d.keyCell.length; key++) {
+                names.add("key " + key + " held");
+            }
+            for (int i = 0; i < d.coinCell.length; i++) {
+                names.add("coin " + i + " collected");
+            }
+            for (int i = 0; i < d.tomatoCell.length; i++) {
+                names.add("tomato " + i + " watered");
+            }
+            names.addAll(List.of("button pressed", "supervisor present", "drunk", "trigger present", "interrupted"));
+            for (int b = 0; b < d.boxCount; b++) {
+                names.add("box " + b + " row");
+                names.add("box " + b + " col");
+            }
+            return names;
         }
 
         @Override
