@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * {@link CircuitRequest} (mean ablation of the selected neuron, integrated gradients of the hovered cell) and
  * publishes an immutable {@link CircuitFrame} through an atomic reference. Snapshots that arrive while it works are
  * skipped (only the newest is taken), never queued, and nothing here waits for or slows the training thread beyond
- * the CPU it uses. Probe scores are refreshed at most every {@value #PROBE_INTERVAL_MILLIS} ms.
+ * the CPU it uses, which is capped: after a frame that took t, the worker rests at least t (at most half a core).
+ * Probe scores (about 0.1 s a table on four-rooms) are refreshed at most every {@value #PROBE_INTERVAL_MILLIS} ms, and
+ * the attribution of an unchanged request (about 15 ms) on newer snapshots at most every
+ * {@value #ATTRIBUTION_INTERVAL_MILLIS} ms; a new hover, target or baseline is answered at once.
  *
  * <p>Frozen, it keeps its snapshot and only answers new requests. Inactive (the circuit view is not shown), it does
  * nothing. {@link #close} ends the thread.
@@ -33,7 +36,9 @@ import org.slf4j.LoggerFactory;
 final class CircuitAnalyst implements AutoCloseable {
 
     /** Shortest time between two probe tables. */
-    static final long PROBE_INTERVAL_MILLIS = 1_000;
+    static final long PROBE_INTERVAL_MILLIS = 3_000;
+    /** Shortest time between two attributions of the same request on newer snapshots. */
+    static final long ATTRIBUTION_INTERVAL_MILLIS = 500;
     /** Seed of the probes' held-out split. */
     static final long PROBE_SEED = 1;
     private static final long POLL_NANOS = 4_000_000L;
@@ -62,6 +67,7 @@ final class CircuitAnalyst implements AutoCloseable {
     private long lastProbeNanos;
     private CircuitFrame.Ablated ablated;
     private CellAttribution attribution;
+    private long lastAttributionNanos;
 
     /** Starts the (idle) worker thread. */
     CircuitAnalyst() {
@@ -122,7 +128,10 @@ final class CircuitAnalyst implements AutoCloseable {
                 continue;
             }
             try {
-                step();
+                long t0 = System.nanoTime();
+                if (step()) {
+                    LockSupport.parkNanos(System.nanoTime() - t0); // at most half a core
+                }
                 failure = null;
             } catch (RuntimeException e) {
                 if (!e.toString().equals(failure)) {
@@ -134,7 +143,8 @@ final class CircuitAnalyst implements AutoCloseable {
         }
     }
 
-    private void step() {
+    /** One look at the feed and the request; whether a frame was made. */
+    private boolean step() {
         LiveFeed f = feed;
         if (f != seenFeed) {
             seenFeed = f;
@@ -145,19 +155,19 @@ final class CircuitAnalyst implements AutoCloseable {
             latest.set(null);
         }
         if (f == null || f.status().info() == null) {
-            return;
+            return false;
         }
         LiveFeed.Snapshot s = f.latestSnapshot();
         boolean fresh = s != null && s.frame().sequence() != seenSequence && (!frozen || atlas == null);
         CircuitRequest r = request;
         if (!fresh && r.equals(seenRequest) && frozen == seenFrozen) {
-            return;
+            return false;
         }
         if (fresh) {
             record(f, s);
         }
         if (atlas == null) {
-            return;
+            return false;
         }
         if (fresh || !r.equals(seenRequest)) {
             answer(r, fresh);
@@ -167,6 +177,7 @@ final class CircuitAnalyst implements AutoCloseable {
         latest.set(new CircuitFrame(policy, states, activationsOf(atlas), hiddenOf(atlas), headNames(atlas),
                 contributions, probes, ablated, attribution, frozen));
         framesMade++;
+        return true;
     }
 
     private void record(LiveFeed f, LiveFeed.Snapshot s) {
@@ -188,7 +199,10 @@ final class CircuitAnalyst implements AutoCloseable {
         }
     }
 
-    /** Every built-in concept that varies over the states, at the input, every hidden layer and every head. */
+    /**
+     * Every built-in concept that varies over the states, at every hidden layer and every head (not the input: a
+     * one-hot input is 1,183 features on four-rooms, and its table alone took longer than the layers').
+     */
     static List<ProbeScore> probeTable(ActivationAtlas atlas) {
         StateBatch st = atlas.states();
         List<Concept> concepts = List.of(Concept.agentRow(st), Concept.agentColumn(st), Concept.hasKey(st)).stream()
@@ -200,8 +214,7 @@ final class CircuitAnalyst implements AutoCloseable {
             return List.of();
         }
         List<ProbeScore> rows = new ArrayList<>();
-        List<String> sites = new ArrayList<>(List.of(InspectableNetwork.INPUT));
-        sites.addAll(atlas.layers().stream().map(Site::name).toList());
+        List<String> sites = atlas.layers().stream().map(Site::name).toList();
         for (String site : sites) {
             for (Concept c : concepts) {
                 rows.add(probe.probe(site, c));
@@ -218,13 +231,15 @@ final class CircuitAnalyst implements AutoCloseable {
         } else if (ablationStale) {
             ablated = new CircuitFrame.Ablated(n, AblatedPolicy.of(new NeuronAblation(atlas), n, policy, states));
         }
-        boolean attributionStale = attribution == null || fresh || !attribution.state().equals(r.hovered())
+        boolean due = System.nanoTime() - lastAttributionNanos >= ATTRIBUTION_INTERVAL_MILLIS * 1_000_000L;
+        boolean attributionStale = attribution == null || fresh && due || !attribution.state().equals(r.hovered())
                 || !attribution.target().equals(CellAttributions.targetName(atlas.network(), r.target()))
                 || attribution.baseline() != r.baseline();
         if (r.hovered() == null) {
             attribution = null;
         } else if (attributionStale) {
             attribution = CellAttributions.of(atlas.network(), states, r.hovered(), r.target(), r.baseline());
+            lastAttributionNanos = System.nanoTime();
         }
     }
 

@@ -47,6 +47,7 @@ final class CircuitPane extends VBox {
     private CircuitRequest.Neuron shownNeuron;
     private PolicyFrame pushed;
     private CircuitRequest.Neuron pending;
+    private Object inspected; // what the inspector last showed: frame, neuron, mask and hovered cell
 
     /** The panel, attached to the lab's {@code grid} (its hovered cell, keys and overlay). */
     CircuitPane(GridView grid) {
@@ -210,8 +211,10 @@ final class CircuitPane extends VBox {
         shownState = state;
         shownNeuron = n;
         view.show(f, state, n, f.ablated() != null);
-        if (n != null) {
-            Cell hovered = grid.hoveredCellProperty().get();
+        Cell hovered = grid.hoveredCellProperty().get();
+        java.util.List<Object> now = java.util.Arrays.asList(f, n, grid.shownMask(), hovered);
+        if (n != null && !now.equals(inspected)) { // not at every move of the demo agent
+            inspected = now;
             inspector.show(f, n, run.map(), grid.shownMask(), hovered, feed.neuronLca().history());
         }
         probes.show(f.probes());

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.lantern.app.lab.LabFx.distance;
+import static dev.lantern.app.lab.LabFx.fx;
+import static dev.lantern.app.lab.LabFx.waitFor;
 
 import dev.lantern.agents.api.InspectableNetwork;
 import dev.lantern.agents.api.ParameterLayout;
@@ -16,8 +19,6 @@ import dev.lantern.analysis.circuits.AblationKind;
 import dev.lantern.analysis.circuits.ActivationAtlas;
 import dev.lantern.analysis.circuits.NeuronAblation;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
@@ -126,8 +127,8 @@ class CircuitViewTest {
         assertTrue(attribution.completenessError() <= 1e-3, "completeness " + attribution.completenessError());
         String label = fx(() -> ((Label) robot.lookup("#attribution").query()).getText());
         assertTrue(label.contains("completeness error"), label);
-        // The probe panel: row and column (the empty room has no key) at the input and every layer.
-        assertEquals(2 * (1 + layers.size()), f.probes().rows().size());
+        // The probe panel: row and column (the empty room has no key) at every layer and head.
+        assertEquals(2 * layers.size(), f.probes().rows().size());
 
         // Click the neuron whose mean ablation moves the policy most: its inspector opens.
         ActivationAtlas atlas = ActivationAtlas.record(net, f.states());
@@ -199,29 +200,5 @@ class CircuitViewTest {
             }
             return out;
         });
-    }
-
-    private static double distance(Color a, Color b) {
-        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
-                + Math.abs(a.getBlue() - b.getBlue());
-    }
-
-    private static <T> T fx(Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void waitFor(String what, long timeoutMillis, Check check) throws Exception {
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (!check.ok()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }
