@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code lantern bench lab}: what the lab's circuit view costs training, measured in one run. The same lab experiment
  * (PPO defaults, LCA on) is trained with the lab closed (no window), open on its charts, and open on its circuit panel
- * (one cell hovered, one neuron inspected), {@code --rounds} times in turn; printed per run and as means: training
+ * (one cell hovered, one neuron inspected), {@code --rounds} times in turn after an untimed warm-up run of the
+ * circuit panel (8,192 steps); printed per run and as means: training
  * env steps/s, updates/s, frames the lab received per second, and the distinct snapshots the circuit view drew per
  * second (frames with new data, not redraws), with the ratios of the open lab's training speed to the closed one's.
  * Needs a display (a real one, or Xvfb: {@code Xvfb :99 &} then {@code DISPLAY=:99}).
@@ -51,6 +52,8 @@ final class BenchLabCommand extends LanternCommand {
                 "lab frames/s", "circuit frames/s", "seconds");
         Map<LabBenchRun.Mode, List<LabBenchRun.Figures>> all = new EnumMap<>(LabBenchRun.Mode.class);
         try {
+            // warm-up, not counted: the JIT, the JavaFX toolkit and the first window's layout
+            LabBenchRun.measure(new LabSettings(env, 1, 8_192, true), LabBenchRun.Mode.CIRCUITS);
             for (int r = 1; r <= rounds; r++) {
                 for (LabBenchRun.Mode mode : LabBenchRun.Mode.values()) {
                     LabBenchRun.Figures f = LabBenchRun.measure(settings, mode);
