@@ -10,7 +10,8 @@
 # HOVER (row,col of a cell to hover, default 1,3), OUT (docs/lab.png), AFTER_UPDATES (take the picture while
 # training, once this many updates are done, default 700 = about 45k steps; empty = at the end of the run),
 # AUTOSTART (true; false = the lab before Start: the chosen map and V* with empty charts), HEATMAP (network, true,
-# error-optimal = V - V*, error-policy = V - V^pi; default network).
+# error-optimal = V - V*, error-policy = V - V^pi; default network),
+# CIRCUITS=1 (show the circuit panel instead of the charts), NEURON (site,index of a neuron to inspect).
 # About a minute on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +27,8 @@ HEATMAP=${HEATMAP:-network}
 
 # The lab's hidden script options (system properties, see LabApp) go to the JVM through the launcher's JAVA_OPTS.
 export JAVA_OPTS="-Xmx2g -Dprism.order=sw -Dglass.gtk.uiScale=1 -Dlantern.lab.autostart=$AUTOSTART \
- -Dlantern.lab.heatmap=$HEATMAP -Dlantern.lab.screenshot=$OUT -Dlantern.lab.hover=$HOVER ${AFTER_UPDATES:+-Dlantern.lab.screenshotAfterUpdates=$AFTER_UPDATES}"
+ -Dlantern.lab.heatmap=$HEATMAP -Dlantern.lab.screenshot=$OUT -Dlantern.lab.hover=$HOVER ${AFTER_UPDATES:+-Dlantern.lab.screenshotAfterUpdates=$AFTER_UPDATES}\
+ ${CIRCUITS:+-Dlantern.lab.circuits=true} ${NEURON:+-Dlantern.lab.neuron=$NEURON}"
 run=(./lantern lab --env "$ENV_ID" --agent "$AGENT" --seed "$SEED" --steps "$STEPS")
 export OMP_NUM_THREADS=1
 if [[ "${NO_XVFB:-}" == 1 ]]; then

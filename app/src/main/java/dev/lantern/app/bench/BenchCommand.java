@@ -27,13 +27,14 @@ import picocli.CommandLine.Option;
  * {@code lantern bench update}: network updates per second, Lantern's PPO step against DL4J {@code fit} ({@link BenchUpdate}).
  * {@code lantern bench agents}: each learner's env steps per second while training ({@link BenchAgentsCommand}).
  * {@code lantern bench memory}: resident memory over a training run ({@link BenchMemoryCommand}).
+ * {@code lantern bench lab}: training speed with the lab closed vs open on its circuit view ({@link BenchLabCommand}).
  * {@code lantern bench analyze}: seconds {@code lantern analyze} takes on a run ({@link BenchAnalyzeCommand}).
  * {@code lantern bench patching}: seconds for the full activation-patching sweep ({@link BenchPatchingCommand}).
  */
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
         subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchUpdate.class,
             BenchAgentsCommand.class, BenchMemoryCommand.class, BenchAnalyzeCommand.class, BenchAblation.class,
-            BenchPatchingCommand.class, BenchCircuitCommand.class})
+            BenchPatchingCommand.class, BenchCircuitCommand.class, BenchLabCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -7,6 +7,8 @@ import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.grid.map.Tile;
 import dev.lantern.environments.grid.solve.GridSolution;
 import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.BoundingBox;
@@ -66,6 +68,8 @@ public final class GridView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
+    private final ReadOnlyObjectWrapper<Cell> hoveredCell = new ReadOnlyObjectWrapper<>(this, "hoveredCell");
+    private GridOverlay overlay;
     private RunInfo run;
     private DemoEpisode demo;
     private PolicyFrame frame;
@@ -96,6 +100,7 @@ public final class GridView extends Region {
         GridWorld world = info.newWorld();
         int cap = Math.min(world.maxEpisodeSteps(), Math.max(20, 2 * world.freeCells().size()));
         demo = new DemoEpisode(world, cap);
+        hoveredCell.set(hovered);
         redraw();
     }
 
@@ -156,6 +161,17 @@ public final class GridView extends Region {
     /** The hovered cell's policy and values, empty when no cell is hovered. */
     public ReadOnlyStringProperty hoverTextProperty() {
         return hoverText.getReadOnlyProperty();
+    }
+
+    /** The hovered cell, null when none is. */
+    public ReadOnlyObjectProperty<Cell> hoveredCellProperty() {
+        return hoveredCell.getReadOnlyProperty();
+    }
+
+    /** Draws {@code o} over the cells, under the agent (null: nothing), and redraws. */
+    public void setOverlay(GridOverlay o) {
+        overlay = o;
+        redraw();
     }
 
     /** The keys mask of the drawn states. */
@@ -322,6 +338,9 @@ public final class GridView extends Region {
                 }
             }
         }
+        if (overlay != null) {
+            overlay.paint(g, cell);
+        }
         if (demo != null) {
             paint.agent(demo.state(), demo.trail());
         }
@@ -351,6 +370,7 @@ public final class GridView extends Region {
     private void setHovered(Cell c) {
         if (c == null ? hovered != null : !c.equals(hovered)) {
             hovered = c;
+            hoveredCell.set(c);
             changed();
         }
     }

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * {@code lantern.lab.screenshot=<file.png>} saves the whole window as a PNG and exits once the run has ended (or
  * after {@code lantern.lab.screenshotAfterUpdates} updates); {@code lantern.lab.hover=<row>,<col>} hovers a cell
  * (so the picture shows its numbers); {@code lantern.lab.heatmap=<network|true|error-optimal|error-policy>} chooses
- * the heatmap. Without autostart the screenshot shows the chosen environment before training. {@code docs/screenshot.sh}
- * uses them.
+ * the heatmap. Without autostart the screenshot shows the chosen environment before training.
+ * {@code lantern.lab.circuits=true} shows the circuit panel and {@code lantern.lab.neuron=<site>,<index>} opens that
+ * neuron's inspector. {@code docs/screenshot.sh} uses them.
  */
 public final class LabApp extends Application {
 
@@ -48,6 +49,14 @@ public final class LabApp extends Application {
         if (heatmap != null) {
             window.selectHeatmap(GridView.ValueSource.valueOf(heatmap.trim().toUpperCase(java.util.Locale.ROOT)
                     .replace('-', '_')));
+        }
+        if (Boolean.getBoolean("lantern.lab.circuits")) {
+            window.showCircuits();
+        }
+        String neuron = System.getProperty("lantern.lab.neuron");
+        if (neuron != null) {
+            String[] si = neuron.split(",");
+            window.inspectLater(si[0].trim(), Integer.parseInt(si[1].trim()));
         }
         if (Boolean.getBoolean("lantern.lab.autostart")) {
             window.startTraining();

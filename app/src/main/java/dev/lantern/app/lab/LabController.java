@@ -1,5 +1,6 @@
 package dev.lantern.app.lab;
 
+import dev.lantern.agents.api.ParameterLayout;
 import dev.lantern.agents.registry.Learners;
 import dev.lantern.agents.train.TrainingControl;
 import dev.lantern.app.config.ConfigException;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +105,10 @@ public final class LabController implements AutoCloseable {
         }
         try {
             Experiment experiment = experiments.apply(settings);
-            ExperimentRun.builder(experiment).observer(feed).control(control).build().run(); // a failure inside the loop comes back as status "failed" through LiveFeed.runEnded
+            ExperimentRun run = ExperimentRun.builder(experiment).observer(feed).control(control).build();
+            ComputationGraph net = run.agent().network();
+            feed.neuronLca().attach(net == null ? null : run.lca(), net == null ? null : ParameterLayout.of(net));
+            run.run(); // a failure inside the loop comes back as status "failed" through LiveFeed.runEnded
         } catch (ConfigException e) {
             LOG.error("lab run could not start: {}", e.getMessage());
             feed.fail(e.getMessage());

@@ -23,6 +23,8 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -60,6 +62,8 @@ public final class LabWindow {
     private final GridView grid = new GridView();
     private final GridPanel panel = new GridPanel(grid);
     private final ChartsPane charts = new ChartsPane();
+    private final CircuitPane circuits = new CircuitPane(grid);
+    private final TabPane right = new TabPane();
     private final ComboBox<String> env = new ComboBox<>(FXCollections.observableArrayList(EnvRegistry.ids()));
     private final ComboBox<String> agent = new ComboBox<>(FXCollections.observableArrayList(LabSettings.AGENTS));
     private final Spinner<Integer> seed = new Spinner<>();
@@ -137,6 +141,7 @@ public final class LabWindow {
     /** Stops polling and training, and ends the training thread. */
     public void dispose() {
         timer.stop();
+        circuits.close();
         preview.close();
         controller.close(5_000);
     }
@@ -154,6 +159,21 @@ public final class LabWindow {
     /** The charts. */
     public ChartsPane charts() {
         return charts;
+    }
+
+    /** The circuit panel. */
+    CircuitPane circuits() {
+        return circuits;
+    }
+
+    /** Shows the circuit panel (the "Circuits" tab) instead of the charts. */
+    public void showCircuits() {
+        right.getSelectionModel().select(1);
+    }
+
+    /** Opens the inspector of neuron {@code index} of layer {@code site} once the circuit view has a frame. */
+    public void inspectLater(String site, int index) {
+        circuits.selectLater(new CircuitRequest.Neuron(site, index));
     }
 
     /** Frames received from the training thread since the window opened. */
@@ -229,7 +249,12 @@ public final class LabWindow {
 
     private SplitPane content() {
         charts.setPadding(new Insets(6));
-        SplitPane split = new SplitPane(panel, charts);
+        Tab circuitTab = new Tab("Circuits", circuits);
+        circuitTab.setId("circuitsTab");
+        right.getTabs().addAll(new Tab("Training", charts), circuitTab);
+        right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        circuitTab.selectedProperty().addListener((obs, was, now) -> circuits.setActive(now));
+        SplitPane split = new SplitPane(panel, right);
         split.setDividerPositions(0.47);
         return split;
     }
@@ -300,8 +325,11 @@ public final class LabWindow {
             while (frameTimes.size() > 200) {
                 frameTimes.removeFirst();
             }
-            grid.setFrame(frame);
+            if (!circuits.holdsGrid()) {
+                grid.setFrame(frame);
+            }
         }
+        circuits.tick(feed);
         if (now - lastDrainNanos >= DRAIN_MILLIS * 1_000_000L) {
             lastDrainNanos = now;
             if (shownRun != null) {

@@ -90,6 +90,8 @@ public final class LiveFeed implements Recorder, MetricSink {
     private final Queue<MetricPoint> metrics = new ConcurrentLinkedQueue<>();
     private final AtomicReference<PolicyFrame> frame = new AtomicReference<>();
     private final AtomicReference<Status> status = new AtomicReference<>(Status.PREPARING);
+    private final AtomicReference<Snapshot> latestSnapshot = new AtomicReference<>();
+    private final NeuronLca neuronLca = new NeuronLca();
 
     // training thread only
     private Supplier<PolicyValueView> snapshot;
@@ -180,6 +182,7 @@ public final class LiveFeed implements Recorder, MetricSink {
     @Override
     public void iterationEnded(long iteration, long envStep) {
         status.updateAndGet(now -> now.withCounts(now.updates(), envStep, iteration));
+        neuronLca.iterationEnded(envStep);
         publishFrame();
     }
 
@@ -216,6 +219,28 @@ public final class LiveFeed implements Recorder, MetricSink {
     /** The latest frame, or null before the first. */
     public PolicyFrame latestFrame() {
         return frame.get();
+    }
+
+    /**
+     * The snapshot behind the latest frame, handed over whole: the training thread never uses it again, so one other
+     * thread (the circuit view's analyst) may inspect it. Null before the first frame.
+     */
+    public Snapshot latestSnapshot() {
+        return latestSnapshot.get();
+    }
+
+    /** The per-neuron loss change allocation of this run (empty, with {@code recorded() == false}, without LCA). */
+    public NeuronLca neuronLca() {
+        return neuronLca;
+    }
+
+    /**
+     * A frame with the snapshot it was evaluated on.
+     *
+     * @param frame the frame
+     * @param view  the snapshot (a private copy of the network; one thread at a time)
+     */
+    public record Snapshot(PolicyFrame frame, PolicyValueView view) {
     }
 
     /** Where the run stands now: phase, world, counts and outcome, all from the same moment. */
@@ -255,6 +280,9 @@ public final class LiveFeed implements Recorder, MetricSink {
             }
         }
         Status now = status.get();
-        frame.set(new PolicyFrame(sequence++, now.updates(), now.envSteps(), height, width, actions, masks, p, v, qv));
+        PolicyFrame made = new PolicyFrame(sequence++, now.updates(), now.envSteps(), height, width, actions, masks, p, v,
+                qv);
+        frame.set(made);
+        latestSnapshot.set(new Snapshot(made, view));
     }
 }

@@ -1,0 +1,94 @@
+package dev.lantern.app.bench;
+
+import dev.lantern.app.console.LanternCommand;
+import dev.lantern.app.lab.LabBenchRun;
+import dev.lantern.app.lab.LabSettings;
+import dev.lantern.environments.registry.EnvRegistry;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lantern bench lab}: what the lab's circuit view costs training, measured in one run. The same lab experiment
+ * (PPO defaults, LCA on) is trained with the lab closed (no window), open on its charts, and open on its circuit panel
+ * (one cell hovered, one neuron inspected), {@code --rounds} times in turn after an untimed warm-up run of the
+ * circuit panel (8,192 steps); printed per run and as means: training
+ * env steps/s, updates/s, frames the lab received per second, and the distinct snapshots the circuit view drew per
+ * second (frames with new data, not redraws), with the ratios of the open lab's training speed to the closed one's.
+ * Needs a display (a real one, or Xvfb: {@code Xvfb :99 &} then {@code DISPLAY=:99}).
+ */
+@Command(name = "lab", description = "Training speed with the lab closed vs open on its circuit view, and the circuit "
+        + "view's distinct frames per second (needs a display; Xvfb will do).")
+final class BenchLabCommand extends LanternCommand {
+
+    @Option(names = "--env", paramLabel = "ID", description = "environment (default: grid/four-rooms-v1)")
+    private String env = "grid/four-rooms-v1";
+
+    @Option(names = "--steps", paramLabel = "N", description = "env steps per run (default: 20480)")
+    private long steps = 20_480;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "rounds of closed / charts / circuits (default: 2)")
+    private int rounds = 2;
+
+    @Override
+    protected int execute() {
+        new BenchArguments()
+                .require(EnvRegistry.ids().contains(env),
+                        "--env: unknown environment '" + env + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")")
+                .require(steps >= 4_096 && steps <= 10_000_000, "--steps: must be in [4096, 10000000], got " + steps)
+                .inRange("--rounds", rounds, 1, 10)
+                .reject();
+        PrintWriter out = out();
+        LabSettings settings = new LabSettings(env, 1, steps, true);
+        out.printf(Locale.ROOT, "lantern bench lab: %s, PPO defaults, LCA on, %,d env steps per run, %d rounds, "
+                + "%d cores, display %s%n", env, steps, rounds, Runtime.getRuntime().availableProcessors(),
+                System.getenv().getOrDefault("DISPLAY", "(none)"));
+        out.printf(Locale.ROOT, "%-9s %-6s %12s %10s %14s %18s %8s%n", "lab", "round", "env steps/s", "updates/s",
+                "lab frames/s", "circuit frames/s", "seconds");
+        Map<LabBenchRun.Mode, List<LabBenchRun.Figures>> all = new EnumMap<>(LabBenchRun.Mode.class);
+        try {
+            // warm-up, not counted: the JIT, the JavaFX toolkit and the first window's layout
+            LabBenchRun.measure(new LabSettings(env, 1, 8_192, true), LabBenchRun.Mode.CIRCUITS);
+            for (int r = 1; r <= rounds; r++) {
+                for (LabBenchRun.Mode mode : LabBenchRun.Mode.values()) {
+                    LabBenchRun.Figures f = LabBenchRun.measure(settings, mode);
+                    all.computeIfAbsent(mode, m -> new ArrayList<>()).add(f);
+                    out.printf(Locale.ROOT, "%-9s %-6d %,12.0f %10.1f %14.1f %18.1f %8.1f%n",
+                            mode.name().toLowerCase(Locale.ROOT), r, f.envStepsPerSecond(), f.updatesPerSecond(),
+                            f.feedFramesPerSecond(), f.circuitFramesPerSecond(), f.seconds());
+                    out.flush();
+                }
+            }
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            out.println("lantern bench lab: " + e.getMessage() + " (the lab needs a display: Xvfb :99 & DISPLAY=:99)");
+            return 2;
+        } catch (Exception e) {
+            throw new IllegalStateException("bench lab failed: " + e, e);
+        } finally {
+            LabBenchRun.shutdown();
+        }
+        double closed = mean(all.get(LabBenchRun.Mode.CLOSED), LabBenchRun.Figures::envStepsPerSecond);
+        double charts = mean(all.get(LabBenchRun.Mode.CHARTS), LabBenchRun.Figures::envStepsPerSecond);
+        double circuits = mean(all.get(LabBenchRun.Mode.CIRCUITS), LabBenchRun.Figures::envStepsPerSecond);
+        out.printf(Locale.ROOT, "mean env steps/s: closed %,.0f, charts %,.0f, circuits %,.0f%n", closed, charts,
+                circuits);
+        out.printf(Locale.ROOT, "training speed, lab open on circuits / closed: %.3f (%.1f%% slower; target <= 10%%);"
+                + " on charts / closed: %.3f%n", circuits / closed, 100 * (1 - circuits / closed), charts / closed);
+        out.printf(Locale.ROOT, "circuit view: %.1f distinct frames drawn/s (target >= 20), lab frames received %.1f/s,"
+                + " updates %.1f/s%n", mean(all.get(LabBenchRun.Mode.CIRCUITS),
+                        LabBenchRun.Figures::circuitFramesPerSecond),
+                mean(all.get(LabBenchRun.Mode.CIRCUITS), LabBenchRun.Figures::feedFramesPerSecond),
+                mean(all.get(LabBenchRun.Mode.CIRCUITS), LabBenchRun.Figures::updatesPerSecond));
+        out.flush();
+        return 0;
+    }
+
+    private static double mean(List<LabBenchRun.Figures> runs, java.util.function.ToDoubleFunction<LabBenchRun.Figures> f) {
+        return runs.stream().mapToDouble(f).average().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.lantern.app.lab;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Region;
+
+/**
+ * A region that is one canvas filling it (inside its insets), redrawn whenever its size changes: the base of the
+ * circuit panel's views. FX thread only.
+ */
+abstract class CanvasRegion extends Region {
+
+    /** The canvas drawn on. */
+    protected final Canvas canvas = new Canvas();
+
+    CanvasRegion() {
+        getChildren().add(canvas);
+    }
+
+    /** Draws everything again on {@link #canvas}. */
+    protected abstract void redraw();
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth() - snappedLeftInset() - snappedRightInset();
+        double h = getHeight() - snappedTopInset() - snappedBottomInset();
+        canvas.relocate(snappedLeftInset(), snappedTopInset());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(Math.max(0, w));
+            canvas.setHeight(Math.max(0, h));
+            redraw();
+        }
+    }
+}
