@@ -2,6 +2,7 @@ package dev.lantern.analysis.circuits;
 
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridStateSpace;
+import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.grid.map.Tile;
 import dev.lantern.environments.grid.solve.GridSolution;
 import dev.lantern.environments.grid.solve.SolveStatus;
@@ -131,7 +132,7 @@ public final class ExactConcepts {
             }
             v[s] = states.space().terminal(s) || !Double.isFinite(best) || tied > 1 ? Double.NaN : arg;
         }
-        return new Concept("optimal action", Concept.Kind.CLASS, v, null, List.of("up", "down", "right", "left"));
+        return new Concept("optimal action", Concept.Kind.CLASS, v, null, GridWorld.ACTION_LABELS);
     }
 
     /** {@link #optimalValue(StateBatch, GridSolution)} of the map solved by value iteration at {@code gamma}. */

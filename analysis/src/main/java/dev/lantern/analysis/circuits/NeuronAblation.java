@@ -297,8 +297,8 @@ public final class NeuronAblation {
         return sources;
     }
 
-    /** The index of the largest entry, the lowest among ties. */
-    static int argmax(double[] v) {
+    /** The index of the largest entry, the lowest among ties: the greedy action every analysis here uses. */
+    public static int argmax(double[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) {
             if (v[i] > v[best]) {

@@ -35,7 +35,7 @@ public final class CircuitSection implements ReportSection {
         world.reset(0);
         int start = context.states().space().indexOf(world.state());
         String policy = context.hasSite(NeuronAblation.POLICY) ? NeuronAblation.POLICY : NeuronAblation.Q;
-        int greedy = argmax(context.atlas().activations(policy).row(start));
+        int greedy = NeuronAblation.argmax(context.atlas().activations(policy).row(start));
         double share = CircuitGraph.DEFAULT_SHARE;
         JsonObject o = new JsonObject();
         o.addProperty("state", "start");
@@ -111,15 +111,5 @@ public final class CircuitSection implements ReportSection {
     static String label(int action) {
         List<String> labels = GridWorld.ACTION_LABELS;
         return action < labels.size() ? labels.get(action) : "#" + action;
-    }
-
-    private static int argmax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }
