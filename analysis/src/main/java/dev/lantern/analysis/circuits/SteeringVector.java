@@ -9,10 +9,10 @@ import java.util.Locale;
  * {@code mean over "toward" - mean over "away"}, from the clean pass of an {@link ActivationAtlas}; {@link Steering}
  * adds it, times a coefficient, to that site in every state at once.
  *
- * <p>Built-in sets, both over the decision states: {@link #withVersusWithoutKey} (states holding a key against states
- * holding none; only on maps with keys) and {@link #rightVersusLeftHalf} (the agent in the right half of the map,
- * {@code column >= width / 2}, against the left half), and {@link #defaultFor}, the first where the map has keys and
- * the second elsewhere.
+ * <p>Built-in sets, all over the decision states: {@link #withVersusWithoutKey} (states holding a key against states
+ * holding none; only on maps with keys), {@link #triggerVersusNoTrigger} (the trigger visible against not; only on
+ * maps with a trigger) and {@link #rightVersusLeftHalf} (the agent in the right half of the map,
+ * {@code column >= width / 2}, against the left half); {@link #defaultFor} takes the first that applies.
  *
  * @param site         the site the direction lives at
  * @param direction    {@code [width]}: {@code mean(toward) - mean(away)}
@@ -106,9 +106,35 @@ public record SteeringVector(String site, double[] direction, String description
         return between(atlas, site, right, left, "right half - left half (column >= " + half + ")");
     }
 
-    /** {@link #withVersusWithoutKey} on a map with keys, else {@link #rightVersusLeftHalf}. */
+    /**
+     * Decision states where the trigger is visible minus those where it is not ({@link Concept#triggerVisible}), at
+     * {@code site}: the direction a trojaned agent reads the trigger along.
+     *
+     * @throws IllegalArgumentException on a map without a trigger (one of the two sets is empty)
+     */
+    public static SteeringVector triggerVersusNoTrigger(ActivationAtlas atlas, String site) {
+        StateBatch states = atlas.states();
+        boolean[] decides = states.decisionStates();
+        double[] visible = Concept.triggerVisible(states).values();
+        boolean[] on = new boolean[states.size()];
+        boolean[] off = new boolean[states.size()];
+        for (int s = 0; s < on.length; s++) {
+            on[s] = decides[s] && visible[s] == 1;
+            off[s] = decides[s] && visible[s] == 0;
+        }
+        return between(atlas, site, on, off, "trigger - no trigger");
+    }
+
+    /**
+     * {@link #withVersusWithoutKey} on a map with keys, else {@link #triggerVersusNoTrigger} on a map with a trigger,
+     * else {@link #rightVersusLeftHalf}.
+     */
     public static SteeringVector defaultFor(ActivationAtlas atlas, String site) {
-        return hasKeys(atlas.states()) ? withVersusWithoutKey(atlas, site) : rightVersusLeftHalf(atlas, site);
+        if (hasKeys(atlas.states())) {
+            return withVersusWithoutKey(atlas, site);
+        }
+        return Concept.triggerVisible(atlas.states()).defined() ? triggerVersusNoTrigger(atlas, site)
+                : rightVersusLeftHalf(atlas, site);
     }
 
     private static int mean(Activations a, boolean[] mask, double[] out) {

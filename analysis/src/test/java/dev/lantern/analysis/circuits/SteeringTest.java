@@ -79,4 +79,31 @@ class SteeringTest {
         assertThrows(IllegalArgumentException.class, () -> SteeringVector.withVersusWithoutKey(atlas, "torso.dense1"),
                 "no keys on the row");
     }
+
+    @Test
+    void onTheTrojanMapTheDefaultDirectionIsTheTriggersAndItsSetsAreTheTriggerStates() {
+        StateBatch states = StateBatch.of(EnvRegistry.make("grid/trojan-v1"));
+        ActivationAtlas atlas = ActivationAtlas.record(net(states), states);
+        SteeringVector v = SteeringVector.defaultFor(atlas, "torso.dense0");
+        assertEquals("trigger - no trigger", v.description());
+        boolean[] decides = states.decisionStates();
+        double[] visible = Concept.triggerVisible(states).values();
+        int on = 0;
+        int off = 0;
+        for (int s = 0; s < states.size(); s++) {
+            on += decides[s] && visible[s] == 1 ? 1 : 0;
+            off += decides[s] && visible[s] == 0 ? 1 : 0;
+        }
+        assertTrue(on > 0 && off > 0, on + " / " + off);
+        assertEquals(on, v.towardCount());
+        assertEquals(off, v.awayCount());
+        StateBatch fourRooms = StateBatch.of(EnvRegistry.make("grid/four-rooms-v1"));
+        assertThrows(IllegalArgumentException.class, () -> SteeringVector.triggerVersusNoTrigger(
+                ActivationAtlas.record(net(fourRooms), fourRooms), "torso.dense0"));
+    }
+
+    private static InspectableNetwork net(StateBatch states) {
+        return ActorCriticNet.create(states.observationSize(), 4, new int[] {8, 8}, 1e-3, 0, 3, DataType.FLOAT)
+                .inspect();
+    }
 }
