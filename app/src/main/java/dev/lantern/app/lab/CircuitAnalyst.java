@@ -38,7 +38,7 @@ final class CircuitAnalyst implements AutoCloseable {
     /** Shortest time between two probe tables. */
     static final long PROBE_INTERVAL_MILLIS = 3_000;
     /** Shortest time between two attributions of the same request on newer snapshots. */
-    static final long ATTRIBUTION_INTERVAL_MILLIS = 500;
+    static final long ATTRIBUTION_INTERVAL_MILLIS = 1_000;
     /** Seed of the probes' held-out split. */
     static final long PROBE_SEED = 1;
     private static final long POLL_NANOS = 4_000_000L;
