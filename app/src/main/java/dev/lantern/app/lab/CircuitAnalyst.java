@@ -80,6 +80,9 @@ final class CircuitAnalyst implements AutoCloseable {
     /** Follows {@code f} (the current run's feed; null: none). */
     void follow(LiveFeed f) {
         feed = f;
+        if (f != null) {
+            f.setFastFrames(active);
+        }
         LockSupport.unpark(thread);
     }
 
@@ -103,6 +106,10 @@ final class CircuitAnalyst implements AutoCloseable {
     /** Whether frames are made at all (the view is shown). */
     void setActive(boolean a) {
         active = a;
+        LiveFeed f = feed;
+        if (f != null) {
+            f.setFastFrames(a); // the circuit view draws every snapshot: the feed makes them more often
+        }
         LockSupport.unpark(thread);
     }
 

@@ -19,9 +19,9 @@ import javafx.scene.text.TextAlignment;
  * the right with their labels; each neuron filled by its activation in the state (blue positive, red negative, white
  * zero, scaled per column by its largest |activation| over every state), and between the columns the strongest edges
  * by contribution ({@link Contributions}: those explaining {@value #SHARE} of each layer's summed |a W|, at most
- * {@value #MAX_EDGES}), thicker for larger |a W|, blue when they push the next neuron up, red when down (rasterized into one image layer by
- * {@link EdgeRaster}: far cheaper for the software renderer than hundreds of canvas lines). The input is
- * not a column: it is the grid itself (the attribution overlay draws what the output owes to each cell).
+ * {@value #MAX_EDGES}), thicker for larger |a W|, blue when they push the next neuron up, red when down (rasterized
+ * into one image layer by {@link EdgeRaster}: far cheaper for the software renderer than hundreds of canvas lines).
+ * The input is not a column: it is the grid itself (the attribution overlay draws what the output owes to each cell).
  *
  * <p>Clicking a neuron calls the selection handler with it. What the last redraw drew is kept for tests
  * ({@link #drawnNeurons}, {@link #drawnEdges}). FX thread only.

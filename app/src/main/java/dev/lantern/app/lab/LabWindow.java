@@ -360,7 +360,8 @@ public final class LabWindow {
                     }
                 }
                 charts.accept(batch);
-                if (now - lastChartNanos >= CHART_MILLIS * 1_000_000L || feed.status().phase() != LiveFeed.Phase.RUNNING) {
+                boolean running = feed.status().phase() == LiveFeed.Phase.RUNNING;
+                if (now - lastChartNanos >= CHART_MILLIS * 1_000_000L || !running) {
                     lastChartNanos = now;
                     charts.refresh();
                 }

@@ -46,12 +46,14 @@ import java.util.function.Supplier;
  */
 public final class LiveFeed implements Recorder, MetricSink {
 
+    /** Default shortest time between two frames made during an iteration (the grid draws at most 10 a second). */
+    public static final long DEFAULT_FRAME_INTERVAL_MILLIS = 50;
     /**
-     * Default shortest time between two frames made during an iteration: the first update after it makes the next,
-     * so with PPO's ~20 ms updates frames come about every 40 ms while the network changes (the circuit view's target
-     * is 20 distinct snapshots a second).
+     * Shortest time between two frames during an iteration while the circuit view is shown ({@link #setFastFrames}):
+     * the first update after it makes the next, so with PPO's ~20 ms updates frames come about every 40 ms while the
+     * network changes (the circuit view's target is 20 distinct snapshots a second).
      */
-    public static final long DEFAULT_FRAME_INTERVAL_MILLIS = 30;
+    public static final long FAST_FRAME_INTERVAL_MILLIS = 30;
 
     /** Where a run stands, as the lab shows it. */
     public enum Phase {
@@ -94,6 +96,7 @@ public final class LiveFeed implements Recorder, MetricSink {
 
     private final LabSettings settings;
     private final long frameIntervalNanos;
+    private volatile boolean fastFrames;
     private final Queue<MetricPoint> metrics = new ConcurrentLinkedQueue<>();
     private final AtomicReference<PolicyFrame> frame = new AtomicReference<>();
     private final AtomicReference<Status> status = new AtomicReference<>(Status.PREPARING);
@@ -166,6 +169,14 @@ public final class LiveFeed implements Recorder, MetricSink {
         status.updateAndGet(now -> now.with(now.phase(), run, now.outcome(), now.failure()));
     }
 
+    /**
+     * Frames every {@value #FAST_FRAME_INTERVAL_MILLIS} ms during updates (when the constructor's interval is longer)
+     * while {@code fast}, for a view that draws every snapshot (the circuit view); any thread.
+     */
+    public void setFastFrames(boolean fast) {
+        fastFrames = fast;
+    }
+
     /** Marks the run as failed before or during training (any thread); the reason is shown to the user. */
     public void fail(String reason) {
         status.updateAndGet(now -> now.with(Phase.FAILED, now.info(), now.outcome(), reason));
@@ -188,7 +199,9 @@ public final class LiveFeed implements Recorder, MetricSink {
     @Override
     public void updateApplied(UpdateEvent event) {
         status.updateAndGet(now -> now.withCounts(event.update() + 1, event.envStep(), now.iterations()));
-        if (System.nanoTime() - lastFrameNanos >= frameIntervalNanos) {
+        long interval = fastFrames ? Math.min(frameIntervalNanos, FAST_FRAME_INTERVAL_MILLIS * 1_000_000L)
+                : frameIntervalNanos;
+        if (System.nanoTime() - lastFrameNanos >= interval) {
             lastFrameNanos = System.nanoTime();
             pending.set(take()); // an older one not yet evaluated is dropped
             LockSupport.unpark(evaluator);
