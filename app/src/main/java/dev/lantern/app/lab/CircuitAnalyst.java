@@ -38,7 +38,7 @@ final class CircuitAnalyst implements AutoCloseable {
     /** Shortest time between two probe tables. */
     static final long PROBE_INTERVAL_MILLIS = 3_000;
     /** Shortest time between two attributions of the same request on newer snapshots. */
-    static final long ATTRIBUTION_INTERVAL_MILLIS = 500;
+    static final long ATTRIBUTION_INTERVAL_MILLIS = 1_000;
     /** Seed of the probes' held-out split. */
     static final long PROBE_SEED = 1;
     private static final long POLL_NANOS = 4_000_000L;
@@ -80,6 +80,9 @@ final class CircuitAnalyst implements AutoCloseable {
     /** Follows {@code f} (the current run's feed; null: none). */
     void follow(LiveFeed f) {
         feed = f;
+        if (f != null) {
+            f.setFastFrames(active);
+        }
         LockSupport.unpark(thread);
     }
 
@@ -103,6 +106,10 @@ final class CircuitAnalyst implements AutoCloseable {
     /** Whether frames are made at all (the view is shown). */
     void setActive(boolean a) {
         active = a;
+        LiveFeed f = feed;
+        if (f != null) {
+            f.setFastFrames(a); // the circuit view draws every snapshot: the feed makes them more often
+        }
         LockSupport.unpark(thread);
     }
 

@@ -46,6 +46,7 @@ final class CircuitPane extends VBox {
     private int shownMask = -1;
     private CircuitRequest.Neuron shownNeuron;
     private PolicyFrame pushed;
+    private CellAttribution overlaid; // the attribution the grid's overlay shows (null: none)
     private CircuitRequest.Neuron pending;
     private Object inspected; // what the inspector last showed: frame, neuron, mask and hovered cell
 
@@ -246,11 +247,17 @@ final class CircuitPane extends VBox {
         Cell c = grid.hoveredCellProperty().get();
         if (a == null || c == null || a.state().row() != c.row() || a.state().col() != c.col()) {
             attribution.setText("Hover a cell: integrated gradients of the chosen output, per cell, on the grid.");
-            grid.setOverlay(null);
+            if (overlaid != null) {
+                grid.setOverlay(null);
+                overlaid = null;
+            }
             return;
         }
         attribution.setText(a.describe());
-        grid.setOverlay(a.perCell() == null ? null : new AttributionOverlay(a.perCell(), f.policy().width()));
+        if (a != overlaid) { // the grid (a few hundred shapes) is redrawn only for a new attribution, not every frame
+            overlaid = a;
+            grid.setOverlay(a.perCell() == null ? null : new AttributionOverlay(a.perCell(), f.policy().width()));
+        }
     }
 
     /** Ends the analyst's thread. */

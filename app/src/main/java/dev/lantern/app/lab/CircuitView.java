@@ -19,8 +19,9 @@ import javafx.scene.text.TextAlignment;
  * the right with their labels; each neuron filled by its activation in the state (blue positive, red negative, white
  * zero, scaled per column by its largest |activation| over every state), and between the columns the strongest edges
  * by contribution ({@link Contributions}: those explaining {@value #SHARE} of each layer's summed |a W|, at most
- * {@value #MAX_EDGES}), thicker for larger |a W|, blue when they push the next neuron up, red when down. The input is
- * not a column: it is the grid itself (the attribution overlay draws what the output owes to each cell).
+ * {@value #MAX_EDGES}), thicker for larger |a W|, blue when they push the next neuron up, red when down (rasterized
+ * into one image layer by {@link EdgeRaster}: far cheaper for the software renderer than hundreds of canvas lines).
+ * The input is not a column: it is the grid itself (the attribution overlay draws what the output owes to each cell).
  *
  * <p>Clicking a neuron calls the selection handler with it. What the last redraw drew is kept for tests
  * ({@link #drawnNeurons}, {@link #drawnEdges}). FX thread only.
@@ -64,6 +65,7 @@ public final class CircuitView extends CanvasRegion {
     private final List<DrawnEdge> edges = new ArrayList<>();
     private final List<Contributions.Kept> kept = new ArrayList<>();
     private final Deque<Long> frameTimes = new ArrayDeque<>();
+    private final EdgeRaster raster = new EdgeRaster();
     private CircuitFrame frame;
     private int state = -1;
     private CircuitRequest.Neuron selected;
@@ -176,6 +178,7 @@ public final class CircuitView extends CanvasRegion {
             GridPainter.placeholder(g, w, h, "Hover a free cell of the grid: its state is drawn here.");
             return;
         }
+        raster.reset(w, h);
         List<String> columns = frame.hidden();
         int cols = columns.size() + 1;
         double left = 70;
@@ -192,6 +195,7 @@ public final class CircuitView extends CanvasRegion {
             List<DrawnNeuron> targets = headColumn.stream().filter(d -> d.neuron().site().equals(head)).toList();
             edgesInto(g, head, placed.get(columns.size() - 1), targets);
         }
+        g.drawImage(raster.image(), 0, 0);
         placed.forEach(c -> c.forEach(d -> paintNeuron(g, d)));
         headColumn.forEach(d -> paintNeuron(g, d));
         headLabels(g, headColumn);
@@ -250,9 +254,8 @@ public final class CircuitView extends CanvasRegion {
             DrawnNeuron a = from.get(e.from());
             DrawnNeuron b = to.get(e.to());
             Color c = e.contribution() >= 0 ? POSITIVE : NEGATIVE;
-            g.setStroke(c.deriveColor(0, 1, 1, 0.25 + 0.6 * t));
-            g.setLineWidth(width);
-            g.strokeLine(a.center().getX(), a.center().getY(), b.center().getX(), b.center().getY());
+            raster.line(a.center().getX(), a.center().getY(), b.center().getX(), b.center().getY(), width,
+                    c.deriveColor(0, 1, 1, 0.25 + 0.6 * t));
             edges.add(new DrawnEdge(a.neuron(), b.neuron(), e.contribution(), width));
         }
     }

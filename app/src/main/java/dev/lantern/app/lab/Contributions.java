@@ -5,7 +5,6 @@ import dev.lantern.agents.api.ParameterLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,26 +121,38 @@ public final class Contributions {
             throw new IllegalArgumentException("need share in (0, 1] and maxEdges >= 1, got " + share + " and "
                     + maxEdges);
         }
-        List<Edge> all = new ArrayList<>(b.nIn() * b.nOut());
+        // the largest maxEdges |contribution|, largest first, ties in (j, i) order: a bounded insertion into primitive
+        // arrays (the FX thread calls this at every redraw; boxing and sorting every edge took most of its time)
+        int[] topFrom = new int[maxEdges];
+        int[] topTo = new int[maxEdges];
+        double[] topC = new double[maxEdges];
+        int n = 0;
         double total = 0;
         for (int j = 0; j < b.nOut(); j++) {
             for (int i = 0; i < b.nIn(); i++) {
                 double c = input[i] * parameters[b.weightIndex(i, j)];
-                total += Math.abs(c);
-                if (c != 0) {
-                    all.add(new Edge(i, j, c));
+                double a = Math.abs(c);
+                total += a;
+                if (c == 0 || n == maxEdges && a <= Math.abs(topC[n - 1])) {
+                    continue;
                 }
+                int at = n == maxEdges ? n - 1 : n++;
+                while (at > 0 && Math.abs(topC[at - 1]) < a) {
+                    topFrom[at] = topFrom[at - 1];
+                    topTo[at] = topTo[at - 1];
+                    topC[at] = topC[at - 1];
+                    at--;
+                }
+                topFrom[at] = i;
+                topTo[at] = j;
+                topC[at] = c;
             }
         }
-        all.sort(Comparator.comparingDouble((Edge e) -> -Math.abs(e.contribution())));
         List<Edge> kept = new ArrayList<>();
         double sum = 0;
-        for (Edge e : all) {
-            if (sum >= share * total || kept.size() >= maxEdges) {
-                break;
-            }
-            kept.add(e);
-            sum += Math.abs(e.contribution());
+        for (int k = 0; k < n && sum < share * total; k++) {
+            kept.add(new Edge(topFrom[k], topTo[k], topC[k]));
+            sum += Math.abs(topC[k]);
         }
         return new Kept(layer, inputs.get(layer), kept, total == 0 ? Double.NaN : sum / total, b.nIn() * b.nOut());
     }

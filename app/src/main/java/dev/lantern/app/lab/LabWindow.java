@@ -48,8 +48,18 @@ public final class LabWindow {
     public static final double WIDTH = 1400;
     /** Height of the window's scene. */
     public static final double HEIGHT = 900;
-    /** How often the metric queue is drained into the charts (and the status line refreshed). */
+    /** How often the metric queue is drained (and the status line refreshed). */
     public static final long DRAIN_MILLIS = 100;
+    /**
+     * Shortest time between two redraws of the charts: software rendering of three JFreeChart plots took a large part
+     * of a core at every drain (lantern bench lab), and a chart of a run's metrics reads as well at 4 Hz.
+     */
+    public static final long CHART_MILLIS = 250;
+    /**
+     * Shortest time between two new policy frames on the grid (its arrows and heatmap: a few hundred shapes); the
+     * newest frame waits at most this long. The circuit view draws every snapshot.
+     */
+    public static final long GRID_FRAME_MILLIS = 100;
     /** How often the demo agent moves. */
     public static final long DEMO_MILLIS = 150;
     /** Longest delay after each iteration the speed slider gives (at its slow end). */
@@ -84,6 +94,9 @@ public final class LabWindow {
     private long lastSequence = -1;
     private long framesReceived;
     private long lastDrainNanos;
+    private long lastChartNanos;
+    private long lastGridFrameNanos;
+    private PolicyFrame gridPending;
     private long lastDemoNanos;
 
     /**
@@ -300,6 +313,7 @@ public final class LabWindow {
             feed = f;
             shownRun = null;
             lastSequence = -1;
+            gridPending = null;
             evaluation.clear();
         }
         RunInfo chosen = preview.latest();
@@ -325,9 +339,14 @@ public final class LabWindow {
             while (frameTimes.size() > 200) {
                 frameTimes.removeFirst();
             }
-            if (!circuits.holdsGrid()) {
-                grid.setFrame(frame);
-            }
+            gridPending = frame;
+        }
+        if (circuits.holdsGrid()) {
+            gridPending = null;
+        } else if (gridPending != null && now - lastGridFrameNanos >= GRID_FRAME_MILLIS * 1_000_000L) {
+            lastGridFrameNanos = now;
+            grid.setFrame(gridPending);
+            gridPending = null;
         }
         circuits.tick(feed);
         if (now - lastDrainNanos >= DRAIN_MILLIS * 1_000_000L) {
@@ -341,7 +360,11 @@ public final class LabWindow {
                     }
                 }
                 charts.accept(batch);
-                charts.refresh();
+                boolean running = feed.status().phase() == LiveFeed.Phase.RUNNING;
+                if (now - lastChartNanos >= CHART_MILLIS * 1_000_000L || !running) {
+                    lastChartNanos = now;
+                    charts.refresh();
+                }
             }
             updateButtons();
             status.setText(statusText());

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +28,10 @@ import java.util.function.Supplier;
  * <p>Frames: at most every {@code frameIntervalMillis} during the updates of an iteration, and always when the run
  * starts, at the end of each iteration and at the end of the run, it takes a snapshot of the network
  * ({@link RunContext#snapshot()}, a private copy), evaluates every drawn state in ONE batch and publishes an immutable
- * {@link PolicyFrame} through an atomic reference (the FX thread reads the latest; older ones are dropped). The
+ * {@link PolicyFrame} through an atomic reference (the FX thread reads the latest; older ones are dropped). With
+ * {@link #setFastFrames fast frames} only the snapshot (the network's copy) of a frame made during the updates is
+ * taken on the training thread; its states are evaluated by the feed's own thread ({@code lantern-lab-frames}), which
+ * skips to the newest snapshot when it lags. The
  * observations of those states never change, so they are encoded once, when the run starts, by an environment like the
  * ones trained on ({@link RunContext#environments()}: the same map, time limit and observation).
  *
@@ -43,8 +47,14 @@ import java.util.function.Supplier;
  */
 public final class LiveFeed implements Recorder, MetricSink {
 
-    /** Default shortest time between two frames made during an iteration. */
+    /** Default shortest time between two frames made during an iteration (the grid draws at most 10 a second). */
     public static final long DEFAULT_FRAME_INTERVAL_MILLIS = 50;
+    /**
+     * Shortest time between two frames during an iteration while the circuit view is shown ({@link #setFastFrames}):
+     * the first update after it makes the next, so with PPO's ~20 ms updates frames come about every 40 ms while the
+     * network changes (the circuit view's target is 20 distinct snapshots a second).
+     */
+    public static final long FAST_FRAME_INTERVAL_MILLIS = 30;
 
     /** Where a run stands, as the lab shows it. */
     public enum Phase {
@@ -87,11 +97,15 @@ public final class LiveFeed implements Recorder, MetricSink {
 
     private final LabSettings settings;
     private final long frameIntervalNanos;
+    private volatile boolean fastFrames;
     private final Queue<MetricPoint> metrics = new ConcurrentLinkedQueue<>();
     private final AtomicReference<PolicyFrame> frame = new AtomicReference<>();
     private final AtomicReference<Status> status = new AtomicReference<>(Status.PREPARING);
     private final AtomicReference<Snapshot> latestSnapshot = new AtomicReference<>();
     private final NeuronLca neuronLca = new NeuronLca();
+    private final AtomicReference<Taken> pending = new AtomicReference<>();
+    private final Object publishing = new Object();
+    private volatile boolean ended;
 
     // training thread only
     private Supplier<PolicyValueView> snapshot;
@@ -104,6 +118,7 @@ public final class LiveFeed implements Recorder, MetricSink {
     private int obsSize;
     private long sequence;
     private long lastFrameNanos;
+    private Thread evaluator;
 
     /**
      * @param settings            what the run was started with (shown with it in {@link #info()})
@@ -155,6 +170,14 @@ public final class LiveFeed implements Recorder, MetricSink {
         status.updateAndGet(now -> now.with(now.phase(), run, now.outcome(), now.failure()));
     }
 
+    /**
+     * Frames every {@value #FAST_FRAME_INTERVAL_MILLIS} ms during updates (when the constructor's interval is longer)
+     * while {@code fast}, for a view that draws every snapshot (the circuit view); any thread.
+     */
+    public void setFastFrames(boolean fast) {
+        fastFrames = fast;
+    }
+
     /** Marks the run as failed before or during training (any thread); the reason is shown to the user. */
     public void fail(String reason) {
         status.updateAndGet(now -> now.with(Phase.FAILED, now.info(), now.outcome(), reason));
@@ -168,14 +191,26 @@ public final class LiveFeed implements Recorder, MetricSink {
         prepare(RunInfo.of(settings, world));
         snapshot = run.snapshot();
         publishFrame(); // the untrained network first, so a RUNNING feed always has a frame
+        evaluator = new Thread(this::evaluateFrames, "lantern-lab-frames");
+        evaluator.setDaemon(true);
+        evaluator.start();
         status.updateAndGet(now -> now.with(Phase.RUNNING, now.info(), now.outcome(), now.failure()));
     }
 
     @Override
     public void updateApplied(UpdateEvent event) {
         status.updateAndGet(now -> now.withCounts(event.update() + 1, event.envStep(), now.iterations()));
-        if (System.nanoTime() - lastFrameNanos >= frameIntervalNanos) {
-            publishFrame();
+        long interval = fastFrames ? Math.min(frameIntervalNanos, FAST_FRAME_INTERVAL_MILLIS * 1_000_000L)
+                : frameIntervalNanos;
+        if (System.nanoTime() - lastFrameNanos < interval) {
+            return;
+        }
+        if (fastFrames) { // frequent frames: only the copy here, the evaluation on the feed's thread
+            lastFrameNanos = System.nanoTime();
+            pending.set(take()); // an older one not yet evaluated is dropped
+            LockSupport.unpark(evaluator);
+        } else {
+            publishFrame(); // lantern bench lab: evaluating here was faster at 50 ms than handing over
         }
     }
 
@@ -190,6 +225,8 @@ public final class LiveFeed implements Recorder, MetricSink {
     public void runEnded(RunOutcome result) {
         status.updateAndGet(now -> now.withCounts(result.updates(), result.envSteps(), now.iterations()));
         boolean failed = "failed".equals(result.status());
+        ended = true;
+        LockSupport.unpark(evaluator);
         if (!failed) {
             publishFrame();
         }
@@ -248,9 +285,50 @@ public final class LiveFeed implements Recorder, MetricSink {
         return status.get();
     }
 
+    /**
+     * A snapshot taken on the training thread, with its number and counts, to be evaluated.
+     *
+     * @param view     the private copy of the network
+     * @param sequence the frame's number
+     * @param updates  updates applied when it was taken
+     * @param envSteps env steps collected when it was taken
+     */
+    private record Taken(PolicyValueView view, long sequence, long updates, long envSteps) {
+    }
+
+    /** Takes a snapshot (training thread): the network's copy, the only work the trainer waits for. */
+    private Taken take() {
+        Status now = status.get();
+        return new Taken(snapshot.get(), sequence++, now.updates(), now.envSteps());
+    }
+
+    /** Takes a snapshot and publishes its frame at once (training thread: the run's start, iterations' ends, end). */
     private void publishFrame() {
         lastFrameNanos = System.nanoTime();
-        PolicyValueView view = snapshot.get();
+        publish(take());
+    }
+
+    /**
+     * The frames made during updates, evaluated off the training thread ({@code lantern-lab-frames}): the newest
+     * snapshot taken is evaluated and published, older ones not yet evaluated are skipped; ends with the run.
+     */
+    private void evaluateFrames() {
+        while (!ended) {
+            Taken t = pending.getAndSet(null);
+            if (t == null) {
+                LockSupport.park(this);
+            } else {
+                publish(t);
+            }
+        }
+    }
+
+    /**
+     * Evaluates every drawn state in {@code t}'s snapshot in one batch and publishes the frame, unless a newer one is
+     * out already (the training thread and the evaluator both publish; the numbers only go up).
+     */
+    private void publish(Taken t) {
+        PolicyValueView view = t.view();
         int actions = view.actionCount();
         double[] probs = new double[stateCount * actions];
         double[] vals = new double[stateCount];
@@ -279,10 +357,14 @@ public final class LiveFeed implements Recorder, MetricSink {
                 s++;
             }
         }
-        Status now = status.get();
-        PolicyFrame made = new PolicyFrame(sequence++, now.updates(), now.envSteps(), height, width, actions, masks, p, v,
+        PolicyFrame made = new PolicyFrame(t.sequence(), t.updates(), t.envSteps(), height, width, actions, masks, p, v,
                 qv);
-        frame.set(made);
-        latestSnapshot.set(new Snapshot(made, view));
+        synchronized (publishing) {
+            PolicyFrame out = frame.get();
+            if (out == null || out.sequence() < made.sequence()) {
+                frame.set(made);
+                latestSnapshot.set(new Snapshot(made, view));
+            }
+        }
     }
 }

@@ -58,6 +58,53 @@ class ContributionsTest {
         assertTrue(Double.isNaN(c.strongestInto("value.out", new double[2], 0.8, 10).keptShare()));
     }
 
+    /**
+     * The bounded selection equals sorting every nonzero edge by |a W| (stable: ties in (j, i) order) and keeping the
+     * prefix up to the share or the cap, on a 6 -> 5 layer whose weights repeat (many ties) and with signs mixed.
+     */
+    @Test
+    void selectsWhatSortingEveryEdgeWouldKeep() {
+        ParameterLayout layout = new ParameterLayout(List.of(new ParameterLayout.Block("torso.dense0", 0, 3, 6),
+                new ParameterLayout.Block("torso.dense1", 24, 6, 5)));
+        double[] theta = new double[layout.size()];
+        ParameterLayout.Block b = layout.block("torso.dense1");
+        for (int j = 0; j < 5; j++) {
+            for (int i = 0; i < 6; i++) {
+                theta[b.weightIndex(i, j)] = ((i * 7 + j * 3) % 5 - 2) * 0.5; // values in {-1, -0.5, 0, 0.5, 1}
+            }
+        }
+        Contributions c = new Contributions(layout, theta, List.of());
+        double[] a = {1, -2, 0, 2, 1, -1};
+        for (double share : new double[] {0.3, 0.8, 1.0}) {
+            for (int cap : new int[] {1, 4, 7, 30}) {
+                List<Contributions.Edge> all = new java.util.ArrayList<>();
+                double total = 0;
+                for (int j = 0; j < 5; j++) {
+                    for (int i = 0; i < 6; i++) {
+                        double x = a[i] * theta[b.weightIndex(i, j)];
+                        total += Math.abs(x);
+                        if (x != 0) {
+                            all.add(new Contributions.Edge(i, j, x));
+                        }
+                    }
+                }
+                all.sort(java.util.Comparator.comparingDouble(e -> -Math.abs(e.contribution())));
+                List<Contributions.Edge> expected = new java.util.ArrayList<>();
+                double sum = 0;
+                for (Contributions.Edge e : all) {
+                    if (sum >= share * total || expected.size() >= cap) {
+                        break;
+                    }
+                    expected.add(e);
+                    sum += Math.abs(e.contribution());
+                }
+                Contributions.Kept k = c.strongestInto("torso.dense1", a, share, cap);
+                assertEquals(expected, k.edges(), "share " + share + ", cap " + cap);
+                assertEquals(sum / total, k.keptShare(), 1e-12);
+            }
+        }
+    }
+
     @Test
     void rejectsAMisfitInputOrLayout() {
         Contributions c = handBuilt();

@@ -120,7 +120,7 @@ class LabWindowTest {
         waitFor("the run to end", 90_000, () -> controller.feed().status().phase() == LiveFeed.Phase.ENDED);
         LiveFeed.Status ended = controller.feed().status();
         assertEquals("completed", ended.outcome().status(), ended::failure);
-        Thread.sleep(3 * LabWindow.DRAIN_MILLIS);
+        Thread.sleep(3 * Math.max(LabWindow.DRAIN_MILLIS, LabWindow.CHART_MILLIS));
         WaitForAsyncUtils.waitForFxEvents();
 
         checkDrawnGrid();
