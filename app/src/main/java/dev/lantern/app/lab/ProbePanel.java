@@ -19,7 +19,7 @@ import javafx.scene.text.TextAlignment;
 final class ProbePanel extends CanvasRegion {
 
     private static final Color DECODED = Color.web("#1b7837");
-    private static final double LABEL = 84;
+    private static final double LABEL = 108;
     private static final double NUMBERS = 82;
     private ProbeHistory history = ProbeHistory.EMPTY;
 
