@@ -57,13 +57,15 @@ public final class NeuronDescriber {
             double[] v = onDecisions(c.values());
             TreeSet<Double> labels = new TreeSet<>();
             for (double x : v) {
-                labels.add(x);
+                if (!Double.isNaN(x)) {
+                    labels.add(x); // NaN: the concept has no value in that state (a tie, an unreachable goal)
+                }
             }
             if (c.kind() == Concept.Kind.CLASS && labels.size() > 2) {
                 for (double label : labels) {
                     double[] indicator = new double[v.length];
                     for (int i = 0; i < v.length; i++) {
-                        indicator[i] = v[i] == label ? 1 : 0;
+                        indicator[i] = Double.isNaN(v[i]) ? Double.NaN : v[i] == label ? 1 : 0;
                     }
                     add(c.name() + " = " + c.labelName(label), indicator);
                 }
@@ -93,7 +95,7 @@ public final class NeuronDescriber {
         if (!constant(v)) {
             for (int c = 0; c < names.size(); c++) {
                 double rc = pearson(v, series.get(c));
-                if (concept == null || Math.abs(rc) > Math.abs(r)) {
+                if (!Double.isNaN(rc) && (concept == null || Math.abs(rc) > Math.abs(r))) {
                     concept = names.get(c);
                     r = rc;
                 }
@@ -183,36 +185,53 @@ public final class NeuronDescriber {
         return v;
     }
 
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
-    }
-
-    /** True if every value is the same (no rounding involved). */
+    /** True if every value that is not NaN is the same (no rounding involved). */
     private static boolean constant(double[] x) {
+        double first = Double.NaN;
         for (double v : x) {
-            if (v != x[0]) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (Double.isNaN(first)) {
+                first = v;
+            } else if (v != first) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Pearson's r of two series of the same length, neither constant. */
+    /**
+     * Pearson's r of two series of the same length over the indices where {@code y} (the concept) has a value: a
+     * state where the concept is NaN (a tie between optimal actions, an unreachable goal) is left out, not counted as
+     * a "no". NaN if fewer than two such states or one side is constant over them.
+     */
     static double pearson(double[] x, double[] y) {
-        double mx = mean(x);
-        double my = mean(y);
+        double mx = 0;
+        double my = 0;
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(y[i])) {
+                mx += x[i];
+                my += y[i];
+                n++;
+            }
+        }
+        if (n < 2) {
+            return Double.NaN;
+        }
+        mx /= n;
+        my /= n;
         double sxy = 0;
         double sxx = 0;
         double syy = 0;
         for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
+            if (!Double.isNaN(y[i])) {
+                sxy += (x[i] - mx) * (y[i] - my);
+                sxx += (x[i] - mx) * (x[i] - mx);
+                syy += (y[i] - my) * (y[i] - my);
+            }
         }
-        return sxy / Math.sqrt(sxx * syy);
+        return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
     }
 }

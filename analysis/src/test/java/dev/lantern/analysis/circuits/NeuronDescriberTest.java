@@ -97,4 +97,26 @@ class NeuronDescriberTest {
         assertTrue(d.text().contains("best match column mod 3 = "), d.text());
         assertFalse(d.text().contains("ablation"), "none given");
     }
+
+    @Test
+    void statesWhereAConceptHasNoValueAreLeftOutNotCountedAsNo() {
+        StateBatch states = RowCircuit.states();
+        ActivationAtlas atlas = ActivationAtlas.record(columnNetwork(), states);
+        double[] column = Concept.agentColumn(states).values();
+        double[] evenColumns = new double[column.length];
+        double[] evenOrOdd = new double[column.length];
+        for (int s = 0; s < column.length; s++) {
+            evenColumns[s] = column[s] % 2 == 0 ? column[s] : Double.NaN; // like optimal action's ties
+            evenOrOdd[s] = column[s] % 3 == 2 ? Double.NaN : column[s] % 3; // two labels and gaps
+        }
+        NeuronDescription d = new NeuronDescriber(atlas,
+                List.of(new Concept("even column", Concept.Kind.QUANTITY, evenColumns)), 1)
+                .describe("torso.dense0", 0, null);
+        assertEquals("even column", d.concept());
+        assertEquals(1.0, d.r(), 1e-8, "the column neuron equals the concept wherever the concept has a value");
+        NeuronDescription c = new NeuronDescriber(atlas,
+                List.of(new Concept("column mod 3", Concept.Kind.CLASS, evenOrOdd)), 1).describe("torso.dense0", 0, null);
+        assertEquals("column mod 3", c.concept(), "two labels (NaN is not one): correlated as it is, not split");
+        assertTrue(Double.isFinite(c.r()), c.toString());
+    }
 }

@@ -110,8 +110,8 @@ public final class AblationSection implements ReportSection {
             data.addValue(kl ? a.policyKl() : a.meanAbsValue(), kl ? "policy KL (nats)" : "mean |dV|",
                     a.site().replace("torso.", "") + "#" + a.neuron());
         }
-        JFreeChart chart = ChartFactory.createBarChart("Top " + CHARTED + " neurons, " + kind + " ablation over all "
-                + context.states().size() + " states", "neuron", kl ? "mean KL(pi || pi ablated)" : "mean |dV|", data,
+        JFreeChart chart = ChartFactory.createBarChart("Top " + CHARTED + " neurons, " + kind + " ablation, mean over all "
+                + decisionCount(context) + " decision states", "neuron", kl ? "mean KL(pi || pi ablated)" : "mean |dV|", data,
                 PlotOrientation.VERTICAL, false, false, false);
         BarRenderer bars = (BarRenderer) chart.getCategoryPlot().getRenderer();
         bars.setBarPainter(new StandardBarPainter());
@@ -120,5 +120,14 @@ public final class AblationSection implements ReportSection {
         chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(
                 org.jfree.chart.axis.CategoryLabelPositions.UP_45);
         context.figures().chart("ablation-" + kind, ReportCharts.style(chart), 900, 460);
+    }
+
+    /** The states the ablation means are over: every decision state (reachable, not terminal). */
+    private static int decisionCount(AnalysisContext context) {
+        int n = 0;
+        for (boolean d : context.states().decisionStates()) {
+            n += d ? 1 : 0;
+        }
+        return n;
     }
 }

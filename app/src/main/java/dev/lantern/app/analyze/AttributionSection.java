@@ -37,7 +37,7 @@ public final class AttributionSection implements ReportSection {
     @Override
     public JsonElement write(AnalysisContext context) {
         InspectableNetwork net = context.network();
-        GridWorld world = context.world();
+        GridWorld world = context.world().copy(); // reset below: the shared world is left as it was
         AttributedOutput output = AttributedOutput.valueOf(net);
         Attributor exact = new Attributor(net.inDouble());
         GridAttributor grid = new GridAttributor(world, exact);
