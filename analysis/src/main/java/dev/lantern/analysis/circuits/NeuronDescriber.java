@@ -206,7 +206,7 @@ public final class NeuronDescriber {
      * state where the concept is NaN (a tie between optimal actions, an unreachable goal) is left out, not counted as
      * a "no". NaN if fewer than two such states or one side is constant over them.
      */
-    static double pearson(double[] x, double[] y) {
+    public static double pearson(double[] x, double[] y) {
         double mx = 0;
         double my = 0;
         int n = 0;

@@ -1,6 +1,10 @@
 package dev.lantern.app.lab;
 
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
 import javafx.scene.layout.Region;
 
 /**
@@ -14,6 +18,19 @@ abstract class CanvasRegion extends Region {
 
     CanvasRegion() {
         getChildren().add(canvas);
+    }
+
+    /**
+     * The canvas's graphics, the whole canvas filled with {@code background}, the panels' 11-point font, text aligned
+     * left: where every redraw starts.
+     */
+    protected final GraphicsContext cleared(Paint background) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(background);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setFont(Font.font(11));
+        g.setTextAlign(TextAlignment.LEFT);
+        return g;
     }
 
     /** Draws everything again on {@link #canvas}. */

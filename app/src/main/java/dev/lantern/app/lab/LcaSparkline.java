@@ -4,8 +4,6 @@ import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 
 /**
  * One neuron's cumulative loss change allocation against environment steps, as a small line with its zero line and
@@ -50,14 +48,10 @@ final class LcaSparkline extends CanvasRegion {
 
     @Override
     protected void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = cleared(Color.WHITE);
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFont(Font.font(11));
         g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.LEFT);
         g.setFill(Color.web("#38424c"));
         if (values.length == 0) {
             g.fillText(message, 4, 4);

@@ -2,6 +2,7 @@ package dev.lantern.app.lab;
 
 import dev.lantern.agents.api.Activations;
 import dev.lantern.analysis.circuits.Concept;
+import dev.lantern.analysis.circuits.NeuronDescriber;
 import dev.lantern.analysis.circuits.NeuronHealth;
 import dev.lantern.analysis.circuits.StateBatch;
 import java.util.Arrays;
@@ -56,30 +57,12 @@ final class NeuronText {
                 saturated ? ", saturated (|a| > 0.99 in >= 95% of states)" : ", not saturated", best);
     }
 
-    /** Pearson correlation of {@code x} and {@code y} over the states where {@code include}, NaN if either is constant. */
+    /** Pearson's r of {@code x} and {@code y} over the {@code include}d states (NaN if either is constant there). */
     static double correlation(double[] x, double[] y, boolean[] include) {
-        double mx = 0;
-        double my = 0;
-        int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (include[i]) {
-                mx += x[i];
-                my += y[i];
-                n++;
-            }
+        double[] masked = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            masked[i] = include[i] ? y[i] : Double.NaN;
         }
-        mx /= n;
-        my /= n;
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (include[i]) {
-                sxy += (x[i] - mx) * (y[i] - my);
-                sxx += (x[i] - mx) * (x[i] - mx);
-                syy += (y[i] - my) * (y[i] - my);
-            }
-        }
-        return sxx < 1e-24 || syy < 1e-24 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+        return NeuronDescriber.pearson(x, masked);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -67,15 +66,11 @@ final class ProbePanel extends CanvasRegion {
 
     @Override
     protected void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = cleared(Color.WHITE);
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFont(Font.font(11));
         g.setTextBaseline(VPos.CENTER);
         g.setFill(Color.web("#1f2933"));
-        g.setTextAlign(TextAlignment.LEFT);
         g.fillText("Probes: held-out R² / bal. accuracy, snapshots →", 4, 9);
         List<String> rows = history.rows();
         if (rows.isEmpty()) {

@@ -42,13 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class CircuitViewTest {
 
     static {
-        for (String[] p : new String[][] {{"testfx.robot", "glass"}, {"testfx.headless", "true"},
-            {"glass.platform", "Monocle"}, {"monocle.platform", "Headless"}, {"prism.order", "sw"},
-            {"headless.geometry", "1600x1200-32"}, {"java.awt.headless", "true"}}) {
-            if (System.getProperty(p[0]) == null) {
-                System.setProperty(p[0], p[1]);
-            }
-        }
+        LabFx.headless();
     }
 
     private static final int ROW = 2;

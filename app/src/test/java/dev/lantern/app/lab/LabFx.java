@@ -20,6 +20,20 @@ final class LabFx {
         boolean ok() throws Exception;
     }
 
+    /**
+     * Points JavaFX and TestFX at headless Monocle with software rendering (unless already set, e.g. by the Surefire
+     * argLine); call it from a test class's static initializer, before the toolkit starts.
+     */
+    static void headless() {
+        for (String[] p : new String[][] {{"testfx.robot", "glass"}, {"testfx.headless", "true"},
+            {"glass.platform", "Monocle"}, {"monocle.platform", "Headless"}, {"prism.order", "sw"},
+            {"headless.geometry", "1600x1200-32"}, {"java.awt.headless", "true"}}) {
+            if (System.getProperty(p[0]) == null) {
+                System.setProperty(p[0], p[1]);
+            }
+        }
+    }
+
     /** Runs {@code call} on the FX thread and returns its result (10 s at most). */
     static <T> T fx(Callable<T> call) throws Exception {
         return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);

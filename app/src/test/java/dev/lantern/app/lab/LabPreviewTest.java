@@ -46,13 +46,7 @@ import org.testfx.api.FxToolkit;
 class LabPreviewTest {
 
     static {
-        for (String[] kv : new String[][] {{"testfx.robot", "glass"}, {"testfx.headless", "true"},
-            {"glass.platform", "Monocle"}, {"monocle.platform", "Headless"}, {"prism.order", "sw"},
-            {"headless.geometry", "1600x1200-32"}, {"java.awt.headless", "true"}}) {
-            if (System.getProperty(kv[0]) == null) {
-                System.setProperty(kv[0], kv[1]);
-            }
-        }
+        LabFx.headless();
     }
 
     private static final long BUDGET = 20_000;

@@ -42,14 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class LabWindowTest {
 
     static {
-        // Headless JavaFX must be chosen before any JavaFX class loads; app/pom.xml may pass the same on the argLine.
-        setIfAbsent("testfx.robot", "glass");
-        setIfAbsent("testfx.headless", "true");
-        setIfAbsent("glass.platform", "Monocle");
-        setIfAbsent("monocle.platform", "Headless");
-        setIfAbsent("prism.order", "sw");
-        setIfAbsent("headless.geometry", "1600x1200-32"); // Monocle's screen: the default 1280x800 is too small
-        setIfAbsent("java.awt.headless", "true");
+        LabFx.headless(); // before any JavaFX class loads; app/pom.xml may pass the same on the argLine
     }
 
     private static final long STEPS = 30_000;
@@ -60,12 +53,6 @@ class LabWindowTest {
     private LabWindow window;
     private final FxRobot robot = new FxRobot();
     private double iterationSeconds;
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
-    }
 
     @BeforeEach
     void open() throws Exception {
