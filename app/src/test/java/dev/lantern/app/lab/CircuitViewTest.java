@@ -23,12 +23,10 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -48,28 +46,25 @@ class CircuitViewTest {
     private static final int ROW = 2;
     private static final int COL = 3;
 
-    private Stage stage;
+    private LabSession lab;
     private LabController controller;
     private LabWindow window;
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
     void open() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        controller = new LabController();
         LabSettings settings = new LabSettings("grid/empty-8x8-v1", 5, 2048, true);
-        FxToolkit.setupFixture(() -> {
-            window = new LabWindow(controller, settings);
-            window.show(stage);
-            window.showCircuits();
-            window.gridView().hoverLater(ROW, COL);
+        lab = LabSession.open(settings, w -> {
+            w.showCircuits();
+            w.gridView().hoverLater(ROW, COL);
         });
+        controller = lab.controller();
+        window = lab.window();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> stage.hide());
-        controller.close(5_000);
+        lab.close();
     }
 
     @Test

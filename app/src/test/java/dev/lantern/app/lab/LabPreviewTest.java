@@ -23,7 +23,6 @@ import javafx.geometry.Bounds;
 import javafx.scene.control.ComboBox;
 import javafx.scene.image.PixelReader;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisState;
@@ -52,27 +51,23 @@ class LabPreviewTest {
     private static final long BUDGET = 20_000;
     private static final String SAFETY_MAP = "grid/absent-supervisor-v1";
 
-    private Stage stage;
+    private LabSession lab;
     private LabController controller;
     private LabWindow window;
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
     void open() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        controller = new LabController();
         LabSettings settings = new LabSettings(SAFETY_MAP, "ppo", 3, BUDGET, false);
-        FxToolkit.setupFixture(() -> {
-            window = new LabWindow(controller, settings);
-            window.show(stage);
-        });
+        lab = LabSession.open(settings, w -> { });
+        controller = lab.controller();
+        window = lab.window();
         waitFor("the chosen map to be drawn", 60_000, () -> fx(() -> window.shownPreview()) != null);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> stage.hide());
-        controller.close(5_000);
+        lab.close();
     }
 
     @Test

@@ -48,6 +48,7 @@ class LabWindowTest {
     private static final long STEPS = 30_000;
     private static final int UPDATES_PER_ITERATION = 16; // PPO defaults: 4 epochs x 1024 / 256
 
+    private LabSession lab;
     private Stage stage;
     private LabController controller;
     private LabWindow window;
@@ -56,19 +57,16 @@ class LabWindowTest {
 
     @BeforeEach
     void open() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        controller = new LabController();
         LabSettings settings = new LabSettings("grid/empty-8x8-v1", 3, STEPS, true);
-        FxToolkit.setupFixture(() -> {
-            window = new LabWindow(controller, settings);
-            window.show(stage);
-        });
+        lab = LabSession.open(settings, w -> { });
+        stage = lab.stage();
+        controller = lab.controller();
+        window = lab.window();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> stage.hide());
-        controller.close(5_000);
+        lab.close();
     }
 
     @Test
