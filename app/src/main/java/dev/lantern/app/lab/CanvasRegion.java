@@ -8,8 +8,8 @@ import javafx.scene.text.TextAlignment;
 import javafx.scene.layout.Region;
 
 /**
- * A region that is one canvas filling it (inside its insets), redrawn whenever its size changes: the base of the
- * circuit panel's views. FX thread only.
+ * A region that is one canvas filling it (inside its insets), redrawn whenever its size changes: the base of the grid
+ * view and of the circuit panel's views. FX thread only.
  */
 abstract class CanvasRegion extends Region {
 

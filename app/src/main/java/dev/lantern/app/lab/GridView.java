@@ -15,7 +15,6 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
@@ -24,7 +23,7 @@ import javafx.scene.paint.Color;
  * trail. A legend under the grid gives the colour scale's range. Drawn on a canvas on the FX thread from the latest
  * {@link PolicyFrame}; hovering a cell fills {@link #hoverTextProperty()}.
  */
-public final class GridView extends Region {
+public final class GridView extends CanvasRegion {
 
     /** What the heatmap shows. */
     public enum ValueSource {
@@ -66,7 +65,6 @@ public final class GridView extends Region {
     /** Arrows of smaller probability are not drawn. */
     static final double MIN_ARROW_PROBABILITY = 0.03;
 
-    private final Canvas canvas = new Canvas();
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final ReadOnlyObjectWrapper<Cell> hoveredCell = new ReadOnlyObjectWrapper<>(this, "hoveredCell");
     private GridOverlay overlay;
@@ -85,7 +83,6 @@ public final class GridView extends Region {
     /** An empty view; {@link #setRun} gives it a world. */
     public GridView() {
         getStyleClass().add("grid-view");
-        getChildren().add(canvas);
         setMinSize(240, 240);
         setPrefSize(600, 640);
         canvas.setOnMouseMoved(e -> setHovered(cellAt(e.getX(), e.getY())));
@@ -278,19 +275,8 @@ public final class GridView extends Region {
         return p * ARROW_REACH * cellSize;
     }
 
-    @Override
-    protected void layoutChildren() {
-        double w = getWidth() - snappedLeftInset() - snappedRightInset();
-        double h = getHeight() - snappedTopInset() - snappedBottomInset();
-        canvas.relocate(snappedLeftInset(), snappedTopInset());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(Math.max(0, w));
-            canvas.setHeight(Math.max(0, h));
-            redraw();
-        }
-    }
-
     /** Draws everything again. */
+    @Override
     public void redraw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
