@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -132,7 +130,7 @@ class RunDirectoryTest {
     @Test
     void aDirectoryThatCannotBeWrittenIsRefusedSayingSo(@TempDir Path tmp) throws Exception {
         Path readOnly = Files.createDirectories(tmp.resolve("ro"));
-        ReadOnly guard = ReadOnly.make(readOnly);
+        ReadOnlyDirectory guard = ReadOnlyDirectory.make(readOnly);
         try {
             for (Path out : List.of(readOnly, readOnly.resolve("run"), readOnly.resolve("a/b"))) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -178,55 +176,5 @@ class RunDirectoryTest {
         assertEquals("cannot write checkpoint " + tmp.resolve("run/checkpoints/step-000000064")
                 + ": No space left on device", e.getMessage());
         assertEquals(List.of("checkpoints"), entries(dir.path()));
-    }
-
-    /**
-     * Makes a directory read-only: by permissions, or, for root (who ignores them), by the immutable attribute where
-     * the file system and {@code chattr} allow it; otherwise the test is skipped.
-     */
-    static final class ReadOnly {
-        private final Path dir;
-        private final boolean immutable;
-
-        private ReadOnly(Path dir, boolean immutable) {
-            this.dir = dir;
-            this.immutable = immutable;
-        }
-
-        static ReadOnly make(Path dir) throws Exception {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
-            if (!Files.isWritable(dir)) {
-                return new ReadOnly(dir, false);
-            }
-            boolean immutable = chattr("+i", dir);
-            if (!immutable || Files.isWritable(dir)) {
-                if (immutable) {
-                    chattr("-i", dir);
-                }
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-                assumeTrue(false, "running as root, and " + dir + " cannot be made read-only (no chattr +i)");
-            }
-            return new ReadOnly(dir, true);
-        }
-
-        void undo() throws Exception {
-            if (immutable) {
-                chattr("-i", dir);
-            }
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-
-        private static boolean chattr(String flag, Path dir) {
-            try {
-                Process p = new ProcessBuilder("chattr", flag, dir.toString()).redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                return p.waitFor() == 0;
-            } catch (java.io.IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
     }
 }

@@ -5,7 +5,6 @@ import static dev.lantern.app.cli.CliTest.lantern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lantern.agents.train.StopAfter;
 import dev.lantern.agents.train.TrainingControl;
@@ -14,9 +13,9 @@ import dev.lantern.app.engine.ExperimentRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.lantern.agents.run.ReadOnlyDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -205,7 +204,7 @@ class StrandedRunTest {
     @Test
     void aReadOnlyOutSaysWhyAndWritesNothing(@TempDir Path tmp) throws Exception {
         Path readOnly = Files.createDirectories(tmp.resolve("ro"));
-        boolean immutable = makeReadOnly(readOnly);
+        ReadOnlyDirectory guard = ReadOnlyDirectory.make(readOnly);
         try {
             for (Path out : List.of(readOnly, readOnly.resolve("run"))) {
                 CliTest.Result r = lantern("run", "--config", config.toString(), "--out", out.toString());
@@ -216,40 +215,7 @@ class StrandedRunTest {
                 assertEquals(0, s.count(), "nothing written");
             }
         } finally {
-            if (immutable) {
-                chattr("-i", readOnly);
-            }
-            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-    }
-
-    /**
-     * Makes {@code dir} read-only by permissions or, as root (who ignores them), with the immutable attribute; skips
-     * the test where neither works. Returns whether the attribute was set.
-     */
-    private static boolean makeReadOnly(Path dir) throws Exception {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
-        if (!Files.isWritable(dir)) {
-            return false;
-        }
-        boolean immutable = chattr("+i", dir);
-        if (!immutable || Files.isWritable(dir)) {
-            if (immutable) {
-                chattr("-i", dir);
-            }
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            assumeTrue(false, "running as root, and " + dir + " cannot be made read-only (no chattr +i)");
-        }
-        return true;
-    }
-
-    private static boolean chattr(String flag, Path dir) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder("chattr", flag, dir.toString()).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (java.io.IOException e) {
-            return false;
+            guard.undo();
         }
     }
 }
