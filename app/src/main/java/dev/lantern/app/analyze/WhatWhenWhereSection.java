@@ -38,7 +38,7 @@ public final class WhatWhenWhereSection implements ReportSection {
         List<WhatWhenWhere.Snapshot> snapshots = new ArrayList<>();
         for (long step : CheckpointNetwork.checkpointSteps(analysed.run())) {
             ActivationAtlas atlas = step == analysed.envSteps() ? context.atlas()
-                    : ActivationAtlas.record(CheckpointNetwork.load(analysed.run(), step).trained(), context.states());
+                    : ActivationAtlas.record(analysed.trainedAt(step), context.states());
             snapshots.add(new WhatWhenWhere.Snapshot(step, atlas));
         }
         List<String> sites = context.atlas().layers().stream().map(Site::name).toList();

@@ -65,17 +65,37 @@ public record CheckpointNetwork(Path run, Path checkpoint, long envSteps, Experi
         }
         Path checkpoint = checkpoint(dir, step);
         Backend.configure();
+        LearningAgent agent = learner(dir, e, env);
+        copyParameters(checkpoint.resolve(RunDirectory.NETWORK), agent.network());
+        LearningAgent untrained = learner(dir, e, env);
+        long envSteps = Long.parseLong(checkpoint.getFileName().toString().substring("step-".length()));
+        return new CheckpointNetwork(dir, checkpoint, envSteps, e, env.newWorld(), inspect(dir, agent),
+                inspect(dir, untrained));
+    }
+
+    /**
+     * The network of checkpoint {@code step} of the same run, made as {@link #trained()} is (one learner of the run's
+     * config, that checkpoint's parameters copied in) without reading the config again or making another untrained
+     * twin: for an analysis over the run's checkpoints.
+     *
+     * @throws ConfigException naming the path if there is no such checkpoint or its network cannot be read
+     */
+    public InspectableNetwork trainedAt(long step) {
+        Path other = checkpoint(run, step);
+        LearningAgent agent = learner(run, experiment, TrainingEnvironment.resolve(experiment.env()));
+        copyParameters(other.resolve(RunDirectory.NETWORK), agent.network());
+        return inspect(run, agent);
+    }
+
+    /** A fresh learner of {@code e} with a network, or bad input naming the run. */
+    private static LearningAgent learner(Path dir, Experiment e, TrainingEnvironment env) {
         LearnerContext context = new LearnerContext(env::newWorld, null, e.seed(), e.training().totalEnvSteps(), 0,
                 DataType.FLOAT, e.training().evalEpisodes(), Double.NaN);
         LearningAgent agent = Learners.create(e.agent(), context);
         if (agent.network() == null) {
             throw new ConfigException(List.of(dir + ": agent '" + e.agent().type() + "' has no network to analyze"));
         }
-        copyParameters(checkpoint.resolve(RunDirectory.NETWORK), agent.network());
-        LearningAgent untrained = Learners.create(e.agent(), context);
-        long envSteps = Long.parseLong(checkpoint.getFileName().toString().substring("step-".length()));
-        return new CheckpointNetwork(dir, checkpoint, envSteps, e, env.newWorld(), inspect(dir, agent),
-                inspect(dir, untrained));
+        return agent;
     }
 
     private static InspectableNetwork inspect(Path dir, LearningAgent agent) {
