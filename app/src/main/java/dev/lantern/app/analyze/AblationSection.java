@@ -8,7 +8,6 @@ import dev.lantern.analysis.circuits.AblationKind;
 import dev.lantern.analysis.circuits.AblationOutcome;
 import dev.lantern.analysis.circuits.GreedyOutcome;
 import dev.lantern.analysis.circuits.NeuronAblation;
-import dev.lantern.environments.random.Seeds;
 import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +41,7 @@ public final class AblationSection implements ReportSection {
     @Override
     public JsonElement write(AnalysisContext context) {
         OptionalDouble gamma = context.checkpoint().experiment().agent().discount();
-        long seed = Seeds.derive(context.checkpoint().experiment().seed(), Seeds.PROBE);
+        long seed = context.resampleSeed();
         NeuronAblation ablation = context.ablation();
         JsonObject ablations = new JsonObject();
         ablations.add("clean", clean(ablation, gamma, seed, context));

@@ -84,11 +84,15 @@ public final class AnalysisContext {
     public NeuronAblation ablation() {
         if (ablation == null) {
             OptionalDouble gamma = checkpoint.experiment().agent().discount();
-            long seed = Seeds.derive(checkpoint.experiment().seed(), Seeds.PROBE);
-            ablation = gamma.isPresent() ? new NeuronAblation(atlas, gamma.getAsDouble(), seed)
+            ablation = gamma.isPresent() ? new NeuronAblation(atlas, gamma.getAsDouble(), resampleSeed())
                     : new NeuronAblation(atlas);
         }
         return ablation;
+    }
+
+    /** The seed of resample ablation's pairing of states: derived from the run's seed ({@code Seeds.PROBE}). */
+    public long resampleSeed() {
+        return Seeds.derive(checkpoint.experiment().seed(), Seeds.PROBE);
     }
 
     /** {@link #ablation()}'s ranked table of every hidden neuron for {@code kind} (computed once per kind). */
