@@ -20,24 +20,39 @@ final class FigureCanvas {
     private FigureCanvas() {
     }
 
+    /** The title's font. */
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+
     /**
-     * A {@code width x height} image with {@code title} drawn, then {@code body} drawing the rest on its graphics
+     * An image at least {@code width x height} (wider if the title needs it, so a figure's title, which carries its
+     * error figure, is never cut off) with {@code title} drawn, then {@code body} drawing the rest on its graphics
      * (left dark grey, in the title's font).
      */
     static BufferedImage draw(int width, int height, String title, Consumer<Graphics2D> body) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int wide = Math.max(width, titleWidth(title) + 16);
+        BufferedImage image = new BufferedImage(wide, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
+            g.fillRect(0, 0, wide, height);
             g.setColor(Color.DARK_GRAY);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+            g.setFont(TITLE);
             g.drawString(title, 8, TITLE_BASELINE);
             body.accept(g);
         } finally {
             g.dispose();
         }
         return image;
+    }
+
+    /** The title's width in pixels in the title font. */
+    static int titleWidth(String title) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return (int) Math.ceil(g.getFontMetrics(TITLE).getStringBounds(title, g).getWidth());
+        } finally {
+            g.dispose();
+        }
     }
 }

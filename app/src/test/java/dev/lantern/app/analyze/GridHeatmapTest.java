@@ -38,6 +38,15 @@ class GridHeatmapTest {
     }
 
     @Test
+    void aLongTitleWidensTheFigureSoItsErrorFigureIsNeverCutOff() {
+        GridMap map = GridMapParser.parse("t", "#####\n#S.G#\n#####\n");
+        String title = "IG of value.out[0] at the start, from without agent (completeness error 1.0e-14), a long title";
+        BufferedImage image = GridHeatmap.render(map, new double[15], title, GridHeatmap.Scale.DIVERGING, CELL);
+        assertTrue(image.getWidth() >= FigureCanvas.titleWidth(title) + 8, image.getWidth() + " px for the title");
+        assertTrue(FigureCanvas.titleWidth(title) > 320, "the title is wider than the figure's minimum");
+    }
+
+    @Test
     void aWrongNumberOfValuesOrATinyCellIsRefused() {
         GridMap map = GridMapParser.parse("t", "#####\n#S.G#\n#####\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
