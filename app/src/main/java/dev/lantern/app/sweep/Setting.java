@@ -11,8 +11,8 @@ import java.util.Map;
  *                   joined by {@code ", "} ({@code agent.learningRate=0.001}), or {@code base} without any; the values
  *                   as the resolved experiment holds them (so {@code 1e-3} reads {@code 0.001})
  * @param set        each field path and its value, as in the label, in the order of the {@code --set}s
- * @param dir        the setting's folder in the sweep directory (the label with characters unsafe in a file name
- *                   replaced by '_')
+ * @param dir        the setting's folder in the sweep directory (the label without the spaces after its commas, other
+ *                   characters unsafe in a file name replaced by '_', cut at 100 characters)
  * @param experiment the validated experiment (its seed is the base's; every run sets its own)
  * @param config     the experiment fully resolved: the setting's {@code config.json}
  */

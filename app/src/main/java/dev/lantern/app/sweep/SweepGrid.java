@@ -113,7 +113,7 @@ public record SweepGrid(Path base, List<Long> seeds, List<Setting> settings) {
                 problems.add(source + ": the same setting as another (" + label + "); give each value once");
                 continue;
             }
-            String dir = label.replaceAll("[^A-Za-z0-9._=,+-]", "_");
+            String dir = label.replace(", ", ",").replaceAll("[^A-Za-z0-9._=,+-]", "_");
             dir = dir.length() > 100 ? dir.substring(0, 100) : dir;
             if (!dirs.add(dir)) {
                 dir = dir + "-" + (settings.size() + 1);

@@ -16,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,43 @@ class SweepCommandTest {
         assertTrue(other.err().contains("seeds [1,2] in the sweep, [1,2,3] now"), other.err());
         assertEquals(before, Files.readString(sweep.resolve("sweep.json")));
         assertFalse(Files.exists(sweep.resolve("agent.learningRate=0.001/seed-3")));
+    }
+
+    @Test
+    void aKilledSweepsChildStopsAndTheSweepResumesToTheUninterruptedMetrics(@TempDir Path tmp) throws Exception {
+        Path config = tinyConfig(tmp, 4096);
+        Path sweep = tmp.resolve("sw");
+        Process p = KillAndResumeTest.start(tmp, List.of(), "sweep", config.toString(), "--seeds", "1", "--out",
+                sweep.toString());
+        Path run = sweep.resolve("base/seed-1");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.isDirectory(run.resolve("checkpoints/step-000000128")) && p.isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "the sweep ended before it could be killed; raise the budget");
+        long child = Long.parseLong(Files.readString(run.resolve(".lock")).trim());
+        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: the sweep cannot destroy its child itself
+        ProcessHandle h = ProcessHandle.of(child).orElse(null);
+        if (h != null) {
+            h.onExit().get(60, TimeUnit.SECONDS); // the child sees its parent gone and stops
+        }
+        assertEquals("running", sweepJson(sweep).getAsJsonArray("runs").get(0).getAsJsonObject().get("status")
+                .getAsString());
+        assertFalse(Files.readString(run.resolve("manifest.json")).contains("\"status\": \"completed\""),
+                "the orphaned child trained on to the end");
+
+        Result resumed = lantern("sweep", config.toString(), "--seeds", "1", "--out", sweep.toString());
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        assertTrue(resumed.out().contains("0 completed (skipped), 1 to resume, 0 to start"), resumed.out());
+        assertTrue(resumed.out().contains("base seed 1: completed (resumed)"), resumed.out());
+        assertTrue(Files.readString(run.resolve("manifest.json")).contains("\"resumes\""));
+
+        Path whole = tmp.resolve("whole");
+        Result ref = lantern("run", "--config", sweep.resolve("base/config.json").toString(), "--seed", "1", "--out",
+                whole.toString());
+        assertEquals(0, ref.code(), ref.err());
+        assertEquals(SameRun.metricsWithoutTime(whole), SameRun.metricsWithoutTime(run));
     }
 
     @Test
