@@ -173,7 +173,19 @@ class SweepCommandTest {
         Result seed = lantern("sweep", config.toString(), "--seeds", "1", "--set", "seed=4", "--out", sweep.toString());
         assertEquals(2, seed.code());
         assertTrue(seed.err().contains("--set seed=4: the seeds of a sweep are given by --seeds"), seed.err());
+        Result noSeeds = lantern("sweep", config.toString(), "--out", sweep.toString());
+        assertEquals(2, noSeeds.code());
+        assertTrue(noSeeds.err().contains("--seeds"), noSeeds.err());
+        Result parallel = lantern("sweep", config.toString(), "--seeds", "1", "--parallel", "0", "--out",
+                sweep.toString());
+        assertEquals(2, parallel.code());
+        assertTrue(parallel.err().contains("--parallel: must be in [1, 64], got 0"), parallel.err());
         assertFalse(Files.exists(sweep));
+        Files.createDirectories(sweep).resolve("other.txt").toFile().createNewFile();
+        Result notSweep = lantern("sweep", config.toString(), "--seeds", "1", "--out", sweep.toString());
+        assertEquals(2, notSweep.code());
+        assertTrue(notSweep.err().contains("is not empty and holds no sweep.json"), notSweep.err());
+        assertEquals(List.of(sweep.resolve("other.txt")), Files.list(sweep).toList());
     }
 
     static void deleteTree(Path dir) throws Exception {
