@@ -19,7 +19,6 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -118,7 +117,11 @@ final class ModeConnectivityFigures {
         line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(line);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        double low = Math.min(0, rows.stream().mapToDouble(x -> x.interval().low()).min().orElse(0));
+        double high = rows.stream().mapToDouble(x -> x.interval().high()).max().orElse(0);
+        plot.getDomainAxis().setLowerMargin(0.04);
+        plot.getDomainAxis().setUpperMargin(0.04);
+        plot.getRangeAxis().setRange(low, Math.max(2.5 * InstabilityAnalysis.STABLE_BARRIER, 1.1 * high));
         context.figures().chart("instability", ReportCharts.style(chart), 860, 480);
     }
 }
