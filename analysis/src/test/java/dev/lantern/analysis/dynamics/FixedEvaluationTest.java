@@ -10,18 +10,24 @@ import org.nd4j.linalg.api.buffer.DataType;
 /** The fixed yardstick by hand on the row of {@link SignCircuit}. */
 class FixedEvaluationTest {
 
-    @Test
-    void aQNetworksLossIsTheSquaredErrorAgainstTheHandComputedQStar() {
-        StateBatch row = SignCircuit.states();
+    /** A Q-network for the row whose Q(s, a) is {@code q[a]} in every state (weights 0, output biases q). */
+    private static QNet constant(double[] q) {
         QNet net = QNet.create(26, 4, new int[] {3, 3}, 1e-3, 4, DataType.DOUBLE);
         for (String layer : QNet.LAYERS) {
             net.graph().getLayer(layer).getParam("W").assign(0);
             net.graph().getLayer(layer).getParam("b").assign(0);
         }
-        double[] bias = {0.2, -0.1, 0.5, 0.0}; // up, down, right, left: Q(s, a) = bias[a] in every state
         for (int a = 0; a < 4; a++) {
-            net.graph().getLayer(QNet.LAYERS.get(2)).getParam("b").putScalar(a, bias[a]);
+            net.graph().getLayer(QNet.LAYERS.get(2)).getParam("b").putScalar(a, q[a]);
         }
+        return net;
+    }
+
+    @Test
+    void aQNetworksLossIsTheSquaredErrorAgainstTheHandComputedQStar() {
+        StateBatch row = SignCircuit.states();
+        double[] bias = {0.2, -0.1, 0.5, 0.0}; // up, down, right, left
+        QNet net = constant(bias);
         FixedEvaluation eval = new FixedEvaluation(row, 1.0);
         FixedEvaluation.Scores s = eval.score(net.inspect());
         // gamma 1, -0.01 a step and 1 on reaching the goal (0.99 net): V*(c) = 0.99 - 0.01 (18 - c) in columns 0..18
@@ -43,12 +49,7 @@ class FixedEvaluationTest {
     @Test
     void aWrongGreedyActionCountsAsSuboptimalAndLosesTheReturn() {
         StateBatch row = SignCircuit.states();
-        QNet net = QNet.create(26, 4, new int[] {3, 3}, 1e-3, 4, DataType.DOUBLE);
-        for (String layer : QNet.LAYERS) {
-            net.graph().getLayer(layer).getParam("W").assign(0);
-            net.graph().getLayer(layer).getParam("b").assign(0);
-        }
-        net.graph().getLayer(QNet.LAYERS.get(2)).getParam("b").putScalar(3, 1.0); // left everywhere
+        QNet net = constant(new double[] {0, 0, 0, 1}); // left everywhere
         FixedEvaluation.Scores s = new FixedEvaluation(row, 1.0).score(net.inspect());
         assertEquals(1.0, s.suboptimal());
         assertEquals(0.0, s.success());
