@@ -1,6 +1,5 @@
 /**
- * Training dynamics (issue 11): how a run's outcome depends on the path training took. Everything here reads private
- * copies of checkpointed networks through the inspection seam ({@link dev.lantern.agents.api.InspectableNetwork}) and
- * never a network being trained.
+ * Path-dependent training dynamics: how a run's outcome depends on the path training took, and how representations
+ * move between checkpoints and between runs (DESIGN.md, "analysis/ packages").
  */
 package dev.lantern.analysis.dynamics;
