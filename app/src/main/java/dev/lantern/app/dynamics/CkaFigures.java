@@ -96,8 +96,12 @@ final class CkaFigures {
         }
     }
 
-    /** Env steps, short: {@code 12k} from ten thousand on. */
+    /** Env steps, short: {@code 950}, {@code 8.2k}, {@code 81k}. */
     static String steps(long envSteps) {
-        return envSteps >= 10_000 ? (envSteps / 1000) + "k" : Long.toString(envSteps);
+        if (envSteps < 1000) {
+            return Long.toString(envSteps);
+        }
+        return envSteps < 10_000 ? String.format(Locale.ROOT, "%.1fk", envSteps / 1000.0)
+                : Math.round(envSteps / 1000.0) + "k";
     }
 }
