@@ -48,9 +48,7 @@ final class BenchCkaCommand extends LanternCommand {
     @Override
     protected int execute() {
         new BenchArguments()
-                .require(EnvRegistry.ids().contains(env) && env.startsWith("grid/"),
-                        "--env: not a grid environment '" + env + "' (known: " + String.join(", ", EnvRegistry.ids())
-                                + ")")
+                .gridEnvironment(env)
                 .inRange("--checkpoints", checkpoints, 1, 1000)
                 .inRange("--sites", sites, 1, 6)
                 .inRange("--seeds", seeds, 1, 100)
