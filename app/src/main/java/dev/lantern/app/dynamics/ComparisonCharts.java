@@ -37,6 +37,13 @@ final class ComparisonCharts {
     private ComparisonCharts() {
     }
 
+    /** Run {@code i}'s name in figures: its label, with its position ({@code #2}) when another run has the same. */
+    static String name(List<DynamicsRun> runs, int i) {
+        String label = runs.get(i).label();
+        long same = runs.stream().filter(r -> r.label().equals(label)).count();
+        return same > 1 ? label + " #" + (i + 1) : label;
+    }
+
     /** One pair's numbers at each common step, in step order. */
     static final class PairSeries {
         private final String label;
@@ -101,12 +108,14 @@ final class ComparisonCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         List<Integer> points = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
-        int k = 0;
-        for (DynamicsRun r : context.runs()) {
-            Color color = PALETTE[k++ % PALETTE.length];
+        List<DynamicsRun> runs = context.runs();
+        for (int k = 0; k < runs.size(); k++) {
+            DynamicsRun r = runs.get(k);
+            String label = name(runs, k);
+            Color color = PALETTE[k % PALETTE.length];
             MetricsLog.Series s = r.metrics().series(episode);
             if (s.size() > 0) {
-                XYSeries line = new XYSeries(r.label() + ": " + episode + " (mean of last " + WINDOW + ")", false);
+                XYSeries line = new XYSeries(label + ": " + episode + " (mean of last " + WINDOW + ")", false);
                 double sum = 0;
                 double[] v = s.values();
                 for (int i = 0; i < s.size(); i++) {
@@ -118,7 +127,7 @@ final class ComparisonCharts {
             }
             MetricsLog.Series e = r.metrics().series(eval);
             if (e.size() > 0) {
-                XYSeries dots = new XYSeries(r.label() + ": " + eval + " (greedy)", false);
+                XYSeries dots = new XYSeries(label + ": " + eval + " (greedy)", false);
                 for (int i = 0; i < e.size(); i++) {
                     dots.add(e.steps()[i], e.values()[i]);
                 }

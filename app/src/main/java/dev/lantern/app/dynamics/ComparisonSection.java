@@ -102,7 +102,9 @@ final class ComparisonSection implements DynamicsSection {
         long newest = common.get(common.size() - 1);
         boolean same = ParameterDistance.sameArchitecture(context.network(a, newest), context.network(b, newest));
         p.addProperty("sameArchitecture", same);
-        ComparisonCharts.PairSeries s = new ComparisonCharts.PairSeries(a.label() + " vs " + b.label());
+        String na = ComparisonCharts.name(runs, i);
+        String nb = ComparisonCharts.name(runs, j);
+        ComparisonCharts.PairSeries s = new ComparisonCharts.PairSeries(na + " vs " + nb);
         JsonArray steps = new JsonArray();
         PolicyComparison last = null;
         List<LayerDistance> lastDistance = List.of();
@@ -140,11 +142,11 @@ final class ComparisonSection implements DynamicsSection {
             String name = (i + 1) + "-" + (j + 1);
             context.figures().image("comparison-agreement-" + name, GridPictures.agreement(context.states(), last,
                     String.format(Locale.ROOT, "Greedy actions, %s vs %s at step %,d: agreement %.3f (%d of %d "
-                            + "differ)", a.label(), b.label(), newest, last.agreement(), last.disagreements(),
-                            last.decisionStates()), a.label(), b.label()));
+                            + "differ)", na, nb, newest, last.agreement(), last.disagreements(),
+                            last.decisionStates()), na, nb));
             context.figures().image("comparison-value-" + name, GridPictures.valueChange(context.states(), last,
-                    String.format(Locale.ROOT, "V(%s) - V(%s) at step %,d: mean |dV| %.4f, max %.4f", b.label(),
-                            a.label(), newest, last.meanAbsValue(), last.maxAbsValue())));
+                    String.format(Locale.ROOT, "V(%s) - V(%s) at step %,d: mean |dV| %.4f, max %.4f", nb,
+                            na, newest, last.meanAbsValue(), last.maxAbsValue())));
         }
         return p;
     }
