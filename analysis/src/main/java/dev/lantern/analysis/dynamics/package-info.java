@@ -1,5 +1,5 @@
 /**
- * Training dynamics: how a run's outcome depends on the path training took (forks, comparisons of runs and
- * checkpoints, mode connectivity, representation similarity, phase changes), computed on snapshots and plain data.
+ * Path-dependent training dynamics: how a run's outcome depends on the path training took, and how representations
+ * move between checkpoints and between runs (DESIGN.md, "analysis/ packages").
  */
 package dev.lantern.analysis.dynamics;

@@ -1,0 +1,6 @@
+/**
+ * {@code lantern sweep}: a grid of experiment settings times seeds, trained as child processes into one sweep
+ * directory ({@code sweep.json}, one resolved {@code config.json} per setting, one run directory and log per run),
+ * resumed run by run after a kill (docs/sweeps.md).
+ */
+package dev.lantern.app.sweep;
