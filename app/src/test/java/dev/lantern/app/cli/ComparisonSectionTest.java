@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import dev.lantern.app.cli.CliTest.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,14 +21,20 @@ class ComparisonSectionTest {
     void aRunAgainstItselfIsZeroAndTwoSeedsDiffer(@TempDir Path tmp) throws Exception {
         Path a = DynamicsCommandTest.tinyRun(tmp, "a", "grid/empty-8x8-v1", 1);
         Path b = DynamicsCommandTest.tinyRun(tmp, "b", "grid/empty-8x8-v1", 2);
+        Path copy = tmp.resolve("a-copy");
+        try (Stream<Path> files = Files.walk(a)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(a.relativize(f).toString()));
+            }
+        }
         Path out = tmp.resolve("dyn");
-        Result r = lantern("dynamics", a.toString(), a.toString(), b.toString(), "--out", out.toString());
+        Result r = lantern("dynamics", a.toString(), copy.toString(), b.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonObject c = JsonParser.parseString(Files.readString(out.resolve("dynamics.json"))).getAsJsonObject()
                 .getAsJsonObject("comparison");
         assertTrue(c.get("applies").getAsBoolean());
         assertEquals(2, c.getAsJsonArray("matchingSteps").size(), c.toString());
-        assertEquals(3, c.getAsJsonArray("pairs").size(), "a-a, a-b, a-b");
+        assertEquals(3, c.getAsJsonArray("pairs").size(), "a-copy, a-b, copy-b");
         JsonObject self = c.getAsJsonArray("pairs").get(0).getAsJsonObject();
         for (JsonElement step : self.getAsJsonArray("steps")) {
             JsonObject s = step.getAsJsonObject();
