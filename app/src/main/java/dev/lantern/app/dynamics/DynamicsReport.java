@@ -34,8 +34,8 @@ public final class DynamicsReport {
 
     /** Every section Lantern has, in the order of {@code docs/dynamics.md}. */
     public static DynamicsReport standard() {
-        return new DynamicsReport(List.of(new RunsSection(), new PhasesSection(), new CkaSection(),
-                new ModeConnectivitySection()));
+        return new DynamicsReport(List.of(new RunsSection(), new ComparisonSection(), new PhasesSection(),
+                new CkaSection(), new ModeConnectivitySection()));
     }
 
     /** The default folder of a report: {@code RUN/analysis/dynamics} of the first run. */

@@ -39,13 +39,20 @@ final class PhasesSection implements DynamicsSection {
     @Override
     public JsonElement write(DynamicsContext context) {
         JsonArray out = new JsonArray();
-        for (DynamicsRun run : context.runs()) {
-            out.add(run(context, run));
+        java.util.Set<String> figureNames = new java.util.HashSet<>();
+        for (int i = 0; i < context.runs().size(); i++) {
+            DynamicsRun run = context.runs().get(i);
+            String figure = "phases-" + run.label();
+            if (!figureNames.add(figure)) { // the same run (or two of one name) given twice
+                figure = "phases-" + run.label() + "-" + (i + 1);
+                figureNames.add(figure);
+            }
+            out.add(run(context, run, figure));
         }
         return out;
     }
 
-    private static JsonObject run(DynamicsContext context, DynamicsRun run) {
+    private static JsonObject run(DynamicsContext context, DynamicsRun run, String figure) {
         MetricsLog metrics = run.metrics();
         List<String> names = new ArrayList<>();
         for (String m : METRICS) {
@@ -107,7 +114,7 @@ final class PhasesSection implements DynamicsSection {
         o.add("concepts", cs);
         print(context, run, events, concepts, lca);
         if (context.options().figures()) {
-            context.figures().chart("phases-" + run.label(), PhasesFigure.chart(run.label(), panels, concepts),
+            context.figures().chart(figure, PhasesFigure.chart(run.label(), panels, concepts),
                     960, 170 * (panels.size() + (concepts.isEmpty() ? 0 : 1)) + 90);
         }
         return o;

@@ -58,6 +58,10 @@ class DynamicsCommandTest {
         assertEquals(0, c.getAsJsonArray("steps").get(0).getAsLong(), "step 0 is the untrained network");
         assertEquals(c.getAsJsonArray("steps").size(), c.getAsJsonArray("bestScore").size());
         assertTrue(Files.isRegularFile(out.resolve("figures/phases-a.png")));
+
+        Result twice = lantern("dynamics", a.toString(), a.toString(), "--out", tmp.resolve("twice").toString());
+        assertEquals(0, twice.code(), "one run given twice is compared with itself: " + twice.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("twice/figures/phases-a-2.png")));
     }
 
     @Test
