@@ -1,6 +1,7 @@
 package dev.lantern.analysis.stats;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * rliable's aggregate estimators over a score array {@code [runs][tasks]} ({@code rliable.metrics}): the mean and the
@@ -17,12 +18,7 @@ public final class Aggregates {
 
     /** The mean over tasks of each task's mean over runs ({@code aggregate_mean}). */
     public static double mean(double[][] scores) {
-        double[] task = taskMeans(scores);
-        double sum = 0;
-        for (double v : task) {
-            sum += v;
-        }
-        return sum / task.length;
+        return meanOf(taskMeans(scores));
     }
 
     /**
@@ -30,10 +26,7 @@ public final class Aggregates {
      * task means when the number of tasks is even). With one task this is the mean of the runs, as in rliable.
      */
     public static double median(double[][] scores) {
-        double[] task = taskMeans(scores);
-        Arrays.sort(task);
-        int n = task.length;
-        return n % 2 == 1 ? task[n / 2] : (task[n / 2 - 1] + task[n / 2]) / 2;
+        return medianOf(taskMeans(scores));
     }
 
     /** The interquartile mean of every score pooled ({@code aggregate_iqm}): {@link #trimMean} with 25% cut. */
@@ -46,7 +39,7 @@ public final class Aggregates {
                 pooled[i++] = v;
             }
         }
-        return trimMean(pooled, IQM_CUT);
+        return trimmedSorted(pooled, IQM_CUT);
     }
 
     /**
@@ -81,16 +74,56 @@ public final class Aggregates {
         if (!(proportion >= 0 && proportion < 0.5)) {
             throw new IllegalArgumentException("proportion to cut must be in [0, 0.5), got " + proportion);
         }
+        return trimmedSorted(values.clone(), proportion);
+    }
+
+    /** {@link #trimMean} that sorts {@code values} in place. */
+    private static double trimmedSorted(double[] values, double proportion) {
         int n = values.length;
         int lower = (int) (proportion * n);
         int upper = n - lower;
-        double[] sorted = values.clone();
+        double[] sorted = values;
         Arrays.sort(sorted);
         double sum = 0;
         for (int i = lower; i < upper; i++) {
             sum += sorted[i];
         }
         return sum / (upper - lower);
+    }
+
+    /**
+     * Several estimates of the same scores at once (what a bootstrap resample needs): the task means are computed once
+     * and the pooled scores sorted once. Each value equals the estimator's own method bit for bit.
+     *
+     * @return one value per estimator, in the order given
+     */
+    public static double[] evaluate(double[][] scores, List<Estimator> estimators) {
+        double[] task = null;
+        double[] out = new double[estimators.size()];
+        for (int k = 0; k < out.length; k++) {
+            Estimator e = estimators.get(k);
+            if (e == Estimator.MEAN || e == Estimator.MEDIAN) {
+                task = task == null ? taskMeans(scores) : task;
+                out[k] = e == Estimator.MEAN ? meanOf(task) : medianOf(task.clone());
+            } else {
+                out[k] = e.apply(scores);
+            }
+        }
+        return out;
+    }
+
+    private static double meanOf(double[] task) {
+        double sum = 0;
+        for (double v : task) {
+            sum += v;
+        }
+        return sum / task.length;
+    }
+
+    private static double medianOf(double[] task) {
+        Arrays.sort(task);
+        int n = task.length;
+        return n % 2 == 1 ? task[n / 2] : (task[n / 2 - 1] + task[n / 2]) / 2;
     }
 
     private static double[] taskMeans(double[][] scores) {

@@ -53,7 +53,8 @@ public final class SeedComparison {
      * @param metric       the metric's name
      * @param direction    which way it improves
      * @param settings     per setting, in input order
-     * @param improvements every ordered pair {@code (x, y)}, {@code x != y}, in input order
+     * @param improvements every pair {@code (x, y)} with {@code x} before {@code y} in input order (the reverse is
+     *                     {@code 1 - P}: ties count half each way)
      */
     public record Result(String metric, Direction direction, List<SettingEstimates> settings,
                          List<Improvement> improvements) {
@@ -85,13 +86,7 @@ public final class SeedComparison {
         List<SettingEstimates> settings = new ArrayList<>();
         for (Sample s : samples) {
             Interval[] iv = intervals.withSeed(Seeds.derive(options.seed(), metric + "/" + s.label() + "/estimates"))
-                    .intervals(s.scores(), m -> {
-                        double[] v = new double[chosen.size()];
-                        for (int k = 0; k < v.length; k++) {
-                            v[k] = chosen.get(k).apply(m);
-                        }
-                        return v;
-                    });
+                    .intervals(s.scores(), m -> Aggregates.evaluate(m, chosen));
             Map<Estimator, Interval> estimates = new EnumMap<>(Estimator.class);
             for (int k = 0; k < iv.length; k++) {
                 estimates.put(chosen.get(k), iv[k]);
@@ -101,14 +96,14 @@ public final class SeedComparison {
             settings.add(new SettingEstimates(s.label(), s.scores().runs(), estimates, profile));
         }
         List<Improvement> improvements = new ArrayList<>();
-        for (Sample x : samples) {
-            for (Sample y : samples) {
-                if (x != y) {
-                    StratifiedBootstrap b = intervals.withSeed(Seeds.derive(options.seed(),
-                            metric + "/" + x.label() + "/vs/" + y.label()));
-                    improvements.add(new Improvement(x.label(), y.label(),
-                            ProbabilityOfImprovement.interval(x.scores(), y.scores(), direction, b)));
-                }
+        for (int i = 0; i < samples.size(); i++) {
+            for (int j = i + 1; j < samples.size(); j++) {
+                Sample x = samples.get(i);
+                Sample y = samples.get(j);
+                StratifiedBootstrap b = intervals.withSeed(Seeds.derive(options.seed(),
+                        metric + "/" + x.label() + "/vs/" + y.label()));
+                improvements.add(new Improvement(x.label(), y.label(),
+                        ProbabilityOfImprovement.interval(x.scores(), y.scores(), direction, b)));
             }
         }
         return new Result(metric, direction, List.copyOf(settings), List.copyOf(improvements));
