@@ -50,6 +50,21 @@ class StratifiedBootstrapTest {
     }
 
     @Test
+    void tasksAreResampledIndependentlyOfEachOther() {
+        // rows (0, 0) and (1, 1): a resample that kept rows whole would always pair equal values; rliable resamples
+        // each task on its own, so half of the drawn pairs differ
+        ScoreMatrix m = ScoreMatrix.of(new double[][] {{0, 0}, {1, 1}});
+        Interval i = new StratifiedBootstrap(2_000, 0.95, 5).interval(m, s -> {
+            int same = 0;
+            for (double[] run : s) {
+                same += run[0] == run[1] ? 1 : 0;
+            }
+            return same / (double) s.length;
+        });
+        assertEquals(new Interval(1, 0, 1), i);
+    }
+
+    @Test
     void theSameSeedGivesTheSameBitsAndAnotherSeedOtherBits() {
         ScoreMatrix m = normal(new Random(1), 20);
         Interval a = new StratifiedBootstrap(10_000, 0.95, 7).interval(m, Aggregates::iqm);
