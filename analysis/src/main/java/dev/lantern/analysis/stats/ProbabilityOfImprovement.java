@@ -21,8 +21,8 @@ public final class ProbabilityOfImprovement {
         Arrays.sort(sorted);
         double u = 0;
         for (double v : x) {
-            int below = lowerBound(sorted, v);
-            int notAbove = upperBound(sorted, v);
+            int below = count(sorted, v, false);
+            int notAbove = count(sorted, v, true);
             u += below + 0.5 * (notAbove - below);
         }
         return u;
@@ -60,28 +60,13 @@ public final class ProbabilityOfImprovement {
         return c;
     }
 
-    /** The number of values in {@code sorted} below {@code v}. */
-    private static int lowerBound(double[] sorted, double v) {
+    /** The number of values in {@code sorted} below {@code v}, or at most {@code v} when {@code inclusive}. */
+    private static int count(double[] sorted, double v, boolean inclusive) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** The number of values in {@code sorted} at most {@code v}. */
-    private static int upperBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= v) {
+            if (sorted[mid] < v || inclusive && sorted[mid] == v) {
                 lo = mid + 1;
             } else {
                 hi = mid;
