@@ -41,7 +41,8 @@ final class AggregateJson {
     }
 
     /** One setting's entry: what it sets, and its runs by status (failed ones with their manifest's failure). */
-    static JsonObject setting(SweepIndex.Setting setting, List<SweepIndex.Run> runs, Map<SweepIndex.Run, String> failures) {
+    static JsonObject setting(SweepIndex.SettingEntry setting, List<SweepRunEntry> runs, List<RunScores> completed,
+                              Map<SweepRunEntry, String> failures) {
         JsonObject o = new JsonObject();
         o.addProperty("label", setting.label());
         JsonObject set = new JsonObject();
@@ -49,17 +50,23 @@ final class AggregateJson {
                 .forEach(e -> set.addProperty(e.getKey(), e.getValue()));
         o.add("set", set);
         o.addProperty("runs", runs.size());
-        for (String status : List.of("completed", "failed", "running", "pending")) {
-            List<SweepIndex.Run> these = runs.stream().filter(r -> r.status().equals(status)).toList();
-            if (status.equals("completed")) {
-                o.addProperty("completed", these.size());
-                continue;
-            }
+        o.addProperty("completed", completed.size());
+        List<Long> done = completed.stream().map(r -> r.run().seed()).toList();
+        for (String status : List.of(SweepRunEntry.FAILED, SweepRunEntry.RUNNING, SweepRunEntry.PENDING)) {
             JsonArray list = new JsonArray();
-            for (SweepIndex.Run r : these) {
+            for (SweepRunEntry r : runs) {
+                if (!r.status().equals(status) || done.contains(r.seed())) {
+                    continue;
+                }
                 JsonObject run = new JsonObject();
                 run.addProperty("seed", r.seed());
                 run.addProperty("dir", r.dir());
+                if (r.log() != null) {
+                    run.addProperty("log", r.log());
+                }
+                if (r.exitCode() != null) {
+                    run.addProperty("exitCode", r.exitCode());
+                }
                 if (failures.containsKey(r)) {
                     run.addProperty("failure", failures.get(r));
                 }

@@ -26,7 +26,7 @@ import java.util.OptionalDouble;
  * @param successRate     the last {@code eval/success_rate}
  * @param budget          {@code training.totalEnvSteps}
  */
-public record RunScores(SweepIndex.Run run, double finalReturn, OptionalDouble optimalReturn,
+public record RunScores(SweepRunEntry run, double finalReturn, OptionalDouble optimalReturn,
                         OptionalDouble firstSolvedStep, OptionalDouble performance, double successRate, long budget) {
 
     /** Metric names read from {@code metrics.jsonl}. */
@@ -45,7 +45,7 @@ public record RunScores(SweepIndex.Run run, double finalReturn, OptionalDouble o
      *
      * @return the scores, or null when the run directory has a problem
      */
-    public static RunScores read(Path sweepDir, SweepIndex.Run run, List<String> problems) {
+    public static RunScores read(Path sweepDir, SweepRunEntry run, List<String> problems) {
         Path dir = sweepDir.resolve(run.dir());
         if (!Files.isDirectory(dir)) {
             problems.add(dir + ": missing (sweep.json lists it as " + run.status() + ")");

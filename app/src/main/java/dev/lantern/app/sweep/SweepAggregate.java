@@ -59,12 +59,15 @@ public final class SweepAggregate {
         SweepIndex index = SweepIndex.read(sweepDir);
         List<String> problems = new ArrayList<>();
         Map<String, List<RunScores>> completed = new LinkedHashMap<>();
-        Map<SweepIndex.Run, String> failures = new LinkedHashMap<>();
-        for (SweepIndex.Setting s : index.settings()) {
+        Map<SweepRunEntry, String> failures = new LinkedHashMap<>();
+        for (SweepIndex.SettingEntry s : index.settings()) {
             List<RunScores> runs = new ArrayList<>();
-            for (SweepIndex.Run r : index.runsOf(s.label())) {
-                if (r.status().equals("completed")) {
-                    RunScores scores = RunScores.read(sweepDir, r, problems);
+            for (SweepRunEntry r : index.runsOf(s.label())) {
+                if (r.status().equals("completed") || !r.status().equals("failed")
+                        && SweepDirectory.statusOnDisk(sweepDir.resolve(r.dir())).equals(SweepRunEntry.COMPLETED)) {
+                    // a run's manifest outranks a "running" left in sweep.json by a killed sweep (docs/sweeps.md)
+                    RunScores scores = RunScores.read(sweepDir, r.with(SweepRunEntry.COMPLETED, r.exitCode()),
+                            problems);
                     if (scores != null) {
                         finite(sweepDir, scores, problems);
                         runs.add(scores);
@@ -81,7 +84,8 @@ public final class SweepAggregate {
             throw new ConfigException(problems);
         }
         JsonArray settings = new JsonArray();
-        index.settings().forEach(s -> settings.add(AggregateJson.setting(s, index.runsOf(s.label()), failures)));
+        index.settings().forEach(s -> settings.add(AggregateJson.setting(s, index.runsOf(s.label()),
+                completed.getOrDefault(s.label(), List.of()), failures)));
         JsonObject metrics = new JsonObject();
         List<MetricSamples> samples = completed.isEmpty() ? List.of() : MetricSamples.of(completed);
         List<SeedComparison.Result> results = new ArrayList<>();
@@ -120,18 +124,18 @@ public final class SweepAggregate {
     }
 
     private static void printSummary(PrintWriter out, Path sweepDir, SweepIndex index, BootstrapOptions options,
-                                     Map<String, List<RunScores>> completed, Map<SweepIndex.Run, String> failures,
+                                     Map<String, List<RunScores>> completed, Map<SweepRunEntry, String> failures,
                                      List<MetricSamples> samples, List<SeedComparison.Result> results) {
         int done = completed.values().stream().mapToInt(List::size).sum();
         out.printf(Locale.ROOT, "lantern sweep aggregate: %s: %d settings, %d runs (%d completed, %d failed, %d not "
                 + "finished); %d resamples, %.0f%% intervals, seed %d%n", sweepDir, index.settings().size(),
                 index.runs().size(), done, failures.size(), index.runs().size() - done - failures.size(),
                 options.intervalResamples(), 100 * options.confidence(), options.seed());
-        for (Map.Entry<SweepIndex.Run, String> f : failures.entrySet()) {
+        for (Map.Entry<SweepRunEntry, String> f : failures.entrySet()) {
             out.printf(Locale.ROOT, "  failed: %s seed %d (%s): %s%n", f.getKey().setting(), f.getKey().seed(),
                     f.getKey().dir(), f.getValue());
         }
-        for (SweepIndex.Setting s : index.settings()) {
+        for (SweepIndex.SettingEntry s : index.settings()) {
             if (!completed.containsKey(s.label())) {
                 out.printf(Locale.ROOT, "  %s: no completed run, left out of every metric%n", s.label());
             }

@@ -28,7 +28,7 @@ import java.util.Set;
  * @param settings the settings, in file order
  * @param runs     the runs, by setting then seed
  */
-public record SweepIndex(String base, List<Long> seeds, List<Setting> settings, List<Run> runs) {
+public record SweepIndex(String base, List<Long> seeds, List<SettingEntry> settings, List<SweepRunEntry> runs) {
 
     /** The file's name inside a sweep directory. */
     public static final String FILE = "sweep.json";
@@ -42,18 +42,7 @@ public record SweepIndex(String base, List<Long> seeds, List<Setting> settings, 
      * @param label its name ({@code agent.learningRate=0.001})
      * @param set   the config values it sets, path to value as text
      */
-    public record Setting(String label, Map<String, String> set) {
-    }
-
-    /**
-     * One run of the sweep.
-     *
-     * @param setting the label of its setting
-     * @param seed    its seed
-     * @param dir     its run directory, relative to the sweep directory
-     * @param status  {@code completed}, {@code failed}, {@code pending} or {@code running}
-     */
-    public record Run(String setting, long seed, String dir, String status) {
+    public record SettingEntry(String label, Map<String, String> set) {
     }
 
     /**
@@ -80,7 +69,7 @@ public record SweepIndex(String base, List<Long> seeds, List<Setting> settings, 
                 seeds.add(seed);
             }
         }
-        List<Setting> settings = new ArrayList<>();
+        List<SettingEntry> settings = new ArrayList<>();
         JsonArray settingArray = array(root, "settings", file + ": settings", problems);
         for (int i = 0; i < settingArray.size(); i++) {
             String where = file + ": settings[" + i + "]";
@@ -98,10 +87,10 @@ public record SweepIndex(String base, List<Long> seeds, List<Setting> settings, 
             if (label != null && settings.stream().anyMatch(s -> s.label().equals(label))) {
                 problems.add(where + ".label: '" + label + "' appears twice");
             } else if (label != null) {
-                settings.add(new Setting(label, Map.copyOf(set)));
+                settings.add(new SettingEntry(label, Map.copyOf(set)));
             }
         }
-        List<Run> runs = new ArrayList<>();
+        List<SweepRunEntry> runs = new ArrayList<>();
         JsonArray runArray = array(root, "runs", file + ": runs", problems);
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < runArray.size(); i++) {
@@ -124,20 +113,23 @@ public record SweepIndex(String base, List<Long> seeds, List<Setting> settings, 
             if (setting != null && seed != null && !keys.add(setting + "\u0000" + seed)) {
                 problems.add(where + ": setting '" + setting + "' with seed " + seed + " appears twice");
             }
+            String log = o.has("log") && o.get("log").isJsonPrimitive() ? o.get("log").getAsString() : null;
+            Integer exitCode = o.has("exitCode") && o.get("exitCode").isJsonPrimitive()
+                    ? o.get("exitCode").getAsInt() : null;
             if (setting != null && seed != null && dir != null && status != null) {
-                runs.add(new Run(setting, seed, dir, status));
+                runs.add(new SweepRunEntry(setting, seed, dir, status, log, exitCode));
             }
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        List<String> order = settings.stream().map(Setting::label).toList();
-        runs.sort(Comparator.comparingInt((Run r) -> order.indexOf(r.setting())).thenComparingLong(Run::seed));
+        List<String> order = settings.stream().map(SettingEntry::label).toList();
+        runs.sort(Comparator.comparingInt((SweepRunEntry r) -> order.indexOf(r.setting())).thenComparingLong(SweepRunEntry::seed));
         return new SweepIndex(base, List.copyOf(seeds), List.copyOf(settings), List.copyOf(runs));
     }
 
     /** The runs of setting {@code label}, by seed. */
-    public List<Run> runsOf(String label) {
+    public List<SweepRunEntry> runsOf(String label) {
         return runs.stream().filter(r -> r.setting().equals(label)).toList();
     }
 

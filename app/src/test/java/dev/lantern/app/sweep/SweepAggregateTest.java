@@ -43,6 +43,10 @@ class SweepAggregateTest {
         JsonObject failed = a.getAsJsonArray("failed").get(0).getAsJsonObject();
         assertEquals(4, failed.get("seed").getAsLong());
         assertEquals("training diverged at env step 64", failed.get("failure").getAsString());
+        JsonObject b = root.getAsJsonArray("settings").get(1).getAsJsonObject();
+        assertEquals(2, b.get("completed").getAsInt());
+        assertEquals(0, b.getAsJsonArray("running").size());
+        assertEquals(3, b.getAsJsonArray("pending").get(0).getAsJsonObject().get("seed").getAsLong());
 
         // return / optimum: a = 1, 0.5, 1; b = 0, 0.5
         JsonObject ret = root.getAsJsonObject("metrics").getAsJsonObject("return");
@@ -130,10 +134,11 @@ class SweepAggregateTest {
                 where + ".status: must be completed, failed, pending or running, got 'done'"), e.problems());
     }
 
+    /** Left "running" by a killed sweep, though its manifest says completed: it counts as completed. */
     private static final String RUN_B2 = "{\"setting\": \"lr=b\", \"seed\": 2, \"dir\": \"b-2\", \"status\": "
-            + "\"completed\"}";
+            + "\"running\"}";
 
-    /** lr=a: seeds 1-3 completed, 4 failed; lr=b: seeds 1-2 completed, 3 pending. Budgets 1000, optimum 0.9. */
+    /** lr=a: seeds 1-3 completed, 4 failed; lr=b: seeds 1-2 completed (2 marked running), 3 pending. Budgets 1000, optimum 0.9. */
     static Path fakeSweep(Path sweep) throws IOException {
         Files.createDirectories(sweep);
         run(sweep.resolve("a-1"), 0.9, 300, 0.2, 1);
