@@ -4,6 +4,7 @@ import dev.lantern.agents.run.RunLock;
 import dev.lantern.agents.run.RunLockedException;
 import dev.lantern.app.console.LanternCommand;
 import dev.lantern.app.sweep.Setting;
+import dev.lantern.app.sweep.SweepAggregate;
 import dev.lantern.app.sweep.SweepDirectory;
 import dev.lantern.app.sweep.SweepGrid;
 import dev.lantern.app.sweep.SweepRunEntry;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
  * {@code lantern sweep CONFIG --seeds 1..20 [--set PATH=V1,V2 ...] [--parallel P] [--out DIR]}: trains every setting
  * of a grid (the cartesian product of the {@code --set} values) with every seed, as child processes, into one sweep
  * directory (docs/sweeps.md). The same command with the same {@code --out} resumes it: completed runs are skipped,
- * killed ones resumed exactly, the rest started.
+ * killed ones resumed exactly, the rest started. At the end the completed runs are aggregated with rliable's
+ * statistics ({@link SweepAggregate}: {@code aggregate.json} and figures).
  */
 @Command(name = "sweep", description = "Train a grid of settings x seeds as child processes into one sweep directory.")
 final class SweepCommand extends LanternCommand {
@@ -52,6 +54,10 @@ final class SweepCommand extends LanternCommand {
     @Option(names = "--out", paramLabel = "DIR", description = "the sweep directory (default sweeps/<name>-<time>); "
             + "the same command with the same --out resumes it")
     private Path out;
+
+    @Option(names = "--stats-seed", paramLabel = "N", description = "seed of the aggregate's bootstrap resampling "
+            + "(default 0): the same runs and seed give the same aggregate.json")
+    private long statsSeed;
 
     @Override
     protected int execute() {
@@ -119,6 +125,12 @@ final class SweepCommand extends LanternCommand {
         }
         stdout.printf("sweep directory: %s%n", dir);
         stdout.flush();
+        if (runs.size() > failed.size()) {
+            // Failed runs are listed in the aggregate, never silently dropped; the completed ones are compared.
+            List<Path> written = fromInput(() -> SweepAggregate.write(dir, statsSeed, stdout));
+            stdout.printf("aggregate: %s (and %d figures)%n", written.get(written.size() - 1), written.size() - 1);
+            stdout.flush();
+        }
         if (!failed.isEmpty()) {
             err().println("lantern sweep: " + failed.size() + " of " + runs.size() + " runs failed (listed above)");
             return FAILED;

@@ -73,6 +73,10 @@ class SweepCommandTest {
         assertFalse(metrics.get("agent.learningRate=0.001/seed-1").equals(metrics.get("agent.learningRate=0.003/seed-1")),
                 "the learning rate changes training");
 
+        String aggregate = Files.readString(sweep.resolve("aggregate.json"));
+        assertTrue(aggregate.contains("\"format\": \"lantern-sweep-aggregate/1\""), aggregate);
+        assertTrue(r.out().contains("aggregate: "), r.out());
+
         // Run again: every run is complete, nothing is rerun (no run directory or log is touched).
         Path log = sweep.resolve(runs.get(0).getAsJsonObject().get("log").getAsString());
         FileTime logTime = Files.getLastModifiedTime(log);
@@ -89,6 +93,8 @@ class SweepCommandTest {
         assertEquals(0, third.code(), third.out() + third.err());
         assertTrue(third.out().contains("3 completed (skipped), 0 to resume, 1 to start"), third.out());
         assertEquals(metrics.get("agent.learningRate=0.003/seed-1"), SameRun.metricsWithoutTime(deleted));
+        assertEquals(aggregate, Files.readString(sweep.resolve("aggregate.json")),
+                "a sweep that lost a run and trained it again aggregates to the same file, byte for byte");
 
         // Another grid against the same directory is refused, naming what differs, and nothing changes.
         String before = Files.readString(sweep.resolve("sweep.json"));
