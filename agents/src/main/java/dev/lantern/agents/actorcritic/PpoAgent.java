@@ -1,6 +1,7 @@
 package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.api.PinnedLoss;
+import dev.lantern.agents.api.Reseedable;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.nn.NativeMemory;
@@ -13,6 +14,7 @@ import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
 import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.api.VectorEnv;
+import java.util.List;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -45,7 +47,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code time/collect_seconds} and {@code time/update_seconds} (wall clock of the two phases, recorders included in
  * the second).
  */
-public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> {
+public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> implements Reseedable {
+
+    /** The streams PPO draws from while it trains (and A2C, which runs on it). */
+    static final List<String> STREAMS = List.of(Seeds.ENV, Seeds.EXPLORE, Seeds.SHUFFLE, Seeds.PROBE);
 
     private final ActorCriticObjective objective;
     private final ActorCriticObjective probeObjective;
@@ -153,6 +158,23 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> {
         exploreRng.setState(rng[0]);
         shuffleRng.setState(rng[1]);
         probeRng.setState(rng[2]);
+    }
+
+    /** {@inheritDoc} {@code env}, {@code explore} (action sampling), {@code shuffle} (minibatches), {@code probe}. */
+    @Override
+    public List<String> reseedableStreams() {
+        return STREAMS;
+    }
+
+    @Override
+    public void reseed(String stream, long seed) {
+        switch (stream) {
+            case Seeds.ENV -> envs.reseed(seed);
+            case Seeds.EXPLORE -> exploreRng.setState(seed);
+            case Seeds.SHUFFLE -> shuffleRng.setState(seed);
+            case Seeds.PROBE -> probeRng.setState(seed);
+            default -> throw Reseedable.unknownStream("ppo", stream, STREAMS);
+        }
     }
 
     /** One iteration: collect a rollout, then update for {@code epochs} passes over it. */

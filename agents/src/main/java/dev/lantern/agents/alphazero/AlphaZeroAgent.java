@@ -2,6 +2,7 @@ package dev.lantern.agents.alphazero;
 
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.PolicyValueView;
+import dev.lantern.agents.api.Reseedable;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
@@ -13,6 +14,7 @@ import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
 import dev.lantern.environments.board.Game;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -51,7 +53,9 @@ import org.slf4j.LoggerFactory;
  * and the {@link GameEvaluator} metrics every {@link AlphaZeroConfig#evalEveryIterations()} iterations.
  * Episodes: one per game, return = outcome for the first player, length = plies, success = the first player won.
  */
-public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorCriticNet> {
+public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorCriticNet> implements Reseedable {
+
+    private static final List<String> STREAMS = List.of(Seeds.REPLAY, Seeds.SELFPLAY, Seeds.PROBE, Seeds.EVAL);
 
     private static final Logger LOG = LoggerFactory.getLogger(AlphaZeroAgent.class);
 
@@ -247,6 +251,27 @@ public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorC
      * {@inheritDoc} AlphaZero's state between iterations: the counters, the three random streams and the replay's
      * contents. No game is in flight at an iteration boundary.
      */
+    /**
+     * {@inheritDoc} {@code replay} (minibatches), {@code selfplay} (search noise, move sampling), {@code probe}, and
+     * {@code eval}: the seeds of the matches every {@code evalEveryIterations} (the final matches are seeded outside
+     * the agent).
+     */
+    @Override
+    public List<String> reseedableStreams() {
+        return STREAMS;
+    }
+
+    @Override
+    public void reseed(String stream, long seed) {
+        switch (stream) {
+            case Seeds.REPLAY -> replayRng.setState(seed);
+            case Seeds.SELFPLAY -> selfPlayRng.setState(seed);
+            case Seeds.PROBE -> probeRng.setState(seed);
+            case Seeds.EVAL -> evalRng.setState(seed);
+            default -> throw Reseedable.unknownStream("alphazero", stream, STREAMS);
+        }
+    }
+
     @Override
     public void saveState(StateWriter out) {
         out.section("alphazero");

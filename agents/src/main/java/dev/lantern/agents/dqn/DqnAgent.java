@@ -5,6 +5,7 @@ import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.agents.api.Reseedable;
 import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
 import dev.lantern.environments.api.Environment;
@@ -54,7 +55,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * ε bottomed out. With {@code prioritized = true} (otherwise defaults), four-rooms seed 1 reached the optimum too
  * (58 s, near-optimal episodes from about 15 000 steps); one run only, not part of the slow test.
  */
-public final class DqnAgent extends NetworkLearner<DqnConfig, QNet> {
+public final class DqnAgent extends NetworkLearner<DqnConfig, QNet> implements Reseedable {
+
+    private static final java.util.List<String> STREAMS = java.util.List.of(Seeds.ENV, Seeds.EXPLORE, Seeds.REPLAY,
+            Seeds.PROBE);
 
     private final VectorEnv envs;
     private final NStepAssembler nstep;
@@ -240,6 +244,23 @@ public final class DqnAgent extends NetworkLearner<DqnConfig, QNet> {
         }
         out.section("target");
         out.writeArray(updater.target().params());
+    }
+
+    /** {@inheritDoc} {@code env}, {@code explore} (ε-greedy), {@code replay} (minibatches), {@code probe}. */
+    @Override
+    public java.util.List<String> reseedableStreams() {
+        return STREAMS;
+    }
+
+    @Override
+    public void reseed(String stream, long seed) {
+        switch (stream) {
+            case Seeds.ENV -> envs.reseed(seed);
+            case Seeds.EXPLORE -> exploreRng.setState(seed);
+            case Seeds.REPLAY -> replayRng.setState(seed);
+            case Seeds.PROBE -> probeRng.setState(seed);
+            default -> throw Reseedable.unknownStream("dqn", stream, STREAMS);
+        }
     }
 
     @Override

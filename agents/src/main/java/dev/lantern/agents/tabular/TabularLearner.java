@@ -1,6 +1,7 @@
 package dev.lantern.agents.tabular;
 
 import dev.lantern.agents.api.LearningAgent;
+import dev.lantern.agents.api.Reseedable;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
@@ -23,7 +24,9 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * <p><b>Metrics</b>: {@code explore/epsilon}, {@code tabular/states} (rows in the table), {@code tabular/td_error}
  * (mean |TD error| over the episode).
  */
-public final class TabularLearner implements LearningAgent {
+public final class TabularLearner implements LearningAgent, Reseedable {
+
+    private static final List<String> STREAMS = List.of(Seeds.ENV, Seeds.EXPLORE);
 
     private final TabularLearnerConfig config;
     private final GridWorld world;
@@ -123,6 +126,21 @@ public final class TabularLearner implements LearningAgent {
     @Override
     public long updates() {
         return updates;
+    }
+
+    /** {@inheritDoc} {@code env} (the next episodes' seeds) and {@code explore} (ε draws, tie-breaking). */
+    @Override
+    public List<String> reseedableStreams() {
+        return STREAMS;
+    }
+
+    @Override
+    public void reseed(String stream, long seed) {
+        switch (stream) {
+            case Seeds.ENV -> episodes.setState(seed);
+            case Seeds.EXPLORE -> explore.setState(seed);
+            default -> throw Reseedable.unknownStream("tabular", stream, STREAMS);
+        }
     }
 
     @Override

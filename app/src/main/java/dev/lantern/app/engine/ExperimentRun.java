@@ -65,6 +65,7 @@ public final class ExperimentRun {
             dir = b.runDir == null ? null : b.resume ? RunDirectory.open(b.runDir) : RunDirectory.create(b.runDir);
             if (dir != null) {
                 dir.lockForWriting(); // one writer per run directory, released when the run ends
+                dir.keepResumeStates(e.training().keepStates());
             }
         } catch (RunLockedException ex) {
             throw new ConfigException(List.of(ex.getMessage()));
