@@ -23,6 +23,7 @@ import dev.lantern.app.config.Experiment;
 import dev.lantern.app.config.ExperimentLoader;
 import dev.lantern.environments.grid.solve.FiniteHorizon;
 import dev.lantern.environments.grid.solve.OptimalReturn;
+import dev.lantern.environments.random.Seeds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class ExperimentRun {
         LearnerContext context = new LearnerContext(game ? null : environment::newWorld, environment.game(), e.seed(),
                 e.training().totalEnvSteps(), e.lca().enabled() ? e.lca().probeSize() : 0, DataType.FLOAT,
                 e.training().evalEpisodes(), game ? Double.NaN : groundTruth.value(),
-                fork == null ? dev.lantern.environments.random.Seeds.derive(e.seed(), "eval") : fork.evalSeed(e.seed()));
+                fork == null ? Seeds.derive(e.seed(), Seeds.EVAL) : fork.evalSeed(e.seed()));
         this.agent = Learners.create(e.agent(), context);
         Trainer.Builder tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
                 e.training().checkpointEveryEnvSteps(), 0));
