@@ -1,7 +1,7 @@
 package dev.lantern.agents.actorcritic;
 
+import dev.lantern.agents.api.NamedStreams;
 import dev.lantern.agents.api.Reseedable;
-import java.util.List;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
@@ -67,16 +67,8 @@ public final class A2cAgent extends NetworkLearner<A2cConfig, ActorCriticNet> im
 
     /** {@inheritDoc} PPO's: {@code env}, {@code explore}, {@code shuffle} (the one minibatch's order), {@code probe}. */
     @Override
-    public List<String> reseedableStreams() {
-        return PpoAgent.STREAMS;
-    }
-
-    @Override
-    public void reseed(String stream, long seed) {
-        if (!PpoAgent.STREAMS.contains(stream)) {
-            throw Reseedable.unknownStream("a2c", stream, PpoAgent.STREAMS);
-        }
-        inner.reseed(stream, seed);
+    public NamedStreams randomStreams() {
+        return inner.randomStreams().as("a2c");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.api.PinnedLoss;
+import dev.lantern.agents.api.NamedStreams;
 import dev.lantern.agents.api.Reseedable;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
@@ -14,7 +15,6 @@ import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
 import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.api.VectorEnv;
-import java.util.List;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,8 +49,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> implements Reseedable {
 
-    /** The streams PPO draws from while it trains (and A2C, which runs on it). */
-    static final List<String> STREAMS = List.of(Seeds.ENV, Seeds.EXPLORE, Seeds.SHUFFLE, Seeds.PROBE);
 
     private final ActorCriticObjective objective;
     private final ActorCriticObjective probeObjective;
@@ -58,6 +56,7 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> im
     private final Rng exploreRng;
     private final Rng shuffleRng;
     private final Rng probeRng;
+    private final NamedStreams streams;
     private final int probeSize;
     private final int obsSize;
     private final int actions;
@@ -89,6 +88,8 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> im
         this.exploreRng = new Rng(exploreSeed);
         this.shuffleRng = new Rng(shuffleSeed);
         this.probeRng = new Rng(probeSeed);
+        this.streams = new NamedStreams("ppo").with(Seeds.ENV, envs::reseed).with(Seeds.EXPLORE, exploreRng::setState)
+                .with(Seeds.SHUFFLE, shuffleRng::setState).with(Seeds.PROBE, probeRng::setState);
         this.probeSize = probeSize;
         this.obsSize = net.inputSize();
         this.actions = net.actionCount();
@@ -162,19 +163,8 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> im
 
     /** {@inheritDoc} {@code env}, {@code explore} (action sampling), {@code shuffle} (minibatches), {@code probe}. */
     @Override
-    public List<String> reseedableStreams() {
-        return STREAMS;
-    }
-
-    @Override
-    public void reseed(String stream, long seed) {
-        switch (stream) {
-            case Seeds.ENV -> envs.reseed(seed);
-            case Seeds.EXPLORE -> exploreRng.setState(seed);
-            case Seeds.SHUFFLE -> shuffleRng.setState(seed);
-            case Seeds.PROBE -> probeRng.setState(seed);
-            default -> throw Reseedable.unknownStream("ppo", stream, STREAMS);
-        }
+    public NamedStreams randomStreams() {
+        return streams;
     }
 
     /** One iteration: collect a rollout, then update for {@code epochs} passes over it. */

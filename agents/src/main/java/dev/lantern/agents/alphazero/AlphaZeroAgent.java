@@ -2,6 +2,7 @@ package dev.lantern.agents.alphazero;
 
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.PolicyValueView;
+import dev.lantern.agents.api.NamedStreams;
 import dev.lantern.agents.api.Reseedable;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
@@ -14,7 +15,6 @@ import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
 import dev.lantern.environments.board.Game;
-import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -54,8 +54,6 @@ import org.slf4j.LoggerFactory;
  * Episodes: one per game, return = outcome for the first player, length = plies, success = the first player won.
  */
 public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorCriticNet> implements Reseedable {
-
-    private static final List<String> STREAMS = List.of(Seeds.REPLAY, Seeds.SELFPLAY, Seeds.PROBE, Seeds.EVAL);
 
     private static final Logger LOG = LoggerFactory.getLogger(AlphaZeroAgent.class);
 
@@ -257,19 +255,10 @@ public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorC
      * the agent).
      */
     @Override
-    public List<String> reseedableStreams() {
-        return STREAMS;
-    }
-
-    @Override
-    public void reseed(String stream, long seed) {
-        switch (stream) {
-            case Seeds.REPLAY -> replayRng.setState(seed);
-            case Seeds.SELFPLAY -> selfPlayRng.setState(seed);
-            case Seeds.PROBE -> probeRng.setState(seed);
-            case Seeds.EVAL -> evalRng.setState(seed);
-            default -> throw Reseedable.unknownStream("alphazero", stream, STREAMS);
-        }
+    public NamedStreams randomStreams() {
+        return new NamedStreams("alphazero").with(Seeds.REPLAY, replayRng::setState)
+                .with(Seeds.SELFPLAY, selfPlayRng::setState).with(Seeds.PROBE, probeRng::setState)
+                .with(Seeds.EVAL, evalRng::setState);
     }
 
     @Override

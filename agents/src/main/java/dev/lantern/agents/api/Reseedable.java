@@ -15,11 +15,16 @@ import java.util.List;
  */
 public interface Reseedable {
 
+    /** The agent's reseedable streams by name, each with what restarts it. */
+    NamedStreams randomStreams();
+
     /**
      * The streams this agent draws from while it trains and that {@link #reseed} accepts, in the order of
      * {@link dev.lantern.environments.random.Seeds#STREAMS}.
      */
-    List<String> reseedableStreams();
+    default List<String> reseedableStreams() {
+        return randomStreams().names();
+    }
 
     /**
      * Restarts stream {@code stream} from {@code seed}: every later draw from it is what a stream seeded with
@@ -28,15 +33,7 @@ public interface Reseedable {
      *
      * @throws IllegalArgumentException if the agent has no such stream (the message lists the ones it has)
      */
-    void reseed(String stream, long seed);
-
-    /**
-     * The exception for a stream {@code owner} does not have, naming the ones it has.
-     *
-     * @param owner the learner, as a user names it ({@code ppo}, {@code dqn}, ...)
-     */
-    static IllegalArgumentException unknownStream(String owner, String stream, List<String> streams) {
-        return new IllegalArgumentException(owner + " has no random stream '" + stream + "' to reseed (its streams: "
-                + String.join(", ", streams) + ")");
+    default void reseed(String stream, long seed) {
+        randomStreams().reseed(stream, seed);
     }
 }

@@ -5,6 +5,7 @@ import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.agents.api.NamedStreams;
 import dev.lantern.agents.api.Reseedable;
 import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
@@ -56,9 +57,6 @@ import org.nd4j.linalg.api.buffer.DataType;
  * (58 s, near-optimal episodes from about 15 000 steps); one run only, not part of the slow test.
  */
 public final class DqnAgent extends NetworkLearner<DqnConfig, QNet> implements Reseedable {
-
-    private static final java.util.List<String> STREAMS = java.util.List.of(Seeds.ENV, Seeds.EXPLORE, Seeds.REPLAY,
-            Seeds.PROBE);
 
     private final VectorEnv envs;
     private final NStepAssembler nstep;
@@ -248,19 +246,9 @@ public final class DqnAgent extends NetworkLearner<DqnConfig, QNet> implements R
 
     /** {@inheritDoc} {@code env}, {@code explore} (ε-greedy), {@code replay} (minibatches), {@code probe}. */
     @Override
-    public java.util.List<String> reseedableStreams() {
-        return STREAMS;
-    }
-
-    @Override
-    public void reseed(String stream, long seed) {
-        switch (stream) {
-            case Seeds.ENV -> envs.reseed(seed);
-            case Seeds.EXPLORE -> exploreRng.setState(seed);
-            case Seeds.REPLAY -> replayRng.setState(seed);
-            case Seeds.PROBE -> probeRng.setState(seed);
-            default -> throw Reseedable.unknownStream("dqn", stream, STREAMS);
-        }
+    public NamedStreams randomStreams() {
+        return new NamedStreams("dqn").with(Seeds.ENV, envs::reseed).with(Seeds.EXPLORE, exploreRng::setState)
+                .with(Seeds.REPLAY, replayRng::setState).with(Seeds.PROBE, probeRng::setState);
     }
 
     @Override

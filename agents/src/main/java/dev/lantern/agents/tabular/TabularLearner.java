@@ -1,6 +1,7 @@
 package dev.lantern.agents.tabular;
 
 import dev.lantern.agents.api.LearningAgent;
+import dev.lantern.agents.api.NamedStreams;
 import dev.lantern.agents.api.Reseedable;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
@@ -25,8 +26,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * (mean |TD error| over the episode).
  */
 public final class TabularLearner implements LearningAgent, Reseedable {
-
-    private static final List<String> STREAMS = List.of(Seeds.ENV, Seeds.EXPLORE);
 
     private final TabularLearnerConfig config;
     private final GridWorld world;
@@ -130,17 +129,8 @@ public final class TabularLearner implements LearningAgent, Reseedable {
 
     /** {@inheritDoc} {@code env} (the next episodes' seeds) and {@code explore} (ε draws, tie-breaking). */
     @Override
-    public List<String> reseedableStreams() {
-        return STREAMS;
-    }
-
-    @Override
-    public void reseed(String stream, long seed) {
-        switch (stream) {
-            case Seeds.ENV -> episodes.setState(seed);
-            case Seeds.EXPLORE -> explore.setState(seed);
-            default -> throw Reseedable.unknownStream("tabular", stream, STREAMS);
-        }
+    public NamedStreams randomStreams() {
+        return new NamedStreams("tabular").with(Seeds.ENV, episodes::setState).with(Seeds.EXPLORE, explore::setState);
     }
 
     @Override
