@@ -232,6 +232,7 @@ public final class ExperimentLoader {
         long steps = f.integer("totalEnvSteps", d.totalEnvSteps());
         int evalEpisodes = f.integer("evalEpisodes", d.evalEpisodes());
         long checkpointEvery = f.integer("checkpointEveryEnvSteps", d.checkpointEveryEnvSteps());
+        boolean keepStates = f.bool("keepStates", d.keepStates());
         f.rejectUnknown();
         if (steps < 1) {
             problems.add("training.totalEnvSteps: must be >= 1, got " + steps);
@@ -245,7 +246,7 @@ public final class ExperimentLoader {
         if (checkpointEvery < 0) {
             problems.add("training.checkpointEveryEnvSteps: must be >= 0, got " + checkpointEvery);
         }
-        return new TrainingConfig(steps, evalEpisodes, checkpointEvery);
+        return new TrainingConfig(steps, evalEpisodes, checkpointEvery, keepStates);
     }
 
     private static LcaSettings readLca(JsonObject json, List<String> problems) {
@@ -278,6 +279,7 @@ public final class ExperimentLoader {
         training.addProperty("totalEnvSteps", e.training().totalEnvSteps());
         training.addProperty("evalEpisodes", e.training().evalEpisodes());
         training.addProperty("checkpointEveryEnvSteps", e.training().checkpointEveryEnvSteps());
+        training.addProperty("keepStates", e.training().keepStates());
         root.add("training", training);
         JsonObject lca = new JsonObject();
         lca.addProperty("enabled", e.lca().enabled());

@@ -8,8 +8,17 @@ package dev.lantern.app.config;
  * @param checkpointEveryEnvSteps   write a checkpoint after the iteration that passes each multiple of this many
  *                                  environment steps (what {@code lantern resume} continues from), 0 = only at the end;
  *                                  default 20000
+ * @param keepStates                keep the agent's and recorders' states ({@code agent.state},
+ *                                  {@code recorders.state}) in every checkpoint, not only the newest, so that any
+ *                                  checkpoint can be forked ({@code lantern fork}); costs their size per checkpoint
+ *                                  (DQN's replay buffer is in {@code agent.state}); default false
  */
-public record TrainingConfig(long totalEnvSteps, int evalEpisodes, long checkpointEveryEnvSteps) {
+public record TrainingConfig(long totalEnvSteps, int evalEpisodes, long checkpointEveryEnvSteps, boolean keepStates) {
+
+    /** A config that keeps the resume states in the newest checkpoint only ({@code keepStates} false). */
+    public TrainingConfig(long totalEnvSteps, int evalEpisodes, long checkpointEveryEnvSteps) {
+        this(totalEnvSteps, evalEpisodes, checkpointEveryEnvSteps, false);
+    }
 
     /**
      * The largest budget accepted: 10^12 environment steps, far beyond any run on one machine (days at a million
@@ -20,6 +29,6 @@ public record TrainingConfig(long totalEnvSteps, int evalEpisodes, long checkpoi
 
     /** The documented defaults. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(80_000L, 10, 20_000L);
+        return new TrainingConfig(80_000L, 10, 20_000L, false);
     }
 }
