@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lantern", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "An interactive lab for looking inside reinforcement-learning agents while they learn.",
-        subcommands = {RunCommand.class, ResumeCommand.class, ForkCommand.class, SweepCommand.class, AnalyzeCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, ForkCommand.class, InstabilityCommand.class, SweepCommand.class, AnalyzeCommand.class,
             DynamicsCommand.class, DiffCommand.class, EnvsCommand.class, ValidateMapCommand.class, DoctorCommand.class,
             BenchCommand.class,
             LabCommand.class, PlayCommand.class, CommandLine.HelpCommand.class})

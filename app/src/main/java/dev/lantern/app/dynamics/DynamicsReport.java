@@ -38,6 +38,15 @@ public final class DynamicsReport {
                 new CkaSection(), new ModeConnectivitySection()));
     }
 
+    /**
+     * The report of an instability analysis (Frankle et al. 2020) over the children of forks of one run at several
+     * steps: what each child is, and the linear mode connectivity of every pair of children of one fork step, with the
+     * barrier against the fork step.
+     */
+    public static DynamicsReport instability() {
+        return new DynamicsReport(List.of(new RunsSection(), new ModeConnectivitySection()));
+    }
+
     /** The default folder of a report: {@code RUN/analysis/dynamics} of the first run. */
     public static Path defaultFolder(List<DynamicsRun> runs) {
         return runs.get(0).dir().resolve("analysis").resolve("dynamics");
