@@ -70,6 +70,8 @@ public final class LcaRecorder implements Recorder {
     private final List<Double> actualCurve = new ArrayList<>();
 
     private IterationSums iteration;
+    private final TermTotals terms = new TermTotals();
+    private Oscillation oscillation;
 
     /** Allocates with the given settings (which must be enabled). */
     public LcaRecorder(LcaSettings settings) {
@@ -90,6 +92,7 @@ public final class LcaRecorder implements Recorder {
         cumulative = new double[layout.size()];
         windowAllocation = new double[layout.size()];
         iteration = new IterationSums(layout);
+        oscillation = new Oscillation(layout.size());
         if (run.runDir() != null) {
             files = new LcaFiles(run.runDir(), layout);
         }
@@ -109,22 +112,56 @@ public final class LcaRecorder implements Recorder {
             window = probe.windowId();
             windowStep = event.envStep();
             carriedGradient = null;
+            terms.newWindow();
             probeDescription = probe.description();
         }
         INDArray live = event.paramsAfter();
         double[] theta0 = event.paramsBefore().data().asDouble();
         double[] theta1 = live.data().asDouble();
-        double[] end = new double[theta1.length];
         if (oracle == null || oracle.probe() != probe) {
-            oracle = new PinnedLossOracle(probe, live.dataType(), theta1.length);
+            oracle = new PinnedLossOracle(probe, live.dataType(), theta1.length, settings.perTerm());
         }
-        StepAllocation step = allocator.allocate(oracle, theta0, theta1, carriedGradient, carriedLoss, end);
-        carriedGradient = end;
-        carriedLoss = step.lossAfter();
-        record(event, step);
+        List<String> names = oracle.termNames();
+        terms.use(names);
+        StepAllocation step;
+        StepAllocation[] perTerm;
+        if (names.size() > 1) {
+            double[][] ends = new double[names.size()][theta1.length];
+            perTerm = allocator.allocateTerms(oracle, theta0, theta1, terms.carried(), terms.carriedLoss(), ends);
+            terms.add(perTerm, ends);
+            step = sum(perTerm);
+        } else {
+            double[] end = new double[theta1.length];
+            step = allocator.allocate(oracle, theta0, theta1, carriedGradient, carriedLoss, end);
+            carriedGradient = end;
+            carriedLoss = step.lossAfter();
+            perTerm = names.isEmpty() ? new StepAllocation[0] : new StepAllocation[] {step};
+            terms.add(perTerm, null);
+        }
+        record(event, step, perTerm);
     }
 
-    private void record(UpdateEvent event, StepAllocation step) {
+    /** The total of the terms' allocations of one step: the sums of their allocations and values. */
+    private static StepAllocation sum(StepAllocation[] perTerm) {
+        double[] a = perTerm[0].allocation().clone();
+        double before = perTerm[0].lossBefore();
+        double after = perTerm[0].lossAfter();
+        for (int t = 1; t < perTerm.length; t++) {
+            double[] b = perTerm[t].allocation();
+            for (int i = 0; i < a.length; i++) {
+                a[i] += b[i];
+            }
+            before += perTerm[t].lossBefore();
+            after += perTerm[t].lossAfter();
+        }
+        double allocated = 0;
+        for (double v : a) {
+            allocated += v;
+        }
+        return new StepAllocation(a, before, after, allocated, perTerm[0].pieces(), perTerm[0].gradientEvaluations());
+    }
+
+    private void record(UpdateEvent event, StepAllocation step, StepAllocation[] perTerm) {
         double[] a = step.allocation();
         for (int i = 0; i < a.length; i++) {
             cumulative[i] += a[i];
@@ -132,7 +169,9 @@ public final class LcaRecorder implements Recorder {
         }
         double[] layers = layout.sumPerLayer(a);
         double helped = step.helpedFraction();
-        iteration.add(step, layers, helped);
+        AllocationCounts counts = AllocationCounts.of(a);
+        oscillation.add(a);
+        iteration.add(step, layers, helped, counts, terms.names(), perTerm);
         steps++;
         evaluations += step.gradientEvaluations();
         totalAllocated += step.allocated();
@@ -142,7 +181,7 @@ public final class LcaRecorder implements Recorder {
         actualCurve.add(totalActual);
         piecesHistogram.merge(step.pieces(), 1, Integer::sum);
         if (files != null) {
-            files.step(event, window, step, helped, layers);
+            files.step(event, window, step, helped, layers, counts, terms.names(), perTerm);
         }
     }
 
@@ -189,6 +228,8 @@ public final class LcaRecorder implements Recorder {
         out.writeDoubles(allocatedCurve.stream().mapToDouble(Double::doubleValue).toArray());
         out.writeDoubles(actualCurve.stream().mapToDouble(Double::doubleValue).toArray());
         out.writeLongs(files == null ? new long[2] : files.lengths());
+        terms.save(out);
+        oscillation.save(out);
     }
 
     @Override
@@ -239,6 +280,8 @@ public final class LcaRecorder implements Recorder {
                 throw in.fail(e.getMessage());
             }
         }
+        terms.restore(in, n);
+        oscillation.restore(in);
     }
 
     private void closeWindow() {
@@ -257,6 +300,7 @@ public final class LcaRecorder implements Recorder {
         JsonObject summary = summary();
         manifest.put("lca", Map.of("probe", probeDescription, "probeSize", settings.probeSize(),
                 "errorThreshold", settings.errorThreshold(), "maxPieces", settings.maxPieces(),
+                "perTerm", settings.perTerm(), "terms", terms.names(),
                 "window", "one iteration (a new probe from each rollout)"));
         if (files != null) {
             files.finish(cumulative, summary);
@@ -287,6 +331,12 @@ public final class LcaRecorder implements Recorder {
             }
         }
         s.addProperty("helpedFraction", cumulative.length == 0 ? 0 : helped / (double) cumulative.length);
+        AllocationCounts counts = AllocationCounts.of(cumulative);
+        s.addProperty("cumulativeHelped", counts.helped());
+        s.addProperty("cumulativeHurt", counts.hurt());
+        s.addProperty("cumulativeZero", counts.zero());
+        s.add("terms", terms.summary());
+        s.add("oscillation", oscillation.summary(layout));
         s.add("piecesHistogram", RunDirectory.GSON.toJsonTree(piecesHistogram));
         s.addProperty("probe", probeDescription);
         s.add("layout", RunDirectory.GSON.toJsonTree(layout.layers()));
