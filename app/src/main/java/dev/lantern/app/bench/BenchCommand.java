@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
         subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchUpdate.class,
             BenchAgentsCommand.class, BenchMemoryCommand.class, BenchAnalyzeCommand.class, BenchAblation.class,
-            BenchPatchingCommand.class, BenchCircuitCommand.class, BenchLabCommand.class})
+            BenchPatchingCommand.class, BenchCircuitCommand.class, BenchLabCommand.class, BenchLcaCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

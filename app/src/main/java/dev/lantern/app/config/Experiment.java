@@ -57,6 +57,11 @@ public record Experiment(String name, long seed, EnvConfig env, AgentConfig agen
                 new LcaSettings(enabled, lca.probeSize(), lca.errorThreshold(), lca.maxPieces(), lca.perTerm()));
     }
 
+    /** A copy with LCA split by loss term or not ({@code lca.perTerm}). */
+    public Experiment withLcaPerTerm(boolean perTerm) {
+        return new Experiment(name, seed, env, agent, training, lca.withPerTerm(perTerm));
+    }
+
     /** A copy on another environment id. */
     public Experiment withEnvId(String id) {
         return new Experiment(name, seed, new EnvConfig(id, null, env.maxEpisodeSteps(), env.observation()),
