@@ -34,7 +34,7 @@ public final class DynamicsReport {
 
     /** Every section Lantern has, in the order of {@code docs/dynamics.md}. */
     public static DynamicsReport standard() {
-        return new DynamicsReport(List.of(new RunsSection(), new LcaSection()));
+        return new DynamicsReport(List.of(new RunsSection(), new PhasesSection(), new LcaSection()));
     }
 
     /** The default folder of a report: {@code RUN/analysis/dynamics} of the first run. */
