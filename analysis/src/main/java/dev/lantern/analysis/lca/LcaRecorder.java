@@ -27,12 +27,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p><b>Metrics</b> at the end of every iteration (sums over its updates): {@code lca/total} (Σ allocations),
  * {@code lca/actual} (the real probe-loss change), {@code lca/error} (actual − total), {@code lca/layer/<layer>},
  * {@code lca/helped_fraction} (mean over steps of the fraction of parameters with negative allocation),
- * {@code lca/pieces_max}.
+ * {@code lca/helped}, {@code lca/hurt}, {@code lca/zero} (mean counts per step), {@code lca/helped_among_moved},
+ * {@code lca/pieces_max}, and with {@link LcaSettings#perTerm()} {@code lca/term/<term>} with {@code /actual} and
+ * {@code /error} per term of a {@link dev.lantern.agents.api.TermedLoss} (the total is then the terms' sum).
+ * Per-parameter sign oscillation ({@link Oscillation}) and the terms' totals are part of the saved state.
  *
  * <p><b>Files</b> in {@code lca/} of the run directory:
  * <ul>
  *   <li>{@code steps.jsonl}: one object per update: {@code update, step, window, loss_before, loss_after, actual,
- *       allocated, error, pieces, evaluations, helped_fraction, layers: {name: allocation}}</li>
+ *       allocated, error, pieces, evaluations, helped_fraction, helped, hurt, zero, layers: {name: allocation},
+ *       terms: {name: {actual, allocated, error}}}</li>
  *   <li>{@code neurons.jsonl}: one object per window: {@code window, step, layers: {name: [allocation per neuron]}}
  *       (a neuron's allocation is the sum over its incoming weights and bias)</li>
  *   <li>{@code parameters.f64}: cumulative allocation per parameter over the run, little-endian IEEE 754 doubles
@@ -129,7 +133,7 @@ public final class LcaRecorder implements Recorder {
             double[][] ends = new double[names.size()][theta1.length];
             perTerm = allocator.allocateTerms(oracle, theta0, theta1, terms.carried(), terms.carriedLoss(), ends);
             terms.add(perTerm, ends);
-            step = sum(perTerm);
+            step = StepAllocation.sum(perTerm);
         } else {
             double[] end = new double[theta1.length];
             step = allocator.allocate(oracle, theta0, theta1, carriedGradient, carriedLoss, end);
@@ -139,26 +143,6 @@ public final class LcaRecorder implements Recorder {
             terms.add(perTerm, null);
         }
         record(event, step, perTerm);
-    }
-
-    /** The total of the terms' allocations of one step: the sums of their allocations and values. */
-    private static StepAllocation sum(StepAllocation[] perTerm) {
-        double[] a = perTerm[0].allocation().clone();
-        double before = perTerm[0].lossBefore();
-        double after = perTerm[0].lossAfter();
-        for (int t = 1; t < perTerm.length; t++) {
-            double[] b = perTerm[t].allocation();
-            for (int i = 0; i < a.length; i++) {
-                a[i] += b[i];
-            }
-            before += perTerm[t].lossBefore();
-            after += perTerm[t].lossAfter();
-        }
-        double allocated = 0;
-        for (double v : a) {
-            allocated += v;
-        }
-        return new StepAllocation(a, before, after, allocated, perTerm[0].pieces(), perTerm[0].gradientEvaluations());
     }
 
     private void record(UpdateEvent event, StepAllocation step, StepAllocation[] perTerm) {
