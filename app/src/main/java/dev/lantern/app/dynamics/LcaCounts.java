@@ -3,6 +3,7 @@ package dev.lantern.app.dynamics;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.lantern.analysis.lca.LcaLog;
+import dev.lantern.app.analyze.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ final class LcaCounts {
         c.addProperty("minHelpedAmongMoved", min(among));
         c.addProperty("maxHelpedAmongMoved", -min(negate(among)));
         c.addProperty("iterations", among.length);
-        c.add("helpedAmongMovedPerIteration", array(among));
+        c.add("helpedAmongMovedPerIteration", Json.doubles(among));
         c.addProperty("paper", LcaSection.PAPER);
         o.add("counts", c);
         p.line("per step (mean of %d): helped %.0f, hurt %.0f, exactly zero %.0f of %.0f parameters; helped fraction "
@@ -130,13 +131,5 @@ final class LcaCounts {
             n[i] = -v[i];
         }
         return n;
-    }
-
-    private static JsonArray array(double[] v) {
-        JsonArray a = new JsonArray();
-        for (double d : v) {
-            a.add(d);
-        }
-        return a;
     }
 }
