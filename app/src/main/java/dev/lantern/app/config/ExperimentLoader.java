@@ -253,7 +253,8 @@ public final class ExperimentLoader {
         JsonFields f = new JsonFields(json, "lca", problems);
         LcaSettings d = LcaSettings.defaults();
         LcaSettings s = new LcaSettings(f.bool("enabled", d.enabled()), f.integer("probeSize", d.probeSize()),
-                f.number("errorThreshold", d.errorThreshold()), f.integer("maxPieces", d.maxPieces()));
+                f.number("errorThreshold", d.errorThreshold()), f.integer("maxPieces", d.maxPieces()),
+                f.bool("perTerm", d.perTerm()));
         f.rejectUnknown();
         return s;
     }
@@ -286,6 +287,7 @@ public final class ExperimentLoader {
         lca.addProperty("probeSize", e.lca().probeSize());
         lca.addProperty("errorThreshold", e.lca().errorThreshold());
         lca.addProperty("maxPieces", e.lca().maxPieces());
+        lca.addProperty("perTerm", e.lca().perTerm());
         root.add("lca", lca);
         return root;
     }

@@ -35,7 +35,7 @@ public final class DynamicsReport {
     /** Every section Lantern has, in the order of {@code docs/dynamics.md}. */
     public static DynamicsReport standard() {
         return new DynamicsReport(List.of(new RunsSection(), new ComparisonSection(), new PhasesSection(),
-                new CkaSection(), new ModeConnectivitySection()));
+                new LcaSection(), new CkaSection(), new ModeConnectivitySection()));
     }
 
     /**
