@@ -308,9 +308,8 @@ final class ComparePane extends VBox {
         boolean episodes = c.curves().stream().anyMatch(k -> k.metric().equals("episode/return"));
         String what = (eval ? "greedy eval/return points" : "") + (eval && episodes ? "; " : "")
                 + (episodes ? String.format(Locale.ROOT, "episode/return, mean per %,d-step bin", c.binWidth()) : "");
-        curveNote = ChartStyle.replaceNote(chart, curveNote, what + "  ·  IQM over the runs with a point in each "
-                + String.format(Locale.ROOT, "%,d-step bin, percentile bootstrap (%,d resamples)", c.binWidth(),
-                        IqmBootstrap.RESAMPLES));
+        curveNote = ChartStyle.replaceNote(chart, curveNote, "curves: " + what
+                + "  ·  band: the IQM's 95% percentile bootstrap over runs");
         restyle();
     }
 
