@@ -1,12 +1,16 @@
 package dev.lantern.app.lab;
 
+import dev.lantern.analysis.stats.Aggregates;
+import dev.lantern.analysis.stats.Interval;
+import dev.lantern.analysis.stats.ScoreMatrix;
+import dev.lantern.analysis.stats.StratifiedBootstrap;
 import dev.lantern.agents.run.MetricsLog;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the compare chart draws: one return curve per run and the IQM across runs per step bin with its 95% bootstrap
- * band ({@link IqmBootstrap}). A run's curve is its {@code eval/return} points when it has two or more (periodic greedy
+ * band (rliable's IQM and a seeded percentile bootstrap over runs, {@code dev.lantern.analysis.stats}). A run's curve is its {@code eval/return} points when it has two or more (periodic greedy
  * evaluation), else its {@code episode/return} averaged in step bins. The bins are {@link #BINS} equal bins over
  * {@code [0, the longest run's last step]}; a run's score in a bin is the mean of its curve points in it, and the IQM of
  * a bin is taken over the runs that have a point there.
@@ -16,6 +20,11 @@ import java.util.List;
  * @param iqm      the IQM band
  */
 record CompareCurves(List<Curve> curves, long binWidth, Band iqm) {
+
+    /** The band: 2,000 resamples of the runs, 95%, seed 0 (the same runs always give the same band). */
+    static final StratifiedBootstrap BAND = new StratifiedBootstrap(StratifiedBootstrap.PROFILE_RESAMPLES,
+            StratifiedBootstrap.CONFIDENCE, 0);
+
 
     /** Step bins over the longest run. */
     static final int BINS = 40;
@@ -115,9 +124,8 @@ record CompareCurves(List<Curve> curves, long binWidth, Band iqm) {
                 continue;
             }
             double[] values = v.stream().mapToDouble(Double::doubleValue).toArray();
-            double[] ci = IqmBootstrap.interval(values, IqmBootstrap.RESAMPLES, IqmBootstrap.LEVEL,
-                    IqmBootstrap.SEED);
-            rows.add(new double[] {(b + 0.5) * width, IqmBootstrap.iqm(values), ci[0], ci[1], values.length});
+            Interval ci = BAND.interval(ScoreMatrix.ofRuns(values), Aggregates::iqm);
+            rows.add(new double[] {(b + 0.5) * width, ci.point(), ci.lower(), ci.upper(), values.length});
         }
         double[][] cols = new double[5][rows.size()];
         for (int i = 0; i < rows.size(); i++) {
