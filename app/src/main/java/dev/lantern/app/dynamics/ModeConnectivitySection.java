@@ -33,8 +33,9 @@ final class ModeConnectivitySection implements DynamicsSection {
     /** A pair measured: the runs, the checkpoint, the fork step (null for runs that are not children), the curve. */
     record Pair(DynamicsRun a, DynamicsRun b, long step, Long forkStep, InterpolationCurve curve) {
 
+        /** The pair's name: its runs, after the fork step for children (children of two forks share names). */
         String label() {
-            return a.label() + " x " + b.label();
+            return (forkStep == null ? "" : "k=" + forkStep + ": ") + a.label() + " x " + b.label();
         }
     }
 
