@@ -15,7 +15,8 @@ import java.util.Map;
  * The fork lineage of the opened runs as a tree laid out in rows: each run one row, a horizontal line from its start
  * (0, or its fork step for a fork's child) to its last step; a child's row comes under its parent's subtree and
  * branches off the parent's line at its fork step. Runs whose parent is not opened are roots. Where the parent's
- * {@code analysis/dynamics/dynamics.json} has a {@code modeConnectivity} member, the barrier of every pair of its
+ * {@code analysis/<folder>/dynamics.json} (of lantern dynamics or lantern instability) has a {@code modeConnectivity}
+ * member, the barrier of every pair of its
  * opened children is attached (read defensively: anything missing or malformed gives no barrier).
  *
  * @param nodes    one per run, in row order (row 0 first)
@@ -84,13 +85,37 @@ record Lineage(List<Node> nodes, List<Barrier> barriers) {
                 .forEach(c -> place(c, row, runs, nodes, rows));
     }
 
-    /** The barriers between opened children of {@code parent} in its dynamics.json; none when absent. */
+    /**
+     * The barriers between opened children of {@code parent} in the {@code dynamics.json} files of its analysis
+     * folders ({@code analysis/dynamics/} of {@code lantern dynamics}, {@code analysis/instability-seed-<S>/} of
+     * {@code lantern instability}), the first file naming a pair winning; none when there is none.
+     */
     private static List<Barrier> barriers(OpenedRun parent, Map<Path, Integer> rows) {
-        Path file = parent.dir().resolve("analysis").resolve("dynamics").resolve("dynamics.json");
         List<Barrier> out = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
+        Path analysis = parent.dir().resolve("analysis");
+        if (!Files.isDirectory(analysis)) {
             return out;
         }
+        List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.list(analysis)) {
+            files = s.map(d -> d.resolve("dynamics.json")).filter(Files::isRegularFile).sorted().toList();
+        } catch (java.io.IOException ex) {
+            return out;
+        }
+        java.util.Set<List<Integer>> seen = new java.util.HashSet<>();
+        for (Path file : files) {
+            for (Barrier b : barriers(file, parent, rows)) {
+                if (seen.add(List.of(Math.min(b.rowA(), b.rowB()), Math.max(b.rowA(), b.rowB())))) {
+                    out.add(b);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The barriers of one {@code dynamics.json}; none when it is corrupt or has no mode connectivity. */
+    private static List<Barrier> barriers(Path file, OpenedRun parent, Map<Path, Integer> rows) {
+        List<Barrier> out = new ArrayList<>();
         try {
             JsonElement mc = JsonParser.parseString(Files.readString(file)).getAsJsonObject().get("modeConnectivity");
             if (mc == null || !mc.isJsonObject() || !mc.getAsJsonObject().has("pairs")) {
