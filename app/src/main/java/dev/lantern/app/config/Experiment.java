@@ -47,7 +47,7 @@ public record Experiment(String name, long seed, EnvConfig env, AgentConfig agen
     /** A copy with another step budget. */
     public Experiment withTotalEnvSteps(long steps) {
         return new Experiment(name, seed, env, agent,
-                new TrainingConfig(steps, training.evalEpisodes(), training.checkpointEveryEnvSteps()), lca);
+                training.withTotalEnvSteps(steps), lca);
     }
 
     /** A copy with LCA switched on or off. */

@@ -232,6 +232,8 @@ public final class ExperimentLoader {
         long steps = f.integer("totalEnvSteps", d.totalEnvSteps());
         int evalEpisodes = f.integer("evalEpisodes", d.evalEpisodes());
         long checkpointEvery = f.integer("checkpointEveryEnvSteps", d.checkpointEveryEnvSteps());
+        long evalEvery = f.integer("evalEveryEnvSteps", d.evalEveryEnvSteps());
+        boolean stopWhenSolved = f.bool("stopWhenSolved", d.stopWhenSolved());
         f.rejectUnknown();
         if (steps < 1) {
             problems.add("training.totalEnvSteps: must be >= 1, got " + steps);
@@ -245,7 +247,10 @@ public final class ExperimentLoader {
         if (checkpointEvery < 0) {
             problems.add("training.checkpointEveryEnvSteps: must be >= 0, got " + checkpointEvery);
         }
-        return new TrainingConfig(steps, evalEpisodes, checkpointEvery);
+        if (evalEvery < 0) {
+            problems.add("training.evalEveryEnvSteps: must be >= 0 (0 = only the final evaluation), got " + evalEvery);
+        }
+        return new TrainingConfig(steps, evalEpisodes, checkpointEvery, evalEvery, stopWhenSolved);
     }
 
     private static LcaSettings readLca(JsonObject json, List<String> problems) {
@@ -278,6 +283,8 @@ public final class ExperimentLoader {
         training.addProperty("totalEnvSteps", e.training().totalEnvSteps());
         training.addProperty("evalEpisodes", e.training().evalEpisodes());
         training.addProperty("checkpointEveryEnvSteps", e.training().checkpointEveryEnvSteps());
+        training.addProperty("evalEveryEnvSteps", e.training().evalEveryEnvSteps());
+        training.addProperty("stopWhenSolved", e.training().stopWhenSolved());
         root.add("training", training);
         JsonObject lca = new JsonObject();
         lca.addProperty("enabled", e.lca().enabled());
