@@ -18,8 +18,8 @@ import java.util.function.DoubleSupplier;
  * (its env step) and the wall-clock {@code time/first_solved_seconds} (seconds of training so far, earlier segments of
  * a resumed run included) at that step; with {@link TrainerSettings#stopWhenSolved()} the loop then stops. The final
  * evaluation at a step already evaluated (the budget or the stop fell on an evaluation) repeats nothing: it returns
- * that evaluation's metrics. The manifest's {@code recorders.evaluation} keeps the interval, the number of evaluations
- * and, once solved, {@code firstSolvedStep}, {@code firstSolvedSeconds} and whether the run stopped on it.
+ * that evaluation's metrics. The manifest's {@code recorders.evaluation} keeps the interval, the number of evaluations,
+ * the wall-clock seconds they took and, once solved, {@code firstSolvedStep}, {@code firstSolvedSeconds} and whether the run stopped on it.
  *
  * <p>Its state (steps seen and evaluated, the last evaluation, the first solve) goes into every checkpoint, so a
  * resumed run evaluates at the same steps and writes the same lines as one never stopped. It must hear of an
@@ -44,6 +44,7 @@ final class EvaluationRecorder implements Recorder {
     private long firstSolvedStep = -1;
     private double firstSolvedSeconds = Double.NaN;
     private boolean stoppedWhenSolved;
+    private double seconds;
 
     /**
      * @param evaluator what measures a snapshot
@@ -101,7 +102,9 @@ final class EvaluationRecorder implements Recorder {
         if (envStep == lastEvaluatedStep) {
             return lastEvaluation;
         }
+        long start = System.nanoTime();
         Map<String, Double> m = evaluator.evaluate(run.snapshot().get());
+        seconds += (System.nanoTime() - start) / 1e9;
         for (Map.Entry<String, Double> e : m.entrySet()) {
             run.metrics().scalar(envStep, e.getKey(), e.getValue());
         }
@@ -121,6 +124,7 @@ final class EvaluationRecorder implements Recorder {
     private void updateNotes() {
         notes.put("everyEnvSteps", settings.evalEveryEnvSteps());
         notes.put("evaluations", evaluations);
+        notes.put("seconds", seconds);
         notes.put("stopWhenSolved", settings.stopWhenSolved());
         if (firstSolvedStep >= 0) {
             notes.put("firstSolvedStep", firstSolvedStep);
@@ -143,6 +147,7 @@ final class EvaluationRecorder implements Recorder {
         out.writeLong(evaluations);
         out.writeLong(firstSolvedStep);
         out.writeDouble(firstSolvedSeconds);
+        out.writeDouble(seconds);
         out.writeInt(lastEvaluation.size());
         for (Map.Entry<String, Double> e : lastEvaluation.entrySet()) {
             out.writeString(e.getKey());
@@ -158,6 +163,7 @@ final class EvaluationRecorder implements Recorder {
         evaluations = in.readLong();
         firstSolvedStep = in.readLong();
         firstSolvedSeconds = in.readDouble();
+        seconds = in.readDouble();
         int n = in.readInt();
         if (n < 0) {
             throw in.fail("negative number of evaluation metrics: " + n);
