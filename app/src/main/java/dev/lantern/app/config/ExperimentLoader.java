@@ -99,7 +99,7 @@ public final class ExperimentLoader {
         String agentType = agentFields.string("type", Learners.DEFAULT_TYPE);
         AgentConfig agent = AgentConfigs.read(agentFields, agentType, problems);
         agentFields.rejectUnknown();
-        TrainingConfig training = readTraining(top.object("training"), problems);
+        TrainingConfig training = readTraining(top.object("training"), problems, TrainingConfig.defaultsFor(agent));
         LcaSettings lca = readLca(top.object("lca"), problems);
         boolean probeGiven = root.get("lca") instanceof JsonObject o && o.has("probeSize");
         if (!probeGiven) {
@@ -226,9 +226,9 @@ public final class ExperimentLoader {
         return new EnvRead(new EnvConfig(map != null ? null : id, mapPath, maxSteps, observation), parsed);
     }
 
-    private static TrainingConfig readTraining(JsonObject json, List<String> problems) {
+    /** The {@code training} fields, each absent one from {@code d} (the learner's defaults). */
+    private static TrainingConfig readTraining(JsonObject json, List<String> problems, TrainingConfig d) {
         JsonFields f = new JsonFields(json, "training", problems);
-        TrainingConfig d = TrainingConfig.defaults();
         long steps = f.integer("totalEnvSteps", d.totalEnvSteps());
         int evalEpisodes = f.integer("evalEpisodes", d.evalEpisodes());
         long checkpointEvery = f.integer("checkpointEveryEnvSteps", d.checkpointEveryEnvSteps());

@@ -1,5 +1,9 @@
 package dev.lantern.app.config;
 
+import dev.lantern.agents.api.AgentConfig;
+import dev.lantern.agents.api.TrainsOn;
+import dev.lantern.agents.registry.Learners;
+
 /**
  * How long to train and what to record.
  *
@@ -9,7 +13,8 @@ package dev.lantern.app.config;
  *                                  environment steps (what {@code lantern resume} continues from), 0 = only at the end;
  *                                  default 20000
  * @param evalEveryEnvSteps         evaluate greedily ({@code eval/*}) after the iteration that passes each multiple of
- *                                  this many environment steps, 0 = only at the end; default 5000
+ *                                  this many environment steps, 0 = only at the end; default 5000 (for a game learner
+ *                                  0, {@link #defaultsFor})
  * @param stopWhenSolved            stop training (as completed) at the first evaluation that solves the world (success
  *                                  rate 1 and return within 5% of the exact optimum); default false
  */
@@ -26,6 +31,18 @@ public record TrainingConfig(long totalEnvSteps, int evalEpisodes, long checkpoi
     /** The documented defaults. */
     public static TrainingConfig defaults() {
         return new TrainingConfig(80_000L, 10, 20_000L, 5_000L, false);
+    }
+
+    /**
+     * The defaults for {@code agent}'s learner: {@link #defaults()}, except that a learner that trains on board games
+     * does not evaluate during training ({@code evalEveryEnvSteps} 0), since its evaluation is a set of matches that
+     * can cost more than the training between two evaluations (the tic-tac-toe example's 300 games take about half a
+     * minute).
+     */
+    public static TrainingConfig defaultsFor(AgentConfig agent) {
+        TrainingConfig d = defaults();
+        return Learners.of(agent).trainsOn() != TrainsOn.BOARD_GAMES ? d : new TrainingConfig(d.totalEnvSteps(),
+                d.evalEpisodes(), d.checkpointEveryEnvSteps(), 0, d.stopWhenSolved());
     }
 
     /** A copy with another step budget. */

@@ -24,6 +24,18 @@ class TrainingConfigTest {
     }
 
     @Test
+    void aGameLearnerEvaluatesOnlyAtTheEndByDefaultSinceItsEvaluationIsAMatch() {
+        TrainingConfig t = ExperimentLoader.parse("ok.json", """
+                {"env": {"id": "game/tic-tac-toe-v1"}, "agent": {"type": "alphazero"}}
+                """, null).training();
+        assertEquals(0, t.evalEveryEnvSteps());
+        assertEquals(20_000, ExperimentLoader.parse("ok.json", """
+                {"env": {"id": "game/tic-tac-toe-v1"}, "agent": {"type": "alphazero"},
+                 "training": {"evalEveryEnvSteps": 20000}}
+                """, null).training().evalEveryEnvSteps());
+    }
+
+    @Test
     void zeroLeavesOnlyTheFinalEvaluationAndBothFieldsAreRead() {
         TrainingConfig t = ExperimentLoader.parse("ok.json", """
                 {"training": {"evalEveryEnvSteps": 0, "stopWhenSolved": true}}
