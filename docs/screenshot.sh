@@ -11,7 +11,10 @@
 # training, once this many updates are done, default 700 = about 45k steps; empty = at the end of the run),
 # AUTOSTART (true; false = the lab before Start: the chosen map and V* with empty charts), HEATMAP (network, true,
 # error-optimal = V - V*, error-policy = V - V^pi; default network),
-# CIRCUITS=1 (show the circuit panel instead of the charts), NEURON (site,index of a neuron to inspect).
+# CIRCUITS=1 (show the circuit panel instead of the charts), NEURON (site,index of a neuron to inspect),
+# RUNS (space-separated run directories: opens them in the Compare tab instead of training, and takes the picture once
+# all are read and the grid shows the scrubbed checkpoint), SCRUB (with RUNS: the checkpoint index the scrubber moves
+# to, 0 = first, -1 = last; default -1).
 # About a minute on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +33,11 @@ export JAVA_OPTS="-Xmx2g -Dprism.order=sw -Dglass.gtk.uiScale=1 -Dlantern.lab.au
  -Dlantern.lab.heatmap=$HEATMAP -Dlantern.lab.screenshot=$OUT -Dlantern.lab.hover=$HOVER ${AFTER_UPDATES:+-Dlantern.lab.screenshotAfterUpdates=$AFTER_UPDATES}\
  ${CIRCUITS:+-Dlantern.lab.circuits=true} ${NEURON:+-Dlantern.lab.neuron=$NEURON}"
 run=(./lantern lab --env "$ENV_ID" --agent "$AGENT" --seed "$SEED" --steps "$STEPS")
+if [[ -n "${RUNS:-}" ]]; then
+    # shellcheck disable=SC2206 # RUNS is a list of directories
+    run+=(--runs $RUNS)
+    JAVA_OPTS="$JAVA_OPTS -Dlantern.lab.autostart=false -Dlantern.lab.scrub=${SCRUB:--1}"
+fi
 export OMP_NUM_THREADS=1
 if [[ "${NO_XVFB:-}" == 1 ]]; then
     "${run[@]}"

@@ -1,5 +1,7 @@
 package dev.lantern.agents.actorcritic;
 
+import dev.lantern.agents.api.NamedStreams;
+import dev.lantern.agents.api.Reseedable;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
@@ -32,7 +34,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <p><b>Metrics</b> as {@link PpoAgent} ({@code loss/clip_fraction} is always 0 and {@code loss/approx_kl} 0 at the
  * single step's start).
  */
-public final class A2cAgent extends NetworkLearner<A2cConfig, ActorCriticNet> {
+public final class A2cAgent extends NetworkLearner<A2cConfig, ActorCriticNet> implements Reseedable {
 
     private final PpoAgent inner;
 
@@ -61,6 +63,12 @@ public final class A2cAgent extends NetworkLearner<A2cConfig, ActorCriticNet> {
     @Override
     public ActorCriticView snapshot() {
         return inner.snapshot();
+    }
+
+    /** {@inheritDoc} PPO's: {@code env}, {@code explore}, {@code shuffle} (the one minibatch's order), {@code probe}. */
+    @Override
+    public NamedStreams randomStreams() {
+        return inner.randomStreams().as("a2c");
     }
 
     @Override

@@ -67,6 +67,42 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
         return evaluate(pass, targets);
     }
 
+    /**
+     * Each term of the loss ({@link PpoLoss#TERMS}: policy, value, entropy) with its own gradient, from one forward
+     * and three backward passes at the current parameters. Leaves the last term's gradient in the network's buffer.
+     *
+     * @param observations     {@code [B, inputSize]}, any floating-point type
+     * @param targets          the batch's fixed targets, {@code [B]} each
+     * @param termValuesOut    receives the terms as they enter the loss, {@code [3]}
+     * @param termGradientsOut receives dTerm/dθ, three arrays shaped like the parameters
+     */
+    public LossParts evaluateTerms(INDArray observations, PpoTargets targets, double[] termValuesOut,
+            INDArray[] termGradientsOut) {
+        int n = targets.size();
+        int actions = net.actionCount();
+        DensePass pass = net.pass(n);
+        pass.setInput(observations);
+        if (logitsBuf.length != n * actions) {
+            logitsBuf = new double[n * actions];
+            valuesBuf = new double[n];
+        }
+        pass.forward(logitsBuf, valuesBuf);
+        double[] dPolicy = new double[n * actions];
+        double[] dEntropy = new double[n * actions];
+        double[] dValues = new double[n];
+        LossParts parts = loss.evaluateTerms(logitsBuf, valuesBuf, actions, targets, dPolicy, dEntropy, dValues);
+        loss.termValues(parts, termValuesOut);
+        double[] noLogits = new double[n * actions];
+        double[] noValues = new double[n];
+        pass.backward(dPolicy, noValues);
+        termGradientsOut[0].assign(net.gradient());
+        pass.backward(noLogits, dValues);
+        termGradientsOut[1].assign(net.gradient());
+        pass.backward(dEntropy, noValues);
+        termGradientsOut[2].assign(net.gradient());
+        return parts;
+    }
+
     private Evaluation evaluate(DensePass pass, PpoTargets targets) {
         int n = targets.size();
         int actions = net.actionCount();

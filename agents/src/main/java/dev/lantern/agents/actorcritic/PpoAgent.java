@@ -1,6 +1,8 @@
 package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.api.PinnedLoss;
+import dev.lantern.agents.api.NamedStreams;
+import dev.lantern.agents.api.Reseedable;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.nn.NativeMemory;
@@ -45,7 +47,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code time/collect_seconds} and {@code time/update_seconds} (wall clock of the two phases, recorders included in
  * the second).
  */
-public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> {
+public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> implements Reseedable {
+
 
     private final ActorCriticObjective objective;
     private final ActorCriticObjective probeObjective;
@@ -53,6 +56,7 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> {
     private final Rng exploreRng;
     private final Rng shuffleRng;
     private final Rng probeRng;
+    private final NamedStreams streams;
     private final int probeSize;
     private final int obsSize;
     private final int actions;
@@ -84,6 +88,8 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> {
         this.exploreRng = new Rng(exploreSeed);
         this.shuffleRng = new Rng(shuffleSeed);
         this.probeRng = new Rng(probeSeed);
+        this.streams = new NamedStreams("ppo").with(Seeds.ENV, envs::reseed).with(Seeds.EXPLORE, exploreRng::setState)
+                .with(Seeds.SHUFFLE, shuffleRng::setState).with(Seeds.PROBE, probeRng::setState);
         this.probeSize = probeSize;
         this.obsSize = net.inputSize();
         this.actions = net.actionCount();
@@ -153,6 +159,12 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> {
         exploreRng.setState(rng[0]);
         shuffleRng.setState(rng[1]);
         probeRng.setState(rng[2]);
+    }
+
+    /** {@inheritDoc} {@code env}, {@code explore} (action sampling), {@code shuffle} (minibatches), {@code probe}. */
+    @Override
+    public NamedStreams randomStreams() {
+        return streams;
     }
 
     /** One iteration: collect a rollout, then update for {@code epochs} passes over it. */

@@ -1,6 +1,7 @@
 package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.nn.Softmax;
+import java.util.List;
 
 /**
  * PPO's clipped objective with a value loss and an entropy bonus, and its exact gradient with respect to the
@@ -21,6 +22,9 @@ import dev.lantern.agents.nn.Softmax;
  * unclipped gradient is used, which is the true derivative there.
  */
 public final class PpoLoss {
+
+    /** The loss's terms as {@link #termValues} writes them: {@code L_policy}, {@code c_v L_value}, {@code −c_e H}. */
+    public static final List<String> TERMS = List.of("policy", "value", "entropy");
 
     private final double clipRange;
     private final double valueCoef;
@@ -49,6 +53,30 @@ public final class PpoLoss {
      */
     public LossParts evaluate(double[] logits, double[] values, int actionCount, PpoTargets batch, double[] dLogits,
             double[] dValues) {
+        return evaluate(logits, values, actionCount, batch, dLogits, null, null, dValues);
+    }
+
+    /**
+     * Computes the loss and writes the gradient of its policy and entropy terms apart: {@code dPolicyLogits} is
+     * dL_policy/dlogits, {@code dEntropyLogits} is d(−c_e H)/dlogits, {@code dValues} is d(c_v L_value)/dvalues. Their
+     * sum is {@link #evaluate(double[], double[], int, PpoTargets, double[], double[])}'s dL/dlogits.
+     *
+     * @param logits         {@code [B * A]} row-major
+     * @param values         {@code [B]}
+     * @param actionCount    A
+     * @param batch          actions, behaviour log-probabilities, advantages, returns ({@code [B]} each)
+     * @param dPolicyLogits  out, {@code [B * A]}
+     * @param dEntropyLogits out, {@code [B * A]}
+     * @param dValues        out, {@code [B]}
+     */
+    public LossParts evaluateTerms(double[] logits, double[] values, int actionCount, PpoTargets batch,
+            double[] dPolicyLogits, double[] dEntropyLogits, double[] dValues) {
+        return evaluate(logits, values, actionCount, batch, null, dPolicyLogits, dEntropyLogits, dValues);
+    }
+
+    /** One pass; each of the three dLogits outputs is written when not null. */
+    private LossParts evaluate(double[] logits, double[] values, int actionCount, PpoTargets batch, double[] dLogits,
+            double[] dPolicyLogits, double[] dEntropyLogits, double[] dValues) {
         int n = batch.size();
         double inv = 1.0 / n;
         double policy = 0;
@@ -85,7 +113,14 @@ public final class PpoLoss {
                 double dPolicy = dLogpA * (indicator - p[j]);
                 // dH/dz_j = −p_j (log p_j + H); the loss has −c_e H.
                 double dEntropy = -p[j] * (logp[j] + h);
-                dLogits[o + j] = dPolicy - entropyCoef * dEntropy * inv;
+                double dEntropyTerm = entropyCoef * dEntropy * inv;
+                if (dLogits != null) {
+                    dLogits[o + j] = dPolicy - dEntropyTerm;
+                }
+                if (dPolicyLogits != null) {
+                    dPolicyLogits[o + j] = dPolicy;
+                    dEntropyLogits[o + j] = -dEntropyTerm;
+                }
             }
             double diff = values[b] - batch.returns()[b];
             value += 0.5 * diff * diff;
@@ -97,5 +132,12 @@ public final class PpoLoss {
         entropy *= inv;
         double total = policy + valueCoef * value - entropyCoef * entropy;
         return new LossParts(total, policy, value, entropy, kl * inv, clipped * inv);
+    }
+
+    /** Writes the terms of {@code parts} as they enter the loss, in {@link #TERMS}' order: {@code [3]}. */
+    public void termValues(LossParts parts, double[] out) {
+        out[0] = parts.policy();
+        out[1] = valueCoef * parts.value();
+        out[2] = -entropyCoef * parts.entropy();
     }
 }

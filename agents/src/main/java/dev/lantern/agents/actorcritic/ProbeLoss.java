@@ -1,6 +1,8 @@
 package dev.lantern.agents.actorcritic;
 
+import dev.lantern.agents.api.TermedLoss;
 import dev.lantern.agents.nn.PinnedProbe;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -8,9 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * advantages and returns frozen when the probe was taken. {@link PpoAgent} uses the trained loss without the ratio
  * clip (identical inside the clip range, smooth everywhere), so its allocation says which parameters moved the
  * training objective, measured on data that does not move. Evaluated by the same fast pass as training, on the
- * trained network's private shadow.
+ * trained network's private shadow. Its terms ({@link TermedLoss}) are {@link PpoLoss#TERMS}.
  */
-public final class ProbeLoss extends PinnedProbe {
+public final class ProbeLoss extends PinnedProbe implements TermedLoss {
 
     private final ActorCriticObjective objective;
     private final INDArray observations;
@@ -34,5 +36,16 @@ public final class ProbeLoss extends PinnedProbe {
     @Override
     protected double evaluate() {
         return objective.evaluate(observations, targets).parts().total();
+    }
+
+    @Override
+    public List<String> termNames() {
+        return PpoLoss.TERMS;
+    }
+
+    @Override
+    public void termsAndGradients(INDArray params, double[] termValuesOut, INDArray[] termGradientsOut) {
+        moveTo(params);
+        objective.evaluateTerms(observations, targets, termValuesOut, termGradientsOut);
     }
 }

@@ -2,6 +2,8 @@ package dev.lantern.agents.alphazero;
 
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.PolicyValueView;
+import dev.lantern.agents.api.NamedStreams;
+import dev.lantern.agents.api.Reseedable;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
@@ -51,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * and the {@link GameEvaluator} metrics every {@link AlphaZeroConfig#evalEveryIterations()} iterations.
  * Episodes: one per game, return = outcome for the first player, length = plies, success = the first player won.
  */
-public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorCriticNet> {
+public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorCriticNet> implements Reseedable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlphaZeroAgent.class);
 
@@ -247,6 +249,18 @@ public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorC
      * {@inheritDoc} AlphaZero's state between iterations: the counters, the three random streams and the replay's
      * contents. No game is in flight at an iteration boundary.
      */
+    /**
+     * {@inheritDoc} {@code replay} (minibatches), {@code selfplay} (search noise, move sampling), {@code probe}, and
+     * {@code eval}: the seeds of the matches every {@code evalEveryIterations} (the final matches are seeded outside
+     * the agent).
+     */
+    @Override
+    public NamedStreams randomStreams() {
+        return new NamedStreams("alphazero").with(Seeds.REPLAY, replayRng::setState)
+                .with(Seeds.SELFPLAY, selfPlayRng::setState).with(Seeds.PROBE, probeRng::setState)
+                .with(Seeds.EVAL, evalRng::setState);
+    }
+
     @Override
     public void saveState(StateWriter out) {
         out.section("alphazero");

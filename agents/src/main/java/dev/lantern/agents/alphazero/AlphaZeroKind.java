@@ -6,7 +6,6 @@ import dev.lantern.agents.api.LearnerContext;
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.api.TrainsOn;
-import dev.lantern.environments.random.Seeds;
 import dev.lantern.environments.board.Game;
 import java.util.Map;
 
@@ -48,7 +47,7 @@ public final class AlphaZeroKind implements AgentKind<AlphaZeroConfig> {
             throw new IllegalArgumentException("matches need an AlphaZero snapshot, got " + snapshot.getClass().getName());
         }
         GameEvaluator matches = new GameEvaluator(requireGame(c), config.evalSimulations(), config.cPuct(),
-                Seeds.derive(c.runSeed(), Seeds.EVAL));
+                c.evalSeed());
         return matches.evaluate(view.net(), GameEvaluator.standardOpponents(c.game(), config.evalUctSimulations()),
                 config.evalGames());
     }

@@ -75,6 +75,36 @@ public final class AlphaZeroLoss extends NetworkObjective<ActorCriticNet, AlphaZ
      * @param batch   positions in the minibatch, {@code >= 1}
      */
     public Result compute(float[] obs, float[] policy, boolean[] legal, float[] outcome, int batch) {
+        return compute(obs, policy, legal, outcome, batch, true, true, true);
+    }
+
+    /** The loss's terms as {@link #computeTerms} writes them: cross-entropy, value error, L2 penalty. */
+    public static final java.util.List<String> TERMS = java.util.List.of("policy", "value", "l2");
+
+    /**
+     * Each term of the loss ({@link #TERMS}) with its own gradient: two forward and backward passes (one per head's
+     * term) and the L2 penalty's gradient {@code 2 c θ}. Arguments as {@link #compute}.
+     *
+     * @param termValuesOut    receives policy, value and L2 terms, {@code [3]}
+     * @param termGradientsOut receives dTerm/dθ, three arrays shaped like the parameters
+     */
+    public void computeTerms(float[] obs, float[] policy, boolean[] legal, float[] outcome, int batch,
+            double[] termValuesOut, INDArray[] termGradientsOut) {
+        Result p = compute(obs, policy, legal, outcome, batch, true, false, false);
+        termGradientsOut[0].assign(net.gradient());
+        Result v = compute(obs, policy, legal, outcome, batch, false, true, false);
+        termGradientsOut[1].assign(net.gradient());
+        INDArray params = net.params();
+        double norm = params.norm2Number().doubleValue();
+        termGradientsOut[2].assign(params).muli(2 * l2);
+        termValuesOut[0] = p.policy();
+        termValuesOut[1] = v.value();
+        termValuesOut[2] = l2 * norm * norm;
+    }
+
+    /** One forward and backward pass that pushes the chosen terms' gradients (the values of all terms computed). */
+    private Result compute(float[] obs, float[] policy, boolean[] legal, float[] outcome, int batch,
+            boolean policyGradient, boolean valueGradient, boolean l2Gradient) {
         INDArray x = net.batch(obs, batch);
         Map<String, INDArray> acts = net.forward(x);
         double[] logits = NativeMemory.toDoubles(acts.get(ActorCriticNet.POLICY));
@@ -107,13 +137,17 @@ public final class AlphaZeroLoss extends NetworkObjective<ActorCriticNet, AlphaZ
                 if (legal[o + a]) {
                     double logp = logits[o + a] - logSum;
                     policyLoss -= policy[o + a] * logp;
-                    dLogits[o + a] = (Math.exp(logp) * piSum - policy[o + a]) / batch;
+                    if (policyGradient) {
+                        dLogits[o + a] = (Math.exp(logp) * piSum - policy[o + a]) / batch;
+                    }
                 }
             }
             double t = Math.tanh(v[b]);
             double err = outcome[b] - t;
             valueLoss += err * err;
-            dV[b] = -2 * err * (1 - t * t) / batch;
+            if (valueGradient) {
+                dV[b] = -2 * err * (1 - t * t) / batch;
+            }
         }
         INDArray glDouble = Nd4j.create(dLogits, new long[] {batch, actions}, 'c');
         INDArray gvDouble = Nd4j.create(dV, new long[] {batch, 1}, 'c');
@@ -123,7 +157,7 @@ public final class AlphaZeroLoss extends NetworkObjective<ActorCriticNet, AlphaZ
         NativeMemory.releaseAllBut(acts, x);
         NativeMemory.release(x, gl, gv, glDouble, gvDouble);
         double penalty = 0;
-        if (l2 > 0) {
+        if (l2 > 0 && l2Gradient) {
             INDArray params = net.params();
             double norm = params.norm2Number().doubleValue();
             penalty = l2 * norm * norm;

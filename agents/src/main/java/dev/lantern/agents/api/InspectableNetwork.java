@@ -63,6 +63,16 @@ public interface InspectableNetwork {
     double[] parameters();
 
     /**
+     * Another private copy of this network, of the same type, with the parameters {@code params} (converted to the
+     * network's type; float values round-trip exactly): for analyses at other points of parameter space (mode
+     * connectivity's interpolations). This network is not changed.
+     *
+     * @param params {@code [parameterCount]} in the flat layout
+     * @throws IllegalArgumentException if {@code params} does not have {@link ParameterLayout#size()} entries
+     */
+    InspectableNetwork withParameters(double[] params);
+
+    /**
      * One forward pass over a batch.
      *
      * @param observations  {@code [batch * inputSize]}

@@ -2,6 +2,7 @@ package dev.lantern.agents.api;
 
 import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.board.Game;
+import dev.lantern.environments.random.Seeds;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -19,9 +20,18 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param evalEpisodes  greedy episodes of the final evaluation on a grid world
  * @param optimalReturn the optimal expected return of an episode within the time limit (the exact finite-horizon
  *                      solve, the quantity {@code eval/return} measures), or NaN when not solved or a game
+ * @param evalSeed      the seed of the evaluation episodes and matches held outside the agent (the final evaluation):
+ *                      {@code Seeds.derive(runSeed, "eval")}, unless a fork reseeded the {@code eval} stream
  */
 public record LearnerContext(Supplier<? extends Environment> environments, Game game, long runSeed,
-        long totalEnvSteps, int probeSize, DataType dataType, int evalEpisodes, double optimalReturn) {
+        long totalEnvSteps, int probeSize, DataType dataType, int evalEpisodes, double optimalReturn, long evalSeed) {
+
+    /** A context whose evaluation seed is the run's own, {@code Seeds.derive(runSeed, "eval")}. */
+    public LearnerContext(Supplier<? extends Environment> environments, Game game, long runSeed, long totalEnvSteps,
+            int probeSize, DataType dataType, int evalEpisodes, double optimalReturn) {
+        this(environments, game, runSeed, totalEnvSteps, probeSize, dataType, evalEpisodes, optimalReturn,
+                Seeds.derive(runSeed, Seeds.EVAL));
+    }
 
     /**
      * Checks that exactly one of the environment factory and the game is given.

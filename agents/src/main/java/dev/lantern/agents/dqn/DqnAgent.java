@@ -5,6 +5,8 @@ import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.agents.api.NamedStreams;
+import dev.lantern.agents.api.Reseedable;
 import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
 import dev.lantern.environments.api.Environment;
@@ -54,7 +56,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * ε bottomed out. With {@code prioritized = true} (otherwise defaults), four-rooms seed 1 reached the optimum too
  * (58 s, near-optimal episodes from about 15 000 steps); one run only, not part of the slow test.
  */
-public final class DqnAgent extends NetworkLearner<DqnConfig, QNet> {
+public final class DqnAgent extends NetworkLearner<DqnConfig, QNet> implements Reseedable {
 
     private final VectorEnv envs;
     private final NStepAssembler nstep;
@@ -240,6 +242,13 @@ public final class DqnAgent extends NetworkLearner<DqnConfig, QNet> {
         }
         out.section("target");
         out.writeArray(updater.target().params());
+    }
+
+    /** {@inheritDoc} {@code env}, {@code explore} (ε-greedy), {@code replay} (minibatches), {@code probe}. */
+    @Override
+    public NamedStreams randomStreams() {
+        return new NamedStreams("dqn").with(Seeds.ENV, envs::reseed).with(Seeds.EXPLORE, exploreRng::setState)
+                .with(Seeds.REPLAY, replayRng::setState).with(Seeds.PROBE, probeRng::setState);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.lantern.agents.dqn;
 
+import dev.lantern.agents.api.TermedLoss;
 import dev.lantern.agents.nn.PinnedProbe;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -8,9 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * window with their targets {@code y = R + d Q_target(s', a*)} computed once, with the target network (and, for double
  * DQN, the online network's choice of a*) as they were then. Only {@code Q(s, a)} moves with the parameters, so the
  * loss is a fixed, smooth function of θ for the whole window (unweighted mean Huber loss, as in training without
- * prioritized replay). Evaluated on the online network's private shadow.
+ * prioritized replay). Evaluated on the online network's private shadow. It has one term ({@link TermedLoss}),
+ * {@code td}: the whole loss.
  */
-public final class TdProbe extends PinnedProbe {
+public final class TdProbe extends PinnedProbe implements TermedLoss {
 
     private final TdObjective objective;
     private final INDArray observations;
@@ -42,5 +45,16 @@ public final class TdProbe extends PinnedProbe {
     @Override
     protected double evaluate() {
         return objective.evaluate(observations, actions, targets, null).loss();
+    }
+
+    @Override
+    public List<String> termNames() {
+        return List.of("td");
+    }
+
+    /** {@inheritDoc} The one term is the whole loss: the same evaluation as {@link #lossAndGradient}. */
+    @Override
+    public void termsAndGradients(INDArray params, double[] termValuesOut, INDArray[] termGradientsOut) {
+        termValuesOut[0] = lossAndGradient(params, termGradientsOut[0]);
     }
 }

@@ -98,6 +98,16 @@ final class GraphInspector implements InspectableNetwork {
     }
 
     @Override
+    public InspectableNetwork withParameters(double[] params) {
+        if (params.length != layout.size()) {
+            throw new IllegalArgumentException("expected " + layout.size() + " parameters, got " + params.length);
+        }
+        ComputationGraph copy = Graphs.copy(graph);
+        copy.params().assign(Nd4j.create(params, new long[] {1, params.length}, 'c').castTo(copy.params().dataType()));
+        return new GraphInspector(copy);
+    }
+
+    @Override
     public Recording run(double[] observations, int batch, Collection<String> record, List<Intervention> interventions) {
         Pass pass = forward(observations, batch, interventions);
         Map<String, Activations> out = new LinkedHashMap<>();

@@ -52,11 +52,16 @@ public abstract class PinnedProbe implements PinnedLoss {
     /** {@inheritDoc} Copies {@code params} into the private network, evaluates there, and copies its gradient out. */
     @Override
     public final double lossAndGradient(INDArray params, INDArray gradientOut) {
-        if (params != network.params()) {
-            network.setParams(params);
-        }
+        moveTo(params);
         double loss = evaluate();
         gradientOut.assign(network.gradient());
         return loss;
+    }
+
+    /** Moves the private network to {@code params} (a copy; nothing when they are its own parameters already). */
+    protected final void moveTo(INDArray params) {
+        if (params != network.params()) {
+            network.setParams(params);
+        }
     }
 }

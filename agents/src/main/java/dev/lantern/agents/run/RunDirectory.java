@@ -23,7 +23,9 @@ import org.deeplearning4j.util.ModelSerializer;
  * </pre>
  * {@code agent.state} and {@code recorders.state} (what an exact resume needs besides the network: random streams,
  * environments mid-episode, replay buffers, LCA totals) are kept in the newest checkpoint only, and dropped when the
- * run completes; every checkpoint keeps its network and counters for analysis.
+ * run completes; every checkpoint keeps its network and counters for analysis. A run told to keep them
+ * ({@link #keepResumeStates(boolean)}, {@code training.keepStates}) keeps them in every checkpoint instead, so that any
+ * of them can be forked.
  * JSON files and checkpoints are written atomically (temporary file or folder, then a rename), so a run killed at
  * any moment leaves a directory whose files are each complete.
  */
@@ -38,6 +40,7 @@ public final class RunDirectory {
 
     private RunLock lock;
     private boolean reused;
+    private boolean keepResumeStates;
 
     private RunDirectory(Path root) {
         this.root = root;
@@ -123,6 +126,15 @@ public final class RunDirectory {
                     : existing + " is read-only";
             throw new IllegalArgumentException(root + ": not writable (" + where + "; choose another --out)");
         }
+    }
+
+    /**
+     * Whether older checkpoints keep their resume states ({@code agent.state}, {@code recorders.state}) when a newer
+     * one is written and when the run completes: false (the default) drops them, true keeps them, so that every
+     * checkpoint can be forked; the final checkpoint of a completed run holds none either way.
+     */
+    public void keepResumeStates(boolean keep) {
+        this.keepResumeStates = keep;
     }
 
     /** True if {@link #create} cleared and reused a directory that held a run stopped before its first checkpoint. */
@@ -248,7 +260,8 @@ public final class RunDirectory {
     /**
      * Writes a checkpoint as {@link #writeCheckpoint(long, ComputationGraph, JsonElement)} plus the files that
      * {@code extraFiles} write (name to writer), all inside the folder before it is renamed into place. When the extra
-     * files include {@link #AGENT_STATE}, the resume states of older checkpoints are deleted afterwards.
+     * files include {@link #AGENT_STATE}, the resume states of older checkpoints are deleted afterwards (unless they are
+     * kept, {@link #keepResumeStates(boolean)}).
      * {@code state.json} is written last, with the checksums of the folder's other files and of the appended files'
      * present contents ({@link CheckpointIntegrity}).
      */
@@ -317,7 +330,10 @@ public final class RunDirectory {
         return FaultInjection.wrap(file, new java.io.BufferedOutputStream(Files.newOutputStream(file)));
     }
 
-    /** Deletes the resume states of every checkpoint (a completed run is not resumed; DQN's replay is large). */
+    /**
+     * Deletes the resume states of every checkpoint (a completed run is not resumed; DQN's replay is large), unless
+     * they are kept ({@link #keepResumeStates(boolean)}).
+     */
     public void dropResumeStates() {
         try {
             pruneResumeStates(null);
@@ -328,6 +344,9 @@ public final class RunDirectory {
     }
 
     private void pruneResumeStates(Path keep) throws IOException {
+        if (keepResumeStates) {
+            return;
+        }
         try (Stream<Path> s = Files.list(root.resolve("checkpoints"))) {
             for (Path p : s.filter(p -> !p.equals(keep) && p.getFileName().toString().startsWith("step-")).toList()) {
                 Files.deleteIfExists(p.resolve(AGENT_STATE));

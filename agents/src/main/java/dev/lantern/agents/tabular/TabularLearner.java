@@ -1,6 +1,8 @@
 package dev.lantern.agents.tabular;
 
 import dev.lantern.agents.api.LearningAgent;
+import dev.lantern.agents.api.NamedStreams;
+import dev.lantern.agents.api.Reseedable;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
@@ -23,7 +25,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * <p><b>Metrics</b>: {@code explore/epsilon}, {@code tabular/states} (rows in the table), {@code tabular/td_error}
  * (mean |TD error| over the episode).
  */
-public final class TabularLearner implements LearningAgent {
+public final class TabularLearner implements LearningAgent, Reseedable {
 
     private final TabularLearnerConfig config;
     private final GridWorld world;
@@ -123,6 +125,12 @@ public final class TabularLearner implements LearningAgent {
     @Override
     public long updates() {
         return updates;
+    }
+
+    /** {@inheritDoc} {@code env} (the next episodes' seeds) and {@code explore} (ε draws, tie-breaking). */
+    @Override
+    public NamedStreams randomStreams() {
+        return new NamedStreams("tabular").with(Seeds.ENV, episodes::setState).with(Seeds.EXPLORE, explore::setState);
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.api.TrainsOn;
 import dev.lantern.environments.api.Environment;
-import dev.lantern.environments.random.Seeds;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -87,7 +86,7 @@ public abstract class GridLearnerKind<C extends Record & AgentConfig> implements
     /** {@inheritDoc} {@link LearnerContext#evalEpisodes()} greedy episodes on fresh environments. */
     @Override
     public final Map<String, Double> evaluate(C config, LearnerContext c, PolicyValueView snapshot) {
-        return new GreedyEvaluator(c.environments(), c.evalEpisodes(), Seeds.derive(c.runSeed(), Seeds.EVAL),
+        return new GreedyEvaluator(c.environments(), c.evalEpisodes(), c.evalSeed(),
                 c.optimalReturn()).evaluate(snapshot);
     }
 }

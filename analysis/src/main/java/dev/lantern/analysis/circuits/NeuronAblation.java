@@ -309,7 +309,7 @@ public final class NeuronAblation {
     }
 
     /** {@code out[a] = x[a] - log sum exp x}, stable. */
-    static void logSoftmax(double[] x, double[] out) {
+    public static void logSoftmax(double[] x, double[] out) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : x) {
             max = Math.max(max, v);

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The files {@link LcaRecorder} writes in a run directory's {@code lca/}: {@code steps.jsonl} and
@@ -43,8 +44,12 @@ final class LcaFiles {
         neuronsOut = AppendFile.open(dir.resolve(NEURONS));
     }
 
-    /** Appends one update's line to {@code steps.jsonl}. */
-    void step(UpdateEvent event, long window, StepAllocation step, double helped, double[] layers) {
+    /**
+     * Appends one update's line to {@code steps.jsonl}: the totals, the helped / hurt / zero counts, the per-layer
+     * sums and, when the loss is split into terms, each term's {@code actual, allocated, error}.
+     */
+    void step(UpdateEvent event, long window, StepAllocation step, double helped, double[] layers,
+            AllocationCounts counts, List<String> termNames, StepAllocation[] perTerm) {
         StringBuilder line = new StringBuilder(256);
         line.append("{\"update\": ").append(event.update()).append(", \"step\": ").append(event.envStep())
                 .append(", \"window\": ").append(window);
@@ -55,12 +60,26 @@ final class LcaFiles {
         number(line.append(", \"error\": "), step.error());
         line.append(", \"pieces\": ").append(step.pieces()).append(", \"evaluations\": ")
                 .append(step.gradientEvaluations()).append(", \"helped_fraction\": ").append(helped)
+                .append(", \"helped\": ").append(counts.helped()).append(", \"hurt\": ").append(counts.hurt())
+                .append(", \"zero\": ").append(counts.zero())
                 .append(", \"layers\": {");
         for (int l = 0; l < layers.length; l++) {
             line.append(l == 0 ? "" : ", ").append('"').append(layout.layers().get(l).name()).append("\": ");
             number(line, layers[l]);
         }
-        line.append("}}\n");
+        line.append('}');
+        if (!termNames.isEmpty()) {
+            line.append(", \"terms\": {");
+            for (int t = 0; t < termNames.size(); t++) {
+                line.append(t == 0 ? "" : ", ").append('"').append(termNames.get(t)).append("\": {\"actual\": ");
+                number(line, perTerm[t].actual());
+                number(line.append(", \"allocated\": "), perTerm[t].allocated());
+                number(line.append(", \"error\": "), perTerm[t].error());
+                line.append('}');
+            }
+            line.append('}');
+        }
+        line.append("}\n");
         write(stepsOut, line.toString());
     }
 

@@ -27,12 +27,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p><b>Metrics</b> at the end of every iteration (sums over its updates): {@code lca/total} (Σ allocations),
  * {@code lca/actual} (the real probe-loss change), {@code lca/error} (actual − total), {@code lca/layer/<layer>},
  * {@code lca/helped_fraction} (mean over steps of the fraction of parameters with negative allocation),
- * {@code lca/pieces_max}.
+ * {@code lca/helped}, {@code lca/hurt}, {@code lca/zero} (mean counts per step), {@code lca/helped_among_moved},
+ * {@code lca/pieces_max}, and with {@link LcaSettings#perTerm()} {@code lca/term/<term>} with {@code /actual} and
+ * {@code /error} per term of a {@link dev.lantern.agents.api.TermedLoss} (the total is then the terms' sum).
+ * Per-parameter sign oscillation ({@link Oscillation}) and the terms' totals are part of the saved state.
  *
  * <p><b>Files</b> in {@code lca/} of the run directory:
  * <ul>
  *   <li>{@code steps.jsonl}: one object per update: {@code update, step, window, loss_before, loss_after, actual,
- *       allocated, error, pieces, evaluations, helped_fraction, layers: {name: allocation}}</li>
+ *       allocated, error, pieces, evaluations, helped_fraction, helped, hurt, zero, layers: {name: allocation},
+ *       terms: {name: {actual, allocated, error}}}</li>
  *   <li>{@code neurons.jsonl}: one object per window: {@code window, step, layers: {name: [allocation per neuron]}}
  *       (a neuron's allocation is the sum over its incoming weights and bias)</li>
  *   <li>{@code parameters.f64}: cumulative allocation per parameter over the run, little-endian IEEE 754 doubles
@@ -70,6 +74,8 @@ public final class LcaRecorder implements Recorder {
     private final List<Double> actualCurve = new ArrayList<>();
 
     private IterationSums iteration;
+    private final TermTotals terms = new TermTotals();
+    private Oscillation oscillation;
 
     /** Allocates with the given settings (which must be enabled). */
     public LcaRecorder(LcaSettings settings) {
@@ -90,6 +96,7 @@ public final class LcaRecorder implements Recorder {
         cumulative = new double[layout.size()];
         windowAllocation = new double[layout.size()];
         iteration = new IterationSums(layout);
+        oscillation = new Oscillation(layout.size());
         if (run.runDir() != null) {
             files = new LcaFiles(run.runDir(), layout);
         }
@@ -109,22 +116,36 @@ public final class LcaRecorder implements Recorder {
             window = probe.windowId();
             windowStep = event.envStep();
             carriedGradient = null;
+            terms.newWindow();
             probeDescription = probe.description();
         }
         INDArray live = event.paramsAfter();
         double[] theta0 = event.paramsBefore().data().asDouble();
         double[] theta1 = live.data().asDouble();
-        double[] end = new double[theta1.length];
         if (oracle == null || oracle.probe() != probe) {
-            oracle = new PinnedLossOracle(probe, live.dataType(), theta1.length);
+            oracle = new PinnedLossOracle(probe, live.dataType(), theta1.length, settings.perTerm());
         }
-        StepAllocation step = allocator.allocate(oracle, theta0, theta1, carriedGradient, carriedLoss, end);
-        carriedGradient = end;
-        carriedLoss = step.lossAfter();
-        record(event, step);
+        List<String> names = oracle.termNames();
+        terms.use(names);
+        StepAllocation step;
+        StepAllocation[] perTerm;
+        if (names.size() > 1) {
+            double[][] ends = new double[names.size()][theta1.length];
+            perTerm = allocator.allocateTerms(oracle, theta0, theta1, terms.carried(), terms.carriedLoss(), ends);
+            terms.add(perTerm, ends);
+            step = StepAllocation.sum(perTerm);
+        } else {
+            double[] end = new double[theta1.length];
+            step = allocator.allocate(oracle, theta0, theta1, carriedGradient, carriedLoss, end);
+            carriedGradient = end;
+            carriedLoss = step.lossAfter();
+            perTerm = names.isEmpty() ? new StepAllocation[0] : new StepAllocation[] {step};
+            terms.add(perTerm, null);
+        }
+        record(event, step, perTerm);
     }
 
-    private void record(UpdateEvent event, StepAllocation step) {
+    private void record(UpdateEvent event, StepAllocation step, StepAllocation[] perTerm) {
         double[] a = step.allocation();
         for (int i = 0; i < a.length; i++) {
             cumulative[i] += a[i];
@@ -132,7 +153,9 @@ public final class LcaRecorder implements Recorder {
         }
         double[] layers = layout.sumPerLayer(a);
         double helped = step.helpedFraction();
-        iteration.add(step, layers, helped);
+        AllocationCounts counts = AllocationCounts.of(a);
+        oscillation.add(a);
+        iteration.add(step, layers, helped, counts, terms.names(), perTerm);
         steps++;
         evaluations += step.gradientEvaluations();
         totalAllocated += step.allocated();
@@ -142,7 +165,7 @@ public final class LcaRecorder implements Recorder {
         actualCurve.add(totalActual);
         piecesHistogram.merge(step.pieces(), 1, Integer::sum);
         if (files != null) {
-            files.step(event, window, step, helped, layers);
+            files.step(event, window, step, helped, layers, counts, terms.names(), perTerm);
         }
     }
 
@@ -189,6 +212,8 @@ public final class LcaRecorder implements Recorder {
         out.writeDoubles(allocatedCurve.stream().mapToDouble(Double::doubleValue).toArray());
         out.writeDoubles(actualCurve.stream().mapToDouble(Double::doubleValue).toArray());
         out.writeLongs(files == null ? new long[2] : files.lengths());
+        terms.save(out);
+        oscillation.save(out);
     }
 
     @Override
@@ -239,6 +264,8 @@ public final class LcaRecorder implements Recorder {
                 throw in.fail(e.getMessage());
             }
         }
+        terms.restore(in, n);
+        oscillation.restore(in);
     }
 
     private void closeWindow() {
@@ -257,6 +284,7 @@ public final class LcaRecorder implements Recorder {
         JsonObject summary = summary();
         manifest.put("lca", Map.of("probe", probeDescription, "probeSize", settings.probeSize(),
                 "errorThreshold", settings.errorThreshold(), "maxPieces", settings.maxPieces(),
+                "perTerm", settings.perTerm(), "terms", terms.names(),
                 "window", "one iteration (a new probe from each rollout)"));
         if (files != null) {
             files.finish(cumulative, summary);
@@ -287,6 +315,12 @@ public final class LcaRecorder implements Recorder {
             }
         }
         s.addProperty("helpedFraction", cumulative.length == 0 ? 0 : helped / (double) cumulative.length);
+        AllocationCounts counts = AllocationCounts.of(cumulative);
+        s.addProperty("cumulativeHelped", counts.helped());
+        s.addProperty("cumulativeHurt", counts.hurt());
+        s.addProperty("cumulativeZero", counts.zero());
+        s.add("terms", terms.summary());
+        s.add("oscillation", oscillation.summary(layout));
         s.add("piecesHistogram", RunDirectory.GSON.toJsonTree(piecesHistogram));
         s.addProperty("probe", probeDescription);
         s.add("layout", RunDirectory.GSON.toJsonTree(layout.layers()));

@@ -11,13 +11,21 @@ import java.util.List;
  * @param errorThreshold absolute |actual − allocated| above which a step is re-integrated with more Simpson pieces;
  *                       default 1e-3 (DESIGN.md)
  * @param maxPieces      the most Simpson pieces per step, a power of two; default 32
+ * @param perTerm        split every step's allocation by the loss's terms (policy, value, entropy; td; policy, value,
+ *                       l2), each integrated to its own real change; costs a gradient per term at each point instead of
+ *                       one for the whole loss; default true
  */
-public record LcaSettings(boolean enabled, int probeSize, double errorThreshold, int maxPieces) {
+public record LcaSettings(boolean enabled, int probeSize, double errorThreshold, int maxPieces, boolean perTerm) {
 
     /** The documented defaults. */
     public static LcaSettings defaults() {
         return new LcaSettings(true, 256, LossChangeAllocator.DEFAULT_ERROR_THRESHOLD,
-                LossChangeAllocator.DEFAULT_MAX_PIECES);
+                LossChangeAllocator.DEFAULT_MAX_PIECES, true);
+    }
+
+    /** These settings with {@code perTerm} set as given. */
+    public LcaSettings withPerTerm(boolean split) {
+        return new LcaSettings(enabled, probeSize, errorThreshold, maxPieces, split);
     }
 
     /** Adds one message per bad field, naming it under {@code path}. */

@@ -33,4 +33,24 @@ public record StepAllocation(double[] allocation, double lossBefore, double loss
         }
         return allocation.length == 0 ? 0 : helped / (double) allocation.length;
     }
+
+    /** The whole loss's allocation of one step from its terms': the sums of their allocations and values. */
+    public static StepAllocation sum(StepAllocation[] perTerm) {
+        double[] a = perTerm[0].allocation().clone();
+        double before = perTerm[0].lossBefore();
+        double after = perTerm[0].lossAfter();
+        for (int t = 1; t < perTerm.length; t++) {
+            double[] b = perTerm[t].allocation();
+            for (int i = 0; i < a.length; i++) {
+                a[i] += b[i];
+            }
+            before += perTerm[t].lossBefore();
+            after += perTerm[t].lossAfter();
+        }
+        double allocated = 0;
+        for (double v : a) {
+            allocated += v;
+        }
+        return new StepAllocation(a, before, after, allocated, perTerm[0].pieces(), perTerm[0].gradientEvaluations());
+    }
 }

@@ -72,12 +72,12 @@ class LcaLeavesTheTrainedNetworkTest {
         assertEquals(1, actual.length);
         assertTrue(Math.abs(actual[0]) > 0, "the step must move the probe loss");
         // The same step allocated again from scratch gives the same numbers: the private network holds no state.
-        StepAllocation again = new LossChangeAllocator(LossChangeAllocator.DEFAULT_ERROR_THRESHOLD,
-                LossChangeAllocator.DEFAULT_MAX_PIECES).allocate(
-                new PinnedLossOracle(probe, net.dataType(), (int) net.parameterCount()), before.data().asDouble(),
-                net.params().dup().data().asDouble(), null, 0, new double[(int) net.parameterCount()]);
-        assertEquals(again.actual(), actual[0], 0.0);
-        assertEquals(again.allocated(), lca.allocatedCurve()[0], 0.0);
-        assertArrayEquals(again.allocation(), lca.cumulative());
+        LcaRecorder again = new LcaRecorder(LcaSettings.defaults());
+        again.runStarted(new RunContext(ParameterLayout.of(net.graph()), null, (step, name, value) -> { },
+                new HashMap<>(), () -> null, null));
+        again.updateApplied(new UpdateEvent(0, 0, before, net.params(), probe));
+        assertEquals(again.actualCurve()[0], actual[0], 0.0);
+        assertEquals(again.allocatedCurve()[0], lca.allocatedCurve()[0], 0.0);
+        assertArrayEquals(again.cumulative(), lca.cumulative());
     }
 }

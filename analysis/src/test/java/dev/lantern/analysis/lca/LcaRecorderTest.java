@@ -29,7 +29,7 @@ class LcaRecorderTest {
         PpoConfig config = new PpoConfig(8, 32, 4, 64, 1e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 0.5, List.of(32, 32), true, true);
         long steps = 12L * config.rolloutSize();
         PpoAgent agent = PpoAgent.create(config, () -> EnvRegistry.make("grid/empty-8x8-v1"), 3, steps, 64, DataType.FLOAT);
-        LcaRecorder lca = new LcaRecorder(new LcaSettings(true, 64, 1e-3, 32));
+        LcaRecorder lca = new LcaRecorder(new LcaSettings(true, 64, 1e-3, 32, true));
         RunDirectory dir = RunDirectory.create(tmp.resolve("run"));
         RunOutcome outcome = Trainer.builder(agent, new TrainerSettings(steps, 0, 0)).runDirectory(dir).recorder(lca)
                 .build().run();
@@ -58,9 +58,28 @@ class LcaRecorderTest {
         double layerSum = summary.getAsJsonObject("layers").entrySet().stream()
                 .mapToDouble(e -> e.getValue().getAsDouble()).sum();
         assertEquals(summary.get("allocated").getAsDouble(), layerSum, 1e-9);
+        // Per term: each term's allocation tracks its own real change, and the terms add up to the total.
+        JsonObject terms = summary.getAsJsonObject("terms");
+        assertEquals(List.of("policy", "value", "entropy"), List.copyOf(terms.keySet()));
+        double termAllocated = 0;
+        double termActual = 0;
+        for (String term : terms.keySet()) {
+            JsonObject t = terms.getAsJsonObject(term);
+            double termScale = t.get("sumAbsStepError").getAsDouble() + Math.abs(t.get("actual").getAsDouble());
+            assertTrue(Math.abs(t.get("error").getAsDouble()) <= 0.01 * Math.abs(t.get("actual").getAsDouble())
+                    + 1e-3 * allocated.length / 100.0, term + ": " + t + " (scale " + termScale + ")");
+            termAllocated += t.get("allocated").getAsDouble();
+            termActual += t.get("actual").getAsDouble();
+        }
+        assertEquals(summary.get("allocated").getAsDouble(), termAllocated, 1e-9 * scale);
+        assertEquals(summary.get("actual").getAsDouble(), termActual, 1e-9 * scale);
+        assertTrue(Files.readAllLines(lcaDir.resolve("steps.jsonl")).get(0).contains("\"terms\": {\"policy\""));
+        assertEquals(agent.net().parameterCount(), summary.get("cumulativeHelped").getAsLong()
+                + summary.get("cumulativeHurt").getAsLong() + summary.get("cumulativeZero").getAsLong());
         String metrics = Files.readString(dir.metricsFile());
         for (String name : new String[] {"lca/total", "lca/error", "lca/helped_fraction", "lca/layer/torso.dense0",
-                "lca/layer/policy.logits", "lca/layer/value.out"}) {
+                "lca/layer/policy.logits", "lca/layer/value.out", "lca/term/policy", "lca/term/value/error",
+                "lca/term/entropy/actual", "lca/helped", "lca/hurt", "lca/zero", "lca/helped_among_moved"}) {
             assertTrue(metrics.contains("\"" + name + "\""), name);
         }
     }

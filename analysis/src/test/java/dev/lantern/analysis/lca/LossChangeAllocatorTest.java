@@ -99,7 +99,7 @@ class LossChangeAllocatorTest {
         net.applyUpdate(e.gradient());
         INDArray after = net.params().dup();
         ProbeLoss probe = new ProbeLoss(objective, randomObs(16, 6, rng), randomTargets(16, 4, rng), 0, "test probe");
-        StepAllocation s = new LossChangeAllocator(1e-3, 32).allocate(new PinnedLossOracle(probe, net.dataType(), (int) net.parameterCount()),
+        StepAllocation s = new LossChangeAllocator(1e-3, 32).allocate(new PinnedLossOracle(probe, net.dataType(), (int) net.parameterCount(), false),
                 before.data().asDouble(), after.data().asDouble(), null, 0, new double[(int) net.parameterCount()]);
         assertTrue(Math.abs(s.actual()) > 1e-6, "the step must change the probe loss, got " + s.actual());
         double relative = Math.abs(s.error()) / Math.abs(s.actual());

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * {@link PatchingHeatmap}) share: an RGB image on a white ground, antialiased text, the title in bold dark grey at the
  * top left, then the figure's own drawing, and the graphics disposed whatever happens.
  */
-final class FigureCanvas {
+public final class FigureCanvas {
 
     /** The title's baseline, pixels from the top. */
     static final int TITLE_BASELINE = 19;
@@ -28,7 +28,7 @@ final class FigureCanvas {
      * error figure, is never cut off) with {@code title} drawn, then {@code body} drawing the rest on its graphics
      * (left dark grey, in the title's font).
      */
-    static BufferedImage draw(int width, int height, String title, Consumer<Graphics2D> body) {
+    public static BufferedImage draw(int width, int height, String title, Consumer<Graphics2D> body) {
         int wide = Math.max(width, titleWidth(title) + 16);
         BufferedImage image = new BufferedImage(wide, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

@@ -132,7 +132,7 @@ public final class GridHeatmap {
     }
 
     /** The colour of {@code v} within {@code range}. */
-    static Color color(double v, double[] range, Scale scale) {
+    public static Color color(double v, double[] range, Scale scale) {
         double t = (v - range[0]) / (range[1] - range[0]);
         return at(t, scale == Scale.DIVERGING ? DIVERGING_STOPS : SEQUENTIAL_STOPS);
     }

@@ -1,6 +1,7 @@
 package dev.lantern.app.bench;
 
 import dev.lantern.app.config.ConfigException;
+import dev.lantern.environments.registry.EnvRegistry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,12 @@ final class BenchArguments {
             problems.add(problem);
         }
         return this;
+    }
+
+    /** Records a problem unless {@code env} is a registered grid environment ({@code --env}, naming the known ones). */
+    BenchArguments gridEnvironment(String env) {
+        return require(EnvRegistry.ids().contains(env) && env.startsWith("grid/"), "--env: not a grid environment '"
+                + env + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")");
     }
 
     /** Records {@code <option>: must be in [min, max], got <value>} unless {@code min <= value <= max}. */

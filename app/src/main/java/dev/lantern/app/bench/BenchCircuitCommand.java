@@ -36,9 +36,7 @@ final class BenchCircuitCommand extends LanternCommand {
     @Override
     protected int execute() {
         new BenchArguments()
-                .require(EnvRegistry.ids().contains(env) && env.startsWith("grid/"),
-                        "--env: not a grid environment '" + env + "' (known: " + String.join(", ", EnvRegistry.ids())
-                                + ")")
+                .gridEnvironment(env)
                 .rejectWithSeconds(seconds);
         GridWorld world = EnvRegistry.make(env);
         StateBatch states = StateBatch.of(world);

@@ -30,11 +30,13 @@ import picocli.CommandLine.Option;
  * {@code lantern bench lab}: training speed with the lab closed vs open on its circuit view ({@link BenchLabCommand}).
  * {@code lantern bench analyze}: seconds {@code lantern analyze} takes on a run ({@link BenchAnalyzeCommand}).
  * {@code lantern bench patching}: seconds for the full activation-patching sweep ({@link BenchPatchingCommand}).
+ * {@code lantern bench cka}: seconds for CKA across checkpoints x sites x seeds ({@link BenchCkaCommand}).
  */
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
         subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchUpdate.class,
             BenchAgentsCommand.class, BenchMemoryCommand.class, BenchAnalyzeCommand.class, BenchAblation.class,
-            BenchPatchingCommand.class, BenchCircuitCommand.class, BenchLabCommand.class})
+            BenchPatchingCommand.class, BenchCircuitCommand.class, BenchLabCommand.class, BenchCkaCommand.class,
+            BenchLcaCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

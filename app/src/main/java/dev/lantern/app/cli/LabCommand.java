@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lantern lab}: opens the JavaFX lab. */
+/** {@code lantern lab}: opens the JavaFX lab (with {@code --runs}, run directories in its Compare tab). */
 @Command(name = "lab", description = "Open the lab: watch an agent learn, its policy, values and LCA, live.")
 final class LabCommand implements Callable<Integer> {
 
@@ -22,6 +22,10 @@ final class LabCommand implements Callable<Integer> {
 
     @Option(names = "--no-lca", description = "switch loss change allocation off")
     private boolean noLca;
+
+    @Option(names = "--runs", arity = "1..*", paramLabel = "RUN", description = "run directories (or folders of runs) "
+            + "to open in the Compare tab: their curves, IQM and lineage, and a scrubber over their checkpoints")
+    private java.util.List<java.nio.file.Path> runs = java.util.List.of();
 
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -43,12 +47,18 @@ final class LabCommand implements Callable<Integer> {
             err.println("--steps: must be >= 1, got " + steps);
             return LanternCli.BAD_INPUT;
         }
+        java.util.List<String> bad = dev.lantern.app.lab.RunDirs.problems(runs);
+        if (!bad.isEmpty()) {
+            bad.forEach(p -> err.println("--runs: " + p));
+            return LanternCli.BAD_INPUT;
+        }
         String problem = DoctorCommand.displayProblem();
         if (problem != null) {
             err.println("lantern lab: " + problem);
             return LanternCli.BAD_INPUT;
         }
-        dev.lantern.app.lab.LabLauncher.launch(env, agent, seed, steps, !noLca);
+        dev.lantern.app.lab.LabLauncher.launch(new dev.lantern.app.lab.LabSettings(env, agent, seed, steps, !noLca),
+                runs);
         return 0;
     }
 }

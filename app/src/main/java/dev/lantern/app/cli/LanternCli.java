@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lantern", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "An interactive lab for looking inside reinforcement-learning agents while they learn.",
-        subcommands = {RunCommand.class, ResumeCommand.class, AnalyzeCommand.class, DynamicsCommand.class, EnvsCommand.class, ValidateMapCommand.class, DoctorCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, ForkCommand.class, InstabilityCommand.class, SweepCommand.class, AnalyzeCommand.class,
+            DynamicsCommand.class, DiffCommand.class, EnvsCommand.class, ValidateMapCommand.class, DoctorCommand.class,
+            BenchCommand.class,
             LabCommand.class, PlayCommand.class, CommandLine.HelpCommand.class})
 public final class LanternCli implements Runnable {
 
@@ -48,6 +50,7 @@ public final class LanternCli implements Runnable {
 
     /** Entry point. */
     public static void main(String[] args) {
+        dev.lantern.app.engine.ChildRuns.exitWithParent();
         System.exit(execute(args));
     }
 }

@@ -29,7 +29,8 @@ public record Experiment(String name, long seed, EnvConfig env, AgentConfig agen
     /** {@code lca} with its probe cut to {@code agent}'s probe limit where it exceeds it. */
     static LcaSettings fitDefaultProbe(LcaSettings lca, AgentConfig agent) {
         if (agent.probeLimit() > 0 && lca.probeSize() > agent.probeLimit()) {
-            return new LcaSettings(lca.enabled(), (int) agent.probeLimit(), lca.errorThreshold(), lca.maxPieces());
+            return new LcaSettings(lca.enabled(), (int) agent.probeLimit(), lca.errorThreshold(), lca.maxPieces(),
+                    lca.perTerm());
         }
         return lca;
     }
@@ -53,7 +54,12 @@ public record Experiment(String name, long seed, EnvConfig env, AgentConfig agen
     /** A copy with LCA switched on or off. */
     public Experiment withLca(boolean enabled) {
         return new Experiment(name, seed, env, agent, training,
-                new LcaSettings(enabled, lca.probeSize(), lca.errorThreshold(), lca.maxPieces()));
+                new LcaSettings(enabled, lca.probeSize(), lca.errorThreshold(), lca.maxPieces(), lca.perTerm()));
+    }
+
+    /** A copy with LCA split by loss term or not ({@code lca.perTerm}). */
+    public Experiment withLcaPerTerm(boolean perTerm) {
+        return new Experiment(name, seed, env, agent, training, lca.withPerTerm(perTerm));
     }
 
     /** A copy on another environment id. */

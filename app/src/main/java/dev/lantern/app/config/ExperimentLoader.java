@@ -232,6 +232,7 @@ public final class ExperimentLoader {
         long steps = f.integer("totalEnvSteps", d.totalEnvSteps());
         int evalEpisodes = f.integer("evalEpisodes", d.evalEpisodes());
         long checkpointEvery = f.integer("checkpointEveryEnvSteps", d.checkpointEveryEnvSteps());
+        boolean keepStates = f.bool("keepStates", d.keepStates());
         long evalEvery = f.integer("evalEveryEnvSteps", d.evalEveryEnvSteps());
         boolean stopWhenSolved = f.bool("stopWhenSolved", d.stopWhenSolved());
         f.rejectUnknown();
@@ -250,14 +251,15 @@ public final class ExperimentLoader {
         if (evalEvery < 0) {
             problems.add("training.evalEveryEnvSteps: must be >= 0 (0 = only the final evaluation), got " + evalEvery);
         }
-        return new TrainingConfig(steps, evalEpisodes, checkpointEvery, evalEvery, stopWhenSolved);
+        return new TrainingConfig(steps, evalEpisodes, checkpointEvery, keepStates, evalEvery, stopWhenSolved);
     }
 
     private static LcaSettings readLca(JsonObject json, List<String> problems) {
         JsonFields f = new JsonFields(json, "lca", problems);
         LcaSettings d = LcaSettings.defaults();
         LcaSettings s = new LcaSettings(f.bool("enabled", d.enabled()), f.integer("probeSize", d.probeSize()),
-                f.number("errorThreshold", d.errorThreshold()), f.integer("maxPieces", d.maxPieces()));
+                f.number("errorThreshold", d.errorThreshold()), f.integer("maxPieces", d.maxPieces()),
+                f.bool("perTerm", d.perTerm()));
         f.rejectUnknown();
         return s;
     }
@@ -283,6 +285,7 @@ public final class ExperimentLoader {
         training.addProperty("totalEnvSteps", e.training().totalEnvSteps());
         training.addProperty("evalEpisodes", e.training().evalEpisodes());
         training.addProperty("checkpointEveryEnvSteps", e.training().checkpointEveryEnvSteps());
+        training.addProperty("keepStates", e.training().keepStates());
         training.addProperty("evalEveryEnvSteps", e.training().evalEveryEnvSteps());
         training.addProperty("stopWhenSolved", e.training().stopWhenSolved());
         root.add("training", training);
@@ -291,6 +294,7 @@ public final class ExperimentLoader {
         lca.addProperty("probeSize", e.lca().probeSize());
         lca.addProperty("errorThreshold", e.lca().errorThreshold());
         lca.addProperty("maxPieces", e.lca().maxPieces());
+        lca.addProperty("perTerm", e.lca().perTerm());
         root.add("lca", lca);
         return root;
     }

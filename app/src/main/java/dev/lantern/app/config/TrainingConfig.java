@@ -12,13 +12,17 @@ import dev.lantern.agents.registry.Learners;
  * @param checkpointEveryEnvSteps   write a checkpoint after the iteration that passes each multiple of this many
  *                                  environment steps (what {@code lantern resume} continues from), 0 = only at the end;
  *                                  default 20000
+ * @param keepStates                keep the agent's and recorders' states ({@code agent.state},
+ *                                  {@code recorders.state}) in every checkpoint, not only the newest, so that any
+ *                                  checkpoint can be forked ({@code lantern fork}); costs their size per checkpoint
+ *                                  (DQN's replay buffer is in {@code agent.state}); default false
  * @param evalEveryEnvSteps         evaluate greedily ({@code eval/*}) after the iteration that passes each multiple of
  *                                  this many environment steps, 0 = only at the end; default 5000 (for a game learner
  *                                  0, {@link #defaultsFor})
  * @param stopWhenSolved            stop training (as completed) at the first evaluation that solves the world (success
  *                                  rate 1 and return within 5% of the exact optimum); default false
  */
-public record TrainingConfig(long totalEnvSteps, int evalEpisodes, long checkpointEveryEnvSteps,
+public record TrainingConfig(long totalEnvSteps, int evalEpisodes, long checkpointEveryEnvSteps, boolean keepStates,
         long evalEveryEnvSteps, boolean stopWhenSolved) {
 
     /**
@@ -30,7 +34,7 @@ public record TrainingConfig(long totalEnvSteps, int evalEpisodes, long checkpoi
 
     /** The documented defaults. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(80_000L, 10, 20_000L, 5_000L, false);
+        return new TrainingConfig(80_000L, 10, 20_000L, false, 5_000L, false);
     }
 
     /**
@@ -42,11 +46,12 @@ public record TrainingConfig(long totalEnvSteps, int evalEpisodes, long checkpoi
     public static TrainingConfig defaultsFor(AgentConfig agent) {
         TrainingConfig d = defaults();
         return Learners.of(agent).trainsOn() != TrainsOn.BOARD_GAMES ? d : new TrainingConfig(d.totalEnvSteps(),
-                d.evalEpisodes(), d.checkpointEveryEnvSteps(), 0, d.stopWhenSolved());
+                d.evalEpisodes(), d.checkpointEveryEnvSteps(), d.keepStates(), 0, d.stopWhenSolved());
     }
 
     /** A copy with another step budget. */
     public TrainingConfig withTotalEnvSteps(long steps) {
-        return new TrainingConfig(steps, evalEpisodes, checkpointEveryEnvSteps, evalEveryEnvSteps, stopWhenSolved);
+        return new TrainingConfig(steps, evalEpisodes, checkpointEveryEnvSteps, keepStates, evalEveryEnvSteps,
+                stopWhenSolved);
     }
 }

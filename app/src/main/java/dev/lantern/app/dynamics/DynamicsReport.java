@@ -34,7 +34,17 @@ public final class DynamicsReport {
 
     /** Every section Lantern has, in the order of {@code docs/dynamics.md}. */
     public static DynamicsReport standard() {
-        return new DynamicsReport(List.of(new RunsSection()));
+        return new DynamicsReport(List.of(new RunsSection(), new ComparisonSection(), new PhasesSection(),
+                new LcaSection(), new CkaSection(), new ModeConnectivitySection()));
+    }
+
+    /**
+     * The report of an instability analysis (Frankle et al. 2020) over the children of forks of one run at several
+     * steps: what each child is, and the linear mode connectivity of every pair of children of one fork step, with the
+     * barrier against the fork step.
+     */
+    public static DynamicsReport instability() {
+        return new DynamicsReport(List.of(new RunsSection(), new ModeConnectivitySection()));
     }
 
     /** The default folder of a report: {@code RUN/analysis/dynamics} of the first run. */

@@ -62,6 +62,12 @@ public final class ChildRuns {
         }
     }
 
+    /**
+     * The environment variable that gives a child its parent's process id: the child ends when the parent does, even
+     * when the parent was killed without a chance to destroy it (SIGKILL), see {@link #exitWithParent()}.
+     */
+    public static final String PARENT_PID = "LANTERN_PARENT_PID";
+
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -69,6 +75,24 @@ public final class ChildRuns {
     }
 
     private ChildRuns() {
+    }
+
+    /**
+     * In a child (its environment names {@link #PARENT_PID}), exits this JVM as soon as the parent process has ended,
+     * however it ended: the shutdown hooks run, so a training run stops after its current iteration and records
+     * itself {@code interrupted} (resumable), and this child's own children are destroyed. Does nothing in a process
+     * that is not a child.
+     */
+    public static void exitWithParent() {
+        String pid = System.getenv(PARENT_PID);
+        if (pid == null || !pid.matches("\\d+")) {
+            return;
+        }
+        java.util.Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(pid));
+        if (parent.isEmpty()) {
+            System.exit(143);
+        }
+        parent.get().onExit().thenRun(() -> System.exit(143));
     }
 
     /**
@@ -103,6 +127,15 @@ public final class ChildRuns {
      */
     public static List<Result> runAll(List<Job> jobs, int parallel, Consumer<Result> onDone)
             throws InterruptedException {
+        return runAll(jobs, parallel, job -> { }, onDone);
+    }
+
+    /**
+     * As {@link #runAll(List, int, Consumer)}, and {@code onStart} hears of each job just before its child starts
+     * (serialised with {@code onDone}).
+     */
+    public static List<Result> runAll(List<Job> jobs, int parallel, Consumer<Job> onStart, Consumer<Result> onDone)
+            throws InterruptedException {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be >= 1, got " + parallel);
         }
@@ -116,6 +149,9 @@ public final class ChildRuns {
             List<Future<Result>> futures = new ArrayList<>();
             for (Job job : jobs) {
                 futures.add(pool.submit(() -> {
+                    synchronized (lock) {
+                        onStart.accept(job);
+                    }
                     Result r = run(job);
                     synchronized (lock) {
                         onDone.accept(r);
@@ -146,6 +182,7 @@ public final class ChildRuns {
         long start = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(commandLine(job.args()));
         pb.environment().put("OMP_NUM_THREADS", "1");
+        pb.environment().put(PARENT_PID, String.valueOf(ProcessHandle.current().pid()));
         pb.redirectErrorStream(true);
         Process p;
         try {

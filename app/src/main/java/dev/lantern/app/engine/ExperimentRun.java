@@ -23,6 +23,7 @@ import dev.lantern.app.config.Experiment;
 import dev.lantern.app.config.ExperimentLoader;
 import dev.lantern.environments.grid.solve.FiniteHorizon;
 import dev.lantern.environments.grid.solve.OptimalReturn;
+import dev.lantern.environments.random.Seeds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class ExperimentRun {
             dir = b.runDir == null ? null : b.resume ? RunDirectory.open(b.runDir) : RunDirectory.create(b.runDir);
             if (dir != null) {
                 dir.lockForWriting(); // one writer per run directory, released when the run ends
+                dir.keepResumeStates(e.training().keepStates());
             }
         } catch (RunLockedException ex) {
             throw new ConfigException(List.of(ex.getMessage()));
@@ -89,9 +91,11 @@ public final class ExperimentRun {
         OptimalReturn groundTruth = game ? null : optimalReturn(environment);
         this.optimum = groundTruth;
         // eval/optimal_return is written only when it is the true optimum (NaN: left out)
+        ForkOrigin fork = b.resume ? ForkOrigin.of(b.manifest) : null; // a fork's child: its own eval seed, reseeds
         LearnerContext context = new LearnerContext(game ? null : environment::newWorld, environment.game(), e.seed(),
                 e.training().totalEnvSteps(), e.lca().enabled() ? e.lca().probeSize() : 0, DataType.FLOAT,
-                e.training().evalEpisodes(), game ? Double.NaN : groundTruth.value());
+                e.training().evalEpisodes(), game ? Double.NaN : groundTruth.value(),
+                fork == null ? Seeds.derive(e.seed(), Seeds.EVAL) : fork.evalSeed(e.seed()));
         this.agent = Learners.create(e.agent(), context);
         Trainer.Builder tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
                 e.training().checkpointEveryEnvSteps(), 0, e.training().evalEveryEnvSteps(),
@@ -126,6 +130,9 @@ public final class ExperimentRun {
         Trainer built;
         try {
             built = tb.build();
+            if (fork != null) {
+                fork.reseedAt(resumedFrom, agent); // once, right after the restore at the fork point
+            }
         } catch (CheckpointFormatException ex) {
             // Thrown while restoring, before the run directory is written: say so.
             throw new ConfigException(List.of("cannot resume: " + ex.getMessage() + "; nothing was changed"));
@@ -223,6 +230,11 @@ public final class ExperimentRun {
         }
         if (status.equals("failed") && manifest.has("divergence") && manifest.get("divergence").isJsonObject()) {
             throw new ConfigException(List.of(diverged(dir, manifest.getAsJsonObject("divergence"))));
+        }
+        try {
+            ForkOrigin.of(manifest); // a malformed fork object is refused before anything is built
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException(List.of(dir + ": " + ex.getMessage()));
         }
         Path configFile = existing.path().resolve("config.json");
         Experiment experiment = ExperimentLoader.load(configFile);

@@ -19,7 +19,8 @@ import javafx.util.StringConverter;
  * The lab's left panel: a header (title, the heatmap's source {@code #valueSource}: network V(s), true V*(s), or the
  * value head's error against V* or V^π, and on
  * maps with keys which keys the drawn states hold, {@code #keys}), the {@link GridView} ({@code #grid}) and the hover
- * line ({@code #hover}) under it.
+ * line ({@code #hover}) under it. Over the grid, {@code #gridCaption} says where a frame that is not live training
+ * comes from (the scrubber's checkpoint).
  */
 final class GridPanel extends VBox {
 
@@ -90,7 +91,14 @@ final class GridPanel extends VBox {
         hover.textProperty().bind(grid.hoverTextProperty().map(t -> t.isEmpty()
                 ? "Arrows: the policy (length = probability of each move). Colour: the value. Hover a cell for numbers."
                 : t));
-        getChildren().addAll(header, grid, hover);
+        Label caption = new Label();
+        caption.setId("gridCaption");
+        caption.getStyleClass().add("grid-caption");
+        caption.setMaxWidth(Double.MAX_VALUE);
+        caption.textProperty().bind(grid.captionProperty());
+        caption.visibleProperty().bind(grid.captionProperty().isNotNull());
+        caption.managedProperty().bind(caption.visibleProperty());
+        getChildren().addAll(header, caption, grid, hover);
         getStyleClass().add("panel");
         setPadding(new Insets(10));
         showKeysChoice(false);

@@ -67,6 +67,7 @@ public final class GridView extends CanvasRegion {
 
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final ReadOnlyObjectWrapper<Cell> hoveredCell = new ReadOnlyObjectWrapper<>(this, "hoveredCell");
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", null);
     private GridOverlay overlay;
     private RunInfo run;
     private DemoEpisode demo;
@@ -113,6 +114,19 @@ public final class GridView extends CanvasRegion {
     public void setFrame(PolicyFrame f) {
         frame = f;
         changed();
+    }
+
+    /**
+     * Says where the frame comes from when it is not live training (the scrubber's {@code checkpoint step N of RUN});
+     * null for live training. Shown over the grid by {@link GridPanel}.
+     */
+    public void setCaption(String text) {
+        caption.set(text);
+    }
+
+    /** Where the frame comes from when it is not live training, or null. */
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
     }
 
     /** The frame drawn, or null. */

@@ -15,10 +15,15 @@ import org.slf4j.LoggerFactory;
  * (so the picture shows its numbers); {@code lantern.lab.heatmap=<network|true|error-optimal|error-policy>} chooses
  * the heatmap. Without autostart the screenshot shows the chosen environment before training.
  * {@code lantern.lab.circuits=true} shows the circuit panel and {@code lantern.lab.neuron=<site>,<index>} opens that
- * neuron's inspector. {@code docs/screenshot.sh} uses them.
+ * neuron's inspector. With run directories ({@code --runs}, last), the Compare tab is shown, and
+ * {@code lantern.lab.scrub=<k>} moves the scrubber to checkpoint k (0 = the first; negative counts from the end)
+ * once the selected run is read; the screenshot then waits for every run and that checkpoint's frame.
+ * {@code docs/screenshot.sh} uses them.
  */
 public final class LabApp extends Application {
 
+    /** The argument after which every argument is a run directory to open in the Compare tab. */
+    static final String RUNS = "--runs";
     private static final Logger LOG = LoggerFactory.getLogger(LabApp.class);
 
     private LabController controller;
@@ -31,8 +36,12 @@ public final class LabApp extends Application {
     @Override
     public void start(Stage stage) {
         LabSettings settings;
+        java.util.List<String> raw = getParameters().getRaw();
+        int at = raw.indexOf(RUNS);
+        java.util.List<java.nio.file.Path> runs = at < 0 ? java.util.List.of()
+                : raw.subList(at + 1, raw.size()).stream().map(java.nio.file.Path::of).toList();
         try {
-            settings = LabSettings.parse(getParameters().getRaw());
+            settings = LabSettings.parse(at < 0 ? raw : raw.subList(0, at));
         } catch (IllegalArgumentException e) {
             LOG.error("lab arguments: {}; using the defaults", e.getMessage());
             settings = LabSettings.defaults();
@@ -57,6 +66,14 @@ public final class LabApp extends Application {
         if (neuron != null) {
             String[] si = neuron.split(",");
             window.inspectLater(si[0].trim(), Integer.parseInt(si[1].trim()));
+        }
+        if (!runs.isEmpty()) {
+            window.openRuns(runs);
+            window.showCompare();
+            String scrub = System.getProperty("lantern.lab.scrub");
+            if (scrub != null) {
+                window.scrubLater(Integer.parseInt(scrub.trim()));
+            }
         }
         if (Boolean.getBoolean("lantern.lab.autostart")) {
             window.startTraining();

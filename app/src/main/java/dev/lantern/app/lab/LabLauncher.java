@@ -42,7 +42,21 @@ public final class LabLauncher {
 
     /** Opens the lab with {@code settings}. */
     public static void launch(LabSettings settings) {
+        launch(settings, java.util.List.of());
+    }
+
+    /**
+     * Opens the lab with {@code settings} and the run directories {@code runs} (each a run or a folder of runs) in
+     * its Compare tab, shown first when there are any; they are read once the window is open (check them first with
+     * {@link RunDirs#problems}).
+     */
+    public static void launch(LabSettings settings, java.util.List<java.nio.file.Path> runs) {
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
-        Application.launch(LabApp.class, settings.toArgs().toArray(String[]::new));
+        java.util.List<String> args = new java.util.ArrayList<>(settings.toArgs());
+        if (!runs.isEmpty()) {
+            args.add(LabApp.RUNS);
+            runs.forEach(r -> args.add(r.toString()));
+        }
+        Application.launch(LabApp.class, args.toArray(String[]::new));
     }
 }

@@ -73,6 +73,7 @@ public final class LabWindow {
     private final GridPanel panel = new GridPanel(grid);
     private final ChartsPane charts = new ChartsPane();
     private final CircuitPane circuits = new CircuitPane(grid);
+    private final ComparePane compare = new ComparePane();
     private final TabPane right = new TabPane();
     private final ComboBox<String> env = new ComboBox<>(FXCollections.observableArrayList(EnvRegistry.ids()));
     private final ComboBox<String> agent = new ComboBox<>(FXCollections.observableArrayList(LabSettings.AGENTS));
@@ -97,6 +98,8 @@ public final class LabWindow {
     private long lastChartNanos;
     private long lastGridFrameNanos;
     private PolicyFrame gridPending;
+    private ComparePane.Scrubbed scrubShown;
+    private ComparePane.Scrubbed scrubSeen;
     private long lastDemoNanos;
 
     /**
@@ -155,6 +158,7 @@ public final class LabWindow {
     public void dispose() {
         timer.stop();
         circuits.close();
+        compare.close();
         preview.close();
         controller.close(5_000);
     }
@@ -182,6 +186,45 @@ public final class LabWindow {
     /** Shows the circuit panel (the "Circuits" tab) instead of the charts. */
     public void showCircuits() {
         right.getSelectionModel().select(1);
+    }
+
+    /** Shows the compare mode (the "Compare" tab). */
+    public void showCompare() {
+        right.getSelectionModel().select(2);
+    }
+
+    /** Opens run directories (each a run or a folder of runs) in the compare mode; they are read in the background. */
+    public void openRuns(List<java.nio.file.Path> dirs) {
+        compare.open(dirs);
+    }
+
+    /** Moves the scrubber to checkpoint {@code index} of the first run selected (negative: from the end). */
+    public void scrubLater(int index) {
+        compare.scrubLater(index);
+    }
+
+    /**
+     * Whether the compare mode was given runs and has read them all, and the grid shows the scrubber's newest
+     * checkpoint frame (for the screenshot); false when it was given none.
+     */
+    boolean compareSettled() {
+        return compare.requested() > 0 && compare.pending() == 0 && scrubShown != null
+                && scrubShown == compare.scrubbed();
+    }
+
+    /** Whether the compare mode was given runs to open. */
+    boolean comparing() {
+        return compare.requested() > 0;
+    }
+
+    /** The compare tab. */
+    ComparePane compare() {
+        return compare;
+    }
+
+    /** The scrubbed checkpoint the grid shows now, or null (live training or a preview). */
+    ComparePane.Scrubbed scrubShown() {
+        return scrubShown;
     }
 
     /** Opens the inspector of neuron {@code index} of layer {@code site} once the circuit view has a frame. */
@@ -264,7 +307,9 @@ public final class LabWindow {
         charts.setPadding(new Insets(6));
         Tab circuitTab = new Tab("Circuits", circuits);
         circuitTab.setId("circuitsTab");
-        right.getTabs().addAll(new Tab("Training", charts), circuitTab);
+        Tab compareTab = new Tab("Compare", compare);
+        compareTab.setId("compareTab");
+        right.getTabs().addAll(new Tab("Training", charts), circuitTab, compareTab);
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         circuitTab.selectedProperty().addListener((obs, was, now) -> circuits.setActive(now));
         SplitPane split = new SplitPane(panel, right);
@@ -302,6 +347,8 @@ public final class LabWindow {
     }
 
     private void show(RunInfo info) {
+        scrubShown = null;
+        grid.setCaption(null);
         grid.setRun(info);
         charts.reset(info);
         panel.showKeysChoice(info.map().keyCount() > 0);
@@ -321,6 +368,7 @@ public final class LabWindow {
             shownPreview = chosen;
             show(chosen);
         }
+        showScrubbed();
         if (feed == null) {
             return;
         }
@@ -373,6 +421,31 @@ public final class LabWindow {
             lastDemoNanos = now;
             grid.demoTick();
         }
+    }
+
+    /**
+     * While no run trains, the scrubber's newest checkpoint frame replaces what the grid shows, labelled with its
+     * checkpoint and run; live training takes the grid back at its next run (while one trains, scrubbing moves the
+     * slider only).
+     */
+    private void showScrubbed() {
+        ComparePane.Scrubbed s = compare.scrubbed();
+        if (s == null || s == scrubSeen) {
+            return;
+        }
+        scrubSeen = s; // a checkpoint scrubbed to while a run trains is not drawn later over its end
+        if (!idle()) {
+            return;
+        }
+        if (scrubShown == null || scrubShown.run() != s.run()) {
+            grid.setRun(s.run().info());
+            panel.showKeysChoice(s.run().info().map().keyCount() > 0);
+        }
+        scrubShown = s;
+        grid.setFrame(s.frame());
+        grid.setCaption(s.caption());
+        status.setText("Showing " + s.caption() + "  ·  " + s.run().info().envId()
+                + "  ·  Start trains a new agent live");
     }
 
     private String statusText() {

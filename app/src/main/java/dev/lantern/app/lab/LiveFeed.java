@@ -1,19 +1,12 @@
 package dev.lantern.app.lab;
 
-import dev.lantern.agents.api.ActionValueView;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.train.MetricSink;
 import dev.lantern.agents.train.Recorder;
 import dev.lantern.agents.train.RunContext;
 import dev.lantern.agents.train.RunOutcome;
 import dev.lantern.agents.train.UpdateEvent;
-import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
-import dev.lantern.environments.grid.map.Cell;
-import dev.lantern.environments.grid.map.GridMap;
-import dev.lantern.environments.grid.solve.GridSolution;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -109,13 +102,7 @@ public final class LiveFeed implements Recorder, MetricSink {
 
     // training thread only
     private Supplier<PolicyValueView> snapshot;
-    private int height;
-    private int width;
-    private int[] masks;
-    private int[][] stateCells; // [mask index][state] -> row * width + col
-    private float[] observations; // all states of all masks, back to back
-    private int stateCount;
-    private int obsSize;
+    private FrameStates states;
     private long sequence;
     private long lastFrameNanos;
     private Thread evaluator;
@@ -138,35 +125,7 @@ public final class LiveFeed implements Recorder, MetricSink {
      * wherever value iteration's state space contains the state.
      */
     private void prepare(RunInfo run) {
-        GridWorld world = run.newWorld();
-        GridMap map = run.map();
-        GridSolution truth = run.groundTruth();
-        height = map.height();
-        width = map.width();
-        obsSize = world.spec().observationSize();
-        int fullMask = (1 << map.keyCount()) - 1;
-        masks = fullMask == 0 ? new int[] {0} : new int[] {0, fullMask};
-        stateCells = new int[masks.length][];
-        List<float[]> chunks = new ArrayList<>();
-        stateCount = 0;
-        for (int m = 0; m < masks.length; m++) {
-            List<Integer> cells = new ArrayList<>();
-            for (Cell c : world.freeCells()) {
-                GridState s = new GridState(c.row(), c.col(), masks[m]);
-                if (!map.tile(c).isTerminal() && truth.contains(s)) {
-                    cells.add(c.row() * width + c.col());
-                    float[] obs = new float[obsSize];
-                    world.encode(s, obs, 0);
-                    chunks.add(obs);
-                }
-            }
-            stateCells[m] = cells.stream().mapToInt(Integer::intValue).toArray();
-            stateCount += cells.size();
-        }
-        observations = new float[stateCount * obsSize];
-        for (int i = 0; i < chunks.size(); i++) {
-            System.arraycopy(chunks.get(i), 0, observations, i * obsSize, obsSize);
-        }
+        states = new FrameStates(run);
         status.updateAndGet(now -> now.with(now.phase(), run, now.outcome(), now.failure()));
     }
 
@@ -329,36 +288,7 @@ public final class LiveFeed implements Recorder, MetricSink {
      */
     private void publish(Taken t) {
         PolicyValueView view = t.view();
-        int actions = view.actionCount();
-        double[] probs = new double[stateCount * actions];
-        double[] vals = new double[stateCount];
-        view.evaluate(observations, stateCount, probs, vals);
-        double[] qs = null;
-        if (view instanceof ActionValueView q) {
-            qs = new double[stateCount * actions];
-            q.actionValues(observations, stateCount, qs);
-        }
-        double[][] p = new double[masks.length][height * width * actions];
-        double[][] v = new double[masks.length][height * width];
-        double[][] qv = qs == null ? null : new double[masks.length][height * width * actions];
-        int s = 0;
-        for (int m = 0; m < masks.length; m++) {
-            Arrays.fill(p[m], Double.NaN);
-            Arrays.fill(v[m], Double.NaN);
-            if (qv != null) {
-                Arrays.fill(qv[m], Double.NaN);
-            }
-            for (int cell : stateCells[m]) {
-                v[m][cell] = vals[s];
-                System.arraycopy(probs, s * actions, p[m], cell * actions, actions);
-                if (qv != null) {
-                    System.arraycopy(qs, s * actions, qv[m], cell * actions, actions);
-                }
-                s++;
-            }
-        }
-        PolicyFrame made = new PolicyFrame(t.sequence(), t.updates(), t.envSteps(), height, width, actions, masks, p, v,
-                qv);
+        PolicyFrame made = states.frame(view, t.sequence(), t.updates(), t.envSteps());
         synchronized (publishing) {
             PolicyFrame out = frame.get();
             if (out == null || out.sequence() < made.sequence()) {

@@ -55,6 +55,9 @@ final class ScreenshotTrigger {
 
     private boolean ready() {
         LiveFeed feed = window.controllerFeed();
+        if (feed == null && window.comparing()) { // the compare mode: every run read, the grid at its checkpoint
+            return window.compareSettled();
+        }
         if (feed == null) { // not started: the chosen environment's map and V*, once solved
             return window.shownPreview() != null;
         }

@@ -48,6 +48,20 @@ class DynamicsCommandTest {
         assertTrue(info.get(0).getAsJsonObject().getAsJsonArray("checkpoints").size() >= 2, info.toString());
         assertTrue(info.get(0).getAsJsonObject().getAsJsonObject("finalEvaluation").has("eval/return"));
         assertTrue(r.out().contains("a: ppo seed 1"), r.out());
+        JsonArray phases = d.getAsJsonArray("phases");
+        assertEquals(2, phases.size());
+        JsonObject p = phases.get(0).getAsJsonObject();
+        assertTrue(p.has("events") && p.get("events").isJsonArray(), p.toString());
+        JsonArray concepts = p.getAsJsonArray("concepts");
+        assertTrue(concepts.size() >= 3, "the built-in concepts of the map: " + concepts);
+        JsonObject c = concepts.get(0).getAsJsonObject();
+        assertEquals(0, c.getAsJsonArray("steps").get(0).getAsLong(), "step 0 is the untrained network");
+        assertEquals(c.getAsJsonArray("steps").size(), c.getAsJsonArray("bestScore").size());
+        assertTrue(Files.isRegularFile(out.resolve("figures/phases-a.png")));
+
+        Result twice = lantern("dynamics", a.toString(), a.toString(), "--out", tmp.resolve("twice").toString());
+        assertEquals(0, twice.code(), "one run given twice is compared with itself: " + twice.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("twice/figures/phases-a-2.png")));
     }
 
     @Test

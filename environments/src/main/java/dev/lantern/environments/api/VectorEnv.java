@@ -25,7 +25,8 @@ import java.util.Objects;
  * <p><b>Seeds.</b> Every reset of copy {@code i} takes that copy's next episode number {@code n} (0, 1, 2, ... over
  * the lifetime of this object, whether the reset came from {@link #reset()} or from auto-reset) and uses the seed
  * {@link #episodeSeed(long, int, long) episodeSeed(seed, i, n)}. Two vector environments built from equal copies
- * with the same seed and driven by the same calls produce the same arrays.
+ * with the same seed and driven by the same calls produce the same arrays. {@link #reseed(long)} replaces the seed for
+ * the episodes that start after it (a fork of a run); the seed is part of the saved state.
  *
  * <p>Not thread-safe: one thread owns a vector environment and its copies.
  */
@@ -37,7 +38,7 @@ public final class VectorEnv {
     private final EnvSpec spec;
     private final int obsSize;
     private final int actionCount;
-    private final long seed;
+    private long seed;
     private final long[] nextEpisode;
     private final double[] runningReturn;
     private final double[] runningPerformance;
@@ -134,9 +135,18 @@ public final class VectorEnv {
         return spec;
     }
 
-    /** The seed given at construction. */
+    /** The seed episode seeds are derived from: the one given at construction, or to {@link #reseed(long)}. */
     public long seed() {
         return seed;
+    }
+
+    /**
+     * Derives the seeds of the episodes that start from now on from {@code newSeed} instead (episode {@code n} of copy
+     * {@code i} gets {@code episodeSeed(newSeed, i, n)}, the episode counters continuing); the episodes in progress
+     * continue as they were.
+     */
+    public void reseed(long newSeed) {
+        this.seed = newSeed;
     }
 
     /** Copy {@code index} itself (for rendering); stepping it directly breaks this vector environment's bookkeeping. */
@@ -269,17 +279,16 @@ public final class VectorEnv {
     }
 
     /**
-     * Puts back a state from {@link #saveState()} of a vector environment with the same copies and seed, and
-     * rewrites {@link #observations} from the restored copies. Per-step outputs ({@link #rewards}, ...) are cleared.
+     * Puts back a state from {@link #saveState()} of a vector environment with the same copies, its seed included
+     * (which may differ from the one given at construction after a {@link #reseed(long)}), and rewrites {@link #observations} from the restored copies. Per-step outputs ({@link #rewards}, ...) are cleared.
      *
      * @throws IllegalArgumentException if the state does not fit this vector environment; then nothing changed
      *                                  unless a copy itself rejected its part
      */
     public void restoreState(long[] state) {
-        if (state.length < 3 || state[0] != envs.length || state[1] != seed) {
+        if (state.length < 3 || state[0] != envs.length) {
             throw new IllegalArgumentException("saved vector state is for " + (state.length < 1 ? "?" : state[0])
-                    + " copies with seed " + (state.length < 2 ? "?" : state[1]) + ", this one has " + envs.length
-                    + " copies with seed " + seed);
+                    + " copies, this one has " + envs.length + " copies");
         }
         int k = 3;
         for (int i = 0; i < envs.length; i++) {
@@ -292,6 +301,7 @@ public final class VectorEnv {
             throw new IllegalArgumentException("saved vector state has " + (state.length - k) + " values too many");
         }
         k = 3;
+        seed = state[1];
         episodesFinished = state[2];
         for (int i = 0; i < envs.length; i++) {
             if (!(envs[i] instanceof Restorable r)) {

@@ -67,11 +67,35 @@ class RestorableTest {
         VectorEnv v = vector("grid/key-door-v1");
         v.reset();
         long[] vs = v.saveState();
-        VectorEnv otherSeed = new VectorEnv(copies("grid/key-door-v1"), 99);
-        otherSeed.reset();
-        assertThrows(IllegalArgumentException.class, () -> otherSeed.restoreState(vs));
+        assertThrows(IllegalArgumentException.class,
+                () -> new VectorEnv(copies("grid/key-door-v1").subList(0, 1), 99).restoreState(vs));
         assertThrows(IllegalArgumentException.class,
                 () -> vector("grid/key-door-v1").restoreState(java.util.Arrays.copyOf(vs, vs.length - 2)));
+    }
+
+    @Test
+    void aReseededVectorsStateCarriesItsSeedIntoAFreshOne() {
+        VectorEnv a = vector("grid/four-rooms-v1");
+        a.reset();
+        int[] acts = new int[a.size()];
+        SplittableRandom r = new SplittableRandom(3);
+        for (int t = 0; t < 150; t++) {
+            fill(acts, r);
+            a.step(acts);
+        }
+        a.reseed(4242);
+        VectorEnv b = vector("grid/four-rooms-v1");
+        b.reset();
+        b.restoreState(a.saveState());
+        assertEquals(4242, b.seed(), "the saved seed is adopted");
+        assertArrayEquals(a.saveState(), b.saveState());
+        for (int t = 0; t < 400; t++) {
+            fill(acts, r);
+            a.step(acts);
+            b.step(acts);
+            assertArrayEquals(a.observations, b.observations, "step " + t);
+        }
+        assertArrayEquals(a.saveState(), b.saveState());
     }
 
     private static void fill(int[] acts, SplittableRandom r) {
