@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Metrics</b> (step = environment steps so far): {@code episode/return}, {@code episode/length},
  * {@code episode/performance}, {@code episode/success} for every finished episode; the agent's own
- * ({@code loss/...}); the recorders' ({@code lca/...}); the evaluator's ({@code eval/...}) at the end; and
- * {@code time/steps_per_second} per iteration.
+ * ({@code loss/...}); the recorders' ({@code lca/...}); the evaluator's ({@code eval/...}) after the iteration that
+ * passes each multiple of {@link TrainerSettings#evalEveryEnvSteps()} and at the end, with
+ * {@code eval/first_solved_step} once ({@code EvaluationRecorder}); and {@code time/steps_per_second} per iteration.
  */
 public final class Trainer {
 
@@ -47,7 +48,7 @@ public final class Trainer {
 
     private final LearningAgent agent;
     private final TrainerSettings settings;
-    private final FinalEvaluation evaluator;
+    private final EvaluationRecorder evaluations;
     private final RunDirectory runDir;
     private final JsonObject manifest;
     private final List<Recorder> recorders = new ArrayList<>();
@@ -67,13 +68,18 @@ public final class Trainer {
     private Trainer(Builder b) {
         this.agent = b.agent;
         this.settings = b.settings;
-        this.evaluator = b.evaluator;
+        this.evaluations = b.evaluator == null ? null
+                : new EvaluationRecorder(b.evaluator, settings, this::elapsedSeconds);
         this.runDir = b.runDir;
         this.environments = b.environments;
         this.manifest = b.manifest == null ? new JsonObject() : b.manifest.deepCopy();
         this.control = b.control == null ? new TrainingControl() : b.control;
         this.resume = b.resumeFrom == null ? null : ResumePoint.restore(b.resumeFrom, agent);
-        recorders.addAll(b.recorders);
+        List<Recorder> own = new ArrayList<>(b.recorders); // with the evaluations, ahead of the checkpoints
+        if (evaluations != null) {
+            own.add(evaluations);
+        }
+        recorders.addAll(own);
         session = new TrainerSession(agent, this::learnerScalar, List.copyOf(b.recorders));
         if (resume != null && manifest.has("warnings") && manifest.get("warnings").isJsonArray()) {
             List<String> earlier = new ArrayList<>();
@@ -85,7 +91,7 @@ public final class Trainer {
         }
         if (runDir != null) {
             metricsFile = new MetricsRecorder(runDir.metricsFile(), resume);
-            runFiles.add(new CheckpointRecorder(runDir, agent, settings.checkpointEveryEnvSteps(), b.recorders, resume,
+            runFiles.add(new CheckpointRecorder(runDir, agent, settings.checkpointEveryEnvSteps(), own, resume,
                     this::counters));
             runFiles.add(metricsFile);
             recorders.addAll(runFiles);
@@ -133,11 +139,8 @@ public final class Trainer {
             for (Recorder r : recorders) {
                 r.loopEnded(completed);
             }
-            if (evaluator != null) {
-                evaluation = evaluator.evaluate(agent.snapshot());
-                for (Map.Entry<String, Double> e : evaluation.entrySet()) {
-                    scalar(session.envSteps(), e.getKey(), e.getValue());
-                }
+            if (evaluations != null) {
+                evaluation = evaluations.finalEvaluation(session.envSteps());
             }
             for (Recorder r : recorders) {
                 r.evaluationEnded(completed);
@@ -194,9 +197,12 @@ public final class Trainer {
                 : new RunOutcome(status, outcome.envSteps(), outcome.updates(), seconds, evaluation, failure);
     }
 
-    /** Iterates until the budget is spent ({@code completed}) or the control says stop ({@code interrupted}). */
+    /**
+     * Iterates until the budget is spent or an evaluation solved the world with {@code stopWhenSolved}
+     * ({@code completed}), or the control says stop ({@code interrupted}).
+     */
     private String loop() throws InterruptedException {
-        while (session.envSteps() < settings.totalEnvSteps()) {
+        while (session.envSteps() < settings.totalEnvSteps() && (evaluations == null || !evaluations.stopsTraining())) {
             if (!control.awaitTurn()) {
                 return "interrupted";
             }
@@ -373,7 +379,10 @@ public final class Trainer {
             this.settings = settings;
         }
 
-        /** Evaluates the final policy (greedy episodes, matches against fixed opponents, ...). */
+        /**
+         * Evaluates the policy (greedy episodes, matches against fixed opponents, ...) at the end of the run, and every
+         * {@link TrainerSettings#evalEveryEnvSteps()} during it.
+         */
         public Builder evaluator(FinalEvaluation e) {
             this.evaluator = e;
             return this;

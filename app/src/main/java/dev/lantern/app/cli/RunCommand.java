@@ -132,6 +132,20 @@ final class RunCommand extends LanternCommand {
         return e;
     }
 
+    /**
+     * When the greedy policy first solved the world (success rate 1, return within 5% of the optimum), from the
+     * evaluations during training and the final one; nothing where the optimum is unknown.
+     */
+    private static void printSolved(PrintWriter out, Map<String, Double> ev, boolean optimumKnown) {
+        Double solved = ev.get("eval/first_solved_step");
+        if (solved != null) {
+            out.printf(Locale.ROOT, "solved at step %,d (first greedy evaluation with success rate 1 and return "
+                    + ">= 95%% of optimal)%n", solved.longValue());
+        } else if (optimumKnown) {
+            out.println("not solved: no greedy evaluation had success rate 1 and return >= 95% of optimal");
+        }
+    }
+
     private static void printSummary(PrintWriter out, ExperimentRun run, RunOutcome outcome) {
         out.printf(Locale.ROOT, "%s in %.1f s: %,d env steps (%,.0f steps/s), %,d updates%n", outcome.status(),
                 outcome.seconds(), outcome.envSteps(), outcome.envSteps() / outcome.seconds(), outcome.updates());
@@ -158,6 +172,7 @@ final class RunCommand extends LanternCommand {
                     : run.optimum() == null ? "unknown" : "not solved (" + run.optimum().status().label() + ")";
             out.printf(Locale.ROOT, "greedy evaluation: return %.4f (optimal %s%s), success rate %.2f, "
                     + "length %.1f%n", ret, shown, share, ev.get("eval/success_rate"), ev.get("eval/length"));
+            printSolved(out, ev, !Double.isNaN(optimal));
         }
         LcaRecorder lca = run.lca();
         if (lca != null && (outcome.envSteps() > 0 || outcome.status().equals("completed")) // it started

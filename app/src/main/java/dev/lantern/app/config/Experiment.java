@@ -22,7 +22,7 @@ public record Experiment(String name, long seed, EnvConfig env, AgentConfig agen
      * learner keeps (e.g. an A2C rollout of 128), as for an experiment file that does not set {@code lca.probeSize}.
      */
     public static Experiment defaults(AgentConfig agent) {
-        return new Experiment("experiment", 1L, EnvConfig.defaults(), agent, TrainingConfig.defaults(),
+        return new Experiment("experiment", 1L, EnvConfig.defaults(), agent, TrainingConfig.defaultsFor(agent),
                 fitDefaultProbe(LcaSettings.defaults(), agent));
     }
 
@@ -48,8 +48,7 @@ public record Experiment(String name, long seed, EnvConfig env, AgentConfig agen
     /** A copy with another step budget. */
     public Experiment withTotalEnvSteps(long steps) {
         return new Experiment(name, seed, env, agent,
-                new TrainingConfig(steps, training.evalEpisodes(), training.checkpointEveryEnvSteps(),
-                        training.keepStates()), lca);
+                training.withTotalEnvSteps(steps), lca);
     }
 
     /** A copy with LCA switched on or off. */

@@ -99,7 +99,7 @@ public final class ExperimentLoader {
         String agentType = agentFields.string("type", Learners.DEFAULT_TYPE);
         AgentConfig agent = AgentConfigs.read(agentFields, agentType, problems);
         agentFields.rejectUnknown();
-        TrainingConfig training = readTraining(top.object("training"), problems);
+        TrainingConfig training = readTraining(top.object("training"), problems, TrainingConfig.defaultsFor(agent));
         LcaSettings lca = readLca(top.object("lca"), problems);
         boolean probeGiven = root.get("lca") instanceof JsonObject o && o.has("probeSize");
         if (!probeGiven) {
@@ -226,13 +226,15 @@ public final class ExperimentLoader {
         return new EnvRead(new EnvConfig(map != null ? null : id, mapPath, maxSteps, observation), parsed);
     }
 
-    private static TrainingConfig readTraining(JsonObject json, List<String> problems) {
+    /** The {@code training} fields, each absent one from {@code d} (the learner's defaults). */
+    private static TrainingConfig readTraining(JsonObject json, List<String> problems, TrainingConfig d) {
         JsonFields f = new JsonFields(json, "training", problems);
-        TrainingConfig d = TrainingConfig.defaults();
         long steps = f.integer("totalEnvSteps", d.totalEnvSteps());
         int evalEpisodes = f.integer("evalEpisodes", d.evalEpisodes());
         long checkpointEvery = f.integer("checkpointEveryEnvSteps", d.checkpointEveryEnvSteps());
         boolean keepStates = f.bool("keepStates", d.keepStates());
+        long evalEvery = f.integer("evalEveryEnvSteps", d.evalEveryEnvSteps());
+        boolean stopWhenSolved = f.bool("stopWhenSolved", d.stopWhenSolved());
         f.rejectUnknown();
         if (steps < 1) {
             problems.add("training.totalEnvSteps: must be >= 1, got " + steps);
@@ -246,7 +248,10 @@ public final class ExperimentLoader {
         if (checkpointEvery < 0) {
             problems.add("training.checkpointEveryEnvSteps: must be >= 0, got " + checkpointEvery);
         }
-        return new TrainingConfig(steps, evalEpisodes, checkpointEvery, keepStates);
+        if (evalEvery < 0) {
+            problems.add("training.evalEveryEnvSteps: must be >= 0 (0 = only the final evaluation), got " + evalEvery);
+        }
+        return new TrainingConfig(steps, evalEpisodes, checkpointEvery, keepStates, evalEvery, stopWhenSolved);
     }
 
     private static LcaSettings readLca(JsonObject json, List<String> problems) {
@@ -281,6 +286,8 @@ public final class ExperimentLoader {
         training.addProperty("evalEpisodes", e.training().evalEpisodes());
         training.addProperty("checkpointEveryEnvSteps", e.training().checkpointEveryEnvSteps());
         training.addProperty("keepStates", e.training().keepStates());
+        training.addProperty("evalEveryEnvSteps", e.training().evalEveryEnvSteps());
+        training.addProperty("stopWhenSolved", e.training().stopWhenSolved());
         root.add("training", training);
         JsonObject lca = new JsonObject();
         lca.addProperty("enabled", e.lca().enabled());

@@ -98,7 +98,8 @@ public final class ExperimentRun {
                 fork == null ? Seeds.derive(e.seed(), Seeds.EVAL) : fork.evalSeed(e.seed()));
         this.agent = Learners.create(e.agent(), context);
         Trainer.Builder tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
-                e.training().checkpointEveryEnvSteps(), 0));
+                e.training().checkpointEveryEnvSteps(), 0, e.training().evalEveryEnvSteps(),
+                e.training().stopWhenSolved()));
         tb.evaluator(view -> Learners.evaluate(e.agent(), context, view)).environments(context.environments());
         if (e.lca().enabled() && agent.network() != null) { // a table has no network to allocate over
             lca = new LcaRecorder(e.lca());

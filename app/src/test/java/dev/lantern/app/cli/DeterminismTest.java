@@ -25,7 +25,7 @@ class DeterminismTest {
         Path config = experimentFile(tmp.resolve("tiny.json"), """
                 {"name": "det", "seed": 42, "env": {"id": "grid/key-door-v1"},
                  "agent": {"numEnvs": 4, "rolloutSteps": 64, "minibatchSize": 64, "hiddenSizes": [32, 32]},
-                 "training": {"totalEnvSteps": 1024, "evalEpisodes": 2},
+                 "training": {"totalEnvSteps": 1024, "evalEpisodes": 2, "evalEveryEnvSteps": 256},
                  "lca": {"probeSize": 64}}
                 """);
         List<String> a = metricsWithoutTime(runInNewJvm(config, tmp.resolve("a")));

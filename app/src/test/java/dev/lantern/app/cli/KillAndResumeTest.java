@@ -41,7 +41,8 @@ class KillAndResumeTest {
     void aKilledRunResumesToExactlyTheUninterruptedResult(String envAndAgent, @TempDir Path tmp) throws Exception {
         Path config = experimentFile(tmp.resolve("resume.json"), """
                 {"name": "resume", "seed": 11, %s,
-                 "training": {"totalEnvSteps": 6144, "evalEpisodes": 2, "checkpointEveryEnvSteps": 700},
+                 "training": {"totalEnvSteps": 6144, "evalEpisodes": 2, "checkpointEveryEnvSteps": 700,
+                              "evalEveryEnvSteps": 1400},
                  "lca": {"probeSize": 32}}
                 """.formatted(envAndAgent));
         Path whole = tmp.resolve("whole");

@@ -30,7 +30,8 @@ class RandomKillsTest {
     private static final String CONFIG = """
             {"name": "kills", "seed": 17, "env": {"id": "grid/key-door-v1"},
              "agent": {"type": "ppo", "numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [16, 16]},
-             "training": {"totalEnvSteps": 1024, "evalEpisodes": 2, "checkpointEveryEnvSteps": 256},
+             "training": {"totalEnvSteps": 1024, "evalEpisodes": 2, "checkpointEveryEnvSteps": 256,
+                          "evalEveryEnvSteps": 128},
              "lca": {"probeSize": 16}}
             """;
     private static final long TOTAL = 1024;

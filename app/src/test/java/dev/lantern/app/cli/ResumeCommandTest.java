@@ -33,7 +33,8 @@ class ResumeCommandTest {
         Path config = experimentFile(tmp.resolve("c.json"), """
                 {"name": "r", "seed": 2, "env": {"id": "grid/empty-5x5-v1"},
                  "agent": {"numEnvs": 2, "rolloutSteps": 32, "minibatchSize": 32, "hiddenSizes": [8, 8]},
-                 "training": {"totalEnvSteps": 256, "evalEpisodes": 1, "checkpointEveryEnvSteps": 64},
+                 "training": {"totalEnvSteps": 256, "evalEpisodes": 1, "checkpointEveryEnvSteps": 64,
+                              "evalEveryEnvSteps": 96},
                  "lca": {"probeSize": 16}}
                 """);
         Path run = tmp.resolve("run");
