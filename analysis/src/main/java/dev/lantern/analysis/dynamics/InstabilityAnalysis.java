@@ -61,9 +61,18 @@ public final class InstabilityAnalysis {
         return new InstabilityRow(atStep, children, barriers, mean, ci, means, mean < STABLE_BARRIER);
     }
 
-    /** The first fork step (rows in ascending {@code atStep}) whose mean barrier is below the threshold; empty if none. */
+    /**
+     * The fork step from which the run is stable (Frankle et al.: the earliest {@code k} such that forks at {@code k}
+     * and at every later step measured are stable): the smallest {@code atStep} whose row and every later row have a
+     * mean barrier below the threshold; empty if the last fork step is unstable (or there are no rows). An unstable
+     * later step (a child that failed to learn) therefore moves it past that step.
+     */
     public static OptionalLong firstStable(List<InstabilityRow> rows) {
-        return rows.stream().sorted((x, y) -> Long.compare(x.atStep(), y.atStep())).filter(InstabilityRow::stable)
-                .mapToLong(InstabilityRow::atStep).findFirst();
+        List<InstabilityRow> sorted = rows.stream().sorted((x, y) -> Long.compare(x.atStep(), y.atStep())).toList();
+        OptionalLong first = OptionalLong.empty();
+        for (int i = sorted.size() - 1; i >= 0 && sorted.get(i).stable(); i--) {
+            first = OptionalLong.of(sorted.get(i).atStep());
+        }
+        return first;
     }
 }

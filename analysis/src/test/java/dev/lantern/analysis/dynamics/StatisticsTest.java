@@ -64,7 +64,13 @@ class StatisticsTest {
         InstabilityRow late = InstabilityAnalysis.row(300, 3, List.of(curve(0.03), curve(0.03), curve(0.03)), 0);
         assertFalse(late.stable(), "exactly 0.03 >= 0.02");
         assertEquals(new PercentileBootstrap(0.03, 0.03), late.interval());
-        assertEquals(200, InstabilityAnalysis.firstStable(List.of(late, mid, early)).getAsLong());
+        InstabilityRow lateStable = InstabilityAnalysis.row(300, 3, List.of(curve(0.0), curve(0.01), curve(0.0)), 0);
+        assertEquals(200, InstabilityAnalysis.firstStable(List.of(lateStable, mid, early)).getAsLong());
+        assertTrue(InstabilityAnalysis.firstStable(List.of(late, mid, early)).isEmpty(),
+                "stable at 200 but not at 300: not stable from any step on");
+        InstabilityRow earliest = InstabilityAnalysis.row(50, 3, List.of(curve(0.0), curve(0.0), curve(0.0)), 0);
+        assertEquals(200, InstabilityAnalysis.firstStable(List.of(earliest, early, mid, lateStable)).getAsLong(),
+                "a stable early step followed by an unstable one does not count");
         assertTrue(InstabilityAnalysis.firstStable(List.of(early, late)).isEmpty());
         assertThrows(IllegalArgumentException.class, () -> InstabilityAnalysis.row(1, 1, List.of(), 0));
     }
