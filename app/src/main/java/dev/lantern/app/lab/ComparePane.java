@@ -290,7 +290,11 @@ final class ComparePane extends VBox {
         CompareCurves c = CompareCurves.of(runs);
         runData.removeAllSeries();
         for (CompareCurves.Curve curve : c.curves()) {
-            XYSeries s = new XYSeries(curve.run().label() + " (seed " + curve.run().seed() + ")", false, true);
+            String key = curve.run().label() + " (seed " + curve.run().seed() + ")";
+            for (int copy = 2; runData.getSeriesIndex(key) >= 0; copy++) {
+                key = curve.run().label() + " (seed " + curve.run().seed() + ", " + copy + ")"; // two runs of one name
+            }
+            XYSeries s = new XYSeries(key, false, true);
             for (int i = 0; i < curve.steps().length; i++) {
                 s.add(curve.steps()[i], curve.values()[i]);
             }

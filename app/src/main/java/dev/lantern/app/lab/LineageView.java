@@ -13,7 +13,7 @@ import javafx.scene.text.TextAlignment;
 /**
  * The fork lineage drawn as a tree ({@link Lineage}): x = environment steps (a shared axis at the bottom), one row per
  * run with its name and seed at the left, its line from its start to its last step, a child's line branching off its
- * parent's at the fork step (a dot there), and the barrier of two children as a bracket at the right. Clicking a row
+ * parent's at the fork step (a dot there), and the children of one fork as a bracket at the right with their mean barrier (and the pairs and the largest, for more than two). Clicking a row
  * selects its run. FX thread only.
  */
 final class LineageView extends CanvasRegion {
@@ -115,17 +115,29 @@ final class LineageView extends CanvasRegion {
                 g.fillText(String.format(Locale.ROOT, "fork @ %,d", n.start()), xOf(n.start()) + 6, y - 8);
             }
         }
-        int k = 0;
+        // One bracket per fork: the children of one fork step (6 pairs for 4 children) by their mean barrier.
+        java.util.Map<Long, List<Lineage.Barrier>> byFork = new java.util.TreeMap<>();
         for (Lineage.Barrier b : lineage.barriers()) {
-            double x = xOf(maxStep) + 10 + 6 * (k++ % 4);
-            double y0 = yOf(b.rowA());
-            double y1 = yOf(b.rowB());
+            byFork.computeIfAbsent(lineage.nodes().get(b.rowA()).start(), s -> new java.util.ArrayList<>()).add(b);
+        }
+        for (List<Lineage.Barrier> group : byFork.values()) {
+            int top = group.stream().mapToInt(b -> Math.min(b.rowA(), b.rowB())).min().orElseThrow();
+            int bottom = group.stream().mapToInt(b -> Math.max(b.rowA(), b.rowB())).max().orElseThrow();
+            double mean = group.stream().mapToDouble(Lineage.Barrier::value).average().orElseThrow();
+            double max = group.stream().mapToDouble(Lineage.Barrier::value).max().orElseThrow();
+            double x = xOf(maxStep) + 10;
+            double y0 = yOf(top);
+            double y1 = yOf(bottom);
             g.setStroke(BARRIER);
             g.setLineWidth(1.5);
             g.strokePolyline(new double[] {x - 4, x, x, x - 4}, new double[] {y0, y0, y1, y1}, 4);
             g.setFill(BARRIER);
             g.setFont(Font.font(10));
-            g.fillText(String.format(Locale.ROOT, "barrier %.3f", b.value()), x + 4, (y0 + y1) / 2);
+            g.fillText(String.format(Locale.ROOT, "barrier %.3f", mean), x + 4, (y0 + y1) / 2 - 6);
+            if (group.size() > 1) {
+                g.fillText(String.format(Locale.ROOT, "mean of %d pairs", group.size()), x + 4, (y0 + y1) / 2 + 6);
+                g.fillText(String.format(Locale.ROOT, "max %.3f", max), x + 4, (y0 + y1) / 2 + 18);
+            }
         }
         double axisY = Math.min(h - AXIS + 8, yOf(lineage.nodes().size()) + 4);
         g.setStroke(Color.web("#adb5bd"));

@@ -9,7 +9,7 @@ import java.util.List;
  * and the scrubber need. Immutable.
  *
  * @param dir             the run directory, absolute and normalised
- * @param label           its folder name
+ * @param label           its folder name, with its fork step for a fork's child ({@code child-0 @16,384})
  * @param seed            the run seed (config.json)
  * @param checkpointSteps the env steps of its checkpoints with a network, oldest first
  * @param lastStep        its last env step (newest checkpoint or last metric, whichever is later)

@@ -99,8 +99,12 @@ final class RunLibrary implements AutoCloseable {
         }
         runs.put(dir, run);
         states.put(dir, new FrameStates(info));
-        return new OpenedRun(dir, run.label(), e.seed(), List.copyOf(run.checkpointSteps()), last, eval, episodes,
-                ForkLink.read(run.manifest()), info);
+        ForkLink fork = ForkLink.read(run.manifest());
+        // Children of different forks share folder names (child-0, ...): their fork step tells them apart.
+        String label = fork == null ? run.label()
+                : String.format(java.util.Locale.ROOT, "%s @%,d", run.label(), fork.atStep());
+        return new OpenedRun(dir, label, e.seed(), List.copyOf(run.checkpointSteps()), last, eval, episodes, fork,
+                info);
     }
 
     private PolicyFrame make(OpenedRun run, long step) {

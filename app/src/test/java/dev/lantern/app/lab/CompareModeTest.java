@@ -121,7 +121,7 @@ class CompareModeTest {
         XYDataset runs = fx(() -> c.chart().getXYPlot().getDataset(0));
         XYDataset iqm = fx(() -> c.chart().getXYPlot().getDataset(1));
         assertEquals(3, runs.getSeriesCount());
-        assertEquals(List.of("parent (seed 1)", "childA (seed 2)", "childB (seed 3)"),
+        assertEquals(List.of("parent (seed 1)", "childA @128 (seed 2)", "childB @128 (seed 3)"),
                 List.of(runs.getSeriesKey(0), runs.getSeriesKey(1), runs.getSeriesKey(2)));
         assertEquals(1, iqm.getSeriesCount());
         assertTrue(iqm.getSeriesKey(0).toString().startsWith("IQM of 3 runs"), iqm.getSeriesKey(0).toString());
@@ -160,7 +160,7 @@ class CompareModeTest {
         assertEquals(256, p.end());
         for (int row = 1; row <= 2; row++) {
             Lineage.Node child = l.nodes().get(row);
-            assertEquals(row == 1 ? "childA" : "childB", child.run().label());
+            assertEquals(row == 1 ? "childA @128" : "childB @128", child.run().label());
             assertEquals(0, child.parentRow());
             assertEquals(FORK, child.start(), "a child's line starts at its fork step");
             assertEquals(384, child.end());
