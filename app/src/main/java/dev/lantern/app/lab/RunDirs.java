@@ -18,22 +18,38 @@ public final class RunDirs {
     private RunDirs() {
     }
 
-    /** Every problem with {@code dirs}, each naming its directory; empty when all look like runs. */
+    /**
+     * Every problem with {@code dirs} (each a run, or a folder whose sub-folders are runs: a fork's or a sweep's),
+     * each naming its directory; empty when all look like runs.
+     */
     public static List<String> problems(List<Path> dirs) {
         List<String> problems = new ArrayList<>();
-        for (Path d : dirs) {
-            if (!Files.isDirectory(d)) {
-                problems.add(d + ": no such run directory");
+        for (Path given : dirs) {
+            if (!Files.isDirectory(given)) {
+                problems.add(given + ": no such run directory");
                 continue;
             }
-            for (String f : List.of("config.json", "manifest.json", "metrics.jsonl")) {
-                if (!Files.isRegularFile(d.resolve(f))) {
-                    problems.add(d + ": not a run directory (no " + f + ")");
-                }
+            List<Path> runs = runsIn(given);
+            if (runs.isEmpty()) {
+                problems.add(given + ": not a run directory (no config.json), and no sub-folder of it is a run");
             }
-            if (!hasCheckpoint(d)) {
-                problems.add(d + ": no checkpoint with a " + RunDirectory.NETWORK + " under " + d.resolve("checkpoints"));
+            for (Path d : runs) {
+                problems.addAll(problemsOfRun(d));
             }
+        }
+        return problems;
+    }
+
+    /** The problems of one run directory. */
+    private static List<String> problemsOfRun(Path d) {
+        List<String> problems = new ArrayList<>();
+        for (String f : List.of("config.json", "manifest.json", "metrics.jsonl")) {
+            if (!Files.isRegularFile(d.resolve(f))) {
+                problems.add(d + ": not a run directory (no " + f + ")");
+            }
+        }
+        if (!hasCheckpoint(d)) {
+            problems.add(d + ": no checkpoint with a " + RunDirectory.NETWORK + " under " + d.resolve("checkpoints"));
         }
         return problems;
     }

@@ -25,4 +25,19 @@ class LabRunsArgumentTest {
         assertTrue(r.err().contains(half + ": not a run directory (no metrics.jsonl)"), r.err());
         assertTrue(r.err().contains(half + ": no checkpoint with a network.zip"), r.err());
     }
+
+    @Test
+    void aFolderOfRunsIsCheckedRunByRunAndAFolderWithoutRunsIsNamed(@TempDir Path tmp) throws Exception {
+        Path fork = tmp.resolve("forks/step-128-seed-0");
+        Path child = fork.resolve("child-0");
+        Files.createDirectories(child);
+        Files.writeString(child.resolve("config.json"), "{}");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Result r = lantern("lab", "--runs", fork.toString(), empty.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(child + ": not a run directory (no manifest.json)"), "the child is checked: "
+                + r.err());
+        assertTrue(r.err().contains(empty + ": not a run directory (no config.json), and no sub-folder of it is a run"),
+                r.err());
+    }
 }
