@@ -94,4 +94,25 @@ public final class Figures {
         }
         return bytes.toByteArray();
     }
+
+    /**
+     * Writes a report into {@code dir} (created when missing): these figures when {@code withFigures}, then
+     * {@code dir/fileName} holding {@code root}, each file atomically; what the reports of {@code lantern analyze} and
+     * {@code lantern dynamics} write once every section has succeeded.
+     *
+     * @return the files written: the figures, then the report's file
+     * @throws java.io.UncheckedIOException naming the file or folder that could not be written
+     */
+    public List<Path> writeReport(Path dir, boolean withFigures, String fileName, com.google.gson.JsonObject root) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(dir + ": cannot create (" + ex.getMessage() + ")", ex);
+        }
+        List<Path> written = new java.util.ArrayList<>(withFigures ? writeAll(dir) : List.of());
+        Path file = dir.resolve(fileName);
+        dev.lantern.agents.run.AtomicFiles.writeString(file, dev.lantern.agents.run.RunDirectory.GSON.toJson(root) + "\n");
+        written.add(file);
+        return written;
+    }
 }

@@ -2,15 +2,10 @@ package dev.lantern.app.dynamics;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.lantern.agents.run.AtomicFiles;
-import dev.lantern.agents.run.RunDirectory;
 import dev.lantern.app.analyze.Figures;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -75,15 +70,7 @@ public final class DynamicsReport {
             root.add(section.member(), section.write(context));
             out.printf(Locale.ROOT, "  (%s: %.2f s)%n", section.member(), (System.nanoTime() - t) / 1e9);
         }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(dir + ": cannot create (" + ex.getMessage() + ")", ex);
-        }
-        List<Path> written = new ArrayList<>(options.figures() ? figures.writeAll(dir) : List.of());
-        Path file = dir.resolve(FILE);
-        AtomicFiles.writeString(file, RunDirectory.GSON.toJson(root) + "\n");
-        written.add(file);
+        List<Path> written = figures.writeReport(dir, options.figures(), FILE, root);
         out.printf(Locale.ROOT, "  (dynamics took %.1f s)%n", (System.nanoTime() - start) / 1e9);
         return written;
     }
