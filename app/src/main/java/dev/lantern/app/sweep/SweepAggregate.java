@@ -141,6 +141,9 @@ public final class SweepAggregate {
             }
         }
         int width = Math.max(8, index.settings().stream().mapToInt(s -> s.label().length()).max().orElse(8));
+        // The score matrix has one task (the base config's world): rliable's median is of per-task means.
+        out.printf(Locale.ROOT, "one task: the median (rliable's: of the per-task means) equals the mean; the IQM is "
+                + "over all runs%n");
         for (int m = 0; m < samples.size(); m++) {
             MetricSamples metric = samples.get(m);
             SeedComparison.Result result = results.get(m);
