@@ -25,7 +25,7 @@ class LcaSectionTest {
                 {"name": "a", "seed": 1, "env": {"id": "grid/empty-8x8-v1"},
                  "agent": {"numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [8, 8]},
                  "training": {"totalEnvSteps": 384, "evalEpisodes": 1, "checkpointEveryEnvSteps": 128},
-                 "lca": {"probeSize": 64}}
+                 "lca": {"probeSize": 64, "perTerm": true}}
                 """);
         Path a = tmp.resolve("a");
         assertEquals(0, lantern("run", "--config", config.toString(), "--out", a.toString()).code());
