@@ -87,7 +87,11 @@ final class PhasesSection implements DynamicsSection {
             j.addProperty("direction", e.direction());
             j.addProperty("before", e.before());
             j.addProperty("after", e.after());
-            j.addProperty("effect", e.effect());
+            if (Double.isFinite(e.effect())) {
+                j.addProperty("effect", e.effect());
+            } else {
+                j.add("effect", com.google.gson.JsonNull.INSTANCE); // a noise-free series: no noise unit
+            }
             ev.add(j);
         }
         o.add("events", ev);
@@ -139,8 +143,9 @@ final class PhasesSection implements DynamicsSection {
         context.out().printf(Locale.ROOT, "  phases of %s: %d events%s%n", run.label(), events.size(),
                 lca ? "" : " (no LCA in this run: per-layer allocation not searched)");
         for (PhaseChanges.Event e : events) {
-            context.out().printf(Locale.ROOT, "    step %,9d  %-24s %s %.4g -> %.4g (%.1f noise sd)%n", e.step(),
-                    e.series(), e.direction(), e.before(), e.after(), Math.abs(e.effect()));
+            context.out().printf(Locale.ROOT, "    step %,9d  %-24s %s %.4g -> %.4g (%s)%n", e.step(),
+                    e.series(), e.direction(), e.before(), e.after(), Double.isFinite(e.effect())
+                            ? String.format(Locale.ROOT, "%.1f noise sd", Math.abs(e.effect())) : "a noise-free step");
         }
         for (ConceptAcquisition.Concept c : concepts) {
             if (c.acquiredAt() >= 0) {
