@@ -73,14 +73,17 @@ class ForkCommandTest {
     }
 
     @Test
-    void theSameSeedAndStreamsGiveTheSameChildrenWhichDifferFromEachOther(@TempDir Path tmp) throws Exception {
+    void theSameSeedAndStreamsGiveTheSameChildrenInProcessOrAsChildProcessesWhichDifferFromEachOther(@TempDir Path tmp) throws Exception {
         Path parent = tinyRun(tmp, "p", true);
         for (String out : List.of("a", "b")) {
+            // "a" trains its children one after another in this process, "b" two at a time as child processes.
             Result r = lantern("fork", parent.toString(), "--at", "128", "--children", "2", "--seed", "5",
-                    "--vary", "env,explore", "--out", tmp.resolve(out).toString());
+                    "--vary", "env,explore", "--parallel", out.equals("a") ? "1" : "2", "--out",
+                    tmp.resolve(out).toString());
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("varying env, explore"), r.out());
         }
+        assertTrue(Files.isRegularFile(tmp.resolve("b/child-1.log")), "a child process's log");
         Path a0 = tmp.resolve("a/child-0");
         Path a1 = tmp.resolve("a/child-1");
         SameRun.assertSameResult(a0, tmp.resolve("b/child-0"));
