@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchUpdate.class,
             BenchAgentsCommand.class, BenchMemoryCommand.class, BenchAnalyzeCommand.class, BenchAblation.class,
             BenchPatchingCommand.class, BenchCircuitCommand.class, BenchLabCommand.class, BenchCkaCommand.class,
-            BenchLcaCommand.class})
+            BenchLcaCommand.class, BenchTreeCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

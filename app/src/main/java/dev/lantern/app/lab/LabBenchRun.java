@@ -139,7 +139,7 @@ public final class LabBenchRun {
 
     private static volatile boolean started;
 
-    private static synchronized void startToolkit() throws InterruptedException {
+    static synchronized void startToolkit() throws InterruptedException {
         if (started) {
             return;
         }
@@ -157,7 +157,7 @@ public final class LabBenchRun {
         }
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> call) throws Exception {
+    static <T> T onFx(java.util.concurrent.Callable<T> call) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -248,10 +248,17 @@ final class TreeCanvas extends CanvasRegion {
         g.setLineWidth(Math.max(0.5, Math.min(1.5, zoom)));
         g.beginPath();
         for (int d = Math.max(1, dFrom); d <= dTo; d++) {
+            double lastChild = Double.NEGATIVE_INFINITY;
+            double lastParent = Double.NEGATIVE_INFINITY;
             for (int i = firstEdge(d, left); i < layout.rowStart(d + 1) && edgeMin(i) <= right; i++) {
-                if (!layout.isHidden(i)) {
-                    g.moveTo(screenX(layout.x(layout.parent(i))), screenY(layout.y(layout.parent(i))));
-                    g.lineTo(screenX(layout.x(i)), screenY(layout.y(i)));
+                double cx = screenX(layout.x(i));
+                double px = screenX(layout.x(layout.parent(i)));
+                // level of detail: an edge within a pixel of the last one drawn at both ends would land on it
+                if (!layout.isHidden(i) && (cx - lastChild >= 1 || px - lastParent >= 1)) {
+                    g.moveTo(px, screenY(layout.y(layout.parent(i))));
+                    g.lineTo(cx, screenY(layout.y(i)));
+                    lastChild = cx;
+                    lastParent = px;
                 }
             }
         }
@@ -262,9 +269,13 @@ final class TreeCanvas extends CanvasRegion {
         boolean labels = TreeLayout.LEVEL * zoom >= 60;
         for (int d = dFrom; d <= dTo; d++) {
             int end = layout.rowStart(d + 1);
+            double last = Double.NEGATIVE_INFINITY;
             for (int i = layout.firstAtOrRightOf(d, left - reach); i < end && layout.x(i) <= right + reach; i++) {
-                if (!layout.isHidden(i)) {
+                double sx = screenX(layout.x(i));
+                // level of detail: a sub-pixel node within a pixel of the last one drawn would land on it
+                if (!layout.isHidden(i) && (sx - last >= 1 || layout.radius(i) * zoom >= 1 || i == selected)) {
                     drawNode(g, i, labels);
+                    last = sx;
                 }
             }
         }
@@ -278,8 +289,9 @@ final class TreeCanvas extends CanvasRegion {
         double sx = screenX(layout.x(i));
         double sy = screenY(layout.y(i));
         g.setFill(colorOf(i));
-        if (r < 1) {
-            g.fillRect(sx - 0.75, sy - 0.75, 1.5, 1.5);
+        if (r < 2) { // a square is cheaper to fill and looks the same at this size
+            double half = Math.max(0.75, r);
+            g.fillRect(sx - half, sy - half, 2 * half, 2 * half);
         } else {
             g.fillOval(sx - r, sy - r, 2 * r, 2 * r);
         }

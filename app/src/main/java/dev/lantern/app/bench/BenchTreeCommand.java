@@ -1,0 +1,92 @@
+package dev.lantern.app.bench;
+
+import dev.lantern.agents.mcts.GameProblem;
+import dev.lantern.agents.mcts.Mcts;
+import dev.lantern.agents.mcts.MctsConfig;
+import dev.lantern.agents.mcts.RandomRolloutEvaluator;
+import dev.lantern.agents.mcts.SearchTree;
+import dev.lantern.app.console.LanternCommand;
+import dev.lantern.app.lab.LabBenchRun;
+import dev.lantern.app.lab.TreeBenchRun;
+import dev.lantern.app.lab.TreePositions;
+import dev.lantern.environments.board.ConnectFour;
+import dev.lantern.environments.board.Game;
+import dev.lantern.environments.board.GameRegistry;
+import dev.lantern.environments.board.GameState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lantern bench tree}: the search tree view's distinct frames per second while panning a real search tree.
+ * One UCT search with random rollouts (seed 1) from the game's start builds the tree (every node, unvisited leaves
+ * included); the view shows it fully expanded in a window and pans it sideways on every pulse, at zoom 1 (a few
+ * hundred nodes on screen) and zoomed out to the whole tree's width (every node on screen), printing the distinct
+ * frames drawn per second (frames with a new view, at most the display's pulse rate, 60/s) and the mean time to
+ * draw one. Needs a display (Xvfb will do); {@code --png FILE} also saves a screenshot of the view.
+ */
+@Command(name = "tree", description = "The search tree view's distinct frames/s while panning a 10,000+ node MCTS tree "
+        + "(needs a display; Xvfb will do).")
+final class BenchTreeCommand extends LanternCommand {
+
+    @Option(names = "--game", paramLabel = "ID", description = "game searched (default: game/connect-four-v1)")
+    private String game = ConnectFour.ID;
+
+    @Option(names = "--simulations", paramLabel = "N", description = "UCT simulations of the search (default: 3000)")
+    private int simulations = 3000;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "seconds of panning per zoom (default: 5)")
+    private double seconds = 5;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "also save a screenshot of the view there")
+    private Path png;
+
+    @Override
+    protected int execute() {
+        new BenchArguments()
+                .require(GameRegistry.ids().contains(game),
+                        "--game: unknown game '" + game + "' (known: " + String.join(", ", GameRegistry.ids()) + ")")
+                .inRange("--simulations", simulations, 1, 1_000_000)
+                .rejectWithSeconds(seconds);
+        PrintWriter out = out();
+        Game g = GameRegistry.make(game);
+        Mcts<GameState> mcts = new Mcts<>(new GameProblem(g), new RandomRolloutEvaluator<>(1),
+                MctsConfig.defaults().withSimulations(simulations));
+        SearchTree<GameState> tree = mcts.search(g.initialState());
+        out.printf(Locale.ROOT, "lantern bench tree: %s, UCT with random rollouts, %,d simulations: %,d nodes; "
+                + "display %s%n", game, simulations, tree.root().subtreeSize(),
+                System.getenv().getOrDefault("DISPLAY", "(none)"));
+        out.printf(Locale.ROOT, "%-14s %10s %16s %14s %12s %8s%n", "view", "zoom", "distinct frames/s", "ms per frame",
+                "nodes drawn", "seconds");
+        out.flush();
+        try {
+            TreeBenchRun.Figures[] figures = TreeBenchRun.measure(tree, TreePositions.of(g), new double[] {1, 0.1, 0},
+                    seconds, png);
+            String[] names = {"zoom 1", "overview 0.1", "whole width"};
+            for (int k = 0; k < figures.length; k++) {
+                TreeBenchRun.Figures f = figures[k];
+                out.printf(Locale.ROOT, "%-14s %10.4f %16.1f %14.2f %,12d %8.1f%n", names[k], f.zoom(),
+                        f.framesPerSecond(), f.drawMillis(), f.nodesPerFrame(), f.seconds());
+            }
+            out.printf(Locale.ROOT, "tree view: %.1f / %.1f / %.1f distinct frames/s panning the %,d-node tree at zoom 1 /"
+                    + " 0.1 / whole width (target >= 30); system load average %.1f on %d cores%n",
+                    figures[0].framesPerSecond(), figures[1].framesPerSecond(), figures[2].framesPerSecond(),
+                    tree.root().subtreeSize(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+            if (png != null) {
+                out.println("screenshot: " + png);
+            }
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            out.println("lantern bench tree: " + e.getMessage() + " (the view needs a display: xvfb-run)");
+            return 2;
+        } catch (Exception e) {
+            throw new IllegalStateException("bench tree failed: " + e, e);
+        } finally {
+            LabBenchRun.shutdown();
+        }
+        out.flush();
+        return 0;
+    }
+}
