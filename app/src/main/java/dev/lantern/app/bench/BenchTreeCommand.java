@@ -49,6 +49,8 @@ final class BenchTreeCommand extends LanternCommand {
                 .require(GameRegistry.ids().contains(game),
                         "--game: unknown game '" + game + "' (known: " + String.join(", ", GameRegistry.ids()) + ")")
                 .inRange("--simulations", simulations, 1, 1_000_000)
+                .require(png == null || java.nio.file.Files.isDirectory(directoryOf(png)),
+                        "--png: no directory '" + (png == null ? "" : directoryOf(png)) + "' to write " + png + " into")
                 .rejectWithSeconds(seconds);
         PrintWriter out = out();
         Game g = GameRegistry.make(game);
@@ -88,5 +90,10 @@ final class BenchTreeCommand extends LanternCommand {
         }
         out.flush();
         return 0;
+    }
+
+    private static Path directoryOf(Path file) {
+        Path parent = file.getParent();
+        return parent == null ? Path.of(".") : parent;
     }
 }

@@ -6,9 +6,7 @@ import javafx.animation.AnimationTimer;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
-import javafx.scene.paint.Stop;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -70,14 +68,10 @@ final class TreeCanvas extends CanvasRegion {
             }
         }
         this.scale = new ColorScale(bound <= 1 ? -1 : -bound, bound <= 1 ? 1 : bound);
-        Stop[] stops = new Stop[ColorScale.STOPS.length];
         for (int k = 0; k < PALETTE; k++) {
             palette[k] = ColorScale.colorAt(k / (PALETTE - 1.0));
         }
-        for (int k = 0; k < stops.length; k++) {
-            stops[k] = new Stop(k / (stops.length - 1.0), ColorScale.STOPS[k]);
-        }
-        legend = new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops);
+        legend = TreeLegend.gradient();
         setMinSize(200, 150);
         setPrefSize(900, 600);
         canvas.setOnMousePressed(e -> {
@@ -279,7 +273,7 @@ final class TreeCanvas extends CanvasRegion {
                 }
             }
         }
-        drawLegend(g);
+        TreeLegend.draw(g, legend, scale);
         framesDrawn++;
         drawNanos += System.nanoTime() - t0;
     }
@@ -338,24 +332,6 @@ final class TreeCanvas extends CanvasRegion {
             }
         }
         g.stroke();
-    }
-
-    private void drawLegend(GraphicsContext g) {
-        double x = 12;
-        double y = 12;
-        g.setFill(Color.rgb(255, 255, 255, 0.88));
-        g.fillRect(x - 6, y - 4, 236, 62);
-        g.setFill(Color.BLACK);
-        g.fillText("Q of the move into the node (mover's view)", x, y + 9);
-        g.setFill(legend);
-        g.fillRect(x, y + 15, 200, 10);
-        g.setFill(Color.BLACK);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(String.format(Locale.ROOT, "%+.2g", scale.min()), x, y + 38);
-        g.fillText("0", x + 100, y + 38);
-        g.fillText(String.format(Locale.ROOT, "%+.2g", scale.max()), x + 200, y + 38);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("size ∝ √visits, grey = unvisited, ⊥ = collapsed", x, y + 52);
     }
 
     /** The first node of depth {@code d} whose edge to its parent reaches {@code left} or beyond. */

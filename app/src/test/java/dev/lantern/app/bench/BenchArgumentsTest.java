@@ -23,6 +23,10 @@ class BenchArgumentsTest {
                         List.of("--repetitions: must be in [1, 100], got 0", "--seconds: must be in (0, 600], got 0.0")),
                 Arguments.of(List.of("bench", "memory", "--steps", "10", "--config", "no-such-experiment.json"),
                         List.of("--steps: must be in [100, 1000000000], got 10", "no-such-experiment.json: no such file")),
+                Arguments.of(List.of("bench", "tree", "--game", "game/go-v1", "--simulations", "0", "--seconds", "0",
+                        "--png", "no-such-dir/tree.png"), List.of("--game: unknown game 'game/go-v1' (known: ",
+                        "--simulations: must be in [1, 1000000], got 0", "--png: no directory 'no-such-dir' to write",
+                        "--seconds: must be in (0, 600], got 0.0")),
                 Arguments.of(List.of("bench", "envs", "--env", "grid/nowhere-v1", "--copies", "0", "--seconds", "601"),
                         List.of("--env: unknown environment 'grid/nowhere-v1' (known: ",
                                 "--copies: must be in [1, 65536], got 0", "--seconds: must be in (0, 600], got 601.0")));
