@@ -70,7 +70,7 @@ final class SearchFigures {
      * values and KL. Boards of {@code rows x cols} cells, actions numbered row-major (tic-tac-toe).
      */
     static BufferedImage boards(List<PositionVerdict> top, int rows, int cols, String title) {
-        int panelW = Math.max(cols * CELL + 20, 200);
+        int panelW = Math.max(cols * CELL + 20, 255);
         int panelH = rows * CELL + 90;
         int perRow = 4;
         int lines = (top.size() + perRow - 1) / perRow;
