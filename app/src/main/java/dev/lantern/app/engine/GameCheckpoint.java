@@ -62,7 +62,7 @@ public record GameCheckpoint(Path run, Experiment experiment, Game game, int sim
         if (env.game() == null) {
             throw new ConfigException(List.of(dir + ": a grid-world run (" + env.envId() + "), not a game run"));
         }
-        JsonObject agent = agentJson(configFile);
+        JsonObject agent = ExperimentLoader.toJson(e).getAsJsonObject("agent"); // resolved: every default filled in
         List<String> problems = new ArrayList<>();
         int simulations = number(agent, "simulations", configFile, problems).intValue();
         double cPuct = number(agent, "cPuct", configFile, problems).doubleValue();
@@ -127,16 +127,6 @@ public record GameCheckpoint(Path run, Experiment experiment, Game game, int sim
                     + "' has no network to analyze"));
         }
         return agent;
-    }
-
-    private static JsonObject agentJson(Path configFile) {
-        try {
-            JsonElement root = JsonParser.parseString(Files.readString(configFile));
-            return root.getAsJsonObject().getAsJsonObject("agent");
-        } catch (IOException | RuntimeException ex) {
-            throw new ConfigException(List.of(configFile + ": cannot read the agent's settings (" + ex.getMessage()
-                    + ")"));
-        }
     }
 
     private static Number number(JsonObject agent, String field, Path file, List<String> problems) {
