@@ -181,7 +181,9 @@ class AnalyzeCommandTest {
                 """);
         Result gameRun = lantern("analyze", game.toString());
         assertEquals(LanternCli.BAD_INPUT, gameRun.code(), gameRun.out());
-        assertTrue(gameRun.err().contains(game.toString()) && gameRun.err().contains("game run"), gameRun.err());
+        assertTrue(gameRun.err().contains(game.resolve("checkpoints").toString())
+                && gameRun.err().contains("no checkpoint"), "a game run is analysed, but this one has no checkpoint: "
+                + gameRun.err());
         Path broken = Files.createDirectories(tmp.resolve("broken-run"));
         Files.writeString(broken.resolve("config.json"), "{");
         Result brokenRun = lantern("analyze", broken.toString());
