@@ -185,6 +185,11 @@ public final class SearchTreeView<S> extends BorderPane {
         return new long[] {canvas.framesDrawn(), canvas.drawNanos(), canvas.nodesDrawn()};
     }
 
+    /** The label of the edge into node {@code i} (drawn where there is room): action, prior, visit share, Q. */
+    public String edgeLabel(int i) {
+        return canvas.edgeLabel(i);
+    }
+
     /** The side panel's statistics text (what it shows for the selected node). */
     public String panelText() {
         return panel.statsText();

@@ -106,6 +106,22 @@ class SearchTreeViewTest {
         for (int i : new int[] {0, 1, 2, 7}) {
             assertClose(fx(() -> view.colorOf(i)), pixel(i, 0, 0), "centre of node " + i);
         }
+        assertEquals(8, (long) fx(() -> view.drawCounts()[2]), "every node is on screen");
+        assertEquals("a0 p0.50\nn60% q+0.50", view.edgeLabel(1));
+        assertEquals("a2 p0.20\nn0% q-", view.edgeLabel(3), "unvisited");
+        long frames = fx(() -> view.drawCounts()[0]);
+        fx(() -> {
+            view.panBy(-5000, 0);
+            return null;
+        });
+        waitFor("a redraw", 5_000, () -> fx(() -> view.drawCounts()[0] > frames));
+        assertEquals(0, (long) fx(() -> view.drawCounts()[2]), "panned away: everything culled");
+        assertClose(TreeCanvas.BACKGROUND, pixelAt(new Point2D(300, 300)), "nothing drawn");
+        fx(() -> {
+            view.panBy(5000, 0);
+            return null;
+        });
+        waitFor("a redraw", 5_000, () -> fx(() -> view.drawCounts()[0] > frames + 1));
         // just outside node 1's disc (radius 17.0 at zoom 1) is background
         assertClose(TreeCanvas.BACKGROUND, pixel(1, 0, -20), "above node 1");
     }
