@@ -17,7 +17,8 @@ import javax.imageio.ImageIO;
  * Measurements for {@code lantern bench tree}: a {@link SearchTreeView} of one search's whole tree, every node
  * expanded, in a real window on the current display, panned sideways by a fixed step on every pulse (bouncing at
  * the tree's ends) at a chosen zoom; counted are the distinct frames the view drew (each with a new view), not the
- * pulses. Optionally saves a screenshot of the view (top three depths, the most visited root move selected).
+ * pulses. Optionally saves a screenshot of the view (top three depths and the principal variation, drawn bold,
+ * expanded; the most visited root move selected).
  */
 public final class TreeBenchRun {
 
@@ -105,8 +106,8 @@ public final class TreeBenchRun {
     private static <S> void screenshot(SearchTreeView<S> view, Path png) throws Exception {
         LabBenchRun.onFx(() -> {
             view.collapseBelow(3);
+            int[] pv = view.followPrincipalVariation(); // drawn bold, expanded below the third depth
             view.home();
-            int[] pv = view.treeLayout().principalVariation();
             view.select(pv.length > 1 ? pv[1] : 0);
             return null;
         });
