@@ -13,6 +13,8 @@ import dev.lantern.environments.board.ConnectFour;
 import dev.lantern.environments.board.Game;
 import dev.lantern.environments.board.GameRegistry;
 import dev.lantern.environments.board.GameState;
+import dev.lantern.environments.board.Minimax;
+import dev.lantern.environments.board.TicTacToe;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -64,7 +66,7 @@ final class BenchTreeCommand extends LanternCommand {
                 "nodes drawn", "seconds");
         out.flush();
         try {
-            TreeBenchRun.Figures[] figures = TreeBenchRun.measure(tree, TreePositions.of(g), new double[] {1, 0.1, 0},
+            TreeBenchRun.Figures[] figures = TreeBenchRun.measure(tree, positions(g), new double[] {1, 0.1, 0},
                     seconds, png);
             String[] names = {"zoom 1", "overview 0.1", "whole width"};
             for (int k = 0; k < figures.length; k++) {
@@ -90,6 +92,11 @@ final class BenchTreeCommand extends LanternCommand {
         }
         out.flush();
         return 0;
+    }
+
+    /** The game's positions, with the exact values where the game is small enough to solve (tic-tac-toe). */
+    private static TreePositions<GameState> positions(Game g) {
+        return g.id().equals(TicTacToe.ID) ? TreePositions.solved(Minimax.solve(g)) : TreePositions.of(g);
     }
 
     private static Path directoryOf(Path file) {

@@ -14,7 +14,7 @@ import javafx.scene.text.TextAlignment;
 /**
  * The side panel of {@link SearchTreeView} for the selected node: its position (drawn by {@link TreePositions}), its
  * visits, share, Q, prior and subtree, a chart of its children's priors against their share of its visits, and the
- * network's value beside the search's where there is a network. FX thread only.
+ * network's value beside the search's where there is a network, and the exact value where the game is solved. FX thread only.
  *
  * @param <S> the state type
  */
@@ -75,6 +75,9 @@ final class NodePanel<S> extends VBox {
         String net = positions.networkValue() == null || state == null ? "network value: no network here"
                 : "network value " + signed(positions.networkValue().applyAsDouble(state))
                         + "\nsearch value  " + signed(layout.q(i)) + " (Q, the same viewpoint)";
+        if (positions.exactValue() != null && state != null) {
+            net += "\nexact value   " + signed(positions.exactValue().applyAsDouble(state)) + " (solved)";
+        }
         values.setText(net);
         drawChart(i);
     }
@@ -88,7 +91,7 @@ final class NodePanel<S> extends VBox {
     }
 
     private static String signed(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%+.3f", v);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%+.3f", v + 0.0); // no -0.000
     }
 
     private void drawChart(int i) {

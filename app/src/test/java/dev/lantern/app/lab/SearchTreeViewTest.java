@@ -15,6 +15,7 @@ import dev.lantern.agents.mcts.MctsConfig;
 import dev.lantern.agents.mcts.RandomRolloutEvaluator;
 import dev.lantern.agents.mcts.SearchTree;
 import dev.lantern.environments.board.GameState;
+import dev.lantern.environments.board.Minimax;
 import dev.lantern.environments.board.TicTacToe;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -181,13 +182,15 @@ class SearchTreeViewTest {
         int[] pv = l.principalVariation();
         assertEquals(tree.action(), l.action(pv[1]), "temperature 0: the chosen move starts the variation");
         SearchTreeView<GameState> real = fx(() -> new SearchTreeView<>(tree,
-                TreePositions.of(TicTacToe.instance()).withNetworkValue(st -> -0.5)));
+                TreePositions.solved(Minimax.solve(TicTacToe.instance())).withNetworkValue(st -> -0.5)));
         String panel = fx(() -> {
             real.select(pv[1]);
             return real.panelText();
         });
         assertTrue(panel.contains("network value -0.500") && panel.contains(String.format(java.util.Locale.ROOT,
                 "search value  %+.3f", l.q(pv[1]))), panel);
+        // tic-tac-toe is a draw after any first move: 0 for the player who moved
+        assertTrue(panel.contains("exact value   +0.000 (solved)"), panel);
         for (int d = 0; d < l.depths(); d++) { // culling's precondition: x sorted along every depth
             for (int i = l.rowStart(d) + 1; i < l.rowStart(d + 1); i++) {
                 assertTrue(l.x(i - 1) <= l.x(i), "x sorted at depth " + d + ", index " + i);
