@@ -4,22 +4,23 @@ import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.mcts.SearchTree;
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.random.Seeds;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The MCTS agent seen as a policy-value view: for an observation, the search from the state behind it. The
  * probabilities are the root's visit shares (the greedy action, the most visited one with ties to the lowest, is the
- * action the agent acts on at temperature 0) and the value is the root's mean backed-up return. Each state's search
- * is seeded from the view's seed and the state's index alone, so the answer for a state is the same at every call and
- * in every snapshot of the run; it is computed once per snapshot and kept. Thread-confined, like every view.
+ * action the agent acts on at temperature 0) and the value is the root's mean backed-up return. The {@code k}-th search
+ * of a view (counting from 0, over every call) is seeded with {@code Seeds.mix(seed + k)}: a fresh snapshot asked the
+ * same observations in the same order answers the same, so every evaluation of a run is the same quantity. (Seeding by
+ * the state alone would make the greedy policy a fixed function of the state, which a weak search can trap in a loop:
+ * bumping into a wall leaves the state, and so the answer, unchanged until the time limit.) Thread-confined, like every
+ * view.
  */
 public final class MctsView implements PolicyValueView {
 
     private final GridPlanner planner;
     private final ObservedStates states;
     private final long seed;
-    private final Map<Integer, SearchTree<GridState>> searched = new HashMap<>();
+    private long searches;
 
     MctsView(GridPlanner planner, ObservedStates states, long seed) {
         this.planner = planner;
@@ -51,8 +52,8 @@ public final class MctsView implements PolicyValueView {
     }
 
     /**
-     * The whole tree of the search this view answers with from the state shown by {@code observation}: visits, Q
-     * and priors of every node, for drawing.
+     * A search from the state shown by {@code observation}, as {@link #evaluate} runs it (it counts as this view's
+     * next search): the whole tree, with the visits, Q and priors of every node, for drawing.
      *
      * @throws IllegalArgumentException if the observation is not one of a reachable state, or that state is terminal
      */
@@ -61,6 +62,6 @@ public final class MctsView implements PolicyValueView {
     }
 
     private SearchTree<GridState> tree(int index) {
-        return searched.computeIfAbsent(index, i -> planner.search(states.state(i), 0, Seeds.mix(seed + i)));
+        return planner.search(states.state(index), 0, Seeds.mix(seed + searches++));
     }
 }
