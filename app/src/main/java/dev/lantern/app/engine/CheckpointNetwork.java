@@ -147,7 +147,7 @@ public record CheckpointNetwork(Path run, Path checkpoint, long envSteps, Experi
     }
 
     /** Copies the saved network's parameters into {@code live}, after checking they fit. */
-    private static void copyParameters(Path file, ComputationGraph live) {
+    static void copyParameters(Path file, ComputationGraph live) {
         ComputationGraph saved;
         try {
             saved = ModelSerializer.restoreComputationGraph(file.toFile(), false);
