@@ -3,7 +3,9 @@ package dev.lantern.app.analyze;
 import com.google.gson.JsonObject;
 import dev.lantern.analysis.circuits.WhatWhenWhere;
 import dev.lantern.analysis.games.GameConceptProbe;
-import dev.lantern.app.engine.GameCheckpoints;
+import dev.lantern.agents.api.Inspectable;
+import dev.lantern.app.config.ConfigException;
+import dev.lantern.app.engine.GameCheckpoint;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.List;
  * {@value #FIGURE} draws it as the grid runs' what-when-where is drawn ({@link ProbeHeatmap}).
  *
  * <pre>{@code
- * JsonObject json = new GameConceptSection(probeSeed).write(GameCheckpoints.load(run), figures, out);
+ * JsonObject json = new GameConceptSection(probeSeed).write(GameCheckpoint.load(run), figures, out);
  * }</pre>
  *
  * <p>The JSON has {@code game}, {@code positions}, then the grid's axes and cells as {@code whatWhenWhere} writes
@@ -36,17 +38,27 @@ public final class GameConceptSection {
         this.seed = seed;
     }
 
-    /** The what-when-where of {@code run}'s checkpoints. */
-    public WhatWhenWhere probe(GameCheckpoints run) {
+    /**
+     * The what-when-where of {@code run}'s checkpoints (every one, or only the one {@link GameCheckpoint#at} kept),
+     * the run's untrained network as the random-initialisation control.
+     *
+     * @throws IllegalArgumentException if the run's game has no concepts (only tic-tac-toe has)
+     * @throws ConfigException          if a checkpoint's network cannot be read or inspected
+     */
+    public WhatWhenWhere probe(GameCheckpoint run) {
         return probe(GameConceptProbe.of(run.game(), seed), run);
     }
 
-    private static WhatWhenWhere probe(GameConceptProbe probe, GameCheckpoints run) {
+    private static WhatWhenWhere probe(GameConceptProbe probe, GameCheckpoint run) {
         List<GameConceptProbe.Checkpoint> checkpoints = new ArrayList<>();
-        for (int t = 0; t < run.steps().size(); t++) {
-            checkpoints.add(new GameConceptProbe.Checkpoint(run.steps().get(t), run.trained().get(t)));
+        for (long step : run.steps()) {
+            if (!(run.view(step) instanceof Inspectable network)) {
+                throw new ConfigException(List.of(run.run() + ": agent '" + run.experiment().agent().type()
+                        + "' has a network that cannot be inspected"));
+            }
+            checkpoints.add(new GameConceptProbe.Checkpoint(step, network.inspect()));
         }
-        return probe.probe(checkpoints, run.fresh());
+        return probe.probe(checkpoints, run.untrained());
     }
 
     /**
@@ -55,7 +67,7 @@ public final class GameConceptSection {
      *
      * @throws IllegalArgumentException if the run's game has no concepts (only tic-tac-toe has)
      */
-    public JsonObject write(GameCheckpoints run, Figures figures, PrintWriter out) {
+    public JsonObject write(GameCheckpoint run, Figures figures, PrintWriter out) {
         GameConceptProbe probe = GameConceptProbe.of(run.game(), seed);
         WhatWhenWhere www = probe(probe, run);
         JsonObject json = new JsonObject();

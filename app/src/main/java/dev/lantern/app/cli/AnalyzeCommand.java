@@ -3,6 +3,8 @@ package dev.lantern.app.cli;
 import dev.lantern.app.analyze.AnalyzeOptions;
 import dev.lantern.app.analyze.CircuitReport;
 import dev.lantern.app.analyze.Figures;
+import dev.lantern.app.analyze.SearchAnalysis;
+import dev.lantern.app.engine.GameCheckpoint;
 import dev.lantern.app.console.LanternCommand;
 import dev.lantern.app.engine.CheckpointNetwork;
 import dev.lantern.analysis.circuits.PairSpec;
@@ -22,10 +24,13 @@ import picocli.CommandLine.Parameters;
  * newest by default) and writes {@code DIR/circuits.json} (default {@code RUN/analysis/step-<9 digits>/}) with the
  * circuit analyses of {@code docs/circuits.md} and {@code docs/attribution.md}: layer health over every state,
  * zero- and mean-ablation tables, concept probes with their controls, and integrated gradients of the value at the
- * start with their completeness error, and PNG figures of them ({@link CircuitReport}). The run directory is only
- * read (besides the new files).
+ * start with their completeness error, and PNG figures of them ({@link CircuitReport}). On an AlphaZero game run
+ * it writes {@code DIR/search.json} (default {@code RUN/analysis/search/}) instead: every checkpoint's network and
+ * search held against exact play ({@link SearchAnalysis}, {@code docs/search.md}); {@code --checkpoint} restricts it
+ * to one. The run directory is only read (besides the new files).
  */
-@Command(name = "analyze", description = "Analyze a grid-world run's checkpointed network; writes circuits.json.")
+@Command(name = "analyze", description = "Analyze a run's checkpointed networks: circuits.json for a grid-world run, "
+        + "search.json (network and search vs exact play over every checkpoint) for an AlphaZero game run.")
 final class AnalyzeCommand extends LanternCommand {
 
     /** Seed of the probes' train/held-out split. */
@@ -51,6 +56,9 @@ final class AnalyzeCommand extends LanternCommand {
     @Override
     protected int execute() {
         PrintWriter stdout = out();
+        if (GameCheckpoint.isGameRun(run)) {
+            return analyzeGame(stdout);
+        }
         List<PairSpec> specs = pairs == null ? List.of() : readPairs(pairs);
         CheckpointNetwork cn = CheckpointNetwork.load(run, checkpoint);
         Path dir = out != null ? out : CircuitReport.defaultFolder(cn);
@@ -58,6 +66,21 @@ final class AnalyzeCommand extends LanternCommand {
         List<Path> written = fromInput(() -> CircuitReport.standard().write(cn, options, stdout, dir));
         Path json = written.get(written.size() - 1);
         stdout.printf("wrote %s (and %d figures in %s)%n", json, written.size() - 1, dir.resolve(Figures.FOLDER));
+        return 0;
+    }
+
+    /** A game run: search introspection over its checkpoints (docs/search.md). */
+    private int analyzeGame(PrintWriter stdout) {
+        if (pairs != null) {
+            throw new ConfigException(List.of("--pairs " + pairs + ": activation patching reads grid-world runs, "
+                    + run + " is a game run"));
+        }
+        GameCheckpoint all = GameCheckpoint.load(run);
+        GameCheckpoint g = checkpoint == null ? all : all.at(checkpoint);
+        Path dir = out != null ? out : SearchAnalysis.defaultFolder(g);
+        List<Path> written = fromInput(() -> SearchAnalysis.write(g, !noFigures, stdout, dir));
+        stdout.printf("wrote %s (and %d figures in %s)%n", written.get(written.size() - 1), written.size() - 1,
+                dir.resolve(Figures.FOLDER));
         return 0;
     }
 

@@ -63,6 +63,10 @@ final class InstabilityCommand extends LanternCommand {
         if (parallel < 1) {
             problems.add("--parallel: must be >= 1, got " + parallel);
         }
+        if (children < 2) {
+            problems.add("--children: an instability analysis compares pairs of children, so it needs 2 or more, got "
+                    + children);
+        }
         if (at.stream().distinct().count() != at.size()) {
             problems.add("--at: a step is named twice: " + at);
         }
@@ -72,9 +76,16 @@ final class InstabilityCommand extends LanternCommand {
         List<Fork> forks = new ArrayList<>();
         for (long k : at) {
             Path forkOut = dir.resolve("k-" + k);
-            if (Files.isDirectory(forkOut) && Files.isDirectory(Fork.childDir(forkOut, children - 1))) {
+            if (Files.isDirectory(forkOut) && Files.isDirectory(Fork.childDir(forkOut, 0))) {
+                // Made by an earlier, stopped call: continued below, if it is the same fork as asked for now.
+                String other = otherFork(forkOut, k);
+                if (other != null) {
+                    problems.add("--at " + k + ": " + forkOut + " holds the children of another fork (" + other
+                            + "); choose another --out, or remove it");
+                    continue;
+                }
                 for (int i = 0; i < children; i++) {
-                    childDirs.add(Fork.childDir(forkOut, i)); // made by an earlier, stopped call: continued below
+                    childDirs.add(Fork.childDir(forkOut, i));
                 }
                 continue;
             }
@@ -133,6 +144,35 @@ final class InstabilityCommand extends LanternCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return jobs.stream().map(ChildRuns.Job::label).toList();
+        }
+    }
+
+    /**
+     * Why the children in {@code forkOut} are not those of the fork asked for (its seed, number of children or streams
+     * differ: read from the first child's manifest), or null when they are.
+     */
+    private String otherFork(Path forkOut, long k) {
+        List<String> expected;
+        try {
+            expected = Fork.prepare(new Fork.Plan(run, k, children, seed, vary, forkOut.resolve(".plan"))).varied();
+        } catch (ConfigException e) {
+            return String.join("; ", e.problems());
+        }
+        Path manifest = Fork.childDir(forkOut, 0).resolve("manifest.json");
+        try {
+            com.google.gson.JsonObject f = com.google.gson.JsonParser.parseString(Files.readString(manifest))
+                    .getAsJsonObject().getAsJsonObject("fork");
+            long s = f.get("seed").getAsLong();
+            int n = f.get("children").getAsInt();
+            List<String> v = f.getAsJsonArray("vary").asList().stream().map(e -> e.getAsString()).toList();
+            if (s != seed || n != children || !v.equals(expected)) {
+                return "seed " + s + ", " + n + " children, varying " + (v.isEmpty() ? "none" : String.join(",", v))
+                        + "; asked for seed " + seed + ", " + children + " children, varying "
+                        + (expected.isEmpty() ? "none" : String.join(",", expected));
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "its first child's manifest " + manifest + " has no readable fork object";
         }
     }
 

@@ -61,7 +61,7 @@ public record CheckpointNetwork(Path run, Path checkpoint, long envSteps, Experi
         }
         if (env.game() != null) {
             throw new ConfigException(List.of(dir + ": a game run (" + env.envId()
-                    + "); lantern analyze reads grid-world runs"));
+                    + "); its network is read by GameCheckpoint"));
         }
         Path checkpoint = checkpoint(dir, step);
         Backend.configure();
@@ -106,7 +106,7 @@ public record CheckpointNetwork(Path run, Path checkpoint, long envSteps, Experi
     }
 
     /** The checkpoint folder: {@code step-<step, 9 digits>} or the newest with a {@code network.zip}. */
-    private static Path checkpoint(Path dir, Long step) {
+    static Path checkpoint(Path dir, Long step) {
         Path checkpoints = dir.resolve("checkpoints");
         if (step != null) {
             Path p = checkpoints.resolve(String.format("step-%09d", step));

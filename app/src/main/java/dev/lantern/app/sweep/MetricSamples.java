@@ -64,8 +64,8 @@ public record MetricSamples(String key, String title, String source, Direction d
                 normalised ? "last eval/return / last eval/optimal_return" : "last eval/return",
                 Direction.HIGHER_IS_BETTER, normalised, raw, settings, ret, normalised));
         out.add(metric("steps_to_solve", "Env steps to the first solving evaluation", "first eval/first_solved_step",
-                Direction.LOWER_IS_BETTER, false, "a run that never solved is censored at its training.totalEnvSteps "
-                        + "(counted, never dropped); lower is better: P(X > Y) here is P(X solves in fewer steps)",
+                Direction.LOWER_IS_BETTER, false, "a run that never solved is censored one step past the last it "
+                        + "trained (counted, never dropped; behind every run that solved); lower is better: P(X > Y) here is P(X solves in fewer steps)",
                 settings, RunScores::firstSolvedStep, false));
         if (!all.isEmpty() && all.stream().allMatch(r -> r.performance().isPresent())) {
             out.add(metric("performance", "Final hidden performance", "last eval/performance",

@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
  * What the aggregate takes from one completed run directory: the last greedy evaluation ({@code eval/return},
  * {@code eval/optimal_return} when the optimum was solved, {@code eval/performance}, {@code eval/success_rate}), the
  * first solving evaluation ({@code eval/first_solved_step}, absent when the run never solved) and the budget it had
- * ({@code training.totalEnvSteps} of its {@code config.json}).
+ * (one step past the last it trained: the larger of {@code training.totalEnvSteps} of its {@code config.json} and
+ * the manifest's final {@code envSteps}, plus one).
  *
  * @param run             the run, as the sweep lists it
  * @param finalReturn     the last {@code eval/return}
@@ -24,7 +25,7 @@ import java.util.OptionalDouble;
  * @param firstSolvedStep the first {@code eval/first_solved_step}, or empty (never solved)
  * @param performance     the last {@code eval/performance}, or empty
  * @param successRate     the last {@code eval/success_rate}
- * @param budget          {@code training.totalEnvSteps}
+ * @param budget          the censoring value of steps to solve: one past the last step it trained
  */
 public record RunScores(SweepRunEntry run, double finalReturn, OptionalDouble optimalReturn,
                         OptionalDouble firstSolvedStep, OptionalDouble performance, double successRate, long budget) {
@@ -78,6 +79,14 @@ public record RunScores(SweepRunEntry run, double finalReturn, OptionalDouble op
         }
         if (problems.size() > before) {
             return null;
+        }
+        // The budget a run that never solved is censored at: one step past the last it trained (iterations overshoot
+        // training.totalEnvSteps, and a run can first solve at its final evaluation, past that), so it ranks behind
+        // every run that solved.
+        if (manifest.has("envSteps") && manifest.get("envSteps").isJsonPrimitive()) {
+            budget = Math.max(budget, manifest.get("envSteps").getAsLong()) + 1;
+        } else {
+            budget = budget + 1;
         }
         MetricsLog.Series solved = metrics.series(FIRST_SOLVED);
         OptionalDouble first = solved.size() == 0 ? OptionalDouble.empty() : OptionalDouble.of(solved.values()[0]);

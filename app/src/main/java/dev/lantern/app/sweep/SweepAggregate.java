@@ -63,9 +63,10 @@ public final class SweepAggregate {
         for (SweepIndex.SettingEntry s : index.settings()) {
             List<RunScores> runs = new ArrayList<>();
             for (SweepRunEntry r : index.runsOf(s.label())) {
-                if (r.status().equals("completed") || !r.status().equals("failed")
-                        && SweepDirectory.statusOnDisk(sweepDir.resolve(r.dir())).equals(SweepRunEntry.COMPLETED)) {
-                    // a run's manifest outranks a "running" left in sweep.json by a killed sweep (docs/sweeps.md)
+                if (r.status().equals("completed")
+                        || SweepDirectory.statusOnDisk(sweepDir.resolve(r.dir())).equals(SweepRunEntry.COMPLETED)) {
+                    // a run's manifest outranks what sweep.json says: a "running" left by a killed sweep, or a
+                    // "failed" run completed since by lantern resume (docs/sweeps.md)
                     RunScores scores = RunScores.read(sweepDir, r.with(SweepRunEntry.COMPLETED, r.exitCode()),
                             problems);
                     if (scores != null) {

@@ -160,13 +160,18 @@ public final class SweepDirectory {
         }
     }
 
-    /** Whether {@code dir} is missing or empty (a run to start with {@code lantern run}, not to resume). */
+    /**
+     * Whether the run in {@code dir} is to be started with {@code lantern run}, not resumed: the folder is missing or
+     * empty, or holds no {@code config.json} yet (a sweep killed while that run was starting: the run had made its
+     * folder and lock but not written its config; {@code lantern run} clears and reuses such leftovers, while
+     * {@code lantern resume} has no config to continue).
+     */
     public static boolean isEmpty(Path dir) {
         if (!Files.isDirectory(dir)) {
             return true;
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
+            return s.findAny().isEmpty() || !Files.isRegularFile(dir.resolve("config.json"));
         } catch (IOException e) {
             return false;
         }

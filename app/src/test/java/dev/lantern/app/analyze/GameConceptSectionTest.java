@@ -10,7 +10,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.lantern.app.cli.CliTest.Result;
 import dev.lantern.app.config.ConfigException;
-import dev.lantern.app.engine.GameCheckpoints;
+import dev.lantern.app.engine.GameCheckpoint;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,14 +27,14 @@ class GameConceptSectionTest {
                 {"name": "az", "seed": 3, "env": {"id": "game/tic-tac-toe-v1"},
                  "agent": {"type": "alphazero", "gamesPerIteration": 4, "simulations": 8, "batchSize": 16,
                            "trainingStepsPerIteration": 2, "hiddenSizes": [16, 16], "evalGames": 2,
-                           "evalSimulations": 4, "evalUctSimulations": 4},
+                           "evalSimulations": 4, "evalUctSimulations": 4, "cPuct": 1.5},
                  "training": {"totalEnvSteps": 120, "checkpointEveryEnvSteps": 60},
                  "lca": {"enabled": false}}
                 """);
         Path run = tmp.resolve("az");
         Result r = lantern("run", "--config", config.toString(), "--out", run.toString());
         assertEquals(0, r.code(), r.err());
-        GameCheckpoints checkpoints = GameCheckpoints.load(run);
+        GameCheckpoint checkpoints = GameCheckpoint.load(run);
         assertTrue(checkpoints.steps().size() >= 2, "checkpoints " + checkpoints.steps());
 
         Figures figures = new Figures();
@@ -74,7 +74,7 @@ class GameConceptSectionTest {
                 """);
         Path run = tmp.resolve("g");
         assertEquals(0, lantern("run", "--config", config.toString(), "--out", run.toString()).code());
-        ConfigException e = assertThrows(ConfigException.class, () -> GameCheckpoints.load(run));
+        ConfigException e = assertThrows(ConfigException.class, () -> GameCheckpoint.load(run));
         assertTrue(e.getMessage().contains("grid/empty-8x8-v1") && e.getMessage().contains("not a game run"),
                 e.getMessage());
     }

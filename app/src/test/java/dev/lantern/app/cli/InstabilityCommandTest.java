@@ -46,6 +46,17 @@ class InstabilityCommandTest {
         assertEquals(0, again.code(), again.out() + again.err());
         assertTrue(again.out().contains("4 children already trained (kept)"), again.out());
         assertEquals(before, Files.readString(out.resolve("dynamics.json")));
+
+        // Another fork asked of the same folder is refused, not silently answered with the earlier children.
+        Result other = lantern("instability", run.toString(), "--at", "128,384", "--children", "2", "--vary",
+                "explore", "--out", out.toString());
+        assertEquals(2, other.code(), other.out());
+        assertTrue(other.err().contains("holds the children of another fork"), other.err());
+        Result one = lantern("instability", run.toString(), "--at", "128", "--children", "1", "--out",
+                tmp.resolve("one").toString());
+        assertEquals(2, one.code(), one.out());
+        assertTrue(one.err().contains("--children: an instability analysis compares pairs"), one.err());
+        assertFalse(Files.exists(tmp.resolve("one")));
     }
 
     @Test

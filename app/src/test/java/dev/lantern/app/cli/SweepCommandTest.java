@@ -89,6 +89,8 @@ class SweepCommandTest {
         // A deleted run directory is trained again, to the same metrics bit for bit (wall-clock values aside).
         Path deleted = sweep.resolve("agent.learningRate=0.003/seed-1");
         deleteTree(deleted);
+        // What a sweep killed while the run was starting leaves: the run's folder, not yet its config.
+        Files.createDirectories(deleted.resolve("checkpoints"));
         Result third = lantern(args);
         assertEquals(0, third.code(), third.out() + third.err());
         assertTrue(third.out().contains("3 completed (skipped), 0 to resume, 1 to start"), third.out());

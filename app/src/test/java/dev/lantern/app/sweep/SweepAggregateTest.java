@@ -59,18 +59,19 @@ class SweepAggregateTest {
         // U(a, b): 1 -> 2, 0.5 -> 1.5, 1 -> 2: 5.5 of 6 pairs
         assertEquals(5.5 / 6, improvement(ret), EPS);
 
-        // steps: a = 300, censored at 1000, 200; b = both censored at 1000
+        // steps: a = 300, censored, 200; b = both censored; censored = one past the budget of 1000 (no envSteps in
+        // these manifests): 1001, behind every run that solved
         JsonObject steps = root.getAsJsonObject("metrics").getAsJsonObject("steps_to_solve");
         assertEquals("lower", steps.get("direction").getAsString());
         assertEquals(1, setting(steps, 0).get("censored").getAsInt());
         assertEquals(2, setting(steps, 1).get("censored").getAsInt());
-        assertEquals(1500.0 / 3, point(setting(steps, 0), "mean"), EPS);
+        assertEquals(1501.0 / 3, point(setting(steps, 0), "mean"), EPS);
         assertFalse(setting(steps, 0).has("optimality_gap"));
-        // P(a solves sooner than b) = U(b, a) / 6: each 1000 of b beats 300 and 200 and ties 1000: 2.5, twice
+        // P(a solves sooner than b) = U(b, a) / 6: each 1001 of b loses to 300 and 200 and ties 1001: 2.5, twice
         assertEquals(5.0 / 6, improvement(steps), EPS);
         JsonObject profile = steps.getAsJsonObject("profile");
         int last = profile.getAsJsonArray("taus").size() - 1;
-        assertEquals(1000.0, profile.getAsJsonArray("taus").get(last).getAsDouble());
+        assertEquals(1001.0, profile.getAsJsonArray("taus").get(last).getAsDouble());
         // at tau = the budget, 2 of a's 3 runs had solved; none of b's (censored runs never count)
         assertEquals(2.0 / 3, profile.getAsJsonArray("settings").get(0).getAsJsonObject()
                 .getAsJsonArray("fraction").get(last).getAsDouble(), EPS);
@@ -137,6 +138,28 @@ class SweepAggregateTest {
     /** Left "running" by a killed sweep, though its manifest says completed: it counts as completed. */
     private static final String RUN_B2 = "{\"setting\": \"lr=b\", \"seed\": 2, \"dir\": \"b-2\", \"status\": "
             + "\"running\"}";
+
+    @Test
+    void aRunThatSolvedAtItsFinalEvaluationPastTheBudgetRanksAheadOfOneThatNeverSolved() throws IOException {
+        // and a run sweep.json marks failed whose manifest says completed is read as completed
+        Path sweep = tmp.resolve("late");
+        Files.createDirectories(sweep);
+        run(sweep.resolve("a-1"), 0.9, 1030, 0.9, 1); // iterations overshoot: its final step is 1,030
+        run(sweep.resolve("b-1"), 0.0, -1, 0.0, 0);
+        for (String r : List.of("a-1", "b-1")) {
+            Files.writeString(sweep.resolve(r).resolve("manifest.json"), "{\"status\": \"completed\", \"envSteps\": 1030}");
+        }
+        Files.writeString(sweep.resolve("sweep.json"), "{\"base\": \"b.json\", \"seeds\": [1], \"settings\": ["
+                + "{\"label\": \"lr=a\", \"set\": {}}, {\"label\": \"lr=b\", \"set\": {}}], \"runs\": ["
+                + entry("lr=a", 1, "completed") + "," + entry("lr=b", 1, "failed") + "]}");
+        // b-1 failed in the sweep but was completed since by lantern resume: its manifest says so, and it counts
+        SweepAggregate.write(sweep, FAST, new PrintWriter(new StringWriter()), false);
+        JsonObject steps = read(sweep.resolve("aggregate.json")).getAsJsonObject("metrics")
+                .getAsJsonObject("steps_to_solve");
+        assertEquals(1030.0, point(setting(steps, 0), "mean"), EPS);
+        assertEquals(1031.0, point(setting(steps, 1), "mean"), EPS, "censored one step past the last step trained");
+        assertEquals(1.0, improvement(steps), EPS, "the run that solved is the sooner, not the censored one");
+    }
 
     /** lr=a: seeds 1-3 completed, 4 failed; lr=b: seeds 1-2 completed (2 marked running), 3 pending. Budgets 1000, optimum 0.9. */
     static Path fakeSweep(Path sweep) throws IOException {

@@ -1,0 +1,60 @@
+package dev.lantern.analysis.search;
+
+import dev.lantern.environments.board.Game;
+import dev.lantern.environments.board.GameState;
+import dev.lantern.environments.board.Minimax;
+import dev.lantern.environments.board.MinimaxSolution;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every position reachable from a game's start, solved exactly by {@link Minimax}: for tic-tac-toe 5,478 positions,
+ * of which 4,520 are not terminal. Positions are listed breadth first (by move count), each the first time it is
+ * reached with the legal actions tried in ascending order, so the order is fixed.
+ */
+public final class ExactPositions {
+
+    private ExactPositions() {
+    }
+
+    /**
+     * The non-terminal reachable positions of {@code game} with their exact values and best-move sets.
+     *
+     * @throws IllegalStateException if the game is too large for {@link Minimax}
+     */
+    public static List<ExactPosition> nonTerminal(Game game) {
+        MinimaxSolution solution = Minimax.solve(game);
+        List<ExactPosition> out = new ArrayList<>();
+        for (GameState s : reachable(game)) {
+            if (!s.isTerminal()) {
+                double[] q = solution.actionValues(s);
+                out.add(new ExactPosition(s, solution.value(s), q, ExactPosition.bestMoves(q, 0)));
+            }
+        }
+        return out;
+    }
+
+    /** Every distinct position reachable from the start, terminal ones included, breadth first. */
+    public static List<GameState> reachable(Game game) {
+        List<GameState> all = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        List<GameState> layer = List.of(game.initialState());
+        seen.add(game.initialState().key());
+        while (!layer.isEmpty()) {
+            all.addAll(layer);
+            List<GameState> next = new ArrayList<>();
+            for (GameState s : layer) {
+                for (int a : s.legalActions()) {
+                    GameState t = s.next(a);
+                    if (seen.add(t.key())) {
+                        next.add(t);
+                    }
+                }
+            }
+            layer = next;
+        }
+        return all;
+    }
+}
