@@ -10,6 +10,7 @@ import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.api.TrainsOn;
 import dev.lantern.agents.dqn.DqnKind;
+import dev.lantern.agents.planning.MctsKind;
 import dev.lantern.agents.tabular.TabularKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,8 @@ public final class Learners {
             new A2cKind(),
             new DqnKind(),
             new AlphaZeroKind(),
-            new TabularKind());
+            new TabularKind(),
+            new MctsKind());
 
     private static final Map<String, AgentKind<?>> BY_TYPE = new LinkedHashMap<>();
 

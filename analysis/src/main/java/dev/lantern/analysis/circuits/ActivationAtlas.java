@@ -41,13 +41,18 @@ public final class ActivationAtlas {
     public static final int BLOCK = 16;
 
     private final InspectableNetwork network;
+    /** The grid states recorded, or null for an atlas over plain observations ({@link #ofObservations}). */
     private final StateBatch states;
+    /** What the examples are, for messages: the world's id, or the description given to {@link #ofObservations}. */
+    private final String source;
     private final List<Site> sites;
     private final Recording recording;
 
-    private ActivationAtlas(InspectableNetwork network, StateBatch states, List<Site> sites, Recording recording) {
+    private ActivationAtlas(InspectableNetwork network, StateBatch states, String source, List<Site> sites,
+            Recording recording) {
         this.network = network;
         this.states = states;
+        this.source = source;
         this.sites = sites;
         this.recording = recording;
     }
@@ -63,17 +68,41 @@ public final class ActivationAtlas {
                     + " values per observation, the states of " + states.world().spec().id() + " have "
                     + states.observationSize());
         }
+        return recordPadded(network, states, states.world().spec().id(), paddedObservations(states), states.size());
+    }
+
+    /**
+     * Records every site of {@code network} over {@code count} arbitrary observations (example {@code i} is row
+     * {@code i} of {@code observations}), padded as {@link #record} pads: the seam for examples that are not grid
+     * states, such as board-game positions. Such an atlas has no {@link #states()}; probe it with the
+     * {@link ConceptProbe} constructor that takes the probed examples and concepts of {@link #size()} values.
+     *
+     * @param observations {@code [count * network.inputSize()]} row-major (not kept)
+     * @param source       what the examples are, for messages ({@code 4520 tic-tac-toe positions})
+     * @throws IllegalArgumentException if {@code count < 1} or {@code observations} is not {@code count} rows of the
+     *                                  network's input width
+     */
+    public static ActivationAtlas ofObservations(InspectableNetwork network, double[] observations, int count,
+            String source) {
+        int in = network.inputSize();
+        if (count < 1 || (long) count * in != observations.length) {
+            throw new IllegalArgumentException(source + ": " + observations.length + " values are not " + count
+                    + " observations of the network's " + in + " inputs");
+        }
+        return recordPadded(network, null, source, padded(observations, count, in), count);
+    }
+
+    private static ActivationAtlas recordPadded(InspectableNetwork network, StateBatch states, String source,
+            double[] obs, int n) {
         List<Site> sites = List.copyOf(network.sites());
-        int n = states.size();
         int padded = padded(n);
-        double[] obs = paddedObservations(states);
         Recording r = network.run(obs, padded, sites.stream().map(Site::name).toList(), List.of());
         Map<String, Activations> bySite = new LinkedHashMap<>();
         for (Site site : sites) {
             double[] v = r.get(site.name()).values();
             bySite.put(site.name(), new Activations(site, n, padded == n ? v : Arrays.copyOf(v, n * site.width())));
         }
-        return new ActivationAtlas(network, states, sites, new Recording(n, bySite));
+        return new ActivationAtlas(network, states, source, sites, new Recording(n, bySite));
     }
 
     /** {@code n} rounded up to a multiple of {@link #BLOCK}. */
@@ -83,9 +112,12 @@ public final class ActivationAtlas {
 
     /** The states' observations, padded to {@link #padded} examples by repeating the last one. */
     static double[] paddedObservations(StateBatch states) {
-        int n = states.size();
-        int in = states.observationSize();
-        double[] obs = Arrays.copyOf(states.observationsShared(), padded(n) * in);
+        return padded(states.observationsShared(), states.size(), states.observationSize());
+    }
+
+    /** {@code n} observations of {@code in} values, padded to {@link #padded} examples by repeating the last one. */
+    private static double[] padded(double[] observations, int n, int in) {
+        double[] obs = Arrays.copyOf(observations, padded(n) * in);
         for (int b = n; b < padded(n); b++) {
             System.arraycopy(obs, (n - 1) * in, obs, b * in, in);
         }
@@ -97,9 +129,27 @@ public final class ActivationAtlas {
         return network;
     }
 
-    /** The states, example {@code i} being state number {@code i}. */
+    /**
+     * The states, example {@code i} being state number {@code i}.
+     *
+     * @throws IllegalStateException for an atlas over plain observations ({@link #ofObservations}), which has none
+     */
     public StateBatch states() {
+        if (states == null) {
+            throw new IllegalStateException("this atlas is over " + size() + " observations (" + source
+                    + "), not the states of a grid world");
+        }
         return states;
+    }
+
+    /** Number of examples recorded: the states' number, or the observations' for {@link #ofObservations}. */
+    public int size() {
+        return recording.batch();
+    }
+
+    /** What the examples are, for messages: the grid world's id, or the description the observations came with. */
+    public String source() {
+        return source;
     }
 
     /** Every recorded site, input first, in the order the pass computes them. */

@@ -49,7 +49,8 @@ public final class ConceptProbe {
     }
 
     /**
-     * Probes on the states where {@code include} is true.
+     * Probes on the states where {@code include} is true (the constructor for an atlas over plain observations,
+     * {@link ActivationAtlas#ofObservations}, which has no decision states).
      *
      * @param include  {@code [states]}: the states probed
      * @param settings split, folds and penalties
@@ -70,9 +71,8 @@ public final class ConceptProbe {
     }
 
     private static int[] probedStates(ActivationAtlas atlas, boolean[] include) {
-        if (include.length != atlas.states().size()) {
-            throw new IllegalArgumentException(include.length + " include flags for " + atlas.states().size()
-                    + " states");
+        if (include.length != atlas.size()) {
+            throw new IllegalArgumentException(include.length + " include flags for " + atlas.size() + " states");
         }
         List<Integer> states = new ArrayList<>();
         for (int s = 0; s < include.length; s++) {
@@ -97,9 +97,9 @@ public final class ConceptProbe {
 
     /** @throws IllegalArgumentException unless {@code other} has {@code atlas}'s number of states, sites and widths */
     static void sameShape(ActivationAtlas atlas, ActivationAtlas other) {
-        if (other.states().size() != atlas.states().size()) {
-            throw new IllegalArgumentException("an atlas of " + other.states().size() + " states beside one of "
-                    + atlas.states().size());
+        if (other.size() != atlas.size()) {
+            throw new IllegalArgumentException("an atlas of " + other.size() + " states beside one of "
+                    + atlas.size());
         }
         if (!other.sites().equals(atlas.sites())) {
             throw new IllegalArgumentException("the network's sites " + other.sites() + " are not the probed "
@@ -130,9 +130,9 @@ public final class ConceptProbe {
     /** The probe of {@code concept} at {@code site}, with its shuffled-labels (and random-initialisation) control. */
     public ProbeScore probe(String site, Concept concept) {
         double[] y = concept.values();
-        if (y.length != atlas.states().size()) {
+        if (y.length != atlas.size()) {
             throw new IllegalArgumentException(concept.name() + " has " + y.length + " values for "
-                    + atlas.states().size() + " states");
+                    + atlas.size() + " states");
         }
         Activations a = atlas.activations(site);
         Concept.Kind kind = concept.kind();

@@ -78,6 +78,23 @@ public final class WhatWhenWhere {
         if (snapshots.isEmpty()) {
             throw new IllegalArgumentException("what-when-where needs at least one checkpoint");
         }
+        return of(snapshots, randomInit, concepts, sites, snapshots.get(0).atlas().states().decisionStates(), seed,
+                settings);
+    }
+
+    /**
+     * Probes every concept at every site of every snapshot on the examples where {@code include} is true: the form
+     * for atlases over plain observations ({@link ActivationAtlas#ofObservations}, e.g. board-game positions).
+     *
+     * @param include {@code [examples]}: the examples probed
+     * @throws IllegalArgumentException as {@link #of(List, ActivationAtlas, List, List, long, ProbeSettings)}, or if
+     *                                  {@code include} is not one flag per example
+     */
+    public static WhatWhenWhere of(List<Snapshot> snapshots, ActivationAtlas randomInit, List<Concept> concepts,
+            List<String> sites, boolean[] include, long seed, ProbeSettings settings) {
+        if (snapshots.isEmpty()) {
+            throw new IllegalArgumentException("what-when-where needs at least one checkpoint");
+        }
         ActivationAtlas first = snapshots.get(0).atlas();
         for (Snapshot s : snapshots) {
             ConceptProbe.sameShape(first, s.atlas());
@@ -89,7 +106,7 @@ public final class WhatWhenWhere {
                 throw new IllegalArgumentException("site " + site + " is not one of the network's " + known);
             }
         }
-        boolean[] decides = first.states().decisionStates();
+        boolean[] decides = include.clone();
         ConceptProbe control = new ConceptProbe(randomInit, decides, settings, seed);
         ProbeScore[][] random = new ProbeScore[concepts.size()][sites.size()];
         for (int c = 0; c < concepts.size(); c++) {

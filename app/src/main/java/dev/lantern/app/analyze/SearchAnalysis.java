@@ -33,6 +33,8 @@ public final class SearchAnalysis {
     public static final int LISTED = 20;
     /** Disagreement positions drawn. */
     public static final int DRAWN = 8;
+    /** The seed of the game-concept probes' train/held-out split (as {@code lantern analyze}'s grid probes use 0). */
+    public static final long CONCEPT_SEED = 0;
 
     private SearchAnalysis() {
     }
@@ -98,6 +100,8 @@ public final class SearchAnalysis {
         dis.add("positions", list);
         root.add("disagreements", dis);
         Figures figures = new Figures();
+        // What the network represents of the game: exact concepts probed at every layer of every checkpoint.
+        root.add(GameConceptSection.MEMBER, new GameConceptSection(CONCEPT_SEED).write(run, figures, out));
         if (withFigures) {
             SearchFigures.curves(figures, run.steps(), rows);
             figures.image("search-disagreements", SearchFigures.boards(top.subList(0, Math.min(DRAWN, top.size())),

@@ -10,6 +10,7 @@ import dev.lantern.analysis.circuits.ExactConcepts;
 import dev.lantern.analysis.circuits.ProbeScore;
 import dev.lantern.analysis.circuits.WhatWhenWhere;
 import dev.lantern.app.engine.CheckpointNetwork;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,17 +49,29 @@ public final class WhatWhenWhereSection implements ReportSection {
 
         JsonObject out = new JsonObject();
         out.addProperty("gamma", gamma);
+        table(out, www);
+        summary(context.out(), www);
+        context.figures().image("what-when-where", ProbeHeatmap.render(www, context.world().spec().id()));
+        return out;
+    }
+
+    /**
+     * Adds {@code www}'s axes ({@code checkpoints}, {@code sites}, {@code concepts}) and its cells to {@code out}:
+     * {@code rows} (concept-major, then site, then checkpoint, each with its {@code envSteps}) and {@code randomInit}
+     * (concept-major, then site).
+     */
+    static void table(JsonObject out, WhatWhenWhere www) {
         out.add("checkpoints", steps(www.steps()));
         JsonArray siteNames = new JsonArray();
-        sites.forEach(siteNames::add);
+        www.sites().forEach(siteNames::add);
         out.add("sites", siteNames);
         JsonArray conceptNames = new JsonArray();
-        concepts.forEach(c -> conceptNames.add(c.name()));
+        www.concepts().forEach(c -> conceptNames.add(c.name()));
         out.add("concepts", conceptNames);
         JsonArray rows = new JsonArray();
         JsonArray random = new JsonArray();
-        for (int c = 0; c < concepts.size(); c++) {
-            for (int s = 0; s < sites.size(); s++) {
+        for (int c = 0; c < www.concepts().size(); c++) {
+            for (int s = 0; s < www.sites().size(); s++) {
                 for (int t = 0; t < www.steps().size(); t++) {
                     JsonObject row = ProbeJson.row(www.score(c, s, t));
                     row.addProperty("envSteps", www.steps().get(t));
@@ -69,15 +82,12 @@ public final class WhatWhenWhereSection implements ReportSection {
         }
         out.add("rows", rows);
         out.add("randomInit", random);
-        summary(context, www);
-        context.figures().image("what-when-where", ProbeHeatmap.render(www, context.world().spec().id()));
-        return out;
     }
 
     /** Per defined concept, its best layer at the first and at the last checkpoint, with the controls. */
-    private static void summary(AnalysisContext context, WhatWhenWhere www) {
+    static void summary(PrintWriter printer, WhatWhenWhere www) {
         int last = www.steps().size() - 1;
-        context.out().printf(Locale.ROOT, "  what-when-where: %d concepts x %d layers x %d checkpoints (steps %d..%d)%n",
+        printer.printf(Locale.ROOT, "  what-when-where: %d concepts x %d layers x %d checkpoints (steps %d..%d)%n",
                 www.concepts().size(), www.sites().size(), www.steps().size(), www.steps().get(0),
                 www.steps().get(last));
         for (int c = 0; c < www.concepts().size(); c++) {
@@ -95,7 +105,7 @@ public final class WhatWhenWhereSection implements ReportSection {
                         + "chance %.3f)", www.steps().get(t), best.score(), best.site(), best.shuffled(), best.random(),
                         best.chance()));
             }
-            context.out().println(line);
+            printer.println(line);
         }
     }
 

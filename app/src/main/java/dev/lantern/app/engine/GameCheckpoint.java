@@ -3,6 +3,8 @@ package dev.lantern.app.engine;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.lantern.agents.api.Inspectable;
+import dev.lantern.agents.api.InspectableNetwork;
 import dev.lantern.agents.api.LearnerContext;
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PolicyValueView;
@@ -114,6 +116,20 @@ public record GameCheckpoint(Path run, Experiment experiment, Game game, int sim
         LearningAgent agent = learner();
         CheckpointNetwork.copyParameters(checkpoint.resolve(RunDirectory.NETWORK), agent.network());
         return agent.snapshot();
+    }
+
+    /**
+     * The seam over a learner of the run's config that was never trained (its initial network, the same for every
+     * call): the random-initialisation control of a probe over the checkpoints.
+     *
+     * @throws ConfigException if the learner's network cannot be inspected
+     */
+    public InspectableNetwork untrained() {
+        if (learner().snapshot() instanceof Inspectable i) {
+            return i.inspect();
+        }
+        throw new ConfigException(List.of(run + ": agent '" + experiment.agent().type()
+                + "' has a network that cannot be inspected"));
     }
 
     private LearningAgent learner() {

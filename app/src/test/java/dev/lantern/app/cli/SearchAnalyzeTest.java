@@ -45,6 +45,8 @@ class SearchAnalyzeTest {
         assertEquals(4520, s.get("positions").getAsInt());
         assertEquals(8, s.get("simulations").getAsInt());
         JsonArray rows = s.getAsJsonArray("checkpoints");
+        assertTrue(s.getAsJsonObject("gameConcepts").getAsJsonArray("concepts").size() >= 8,
+                "the game concepts probed at every layer and checkpoint: " + s.get("gameConcepts"));
         assertTrue(rows.size() >= 2, rows.toString());
         for (JsonElement e : rows) {
             JsonObject row = e.getAsJsonObject();
