@@ -94,7 +94,7 @@ final class SweepCommand extends LanternCommand {
         List<SweepRunEntry> plan = runner.plan();
         long done = plan.stream().filter(r -> r.status().equals(SweepRunEntry.COMPLETED)).count();
         long resume = plan.stream().filter(r -> !r.status().equals(SweepRunEntry.COMPLETED)
-                && !SweepDirectory.isEmpty(dir.resolve(r.dir()))).count();
+                && !SweepDirectory.toStart(dir.resolve(r.dir()))).count();
         Setting first = grid.settings().get(0);
         stdout.printf(Locale.ROOT, "lantern sweep: %s, %d setting%s x %d seed%s = %d runs, %d at a time%n",
                 grid.base(), grid.settings().size(), grid.settings().size() == 1 ? "" : "s", grid.seeds().size(),

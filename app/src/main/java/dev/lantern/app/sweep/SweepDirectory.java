@@ -160,21 +160,26 @@ public final class SweepDirectory {
         }
     }
 
+    /** Whether {@code dir} is missing or empty. */
+    public static boolean isEmpty(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /**
      * Whether the run in {@code dir} is to be started with {@code lantern run}, not resumed: the folder is missing or
      * empty, or holds no {@code config.json} yet (a sweep killed while that run was starting: the run had made its
      * folder and lock but not written its config; {@code lantern run} clears and reuses such leftovers, while
      * {@code lantern resume} has no config to continue).
      */
-    public static boolean isEmpty(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return true;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty() || !Files.isRegularFile(dir.resolve("config.json"));
-        } catch (IOException e) {
-            return false;
-        }
+    public static boolean toStart(Path dir) {
+        return isEmpty(dir) || !Files.isRegularFile(dir.resolve("config.json"));
     }
 
     /** Whether {@code dir} holds nothing but a sweep's lock (a sweep killed before it wrote sweep.json). */

@@ -70,7 +70,7 @@ public final class SweepRunner {
                 continue;
             }
             Path runDir = dir.resolve(r.dir());
-            List<String> args = SweepDirectory.isEmpty(runDir)
+            List<String> args = SweepDirectory.toStart(runDir)
                     ? List.of("run", "--config", dir.resolve(settings.get(r.setting()).dir()).resolve("config.json")
                             .toString(), "--seed", Long.toString(r.seed()), "--out", runDir.toString())
                     : List.of("resume", runDir.toString());
