@@ -45,14 +45,8 @@ public record CheckpointNetwork(Path run, Path checkpoint, long envSteps, Experi
      *                         without a network, or has no such checkpoint
      */
     public static CheckpointNetwork load(Path dir, Long step) {
-        if (!Files.isDirectory(dir)) {
-            throw new ConfigException(List.of(dir + ": no such run directory"));
-        }
         Path configFile = dir.resolve("config.json");
-        if (!Files.isRegularFile(configFile)) {
-            throw new ConfigException(List.of(dir + ": not a run directory (no config.json)"));
-        }
-        Experiment e = ExperimentLoader.load(configFile);
+        Experiment e = experimentOf(dir);
         TrainingEnvironment env;
         try {
             env = TrainingEnvironment.resolve(e.env());
@@ -85,6 +79,22 @@ public record CheckpointNetwork(Path run, Path checkpoint, long envSteps, Experi
         LearningAgent agent = learner(run, experiment, TrainingEnvironment.resolve(experiment.env()));
         copyParameters(other.resolve(RunDirectory.NETWORK), agent.network());
         return inspect(run, agent);
+    }
+
+    /**
+     * The experiment of the run in {@code dir} (its {@code config.json}).
+     *
+     * @throws ConfigException naming the path if the directory is missing, not a run, or its config is bad
+     */
+    static Experiment experimentOf(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(List.of(dir + ": no such run directory"));
+        }
+        Path configFile = dir.resolve("config.json");
+        if (!Files.isRegularFile(configFile)) {
+            throw new ConfigException(List.of(dir + ": not a run directory (no config.json)"));
+        }
+        return ExperimentLoader.load(configFile);
     }
 
     /** A fresh learner of {@code e} with a network, or bad input naming the run. */

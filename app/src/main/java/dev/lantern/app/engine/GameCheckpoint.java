@@ -52,14 +52,8 @@ public record GameCheckpoint(Path run, Experiment experiment, Game game, int sim
      *                         network, or a run without checkpoints
      */
     public static GameCheckpoint load(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new ConfigException(List.of(dir + ": no such run directory"));
-        }
+        Experiment e = CheckpointNetwork.experimentOf(dir);
         Path configFile = dir.resolve("config.json");
-        if (!Files.isRegularFile(configFile)) {
-            throw new ConfigException(List.of(dir + ": not a run directory (no config.json)"));
-        }
-        Experiment e = ExperimentLoader.load(configFile);
         TrainingEnvironment env = TrainingEnvironment.resolve(e.env());
         if (env.game() == null) {
             throw new ConfigException(List.of(dir + ": a grid-world run (" + env.envId() + "), not a game run"));
