@@ -3,18 +3,13 @@ package dev.lantern.analysis.games;
 import dev.lantern.analysis.circuits.ActivationAtlas;
 import dev.lantern.agents.api.InspectableNetwork;
 import dev.lantern.environments.board.Game;
+import dev.lantern.analysis.search.ExactPositions;
 import dev.lantern.environments.board.GameState;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Every non-terminal position of a {@link Game} reachable from its initial state by legal play, each once (positions
- * are told apart by {@link GameState#key()}, so transpositions count once), numbered in breadth-first order from the
- * start (by move count, then in the order legal actions reach them), and each encoded as the side to move observes it
+ * Every non-terminal position of a {@link Game} reachable from its initial state by legal play, each once, in the
+ * breadth-first order of {@link ExactPositions#reachable}, and each encoded as the side to move observes it
  * ({@link GameState#observe} with {@link GameState#currentPlayer()}), exactly what an AlphaZero network evaluates in
  * search. Example {@code i} of {@link #atlas} is position {@code i}. Immutable.
  *
@@ -26,9 +21,6 @@ import java.util.Set;
  * }</pre>
  */
 public final class GamePositions {
-
-    /** The most positions enumerated; past it {@link #of} refuses (connect-four has trillions). */
-    public static final int MAX_POSITIONS = 200_000;
 
     private final Game game;
     private final List<GameState> positions;
@@ -43,29 +35,10 @@ public final class GamePositions {
     /**
      * Enumerates {@code game}'s reachable non-terminal positions.
      *
-     * @throws IllegalArgumentException if there are more than {@link #MAX_POSITIONS}
+     * @throws IllegalArgumentException if the game has more than {@link ExactPositions#MAX_POSITIONS} positions
      */
     public static GamePositions of(Game game) {
-        List<GameState> found = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        Deque<GameState> queue = new ArrayDeque<>();
-        GameState start = game.initialState();
-        seen.add(start.key());
-        queue.add(start);
-        while (!queue.isEmpty()) {
-            GameState s = queue.poll();
-            found.add(s);
-            if (found.size() > MAX_POSITIONS) {
-                throw new IllegalArgumentException(game.id() + " has more than " + MAX_POSITIONS
-                        + " reachable non-terminal positions; probe it on a sample instead");
-            }
-            for (int a : s.legalActions()) {
-                GameState next = s.next(a);
-                if (!next.isTerminal() && seen.add(next.key())) {
-                    queue.add(next);
-                }
-            }
-        }
+        List<GameState> found = ExactPositions.reachable(game).stream().filter(p -> !p.isTerminal()).toList();
         int in = game.observationSize();
         float[] encoded = new float[in];
         double[] obs = new double[found.size() * in];

@@ -36,7 +36,15 @@ public final class ExactPositions {
         return out;
     }
 
-    /** Every distinct position reachable from the start, terminal ones included, breadth first. */
+    /** The most positions {@link #reachable} enumerates; past it, it refuses (connect-four has trillions). */
+    public static final int MAX_POSITIONS = 200_000;
+
+    /**
+     * Every distinct position reachable from the start (transpositions once, by {@link GameState#key()}), terminal
+     * ones included, breadth first: by move count, then in the order legal actions reach them.
+     *
+     * @throws IllegalArgumentException if there are more than {@link #MAX_POSITIONS}
+     */
     public static List<GameState> reachable(Game game) {
         List<GameState> all = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -44,6 +52,10 @@ public final class ExactPositions {
         seen.add(game.initialState().key());
         while (!layer.isEmpty()) {
             all.addAll(layer);
+            if (all.size() > MAX_POSITIONS) {
+                throw new IllegalArgumentException(game.id() + " has more than " + MAX_POSITIONS
+                        + " reachable positions; use a sample of positions instead");
+            }
             List<GameState> next = new ArrayList<>();
             for (GameState s : layer) {
                 for (int a : s.legalActions()) {
