@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The hand-built row circuit that the ablation and patching tests share: weights set by hand, circuit known. */
-final class RowCircuit {
+public final class RowCircuit {
 
     private RowCircuit() {
     }
@@ -21,6 +21,14 @@ final class RowCircuit {
      * so the decision states are columns 0..18 and the designed ones 10..18.
      */
     static ActorCriticNet network() {
+        return network(1.0, 0.0);
+    }
+
+    /**
+     * {@link #network()} with left's logit bias {@code leftBias} (1 there) and the value head's bias {@code valueBias}
+     * (0 there): other test packages build known variants of the circuit with it.
+     */
+    public static ActorCriticNet network(double leftBias, double valueBias) {
         ActorCriticNet net = ActorCriticNet.create(26, 4, new int[] {3, 3}, 1e-3, 0, 1, DataType.DOUBLE);
         for (String layer : ActorCriticNet.LAYERS) {
             net.graph().getLayer(layer).getParam("W").assign(0);
@@ -35,8 +43,9 @@ final class RowCircuit {
         w1.putScalar(0, 0, 1.0);
         w1.putScalar(1, 1, 1.0);
         net.graph().getLayer("policy.logits").getParam("W").putScalar(0, 2, 2.0);
-        net.graph().getLayer("policy.logits").getParam("b").putScalar(3, 1.0);
+        net.graph().getLayer("policy.logits").getParam("b").putScalar(3, leftBias);
         net.graph().getLayer("value.out").getParam("W").putScalar(1, 0, 1.0);
+        net.graph().getLayer("value.out").getParam("b").putScalar(0, valueBias);
         return net;
     }
 
@@ -45,7 +54,8 @@ final class RowCircuit {
     }
 
     /** The row with the start in column {@code start} (0..18; the goal stays in column 19) and a time limit. */
-    static StateBatch states(int start, int timeLimit) {
+    /** The row with the agent starting at column {@code start}, episodes of at most {@code timeLimit} steps. */
+    public static StateBatch states(int start, int timeLimit) {
         String row = ".".repeat(start) + "S" + ".".repeat(18 - start) + "G\n";
         return StateBatch.of(new GridWorld("row", GridMapParser.parse("row.txt", row), timeLimit,
                 GridObservation.symbolic()));
