@@ -8,6 +8,7 @@ import dev.lantern.app.dynamics.DynamicsReport;
 import dev.lantern.app.dynamics.DynamicsRun;
 import dev.lantern.app.engine.ChildRuns;
 import dev.lantern.app.engine.Fork;
+import dev.lantern.app.engine.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ final class InstabilityCommand extends LanternCommand {
     private List<String> train(List<Path> childDirs, PrintWriter stdout) {
         List<ChildRuns.Job> jobs = new ArrayList<>();
         for (Path child : childDirs) {
-            if (!completed(child)) {
+            if (!RunStatus.completed(child)) {
                 String label = child.getParent().getFileName() + "/" + child.getFileName();
                 jobs.add(new ChildRuns.Job(label, List.of("resume", child.toString()),
                         child.resolveSibling(child.getFileName() + ".log")));
@@ -176,12 +177,4 @@ final class InstabilityCommand extends LanternCommand {
         }
     }
 
-    private static boolean completed(Path child) {
-        try {
-            String m = Files.readString(child.resolve("manifest.json"));
-            return m.contains("\"status\": \"completed\"");
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import dev.lantern.agents.run.AtomicFiles;
 import dev.lantern.agents.run.RunLock;
 import dev.lantern.app.config.ConfigException;
+import dev.lantern.app.engine.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,14 +151,7 @@ public final class SweepDirectory {
 
     /** The status a run's directory shows: completed when its manifest says so, pending otherwise. */
     public static String statusOnDisk(Path runDir) {
-        Path manifest = runDir.resolve("manifest.json");
-        try {
-            JsonObject m = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
-            return m.has("status") && m.get("status").getAsString().equals("completed") ? SweepRunEntry.COMPLETED
-                    : SweepRunEntry.PENDING;
-        } catch (IOException | RuntimeException e) {
-            return SweepRunEntry.PENDING;
-        }
+        return RunStatus.completed(runDir) ? SweepRunEntry.COMPLETED : SweepRunEntry.PENDING;
     }
 
     /** Whether {@code dir} is missing or empty. */
