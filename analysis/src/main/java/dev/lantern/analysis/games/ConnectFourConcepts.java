@@ -20,7 +20,7 @@ import java.util.List;
  *   <li>{@code opponent win now}: a playable cell (a column's next cell) completes a four for the opponent;</li>
  *   <li>{@code threats (to move)}, {@code threats (opponent)}: cells completing a four for that side that are not
  *       playable yet (three in a window, the fourth cell above a column's next cell), quantities;</li>
- *   <li>{@code centre stones (to move)}, {@code centre stones (opponent)}: stones in the centre column,
+ *   <li>{@code centre col (to move)}, {@code centre col (opponent)}: stones in the centre column,
  *       quantities;</li>
  *   <li>{@code stones x}, {@code stones o}: the pieces of each player, quantities;</li>
  *   <li>{@code alpha-beta value}: the position's reference value for the side to move (the outcome +1/0/-1 where
@@ -77,8 +77,8 @@ public final class ConnectFourConcepts {
         out.add(new Concept("opponent win now", Concept.Kind.CLASS, v[1], null, NO_YES));
         out.add(new Concept("threats (to move)", Concept.Kind.QUANTITY, v[2]));
         out.add(new Concept("threats (opponent)", Concept.Kind.QUANTITY, v[3]));
-        out.add(new Concept("centre stones (to move)", Concept.Kind.QUANTITY, v[4]));
-        out.add(new Concept("centre stones (opponent)", Concept.Kind.QUANTITY, v[5]));
+        out.add(new Concept("centre col (to move)", Concept.Kind.QUANTITY, v[4]));
+        out.add(new Concept("centre col (opponent)", Concept.Kind.QUANTITY, v[5]));
         out.add(new Concept("stones x", Concept.Kind.QUANTITY, v[6]));
         out.add(new Concept("stones o", Concept.Kind.QUANTITY, v[7]));
         out.add(new Concept("alpha-beta value", Concept.Kind.QUANTITY, v[8]));

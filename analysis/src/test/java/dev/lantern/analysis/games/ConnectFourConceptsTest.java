@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lantern.analysis.circuits.Concept;
 import dev.lantern.analysis.search.AlphaBetaPositions;
+import dev.lantern.analysis.search.ConnectFourPlay;
 import dev.lantern.analysis.search.ExactPosition;
 import dev.lantern.analysis.search.LabelledPositions;
 import dev.lantern.environments.board.AlphaBeta;
@@ -16,14 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConnectFourConceptsTest {
-
-    private static GameState play(int... columns) {
-        GameState s = ConnectFour.instance().initialState();
-        for (int c : columns) {
-            s = s.next(c);
-        }
-        return s;
-    }
 
     private static Map<String, Double> concepts(GameState s) {
         ExactPosition p = AlphaBetaPositions.label(new AlphaBeta(3), s);
@@ -58,12 +51,12 @@ class ConnectFourConceptsTest {
     @Test
     void threeOnTheBottomRowIsAWinNowAndThreeAboveIsAThreatNotYetPlayable() {
         // x on columns 0, 1, 2 of the bottom row, o on top of each; x to move
-        Map<String, Double> c = concepts(play(0, 0, 1, 1, 2, 2));
+        Map<String, Double> c = concepts(ConnectFourPlay.after(0, 0, 1, 1, 2, 2));
         assertEquals(1.0, c.get("win now"));
         assertEquals(0.0, c.get("opponent win now"), "o's cell (column 3, second row) is not playable yet");
         assertEquals(0.0, c.get("threats (to move)"), "x's completing cell is playable: a win now, not a threat");
         assertEquals(1.0, c.get("threats (opponent)"));
-        assertEquals(0.0, c.get("centre stones (to move)"));
+        assertEquals(0.0, c.get("centre col (to move)"));
         assertEquals(3.0, c.get("stones x"));
         assertEquals(3.0, c.get("stones o"));
         assertEquals(1.0, c.get("alpha-beta value"));
@@ -72,12 +65,12 @@ class ConnectFourConceptsTest {
     @Test
     void theSidesAreRelativeToTheMover() {
         // the same stones plus x on column 4's bottom cell: o to move, and x (now the opponent) wins in column 3
-        GameState s = play(0, 0, 1, 1, 2, 2, 4);
+        GameState s = ConnectFourPlay.after(0, 0, 1, 1, 2, 2, 4);
         Map<String, Double> c = concepts(s);
         assertEquals(0.0, c.get("win now"), "o cannot win at once");
         assertEquals(1.0, c.get("opponent win now"), "x threatens column 3 on the bottom row");
         assertEquals(1.0, c.get("threats (to move)"), "o's cell above column 3 is not playable yet");
-        assertEquals(0.0, c.get("centre stones (opponent)"));
+        assertEquals(0.0, c.get("centre col (opponent)"));
         assertEquals(4.0, c.get("stones x"));
         assertEquals(3.0, c.get("stones o"));
     }

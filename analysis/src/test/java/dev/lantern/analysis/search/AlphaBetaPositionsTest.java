@@ -17,18 +17,10 @@ import org.junit.jupiter.api.Test;
 
 class AlphaBetaPositionsTest {
 
-    private static GameState play(int... columns) {
-        GameState s = ConnectFour.instance().initialState();
-        for (int c : columns) {
-            s = s.next(c);
-        }
-        return s;
-    }
-
     @Test
     void aPositionWithOneImmediateWinHasExactlyThatBestMove() {
         // x on columns 0, 1, 2 of the bottom row, o on top of each: x to move wins at once in column 3 only
-        GameState s = play(0, 0, 1, 1, 2, 2);
+        GameState s = ConnectFourPlay.after(0, 0, 1, 1, 2, 2);
         ExactPosition p = AlphaBetaPositions.label(new AlphaBeta(4), s);
         assertArrayEquals(new int[] {3}, p.bestMoves());
         assertTrue(p.proven());
@@ -39,7 +31,7 @@ class AlphaBetaPositionsTest {
     @Test
     void aPositionWhereEveryMoveLosesButOneIsProvenAndPicksTheBlock() {
         // o to move after x threatens column 3 on the bottom row: only blocking there avoids the loss at once
-        GameState s = play(0, 0, 1, 1, 2);
+        GameState s = ConnectFourPlay.after(0, 0, 1, 1, 2);
         ExactPosition p = AlphaBetaPositions.label(new AlphaBeta(2), s);
         assertArrayEquals(new int[] {3}, p.bestMoves(), "values " + java.util.Arrays.toString(p.actionValues()));
         for (int c : new int[] {0, 1, 2, 4, 5, 6}) {

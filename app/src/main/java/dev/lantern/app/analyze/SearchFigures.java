@@ -14,6 +14,7 @@ import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -24,6 +25,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class SearchFigures {
 
     private static final int CELL = 34;
+    private static final Color NETWORK = new Color(0x3070c0);
+    private static final Color SEARCH = new Color(0xe08020);
+    private static final Color KL = new Color(0x7040a0);
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
     private SearchFigures() {
@@ -42,10 +46,10 @@ final class SearchFigures {
                 first.positions(), subset ? String.format(Locale.ROOT, " (%d proven)", proven.get(0).positions()) : "",
                 first.simulations(), first.cPuct());
         figures.chart("search-accuracy", chart("Best-move accuracy vs " + reference + " (" + budget + ")",
-                "fraction of positions whose move is a best move", steps, rows, subset ? proven : null, true), 860,
+                "fraction of positions, move is best", steps, rows, subset ? proven : null, true), 860,
                 460);
         figures.chart("search-value-error", chart("Value error vs " + reference + " (" + budget + ")",
-                "mean |value - reference value|, side to move", steps, rows, subset ? proven : null, false), 860,
+                "mean |value - reference|, side to move", steps, rows, subset ? proven : null, false), 860,
                 460);
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(series(subset ? "mean KL(visits || prior), all positions" : "mean KL(visits || prior) at the"
@@ -56,7 +60,9 @@ final class SearchFigures {
         }
         JFreeChart c = ChartFactory.createXYLineChart("How much search changes the network's mind (" + budget + ")",
                 "env steps (checkpoint)", "nats", data, PlotOrientation.VERTICAL, true, false, false);
-        figures.chart("search-kl", ReportCharts.style(c), 860, 460);
+        ReportCharts.style(c);
+        lineStyle(c, new Color[] {KL, KL}, 1);
+        figures.chart("search-kl", c, 860, 460);
     }
 
     private static JFreeChart chart(String title, String yLabel, List<Long> steps, List<SearchSummary> rows,
@@ -73,8 +79,24 @@ final class SearchFigures {
             data.addSeries(series("network, proven positions (exact labels)", steps, proven, net));
             data.addSeries(series("search, proven positions (exact labels)", steps, proven, search));
         }
-        return ReportCharts.style(ChartFactory.createXYLineChart(title, "env steps (checkpoint)", yLabel, data,
+        JFreeChart c = ReportCharts.style(ChartFactory.createXYLineChart(title, "env steps (checkpoint)", yLabel, data,
                 PlotOrientation.VERTICAL, true, false, false));
+        lineStyle(c, new Color[] {NETWORK, SEARCH, NETWORK, SEARCH}, 2);
+        return c;
+    }
+
+    /**
+     * Series {@code i} in {@code colours[i]} with points marked: the first {@code solid} (over all positions) solid,
+     * the rest (the proven subset) dashed.
+     */
+    private static void lineStyle(JFreeChart chart, Color[] colours, int solid) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < colours.length; i++) {
+            r.setSeriesPaint(i, colours[i]);
+            r.setSeriesStroke(i, i < solid ? new BasicStroke(2.2f) : new BasicStroke(2.2f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f));
+        }
+        chart.getXYPlot().setRenderer(r);
     }
 
     private static XYSeries series(String name, List<Long> steps, List<SearchSummary> rows,

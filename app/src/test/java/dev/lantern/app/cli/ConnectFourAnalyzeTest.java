@@ -1,6 +1,5 @@
 package dev.lantern.app.cli;
 
-import static dev.lantern.app.cli.CliTest.experimentFile;
 import static dev.lantern.app.cli.CliTest.lantern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,18 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectFourAnalyzeTest {
 
     private static Path tinyRun(Path tmp) throws Exception {
-        Path config = experimentFile(tmp.resolve("az.json"), """
-                {"name": "az", "seed": 3, "env": {"id": "game/connect-four-v1"},
-                 "agent": {"type": "alphazero", "gamesPerIteration": 4, "simulations": 4, "batchSize": 32,
-                           "trainingStepsPerIteration": 2, "hiddenSizes": [16, 16], "evalGames": 2,
-                           "evalSimulations": 2, "evalUctSimulations": 2},
-                 "training": {"totalEnvSteps": 200, "checkpointEveryEnvSteps": 100},
-                 "lca": {"enabled": false}}
-                """);
-        Path run = tmp.resolve("run");
-        Result r = lantern("run", "--config", config.toString(), "--out", run.toString());
-        assertEquals(0, r.code(), r.err());
-        return run;
+        return SearchAnalyzeTest.tinyRun(tmp, "game/connect-four-v1");
     }
 
     @Test
