@@ -82,7 +82,10 @@ public final class SearchAnalysis {
             rows.add(s);
             provenRows.add(p);
             JsonObject row = row(s);
-            row.add("proven", row(p));
+            row.addProperty("subset", "all positions, against " + labelled.reference());
+            JsonObject provenRow = row(p);
+            provenRow.addProperty("subset", "proven positions only, exact labels");
+            row.add("proven", provenRow);
             JsonObject o = new JsonObject();
             o.addProperty("envSteps", step);
             row.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));

@@ -40,6 +40,7 @@ class ConnectFourAnalyzeTest {
         for (JsonElement e : rows) {
             JsonObject row = e.getAsJsonObject();
             assertEquals(36, row.get("positions").getAsInt());
+            assertEquals("all positions, against alpha-beta depth 4", row.get("subset").getAsString());
             JsonObject p = row.getAsJsonObject("proven");
             assertEquals(proven, p.get("positions").getAsInt());
             for (JsonObject o : new JsonObject[] {row, p}) {
