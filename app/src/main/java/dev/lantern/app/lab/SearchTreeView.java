@@ -56,7 +56,11 @@ public final class SearchTreeView<S> extends BorderPane {
         bar.setPadding(new Insets(6));
         setTop(bar);
         setCenter(canvas);
-        setRight(panel);
+        javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(panel);
+        side.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        side.setFitToWidth(true);
+        side.setMinWidth(panel.getMinWidth() + 16);
+        setRight(side);
         setFocusTraversable(true);
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.P) {
@@ -193,6 +197,16 @@ public final class SearchTreeView<S> extends BorderPane {
     /** The side panel's statistics text (what it shows for the selected node). */
     public String panelText() {
         return panel.statsText();
+    }
+
+    /** The network circuit shown in the side panel for the selected node, or null (no network, no position). */
+    public PositionCircuit shownCircuit() {
+        return panel.circuit();
+    }
+
+    /** The side panel's network lines: the attributions' sums and completeness errors, or why there is none. */
+    public String circuitText() {
+        return panel.circuitText();
     }
 
     /** The node drawn at canvas point (x, y), or -1. */
