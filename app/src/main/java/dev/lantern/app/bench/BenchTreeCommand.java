@@ -93,7 +93,7 @@ final class BenchTreeCommand extends LanternCommand {
             out.printf(Locale.ROOT, "network: %s, checkpoint at step %,d%n", network, step);
         }
         out.printf(Locale.ROOT, "lantern bench tree: %s, UCT with random rollouts, %,d simulations: %,d nodes; "
-                + "display %s%n", game, simulations, tree.root().subtreeSize(),
+                + "display %s%n", g.id(), simulations, tree.root().subtreeSize(),
                 System.getenv().getOrDefault("DISPLAY", "(none)"));
         out.printf(Locale.ROOT, "%-14s %10s %16s %14s %12s %8s%n", "view", "zoom", "distinct frames/s", "ms per frame",
                 "nodes drawn", "seconds");
@@ -145,7 +145,7 @@ final class BenchTreeCommand extends LanternCommand {
         double[] probs = new double[view.actionCount()];
         double[] value = new double[1];
         return positions.withNetworkValue(s -> {
-            view.evaluate(s.observation(s.currentPlayer()), 1, probs, value);
+            view.evaluate(s.observation(NetworkCircuits.observer(s)), 1, probs, value);
             return -value[0];
         }).withCircuits(NetworkCircuits.forGame(i.inspect(), g));
     }

@@ -72,7 +72,8 @@ final class CircuitStrip extends VBox {
             g.setFill(Color.BLACK);
             g.fillText(String.format(Locale.ROOT, "%s  (%d, max |a| %.3f)", row.site(), a.length, max), 0, y + 11);
             double cw = W / a.length;
-            ColorScale scale = new ColorScale(-Math.max(max, 1e-12), Math.max(max, 1e-12));
+            double span = a.length == 1 ? Math.max(1, max) : Math.max(max, 1e-12); // one neuron: against +-1
+            ColorScale scale = new ColorScale(-span, span);
             for (int j = 0; j < a.length; j++) {
                 g.setFill(scale.color(a[j]));
                 g.fillRect(j * cw, y + 14, Math.max(1, cw - (cw > 3 ? 0.5 : 0)), STRIP_H);
@@ -84,7 +85,8 @@ final class CircuitStrip extends VBox {
         map(g, c.move(), c, W / 2 + 5, y, mapH);
         StringBuilder s = new StringBuilder();
         if (c.value() != null) {
-            s.append(c.value().describe());
+            s.append("integrated gradients from ").append(c.value().baseline()).append(", ")
+                    .append("64 steps:\n").append(c.value().describe());
         }
         if (c.move() != null) {
             s.append("\n").append(c.move().describe());

@@ -87,8 +87,17 @@ public final class NetworkCircuits<S> implements PositionCircuits<S> {
      */
     public static NetworkCircuits<GameState> forGame(InspectableNetwork net, Game game) {
         int[] shape = game.observationShape();
-        return new NetworkCircuits<>(net, s -> widen(s.observation(s.currentPlayer())),
+        return new NetworkCircuits<>(net, s -> widen(s.observation(observer(s))),
                 x -> new double[x.length], "zeros: no stones", shape[1], shape[2], game::actionLabel, null);
+    }
+
+    /**
+     * The player whose observation the network reads at {@code s}: the player to move, and at a finished game the one
+     * who would move next (by the move count's parity), so terminal nodes are drawn from the same side as their
+     * siblings would be.
+     */
+    public static int observer(GameState s) {
+        return s.isTerminal() ? s.history().length % 2 : s.currentPlayer();
     }
 
     /**

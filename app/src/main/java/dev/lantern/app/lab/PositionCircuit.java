@@ -87,9 +87,9 @@ public record PositionCircuit(List<SiteRow> sites, int rows, int cols, CellScore
             if (undefined != null) {
                 return target + ": " + undefined;
             }
-            return String.format(Locale.ROOT, "%s = %+.4f, baseline (%s) %+.4f%ncells sum %+.4f vs gap %+.4f, "
-                    + "completeness error %.2g", target, output, baseline, baselineOutput, sum(),
-                    output - baselineOutput, completenessError);
+            return String.format(Locale.ROOT, "%s: F %+.4f, F(baseline) %+.4f;%n  cells sum %+.4f vs gap %+.4f, "
+                    + "completeness error %.1e", target, output, baselineOutput, sum(), output - baselineOutput,
+                    completenessError);
         }
     }
 

@@ -82,17 +82,19 @@ final class SearchTreePane extends BorderPane {
         if (latest == null || run == null) {
             return;
         }
-        if (visits.isSelected() && gridFree && latest != overlayShown
-                && now - lastOverlayNanos >= OVERLAY_MILLIS * 1_000_000L) {
-            lastOverlayNanos = now;
-            overlayShown = latest;
-            overlay = new VisitOverlay(VisitOverlay.visitsPerCell(latest.tree(), run.map().height(),
-                    run.map().width()), run.map().width());
-            grid.setOverlay(overlay);
-        }
         if (selected && follow.isSelected() && latest != treeShown && now - lastTreeNanos >= TREE_MILLIS * 1_000_000L) {
             lastTreeNanos = now;
             show(latest);
+        }
+        // the grid shows the visits of the tree looked at (while the tab is shown), else of the latest search
+        SearchCapture.Latest drawn = selected && treeShown != null ? treeShown : latest;
+        if (visits.isSelected() && gridFree && drawn != overlayShown
+                && now - lastOverlayNanos >= OVERLAY_MILLIS * 1_000_000L) {
+            lastOverlayNanos = now;
+            overlayShown = drawn;
+            overlay = new VisitOverlay(VisitOverlay.visitsPerCell(drawn.tree(), run.map().height(),
+                    run.map().width()), run.map().width());
+            grid.setOverlay(overlay);
         }
     }
 
@@ -135,7 +137,17 @@ final class SearchTreePane extends BorderPane {
         info.setText(String.format(Locale.ROOT, "search %,d from (%d, %d): %,d simulations, %,d nodes; acts %s",
                 latest.number() + 1, root.row(), root.col(), latest.tree().simulations(),
                 latest.tree().root().subtreeSize(), GridWorld.ACTION_LABELS.get(latest.tree().action())));
-        view.home();
+        SearchTreeView<GridState> shown = view;
+        shown.home();
+        shown.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() { // once laid out: centre it
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number was, Number now) {
+                if (now.doubleValue() > 0) {
+                    shown.widthProperty().removeListener(this);
+                    javafx.application.Platform.runLater(shown::home);
+                }
+            }
+        });
     }
 
     private void clearOverlay() {

@@ -7,7 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 
 /**
@@ -52,7 +52,7 @@ public final class SearchTreeView<S> extends BorderPane {
         });
         Label size = new Label(String.format(java.util.Locale.ROOT, "%,d nodes, %d depths, root visits %,d",
                 layout.size(), layout.depths(), layout.visits(0)));
-        HBox bar = new HBox(8, pv, toggle, all, top, size);
+        FlowPane bar = new FlowPane(8, 4, pv, toggle, all, top, size); // wraps in a narrow tab
         bar.setPadding(new Insets(6));
         setTop(bar);
         setCenter(canvas);

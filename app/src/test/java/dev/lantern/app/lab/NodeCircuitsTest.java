@@ -4,6 +4,7 @@ import static dev.lantern.app.lab.LabFx.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.agents.alphazero.AlphaZeroView;
@@ -13,6 +14,12 @@ import dev.lantern.agents.mcts.MctsConfig;
 import dev.lantern.agents.mcts.RandomRolloutEvaluator;
 import dev.lantern.agents.mcts.SearchTree;
 import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.nn.ActorCriticView;
+import dev.lantern.environments.grid.GridChannels;
+import dev.lantern.environments.grid.GridObservation;
+import dev.lantern.environments.grid.GridState;
+import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.map.GridMapParser;
 import dev.lantern.environments.board.GameState;
 import dev.lantern.environments.board.TicTacToe;
 import java.util.List;
@@ -82,7 +89,7 @@ class NodeCircuitsTest {
         assertEquals("logit " + game.actionLabel(move), c.move().target());
         assertCentreOnly(c.move(), V * (move + 1));
         String text = fx(view::circuitText);
-        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "cells sum %+.4f vs gap %+.4f", V, V)), text);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "cells sum %+.4f vs gap %+.4f, completeness error", V, V)), text);
         // a child: o to move, the centre is the opponent's: nothing the circuit reads moves, no completeness
         int child = fx(() -> {
             int first = view.treeLayout().firstChild(0);
@@ -102,6 +109,44 @@ class NodeCircuitsTest {
         SearchTreeView<GameState> view = fx(() -> new SearchTreeView<>(tree, TreePositions.of(game)));
         assertNull(fx(view::shownCircuit));
         assertEquals("network circuit: no network here", fx(view::circuitText));
+    }
+
+    /**
+     * A grid network whose value reads one cell of the agent plane: on a one-hot 3 x 4 room, V = tanh(tanh(2 a)) with
+     * a = "the agent is at (1, 2)". Against the same map without the agent, all of V(x) - V(b) = tanh(tanh 2) sits on
+     * cell (1, 2) where the agent is, nothing elsewhere; with the agent elsewhere V does not move (no gap).
+     */
+    @Test
+    void gridCircuitsPutTheValueOnTheCellTheNetworkReads() {
+        GridWorld world = new GridWorld("room", GridMapParser.parse("room.txt", "S...\n....\n...G\n"), 20,
+                GridObservation.oneHot());
+        int cells = 12;
+        int features = world.spec().observationSize();
+        ActorCriticNet net = ActorCriticNet.create(features, 4, new int[] {2, 2}, 1e-3, 0, 1, DataType.DOUBLE);
+        for (String layer : ActorCriticNet.LAYERS) {
+            net.graph().getLayer(layer).getParam("W").assign(0);
+            net.graph().getLayer(layer).getParam("b").assign(0);
+        }
+        net.graph().getLayer("torso.dense0").getParam("W").putScalar(GridChannels.AGENT * cells + 6, 0, 2.0);
+        net.graph().getLayer("torso.dense1").getParam("W").putScalar(0, 0, 1.0);
+        net.graph().getLayer("value.out").getParam("W").putScalar(0, 0, 1.0);
+        NetworkCircuits<GridState> circuits = NetworkCircuits.forGrid(new ActorCriticView(net, 0).inspect(), world);
+        PositionCircuit at = circuits.at(new GridState(1, 2, 0), GridWorld.ACTION_RIGHT);
+        assertEquals(3, at.rows());
+        assertEquals(4, at.cols());
+        double[] v = at.value().perCell();
+        for (int i = 0; i < cells; i++) {
+            assertEquals(i == 6 ? V : 0, v[i], i == 6 ? 1e-9 : 0, "cell " + i);
+        }
+        assertEquals(at.value().output() - at.value().baselineOutput(), at.value().sum(), 1e-9);
+        assertTrue(at.value().completenessError() < 1e-9);
+        assertEquals("logit right", at.move().target());
+        assertEquals(0, at.move().output(), 0, "no logit weights");
+        PositionCircuit away = circuits.at(new GridState(0, 0, 0), -1);
+        assertNull(away.move(), "a leaf: no move attributed");
+        assertEquals(0, away.value().output(), 0);
+        assertTrue(Double.isNaN(away.value().completenessError()));
+        assertSame(at, circuits.at(new GridState(1, 2, 0), GridWorld.ACTION_RIGHT), "answers are kept");
     }
 
     private static void assertCentreOnly(PositionCircuit.CellScores s, double expected) {
