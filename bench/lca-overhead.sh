@@ -18,6 +18,6 @@ run() { # name, options...
 
 "$ROOT/lantern" --version > /dev/null  # build first, outside the timings
 echo "lantern run, default experiment (examples/four-rooms.json), OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}"
-on=$(run lca-on "$@" | tee /dev/stderr | tail -n 1)
-off=$(run lca-off --no-lca "$@" | tee /dev/stderr | tail -n 1)
+on=$(run lca-on "$@" | tee -a /dev/stderr | tail -n 1)
+off=$(run lca-off --no-lca "$@" | tee -a /dev/stderr | tail -n 1)
 awk -v on="$on" -v off="$off" 'BEGIN { printf "training time: LCA on %.1f s, LCA off %.1f s, ratio %.2fx (target <= 2.5x)\n", on, off, on / off }'
