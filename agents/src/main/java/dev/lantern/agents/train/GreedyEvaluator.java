@@ -4,6 +4,8 @@ import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.api.StepResult;
 import dev.lantern.environments.random.Seeds;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,6 +22,11 @@ public final class GreedyEvaluator implements FinalEvaluation {
 
     /** The most episodes played side by side, one batched forward pass per step. */
     public static final int LOCKSTEP = 64;
+    /**
+     * The most floats of observations whose greedy actions one batch of episodes keeps (16 MiB; beyond them, new
+     * observations are evaluated every time they come).
+     */
+    static final int MAX_KNOWN_FLOATS = 1 << 22;
 
     private final Supplier<? extends Environment> envFactory;
     private final int episodes;
@@ -78,12 +85,19 @@ public final class GreedyEvaluator implements FinalEvaluation {
         return m;
     }
 
-    /** Plays episodes {@code [from, to)} side by side to their ends, filling their entries of the arrays. */
+    /**
+     * Plays episodes {@code [from, to)} side by side to their ends, filling their entries of the arrays. When the policy
+     * {@link PolicyValueView#answersByObservation answers by observation}, each distinct observation is evaluated once
+     * (a batch holds only the observations not seen before in this evaluation, each once) and its greedy action kept:
+     * a greedy policy that has not learned yet walks the same few cells until the time limit, and identical episodes
+     * (a world without randomness) ask the same observations, so most steps need no forward pass at all.
+     */
     private void play(PolicyValueView policy, int from, int to, double[] returns, double[] performances, int[] lengths,
             boolean[] success) {
         int n = to - from;
         int inputs = policy.inputSize();
         int actions = policy.actionCount();
+        Map<Observation, Integer> known = policy.answersByObservation() ? new HashMap<>() : null;
         Environment[] envs = new Environment[n];
         float[][] obs = new float[n][];
         for (int i = 0; i < n; i++) {
@@ -98,32 +112,88 @@ public final class GreedyEvaluator implements FinalEvaluation {
         float[] batch = new float[n * inputs];
         double[] probabilities = new double[n * actions];
         double[] values = new double[n];
+        int[] chosen = new int[n];
+        int[] row = new int[n]; // the batch row of each live episode's observation
+        Observation[] asked = new Observation[n];
         while (count > 0) {
+            int rows = 0;
+            Map<Observation, Integer> rowOf = new HashMap<>();
             for (int j = 0; j < count; j++) {
-                System.arraycopy(obs[live[j]], 0, batch, j * inputs, inputs);
+                int i = live[j];
+                Observation o = known == null ? null : new Observation(obs[i]);
+                Integer action = known == null ? null : known.get(o);
+                if (action != null) {
+                    chosen[i] = action;
+                    row[j] = -1;
+                    continue;
+                }
+                Integer r = o == null ? null : rowOf.get(o);
+                if (r == null) {
+                    r = rows++;
+                    System.arraycopy(obs[i], 0, batch, r * inputs, inputs);
+                    asked[r] = o;
+                    if (o != null) {
+                        rowOf.put(o, r);
+                    }
+                }
+                row[j] = r;
             }
-            policy.evaluate(batch, count, probabilities, values);
+            if (rows > 0) {
+                policy.evaluate(batch, rows, probabilities, values);
+            }
+            for (int j = 0; j < count; j++) {
+                if (row[j] >= 0) {
+                    chosen[live[j]] = greedy(probabilities, row[j], actions);
+                }
+            }
+            if (known != null && (long) known.size() * inputs < MAX_KNOWN_FLOATS) {
+                for (int r = 0; r < rows; r++) {
+                    known.put(asked[r], greedy(probabilities, r, actions));
+                }
+            }
             int still = 0;
             for (int j = 0; j < count; j++) {
                 int i = live[j];
-                int best = 0;
-                for (int a = 1; a < actions; a++) {
-                    if (probabilities[j * actions + a] > probabilities[j * actions + best]) {
-                        best = a;
-                    }
-                }
-                StepResult r = envs[i].step(best);
-                returns[from + i] += r.reward();
-                performances[from + i] += r.performance();
+                StepResult res = envs[i].step(chosen[i]);
+                returns[from + i] += res.reward();
+                performances[from + i] += res.performance();
                 lengths[from + i]++;
-                obs[i] = r.observation();
-                if (r.done()) {
-                    success[from + i] = r.terminated() && r.reward() > 0;
+                obs[i] = res.observation();
+                if (res.done()) {
+                    success[from + i] = res.terminated() && res.reward() > 0;
                 } else {
                     live[still++] = i;
                 }
             }
             count = still;
+        }
+    }
+
+    /** The most probable action of batch row {@code r}, ties to the lowest index. */
+    private static int greedy(double[] probabilities, int r, int actions) {
+        int best = 0;
+        for (int a = 1; a < actions; a++) {
+            if (probabilities[r * actions + a] > probabilities[r * actions + best]) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** An observation as a map key: equal when every float is (bit for bit). */
+    private record Observation(float[] values, int hash) {
+        Observation(float[] values) {
+            this(values, Arrays.hashCode(values));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Observation other && hash == other.hash && Arrays.equals(values, other.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 }
