@@ -12,8 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 abstract class Flat {
 
-    /** Access to {@code array}'s buffer; it must be a root array (offset 0). */
+    /**
+     * Access to {@code array}'s buffer; it must be a root array (offset 0), and the compute path
+     * {@link ComputePath#HOST_BUFFERS} (on a device backend, writes here would never reach the device).
+     */
     static Flat of(INDArray array) {
+        ComputePath.requireHostBuffers("direct buffer access (Flat)");
         if (array.offset() != 0 || array.data().length() < array.length()) {
             throw new IllegalStateException("expected a root array, got offset " + array.offset());
         }
