@@ -34,10 +34,21 @@ public final class Backend {
             Nd4j.getEnvironment().setMaxThreads(threads);
             Nd4j.getEnvironment().setMaxMasterThreads(threads);
             configured = true;
-            LOG.info("ND4J backend {} ({}), compute path {} ({})", Nd4j.getBackend().getClass().getSimpleName(),
-                    Nd4j.getEnvironment().isCPU() ? "CPU" : "not CPU", ComputePath.current(), ComputePath.reason());
+            LOG.info(summary());
         }
         return Nd4j.getEnvironment().maxThreads();
+    }
+
+    /**
+     * One line naming the backend, whether it runs on the CPU, the compute path and why, and the thread count: the
+     * first line of a log and of the benchmarks, e.g. {@code ND4J backend CpuBackend (CPU), compute path HOST_BUFFERS
+     * (auto on a CPU backend), 1 thread}.
+     */
+    public static String summary() {
+        int threads = Nd4j.getEnvironment().maxThreads();
+        return "ND4J backend " + Nd4j.getBackend().getClass().getSimpleName() + " ("
+                + (Nd4j.getEnvironment().isCPU() ? "CPU" : "not CPU") + "), compute path " + ComputePath.current() + " ("
+                + ComputePath.reason() + "), " + threads + (threads == 1 ? " thread" : " threads");
     }
 
     /** The thread count asked for by the environment variables, 1 by default. */
