@@ -1,7 +1,7 @@
 package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.nn.ActorCriticNet;
-import dev.lantern.agents.nn.ComputePath;
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.nn.DensePass;
 import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.NetworkObjective;

@@ -1,5 +1,6 @@
 package dev.lantern.agents.nn;
 
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.environments.random.Rng;
 import java.util.HashMap;
 import java.util.List;

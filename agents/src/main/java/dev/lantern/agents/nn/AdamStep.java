@@ -1,5 +1,6 @@
 package dev.lantern.agents.nn;
 
+import dev.lantern.agents.api.ComputePath;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.graph.ComputationGraph;

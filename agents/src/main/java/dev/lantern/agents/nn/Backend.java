@@ -1,5 +1,6 @@
 package dev.lantern.agents.nn;
 
+import dev.lantern.agents.api.ComputePath;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,5 +1,6 @@
 package dev.lantern.agents.nn;
 
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.api.InspectableNetwork;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

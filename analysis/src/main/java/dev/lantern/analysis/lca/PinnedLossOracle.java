@@ -2,8 +2,8 @@ package dev.lantern.analysis.lca;
 
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.TermedLoss;
-import dev.lantern.agents.nn.ComputePath;
-import dev.lantern.agents.nn.NativeMemory;
+import dev.lantern.agents.api.ComputePath;
+import dev.lantern.agents.api.ParameterVectors;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -93,36 +93,10 @@ final class PinnedLossOracle implements GradientOracle, TermOracle {
     }
 
     private void load(double[] theta) {
-        int n = theta.length;
-        if (!ComputePath.select().hostBuffers()) {
-            INDArray values = Nd4j.create(theta, new long[] {1, n}, 'c');
-            point.assign(values); // cast to the point's type on the way in
-            NativeMemory.release(values);
-            return;
-        }
-        if (floats != null) {
-            for (int i = 0; i < n; i++) {
-                floats[i] = (float) theta[i];
-            }
-            point.data().asNioFloat().put(0, floats, 0, n);
-        } else {
-            point.data().asNioDouble().put(0, theta, 0, n);
-        }
+        ParameterVectors.write(theta, point, floats);
     }
 
     private void read(INDArray from, double[] out) {
-        int n = out.length;
-        if (!ComputePath.select().hostBuffers()) {
-            System.arraycopy(NativeMemory.toDoubles(from), 0, out, 0, n);
-            return;
-        }
-        if (floats != null) {
-            from.data().asNioFloat().get(0, floats, 0, n);
-            for (int i = 0; i < n; i++) {
-                out[i] = floats[i];
-            }
-        } else {
-            from.data().asNioDouble().get(0, out, 0, n);
-        }
+        ParameterVectors.read(from, out, floats);
     }
 }

@@ -8,7 +8,7 @@ import dev.lantern.agents.actorcritic.PpoLoss;
 import dev.lantern.agents.actorcritic.PpoTargets;
 import dev.lantern.agents.train.CountingSession;
 import dev.lantern.agents.nn.ActorCriticNet;
-import dev.lantern.agents.nn.ComputePath;
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.environments.api.VectorEnv;
 import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.registry.EnvRegistry;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.lantern.agents.nn.ComputePath;
-import dev.lantern.agents.nn.ForcedComputePath;
+import dev.lantern.agents.api.ComputePath;
+import dev.lantern.agents.api.ForcedComputePath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -44,5 +44,17 @@ class ComputePathManifestTest {
         assertTrue(nd4j.get("cpu").getAsBoolean());
         assertEquals("asked for (lantern.computePath=nd4j) on a CPU backend", nd4j.get("computePathReason").getAsString());
         assertTrue(lantern("doctor").out().contains("compute    HOST_BUFFERS (auto on a CPU backend)"));
+    }
+
+    @Test
+    void anUnknownComputePathIsBadInput() {
+        System.setProperty(ComputePath.PROPERTY, "gpu");
+        try {
+            CliTest.Result r = lantern("envs");
+            assertEquals(2, r.code(), r.out());
+            assertEquals("lantern.computePath=gpu: the compute path must be auto, host or nd4j", r.err().strip());
+        } finally {
+            System.clearProperty(ComputePath.PROPERTY);
+        }
     }
 }

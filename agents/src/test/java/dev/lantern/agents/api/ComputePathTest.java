@@ -1,9 +1,11 @@
-package dev.lantern.agents.nn;
+package dev.lantern.agents.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.nn.Backend;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

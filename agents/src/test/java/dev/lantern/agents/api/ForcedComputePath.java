@@ -1,4 +1,4 @@
-package dev.lantern.agents.nn;
+package dev.lantern.agents.api;
 
 /**
  * Forces a {@link ComputePath} for the duration of a try-with-resources block, through the same system property a

@@ -1,4 +1,4 @@
-package dev.lantern.agents.nn;
+package dev.lantern.agents.api;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
@@ -10,8 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * request {@value #PROPERTY} (system property) or {@value #ENV} (environment variable): {@code auto} (the default),
  * {@code host} or {@code nd4j}.
  *
- * <p>Why there is a choice: the fast pass ({@link DensePass}, {@code ActiveColumns}, {@code AdamStep}, the input copies
- * of {@link GraphNetwork#outputs} and of LCA's gradient oracle) reads and writes an array's {@code DataBuffer} through
+ * <p>Why there is a choice: the fast pass ({@code nn.DensePass}, {@code ActiveColumns}, {@code AdamStep}, the input copies
+ * of {@code nn.GraphNetwork.outputs} and of {@link ParameterVectors}) reads and writes an array's {@code DataBuffer} through
  * {@code asNioFloat()}/{@code asNioDouble()}. On nd4j-native that is the array itself. On ND4J's CUDA backend it is
  * the host copy: reading it first copies device to host, but writing it does not mark the host copy as newer, so the
  * next op on the device reads the old values (parameters Adam never moved, a gradient never written). On a non-CPU
@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Both paths compute the same losses, gradients and Adam steps; they differ by floating-point rounding only (the
  * fast pass sums in another order). Runs are bit-for-bit reproducible within a path, not across paths; the path of a
- * run is recorded in its manifest ({@link Backend#describe}).
+ * run is recorded in its manifest ({@code nn.Backend.describe}).
  */
 public enum ComputePath {
 
@@ -90,8 +90,8 @@ public enum ComputePath {
         ComputePath path = current();
         if (!path.hostBuffers()) {
             throw new IllegalStateException(who + " works on host buffers, but the compute path is " + path
-                    + " (backend " + Nd4j.getBackend().getClass().getSimpleName() + ", request " + PROPERTY + "="
-                    + request() + "): its caller must take the ND4J op path");
+                    + " (backend " + Nd4j.getBackend().getClass().getSimpleName() + ", " + reason()
+                    + "): its caller must take the ND4J op path");
         }
     }
 
@@ -102,6 +102,26 @@ public enum ComputePath {
             v = System.getenv(ENV);
         }
         return v == null || v.isBlank() ? "auto" : v.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Where {@link #request()} comes from: {@code PROPERTY=value}, {@code ENV=value}, or {@code auto} (neither set). */
+    private static String requestSource() {
+        String p = System.getProperty(PROPERTY);
+        if (p != null && !p.isBlank()) {
+            return PROPERTY + "=" + p.trim();
+        }
+        String e = System.getenv(ENV);
+        return e != null && !e.isBlank() ? ENV + "=" + e.trim() : "auto";
+    }
+
+    /**
+     * What is wrong with the request, checked without loading ND4J, or null if it is one of {@code auto}, {@code host},
+     * {@code nd4j} (whether {@code host} is possible depends on the backend: {@link #choose}).
+     */
+    public static String requestProblem() {
+        String r = request();
+        return r.equals("auto") || r.equals("host") || r.equals("nd4j") ? null
+                : requestSource() + ": the compute path must be auto, host or nd4j";
     }
 
     /**
@@ -134,7 +154,7 @@ public enum ComputePath {
     public static String reason() {
         String request = request();
         String backend = isCpuBackend() ? "a CPU backend" : "a non-CPU backend";
-        return "auto".equals(request) ? "auto on " + backend : "asked for (" + PROPERTY + "=" + request + ") on " + backend;
+        return "auto".equals(request) ? "auto on " + backend : "asked for (" + requestSource() + ") on " + backend;
     }
 
     private static boolean isCpuBackend() {
