@@ -63,9 +63,9 @@ class LcaComputePathTest {
     }
 
     private static Lca run(Path dir) throws Exception {
-        PpoConfig config = new PpoConfig(4, 32, 2, 32, 1e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 0.5, List.of(32, 32), true,
+        PpoConfig config = new PpoConfig(4, 32, 2, 32, 1e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 0.5, List.of(16, 16), true,
                 true);
-        long steps = 6L * config.rolloutSize();
+        long steps = 4L * config.rolloutSize();
         PpoAgent agent = PpoAgent.create(config, () -> EnvRegistry.make("grid/empty-8x8-v1"), 3, steps, 64,
                 DataType.FLOAT);
         LcaRecorder lca = new LcaRecorder(new LcaSettings(true, 64, 1e-3, 32, true));

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The compute path a run took is in its manifest and in {@code lantern doctor}; a run on the ND4J op path (what a CUDA
- * backend takes, forced here on the CPU) trains through it from the command line, LCA on, without reaching host-buffer
- * code.
+ * backend takes, forced here on the CPU) trains through it from the command line without reaching host-buffer code
+ * (LCA on that path: {@code LcaComputePathTest}).
  */
 class ComputePathManifestTest {
 
@@ -26,15 +26,14 @@ class ComputePathManifestTest {
         Path config = experimentFile(tmp.resolve("tiny.json"), """
                 {"name": "tiny", "env": {"id": "grid/empty-8x8-v1"},
                  "agent": {"numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [16, 16]},
-                 "training": {"totalEnvSteps": 256, "evalEpisodes": 1},
-                 "lca": {"probeSize": 32}}
+                 "training": {"totalEnvSteps": 128, "evalEpisodes": 1}}
                 """);
         Path run = tmp.resolve("run");
         try (ForcedComputePath forced = ForcedComputePath.force(ComputePath.ND4J_OPS)) {
             CliTest.Result doctor = lantern("doctor");
             assertTrue(doctor.out().contains("compute    ND4J_OPS (asked for (lantern.computePath=nd4j) on a CPU"
                     + " backend)"), doctor.out());
-            CliTest.Result r = lantern("run", "--config", config.toString(), "--out", run.toString());
+            CliTest.Result r = lantern("run", "--config", config.toString(), "--out", run.toString(), "--no-lca");
             assertEquals(0, r.code(), r.err());
             assertEquals(0, ComputePath.HOST_BUFFERS.taken(), "no host-buffer decision in the run");
         }
