@@ -52,7 +52,12 @@ else
 fi
 
 echo "== backend and compute path"
-lantern doctor | grep -E "^(nd4j|compute) "
+if ! lantern doctor > "$OUT/doctor.log" 2>&1; then
+  grep -m 1 -E "UnsatisfiedLinkError|NoAvailableBackend|Exception" "$OUT/doctor.log" >&2 || cat "$OUT/doctor.log" >&2
+  echo "bench/gpu.sh: ND4J's backend did not load (with --cuda: is there a CUDA 11.6 driver and GPU?); nothing measured" >&2
+  exit 1
+fi
+grep -E "^(nd4j|compute) " "$OUT/doctor.log"
 echo "== lantern bench update --seconds $SECONDS_PER"
 lantern bench update --seconds "$SECONDS_PER"
 AGENT_SECONDS=$(awk -v s="$SECONDS_PER" 'BEGIN { print 5 * s }')
