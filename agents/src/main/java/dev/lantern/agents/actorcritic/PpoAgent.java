@@ -11,6 +11,7 @@ import dev.lantern.agents.nn.ActorCriticView;
 import dev.lantern.agents.nn.DensePass;
 import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.agents.nn.Softmax;
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
@@ -239,9 +240,16 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> im
      * The logits and values of the {@code envs.size()} observations in {@code obs}, into {@link #actLogits} and
      * {@link #actValues}, by the network's fast pass ({@link DensePass}: a handful of native calls into buffers kept
      * for the batch, the one-hot input's first layer on its active columns) instead of DL4J's graph output, which
-     * costs several times more per call on a batch of a few environments: acting is one call per step.
+     * costs several times more per call on a batch of a few environments: acting is one call per step. Off the
+     * host-buffer path ({@link ComputePath}, e.g. on a CUDA backend) the graph's own output.
      */
     private void act(float[] obs) {
+        if (!ComputePath.select().hostBuffers()) {
+            double[][] out = net.outputs(obs, envs.size());
+            System.arraycopy(out[0], 0, actLogits, 0, actLogits.length);
+            System.arraycopy(out[1], 0, actValues, 0, actValues.length);
+            return;
+        }
         DensePass pass = net.pass(envs.size());
         pass.setInput(obs);
         pass.forward(actLogits, actValues);
