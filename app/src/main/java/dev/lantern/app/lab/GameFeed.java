@@ -63,6 +63,7 @@ public final class GameFeed implements Recorder, MetricSink {
     private final Queue<MetricPoint> metrics = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Status> status = new AtomicReference<>(Status.PREPARING);
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    private final SelfPlaySpeed speed = new SelfPlaySpeed();
     private Supplier<PolicyValueView> copies; // training thread only
     private long sequence; // training thread only
 
@@ -123,6 +124,7 @@ public final class GameFeed implements Recorder, MetricSink {
 
     @Override
     public void scalar(long step, String name, double value) {
+        speed.scalar(step, name, value);
         if (name.startsWith("selfplay/") || name.startsWith("loss/") || name.startsWith("eval/")
                 || name.equals(GameCharts.POSITIONS_PER_SECOND)) {
             metrics.add(new MetricPoint(step, name, value));
@@ -143,6 +145,11 @@ public final class GameFeed implements Recorder, MetricSink {
     /** Takes the newest snapshot not yet taken (the caller owns it from now on), or null if there is none. */
     public Snapshot takeSnapshot() {
         return snapshot.getAndSet(null);
+    }
+
+    /** The run's self-play speed so far. */
+    public SelfPlaySpeed speed() {
+        return speed;
     }
 
     /** Where the run stands now. */

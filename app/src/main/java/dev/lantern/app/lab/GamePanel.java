@@ -24,6 +24,7 @@ final class GamePanel extends VBox {
 
     private final Game game;
     private final Label heading = new Label();
+    private final Label line = new Label();
     private final Label values = new Label();
     private final GridPane table = new GridPane();
     private final Label hover = new Label(" ");
@@ -44,12 +45,16 @@ final class GamePanel extends VBox {
         hover.setId("gameHover");
         hover.setWrapText(true);
         hover.getStyleClass().add("dim");
-        getChildren().addAll(heading, values, table, hover);
+        line.setId("gameLine");
+        line.getStyleClass().add("dim");
+        line.setWrapText(true);
+        getChildren().addAll(heading, line, values, table, hover);
     }
 
     /** Shows {@code s} and its analysis ({@code a}, or null while it is computed). */
     void show(GameState s, PositionAnalysis a, String where) {
-        heading.setText(title(s) + "  ·  " + where);
+        heading.setText(title(s));
+        line.setText(where);
         table.getChildren().clear();
         rows.clear();
         if (s.isTerminal()) {
@@ -103,7 +108,7 @@ final class GamePanel extends VBox {
 
     /** The heading and values text. */
     String text() {
-        return heading.getText() + "\n" + values.getText();
+        return heading.getText() + "\n" + line.getText() + "\n" + values.getText();
     }
 
     /** The hover line. */

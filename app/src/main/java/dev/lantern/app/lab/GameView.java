@@ -68,6 +68,7 @@ public final class GameView extends BorderPane {
     private PositionAnalysis shown;
     private int hovered = -1;
     private SearchTreeView<GameState> treeView;
+    private int stepsAfterLoad;
 
     /** A view that shows the game runs of {@code controller} (FX thread). */
     public GameView(LabController controller) {
@@ -194,6 +195,10 @@ public final class GameView extends BorderPane {
             gameJob = null;
             if (line != null && play.mode() == GamePlay.Mode.SELF_PLAY) {
                 play.load(line);
+                for (int i = 0; i < Math.min(stepsAfterLoad, line.length - 1); i++) {
+                    play.forward();
+                }
+                stepsAfterLoad = 0;
                 showPosition();
                 requestAnalysis(false);
             }
@@ -224,7 +229,7 @@ public final class GameView extends BorderPane {
     }
 
     /** Starts a new game in the chosen mode: a fresh self-play game of the current network, or an empty board. */
-    private void newGame() {
+    void newGame() {
         play.reset(controls.mode(), controls.agentPlayer());
         moveJob = null;
         if (play.mode() == GamePlay.Mode.SELF_PLAY && snapshotSequence >= 0) {
@@ -318,6 +323,26 @@ public final class GameView extends BorderPane {
         };
     }
 
+    /**
+     * Plays a new self-play game of the newest network and, once it is recorded, steps {@code steps} moves into it
+     * (at most to the move before the end), for the screenshot.
+     */
+    void newSelfPlayGame(int steps) {
+        controls.selectMode(GamePlay.Mode.SELF_PLAY);
+        stepsAfterLoad = steps;
+        newGame();
+    }
+
+    /** Whether the shown position's analysis is drawn and no move or game is being computed. */
+    boolean settled() {
+        return !busy() && shown != null && shown.state().equals(play.position());
+    }
+
+    /** The current run's feed, or null before the first game run. */
+    GameFeed feed() {
+        return feed;
+    }
+
     /** The board. */
     GameBoard board() {
         return board;
@@ -346,6 +371,11 @@ public final class GameView extends BorderPane {
     /** The analysis drawn now, or null. */
     PositionAnalysis shown() {
         return shown;
+    }
+
+    /** Analyses the worker has finished. */
+    long analyses() {
+        return worker.analyses();
     }
 
     /** Whether a move or game is being computed. */

@@ -27,7 +27,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * values are minimax's, that a human move is answered by the agent's own choice, and that stepping through the
  * self-play game shows the positions its recorded moves make.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GameViewTest {
 
     static {
@@ -49,30 +53,36 @@ class GameViewTest {
     private static PolicyValueView untrained;
     private static int simulations;
     private static double cPuct;
-    private LabSession lab;
-    private GameView view;
+    private static LabSession lab;
+    private static GameView view;
 
     @BeforeAll
-    static void network() {
+    static void network() throws Exception {
         ExperimentRun run = ExperimentRun.builder(LabController.experimentFor(SETTINGS)).build();
         untrained = run.agent().snapshot();
         com.google.gson.JsonObject agent = dev.lantern.app.config.ExperimentLoader.toJson(run.experiment())
                 .getAsJsonObject("agent");
         simulations = agent.get("simulations").getAsInt();
         cPuct = agent.get("cPuct").getAsDouble();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
         lab = LabSession.open(SETTINGS, w -> { });
         view = lab.window().gameView();
         fx(() -> lab.controller().startGame(SETTINGS, true));
-        waitFor("the self-play game of the first snapshot", 20_000, () -> fx(() -> view.play().moves().length > 0
-                && view.shown() != null && view.shown().state().equals(view.play().position())));
     }
 
-    @AfterEach
-    void close() throws Exception {
+    /** A fresh self-play game of the first snapshot, shown from its start with its analysis. */
+    @BeforeEach
+    void selfPlayGame() throws Exception {
+        waitFor("the first snapshot", 20_000, () -> fx(() -> view.feed() != null && !view.busy()));
+        fx(() -> {
+            view.newSelfPlayGame(0);
+            return null;
+        });
+        waitFor("the self-play game of the first snapshot", 20_000, () -> fx(() -> view.play().moves().length > 0
+                && view.settled()));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
         lab.close();
     }
 
@@ -82,6 +92,7 @@ class GameViewTest {
     }
 
     @Test
+    @Order(1)
     void priorValueVisitsAndQAreTheNetworksAndTheSearchs() throws Exception {
         assertTrue(fx(() -> lab.stage().getScene().getRoot().lookup("#gameView") != null), "the game view is shown");
         PositionAnalysis a = fx(() -> view.shown());
@@ -127,6 +138,7 @@ class GameViewTest {
     }
 
     @Test
+    @Order(2)
     void steppingShowsTheRecordedMovesAndTheExactValuesAreMinimax() throws Exception {
         int[] line = fx(() -> view.play().moves());
         GameState replay = TicTacToe.instance().initialState();
@@ -162,6 +174,7 @@ class GameViewTest {
     }
 
     @Test
+    @Order(3)
     void aHumanMoveIsAnsweredByTheAgentsOwnChoice() throws Exception {
         fx(() -> {
             view.controls().selectMode(GamePlay.Mode.HUMAN);
@@ -187,6 +200,7 @@ class GameViewTest {
     }
 
     @Test
+    @Order(4) // last: the iteration's snapshot replaces the untrained network the other tests rebuild
     void oneIterationDrawsItsSelfPlayOutcomesAndLosses() throws Exception {
         lab.controller().step();
         GameCharts charts = view.charts();
