@@ -1,43 +1,38 @@
 package dev.lantern.app.lab;
 
+import dev.lantern.analysis.search.ExactPosition;
+
 /**
- * The exact (or depth-limited) judgement of a position, from the point of view of the player to move.
+ * The exact (or depth-limited) judgement of a non-terminal position, from the point of view of the player to move:
+ * its values and best moves ({@link ExactPosition}), whether they are the game's truth, and how they were computed.
  *
- * @param value        the position's value: the minimax game value (tic-tac-toe), or alpha-beta's value
- *                     ({@code ±(1 - p/1024)} for a win/loss {@code p} plies ahead, a heuristic inside (-0.5, 0.5)
- *                     beyond the horizon) for connect-four
- * @param actionValues the value of each action, {@code [numDistinctActions]}; NaN for an illegal action
- * @param bestMoves    the legal actions whose value is the maximum, ascending
- * @param proven       whether {@code value} is the game's true value (always for minimax; for alpha-beta when the best
- *                     move's value is a proven win or loss, see {@link dev.lantern.environments.board.SearchResult#proven()})
- * @param method       how it was computed, as the view prints it: {@code minimax (exact)}, {@code alpha-beta depth 8,
- *                     proven} or {@code alpha-beta depth 8 heuristic}
+ * @param position the position with its value (the minimax game value for tic-tac-toe; alpha-beta's value for
+ *                 connect-four: {@code ±(1 - p/1024)} for a win or loss {@code p} plies ahead, a heuristic inside
+ *                 (-0.5, 0.5) beyond the horizon), each action's value (NaN if illegal) and the best-move set
+ * @param proven   whether the value is the game's true value (always for minimax; for alpha-beta when the best move's
+ *                 value is a proven win or loss, see {@link dev.lantern.environments.board.SearchResult#proven()})
+ * @param method   how it was computed, as the view prints it: {@code minimax (exact)}, {@code alpha-beta depth 8,
+ *                 proven} or {@code alpha-beta depth 8 heuristic}
  */
-public record ExactVerdict(double value, double[] actionValues, int[] bestMoves, boolean proven, String method) {
+public record ExactVerdict(ExactPosition position, boolean proven, String method) {
 
-    /** Copies the arrays. */
-    public ExactVerdict {
-        actionValues = actionValues.clone();
-        bestMoves = bestMoves.clone();
+    /** The position's value for the player to move. */
+    public double value() {
+        return position.value();
     }
 
-    @Override
+    /** Each action's value, {@code [numDistinctActions]}; NaN for an illegal action. A copy. */
     public double[] actionValues() {
-        return actionValues.clone();
+        return position.actionValues();
     }
 
-    @Override
+    /** The best moves, ascending. A copy. */
     public int[] bestMoves() {
-        return bestMoves.clone();
+        return position.bestMoves();
     }
 
     /** Whether {@code action} is one of the best moves. */
     public boolean isBest(int action) {
-        for (int a : bestMoves) {
-            if (a == action) {
-                return true;
-            }
-        }
-        return false;
+        return position.isBest(action);
     }
 }

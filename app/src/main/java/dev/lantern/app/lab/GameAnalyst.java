@@ -103,8 +103,8 @@ final class GameAnalyst {
         MinimaxSolution s = solution();
         if (s != null) {
             double[] q = s.actionValues(state);
-            return new ExactVerdict(s.value(state), q, ExactPosition.bestMoves(q, BEST_TOLERANCE), true,
-                    "minimax (exact)");
+            return new ExactVerdict(new ExactPosition(state, s.value(state), q,
+                    ExactPosition.bestMoves(q, BEST_TOLERANCE)), true, "minimax (exact)");
         }
         if (!game.id().equals(ConnectFour.ID)) {
             throw new IllegalStateException("no exact solver for " + game.id());
@@ -131,7 +131,7 @@ final class GameAnalyst {
         }
         int[] best = ExactPosition.bestMoves(q, BEST_TOLERANCE);
         boolean isProven = proven[best[0]] && Math.abs(q[best[0]]) > AlphaBeta.PROVEN_THRESHOLD;
-        return new ExactVerdict(q[best[0]], q, best, isProven,
+        return new ExactVerdict(new ExactPosition(state, q[best[0]], q, best), isProven,
                 "alpha-beta depth " + depth + (isProven ? ", proven" : " heuristic"));
     }
 

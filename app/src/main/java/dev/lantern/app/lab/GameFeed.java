@@ -133,13 +133,7 @@ public final class GameFeed implements Recorder, MetricSink {
 
     /** Moves up to {@code max} queued metrics, oldest first, into {@code into}; returns how many. */
     public int drainMetrics(List<MetricPoint> into, int max) {
-        int n = 0;
-        MetricPoint p;
-        while (n < max && (p = metrics.poll()) != null) {
-            into.add(p);
-            n++;
-        }
-        return n;
+        return MetricPoint.drain(metrics, into, max);
     }
 
     /** Takes the newest snapshot not yet taken (the caller owns it from now on), or null if there is none. */

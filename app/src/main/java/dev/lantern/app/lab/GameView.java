@@ -75,6 +75,9 @@ public final class GameView extends BorderPane {
         this.controller = controller;
         setId("gameView");
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+                return; // the spinners' text keeps its arrow keys
+            }
             if (e.getCode() == KeyCode.LEFT) {
                 step(false);
                 e.consume();

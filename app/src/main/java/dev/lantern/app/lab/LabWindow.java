@@ -36,6 +36,8 @@ import javafx.stage.Stage;
  * {@link LiveFeed}: every pulse it takes the newest {@link PolicyFrame} if there is one, every
  * {@value #DRAIN_MILLIS} ms it drains the queued metrics into the charts in one batch, and every
  * {@value #DEMO_MILLIS} ms it moves the demo agent. Nothing is posted to the FX thread per metric or per frame.
+ * While a board game is chosen (or trains) the {@link GameView} takes the place of the grid and its tabs and polls its
+ * own {@link GameFeed}; this window then only refreshes the toolbar and the status line.
  *
  * <p>Node ids for tests and CSS: {@code #env}, {@code #seed}, {@code #start}, {@code #pause}, {@code #step},
  * {@code #speed}, {@code #grid}, {@code #valueSource}, {@code #keys}, {@code #hover}, {@code #status},
