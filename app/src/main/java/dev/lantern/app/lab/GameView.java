@@ -376,6 +376,11 @@ public final class GameView extends BorderPane {
         return shown;
     }
 
+    /** Snapshots taken up from the feed (the number of the newest plus one; 0 before the first). */
+    long snapshots() {
+        return snapshotSequence + 1;
+    }
+
     /** Analyses the worker has finished. */
     long analyses() {
         return worker.analyses();
