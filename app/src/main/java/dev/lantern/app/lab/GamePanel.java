@@ -8,6 +8,7 @@ import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -34,16 +35,19 @@ final class GamePanel extends VBox {
         this.game = game;
         setSpacing(8);
         setPadding(new Insets(8));
-        setMinWidth(300);
+        setMinWidth(Region.USE_PREF_SIZE); // the numbers are never cut; the board takes what is left
         heading.setId("gameHeading");
         heading.setFont(Font.font("SansSerif", FontWeight.BOLD, 15));
         values.setId("gameValues");
         values.setFont(Font.font("Monospaced", 13));
+        values.setMinWidth(Region.USE_PREF_SIZE);
         table.setId("moveTable");
         table.setHgap(14);
         table.setVgap(3);
         hover.setId("gameHover");
         hover.setWrapText(true);
+        hover.setMaxWidth(340);
+        line.setMaxWidth(340);
         hover.getStyleClass().add("dim");
         line.setId("gameLine");
         line.getStyleClass().add("dim");
@@ -118,6 +122,7 @@ final class GamePanel extends VBox {
 
     private static Label cell(String text, boolean header, boolean best) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setFont(Font.font("Monospaced", header || best ? FontWeight.BOLD : FontWeight.NORMAL, 13));
         if (best) {
             l.setTextFill(GameBoard.BEST);
