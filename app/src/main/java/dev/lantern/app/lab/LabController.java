@@ -1,6 +1,7 @@
 package dev.lantern.app.lab;
 
 import dev.lantern.agents.api.ParameterLayout;
+import dev.lantern.agents.planning.SearchObservable;
 import dev.lantern.agents.registry.Learners;
 import dev.lantern.agents.train.Recorder;
 import dev.lantern.agents.train.TrainingControl;
@@ -107,6 +108,9 @@ public final class LabController implements AutoCloseable {
         feed = f;
         gameFeed = null;
         executor.execute(() -> train(settings, c, f, f::fail, run -> {
+            if (run.agent() instanceof SearchObservable planner) { // draw the searches it runs, never search again
+                planner.observeSearches(f.captureSearches());
+            }
             ComputationGraph net = run.agent().network();
             f.neuronLca().attach(net == null ? null : run.lca(), net == null ? null : ParameterLayout.of(net));
         }));
