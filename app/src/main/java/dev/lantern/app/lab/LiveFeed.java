@@ -220,13 +220,7 @@ public final class LiveFeed implements Recorder, MetricSink {
 
     /** Moves up to {@code max} queued metrics, oldest first, into {@code into}; returns how many. */
     public int drainMetrics(List<MetricPoint> into, int max) {
-        int n = 0;
-        MetricPoint p;
-        while (n < max && (p = metrics.poll()) != null) {
-            into.add(p);
-            n++;
-        }
-        return n;
+        return MetricPoint.drain(metrics, into, max);
     }
 
     /** The latest frame, or null before the first. */
