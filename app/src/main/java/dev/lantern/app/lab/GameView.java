@@ -1,6 +1,7 @@
 package dev.lantern.app.lab;
 
 import com.google.gson.JsonObject;
+import dev.lantern.agents.api.InspectableNetwork;
 import dev.lantern.agents.mcts.SearchTree;
 import dev.lantern.app.config.ExperimentLoader;
 import dev.lantern.environments.board.ConnectFour;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
@@ -295,12 +297,20 @@ public final class GameView extends BorderPane {
         if (a == null || a.tree() == null) {
             return;
         }
+        // The node panel's circuits run on their own copy of the network the search used, made by the worker.
+        worker.networkCopy(a.snapshot()).thenAccept(net -> Platform.runLater(() -> showSearchTree(a, net)));
+    }
+
+    private void showSearchTree(PositionAnalysis a, InspectableNetwork net) {
         SearchTree<GameState> tree = a.tree();
         TreePositions<GameState> positions = worker.solutionIfSolved() == null ? TreePositions.of(game)
                 : TreePositions.solved(worker.solutionIfSolved());
+        if (net != null) {
+            positions = positions.withCircuits(NetworkCircuits.forGame(net, game));
+        }
         treeView = new SearchTreeView<>(tree, positions);
         treeView.openWindow("Search tree: " + game.id() + ", move " + (a.state().history().length + 1) + ", "
-                + a.simulations() + " simulations", 1100, 800);
+                + a.simulations() + " simulations, network snapshot " + a.snapshot(), 1100, 800);
     }
 
     /** The search tree view opened last, or null. */

@@ -1,9 +1,15 @@
 package dev.lantern.app.lab;
 
+import dev.lantern.agents.alphazero.AlphaZeroView;
+import dev.lantern.agents.api.InspectableNetwork;
 import dev.lantern.agents.api.PolicyValueView;
+import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.nn.FrozenView;
 import dev.lantern.environments.board.Game;
 import dev.lantern.environments.board.GameState;
 import dev.lantern.environments.board.MinimaxSolution;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +56,9 @@ final class GameWorker implements AutoCloseable {
     record Request(GameState state, int simulations, int depth) {
     }
 
+    /** How many of the newest snapshots the worker keeps, so a shown analysis' network can still be copied. */
+    static final int RECENT_SNAPSHOTS = 4;
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lantern-lab-game");
         t.setDaemon(true);
@@ -61,6 +70,7 @@ final class GameWorker implements AutoCloseable {
     private final AtomicReference<PositionAnalysis> latest = new AtomicReference<>();
     private final GameAnalyst analyst; // worker thread only
     private GameFeed.Snapshot current; // worker thread only
+    private final Deque<GameFeed.Snapshot> recent = new ArrayDeque<>(); // worker thread only, newest first
     private volatile long analyses;
     private volatile MinimaxSolution solved;
 
@@ -119,6 +129,24 @@ final class GameWorker implements AutoCloseable {
         return analyses;
     }
 
+    /**
+     * A private copy of the network of snapshot {@code sequence} (the one an analysis was computed with), for the
+     * caller alone (e.g. the tree view's circuits on the FX thread), made on the worker thread, which is the only
+     * user of its snapshots; completes with null when that snapshot is no longer kept (one of the last
+     * {@value #RECENT_SNAPSHOTS}) or its network cannot be inspected.
+     */
+    CompletableFuture<InspectableNetwork> networkCopy(long sequence) {
+        return submit(c -> {
+            for (GameFeed.Snapshot s : recent) {
+                if (s.sequence() == sequence && s.view() instanceof FrozenView<?> f
+                        && f.net() instanceof ActorCriticNet net) {
+                    return new AlphaZeroView(net.copy()).inspect();
+                }
+            }
+            return null;
+        });
+    }
+
     /** Runs {@code job} on the worker with the newest snapshot. */
     <T> CompletableFuture<T> submit(Function<Context, T> job) {
         return CompletableFuture.supplyAsync(() -> job.apply(context()), executor);
@@ -129,6 +157,10 @@ final class GameWorker implements AutoCloseable {
         GameFeed.Snapshot s = incoming.getAndSet(null);
         if (s != null) {
             current = s;
+            recent.addFirst(s);
+            while (recent.size() > RECENT_SNAPSHOTS) {
+                recent.removeLast();
+            }
         }
         return new Context(analyst, current);
     }

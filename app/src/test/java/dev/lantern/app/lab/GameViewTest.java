@@ -132,9 +132,16 @@ class GameViewTest {
             ((javafx.scene.control.Button) view.controls().lookup("#searchTree")).fire();
             return null;
         });
+        waitFor("the search tree view", 20_000, () -> fx(() -> view.treeView() != null));
         SearchTreeView<GameState> tv = fx(() -> view.treeView());
         assertNotNull(tv, "the search tree button opened the tree view");
         assertEquals(simulations, fx(() -> tv.treeLayout().visits(0)), "the tree view's root is the shown search");
+        // The node panel's circuits read a copy of the network the search used: its value at the root is the shown one.
+        PositionCircuits<GameState> circuits = fx(() -> tv.positions().circuits());
+        assertNotNull(circuits, "the tree view has the network's circuits");
+        PositionCircuit root = fx(() -> circuits.at(s, -1));
+        assertEquals(a.value(), Math.tanh(root.value().output()), 1e-6, "the circuit's network is the search's");
+        assertEquals(0, root.value().completenessError(), 1e-3, "integrated gradients sum to output minus baseline");
     }
 
     @Test
