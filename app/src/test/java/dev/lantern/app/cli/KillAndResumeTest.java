@@ -39,7 +39,8 @@ class KillAndResumeTest {
             + "\"simulations\": 16, \"batchSize\": 32, \"trainingStepsPerIteration\": 4, \"hiddenSizes\": [32, 32], "
             + "\"evalGames\": 2, \"evalSimulations\": 8, \"evalUctSimulations\": 8}",
         "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"mcts\", \"simulations\": 32, \"horizon\": 10, "
-            + "\"temperature\": 1.0}"})
+            + "\"temperature\": 1.0}",
+        "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"mcts\", \"simulations\": 32, \"horizon\": 20}"})
     void aKilledRunResumesToExactlyTheUninterruptedResult(String envAndAgent, @TempDir Path tmp) throws Exception {
         // PPO's run splits its LCA by loss term (off by default), so the terms' totals are resumed exactly too.
         Path config = experimentFile(tmp.resolve("resume.json"), """
