@@ -4,6 +4,7 @@ import dev.lantern.agents.api.AgentConfig;
 import dev.lantern.agents.api.FieldChecks;
 import dev.lantern.agents.mcts.MctsConfig;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -26,9 +27,13 @@ import java.util.OptionalDouble;
  * @param backup      what a node's value is: {@link Backup#MAX} (the best return simulated through it, with a table of
  *                    best returns per state kept over an episode; for deterministic maps) or {@link Backup#MEAN}
  *                    (plain UCT: the mean return, acting on the most visited action); default MAX
+ * @param network     a trained grid run to plan with, {@code RUN-DIR} (its newest checkpoint) or {@code RUN-DIR@STEP}:
+ *                    PUCT with its policy as the prior and its value head at the leaves, no rollouts ({@code backup}
+ *                    is then ignored; {@code exploration} is {@code c_puct}; set {@code gamma} to that run's); its
+ *                    observations and actions must be this world's; default none (null)
  */
 public record MctsAgentConfig(int simulations, double exploration, double gamma, int horizon, double temperature,
-        Backup backup) implements AgentConfig {
+        Backup backup, String network) implements AgentConfig {
 
     /** How the search backs a simulation's return up. */
     public enum Backup {
@@ -50,7 +55,7 @@ public record MctsAgentConfig(int simulations, double exploration, double gamma,
 
     /** The defaults documented on each field: they reach the exact optimum on four-rooms and key-door. */
     public static MctsAgentConfig defaults() {
-        return new MctsAgentConfig(2000, 0.25, 0.95, 100, 0, Backup.MAX);
+        return new MctsAgentConfig(2000, 0.25, 0.95, 100, 0, Backup.MAX, null);
     }
 
     @Override
@@ -72,9 +77,18 @@ public record MctsAgentConfig(int simulations, double exploration, double gamma,
         check.unitExcludingZero("gamma", gamma);
         check.inRange("horizon", horizon, 1, MAX_HORIZON);
         check.nonNegative("temperature", temperature);
+        if (network != null && network.isBlank()) {
+            check.problem("network", "must name a run directory (RUN-DIR or RUN-DIR@STEP), got '" + network + "'");
+        }
         if (backup == null) {
             check.problem("backup", "must be max or mean, got null");
         }
+    }
+
+    /** {@inheritDoc} {@link #network()}, when set. */
+    @Override
+    public Optional<String> planningNetwork() {
+        return Optional.ofNullable(network);
     }
 
     /** {@link #gamma()}. */

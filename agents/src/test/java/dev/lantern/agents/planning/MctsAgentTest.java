@@ -28,16 +28,18 @@ class MctsAgentTest {
 
     @Test
     void everyBadFieldIsNamedWithItsValue() {
-        List<String> problems = ConfigProblems.of(new MctsAgentConfig(0, -1, 0, 0, -0.5, null)::validate, "agent");
+        MctsAgentConfig bad = new MctsAgentConfig(0, -1, 0, 0, -0.5, null, " ");
+        List<String> problems = ConfigProblems.of(bad::validate, "agent");
         assertEquals(List.of("agent.simulations: must be in [1, 10000000], got 0",
                 "agent.exploration: must be >= 0, got -1.0",
                 "agent.gamma: must be in (0, 1], got 0.0",
                 "agent.horizon: must be in [1, 100000], got 0",
                 "agent.temperature: must be >= 0, got -0.5",
+                "agent.network: must name a run directory (RUN-DIR or RUN-DIR@STEP), got ' '",
                 "agent.backup: must be max or mean, got null"), problems);
         assertEquals(List.of(), ConfigProblems.of(MctsAgentConfig.defaults()::validate, "agent"));
         assertThrows(IllegalArgumentException.class,
-                () -> new MctsAgent(new MctsAgentConfig(0, 1, 1, 10, 0, MctsAgentConfig.Backup.MAX),
+                () -> new MctsAgent(new MctsAgentConfig(0, 1, 1, 10, 0, MctsAgentConfig.Backup.MAX, null),
                         EnvRegistry.make(EMPTY), 1));
     }
 
@@ -47,13 +49,13 @@ class MctsAgentTest {
         OptimalReturn optimum = FiniteHorizon.solve(world);
         assertTrue(optimum.known(), optimum.describe());
         assertEquals(0.90, optimum.value(), 1e-12); // 10 steps: 9 at -0.01, the last +0.99
-        MctsAgentConfig max = new MctsAgentConfig(200, 0.25, 0.95, 100, 0, MctsAgentConfig.Backup.MAX);
+        MctsAgentConfig max = new MctsAgentConfig(200, 0.25, 0.95, 100, 0, MctsAgentConfig.Backup.MAX, null);
         Map<String, Double> eval = evaluate(max, 3, optimum);
         assertEquals(optimum.value(), eval.get("eval/return"), 1e-12, eval.toString());
         assertEquals(optimum.value(), eval.get("eval/optimal_return"));
         // The mean backup at the same budget: random playouts of an open room rarely tell a shortest move from a
         // detour (measured 0.65 here); it must fall short, or the comparison shows nothing.
-        MctsAgentConfig mean = new MctsAgentConfig(200, 0.25, 0.95, 100, 0, MctsAgentConfig.Backup.MEAN);
+        MctsAgentConfig mean = new MctsAgentConfig(200, 0.25, 0.95, 100, 0, MctsAgentConfig.Backup.MEAN, null);
         assertTrue(evaluate(mean, 3, optimum).get("eval/return") < optimum.value() - 0.005);
     }
 
@@ -65,7 +67,7 @@ class MctsAgentTest {
 
     @Test
     void anEpisodeReportsItsSearchesAndCountsOnlyActedSteps() {
-        MctsAgent agent = new MctsAgent(new MctsAgentConfig(50, 1.0, 0.99, 30, 0, MctsAgentConfig.Backup.MAX), EnvRegistry.make(EMPTY), 2);
+        MctsAgent agent = new MctsAgent(new MctsAgentConfig(50, 1.0, 0.99, 30, 0, MctsAgentConfig.Backup.MAX, null), EnvRegistry.make(EMPTY), 2);
         RecordingSession session = new RecordingSession();
         agent.iterate(session);
         int length = session.episodeLengths().get(0);
@@ -78,7 +80,7 @@ class MctsAgentTest {
 
     @Test
     void aRestoredAgentActsExactlyAsTheOneThatSavedAndReseedingChangesTheEpisodes() throws Exception {
-        MctsAgentConfig config = new MctsAgentConfig(20, 1.0, 0.99, 20, 1.0, MctsAgentConfig.Backup.MAX); // draws matter
+        MctsAgentConfig config = new MctsAgentConfig(20, 1.0, 0.99, 20, 1.0, MctsAgentConfig.Backup.MAX, null); // draws
         MctsAgent a = new MctsAgent(config, EnvRegistry.make("grid/key-door-v1"), 7);
         a.iterate(new RecordingSession());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

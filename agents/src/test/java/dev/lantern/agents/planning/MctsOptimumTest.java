@@ -36,7 +36,7 @@ class MctsOptimumTest {
     void plainUctAtTheSameBudgetFallsShortOnFourRooms() {
         String id = "grid/four-rooms-v1";
         OptimalReturn optimum = FiniteHorizon.solve(EnvRegistry.make(id));
-        MctsAgentConfig mean = new MctsAgentConfig(2000, 0.25, 0.95, 100, 0, MctsAgentConfig.Backup.MEAN);
+        MctsAgentConfig mean = new MctsAgentConfig(2000, 0.25, 0.95, 100, 0, MctsAgentConfig.Backup.MEAN, null);
         Map<String, Double> eval = new GreedyEvaluator(() -> EnvRegistry.make(id), 3, 1, optimum.value())
                 .evaluate(new MctsAgent(mean, EnvRegistry.make(id), 1).snapshot());
         assertTrue(eval.get("eval/return") < optimum.value() - 0.005, eval.toString());

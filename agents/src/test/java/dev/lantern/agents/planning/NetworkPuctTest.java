@@ -62,7 +62,7 @@ class NetworkPuctTest {
     private static double evalReturn(boolean truthful, int simulations) {
         GridWorld world = EnvRegistry.make(ID);
         PolicyValueView network = view(world, ValueIteration.solve(world, 0.95), truthful);
-        MctsAgentConfig config = new MctsAgentConfig(simulations, 1.0, 0.95, 100, 0, MctsAgentConfig.Backup.MEAN);
+        MctsAgentConfig config = new MctsAgentConfig(simulations, 1.0, 0.95, 100, 0, MctsAgentConfig.Backup.MEAN, null);
         MctsAgent agent = new MctsAgent(config, world, 1, network);
         return new GreedyEvaluator(() -> EnvRegistry.make(ID), 2, 1, FiniteHorizon.solve(world).value())
                 .evaluate(agent.snapshot()).get("eval/return");
