@@ -10,8 +10,9 @@ import java.util.OptionalDouble;
 /**
  * Hyperparameters of the MCTS agent in experiment files ({@code "agent": {"type": "mcts"}}): Monte Carlo tree
  * search with random rollouts (max backup by default, or UCT, Kocsis and Szepesvári 2006) searching from the
- * world's exact state before every action ({@link MctsAgent}). The budget is the experiment's {@code training.totalEnvSteps}, counted in environment steps
- * acted; the steps simulated inside the searches are not counted (the metric {@code mcts/simulated_steps} reports
+ * world's exact state before every action ({@link MctsAgent}). The budget is the experiment's
+ * {@code training.totalEnvSteps}, counted in environment steps acted; the steps simulated inside the searches are not
+ * counted (the metric {@code mcts/simulated_steps} reports
  * them).
  *
  * @param simulations per search (each descends the tree to one new leaf, rolls out at random from it and backs the

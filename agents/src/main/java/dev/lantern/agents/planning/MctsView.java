@@ -10,8 +10,8 @@ import dev.lantern.environments.random.Seeds;
  * the mean backup the probabilities are the root's visit shares (the most visited action, ties to the lowest, is the
  * one the agent acts on) and the value the root's mean return; with the max backup they are one-hot on the action the
  * agent acts on (the first of the best sequence known, {@link GridPlanner#step}) and the value is the best return
- * found, the table of best returns being kept while the observations asked follow the view's own answers. The {@code k}-th search
- * of a view (counting from 0, over every call) is seeded with {@code Seeds.mix(seed + k)}: a fresh snapshot asked the
+ * found, the table of best returns being kept while the observations asked follow the view's own answers. The
+ * {@code k}-th search of a view (counting from 0, over every call) is seeded with {@code Seeds.mix(seed + k)}: a fresh snapshot asked the
  * same observations in the same order answers the same, so every evaluation of a run is the same quantity. (Seeding by
  * the state alone would make the greedy policy a fixed function of the state, which a weak search can trap in a loop:
  * bumping into a wall leaves the state, and so the answer, unchanged until the time limit.) Thread-confined, like every

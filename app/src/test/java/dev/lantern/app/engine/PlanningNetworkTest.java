@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.lantern.app.cli.CliTest.Result;
+import dev.lantern.app.cli.DynamicsCommandTest;
 import dev.lantern.app.config.ConfigException;
 import dev.lantern.app.config.Experiment;
 import dev.lantern.app.config.ExperimentLoader;
@@ -20,19 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code agent.network}: an MCTS run planning with a tiny PPO run's network, and every way of naming a bad one. */
 class PlanningNetworkTest {
-
-    private static Path ppo(Path tmp, String name, String env) throws Exception {
-        Path config = experimentFile(tmp.resolve(name + ".json"), """
-                {"name": "%s", "seed": 1, "env": {"id": "%s"},
-                 "agent": {"numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [8, 8]},
-                 "training": {"totalEnvSteps": 256, "evalEpisodes": 1, "checkpointEveryEnvSteps": 128},
-                 "lca": {"enabled": false}}
-                """.formatted(name, env));
-        Path run = tmp.resolve(name);
-        Result r = lantern("run", "--config", config.toString(), "--out", run.toString());
-        assertEquals(0, r.code(), r.err());
-        return run;
-    }
 
     private static Result mcts(Path tmp, String name, String network) throws Exception {
         Path config = experimentFile(tmp.resolve(name + ".json"), """
@@ -47,7 +35,7 @@ class PlanningNetworkTest {
     @Test
     void aRunPlansWithTheNamedCheckpointAndItsManifestRecordsItResumeNeedsTheSameBytes(@TempDir Path tmp)
             throws Exception {
-        Path net = ppo(tmp, "ppo", "grid/four-rooms-v1");
+        Path net = DynamicsCommandTest.tinyRun(tmp, "ppo", "grid/four-rooms-v1", 1); // PPO, checkpoints at 128, 256
         Result r = mcts(tmp, "planned", net + "@128");
         assertEquals(0, r.code(), r.err());
         JsonObject manifest = JsonParser.parseString(Files.readString(tmp.resolve("planned/manifest.json")))
@@ -77,7 +65,7 @@ class PlanningNetworkTest {
                 missing.err());
         assertNoRun(tmp.resolve("missing"));
 
-        Path small = ppo(tmp, "small", "grid/empty-5x5-v1");
+        Path small = DynamicsCommandTest.tinyRun(tmp, "small", "grid/empty-5x5-v1", 1);
         Result noStep = mcts(tmp, "nostep", small + "@999");
         assertEquals(2, noStep.code(), noStep.err());
         assertTrue(noStep.err().contains("agent.network: ") && noStep.err().contains("no such checkpoint"),
