@@ -94,6 +94,14 @@ class KillAndResumeTest {
     }
 
     @Test
+    void puctWithATrainedNetworkResumesExactlyRereadingTheSameCheckpoint(@TempDir Path tmp) throws Exception {
+        Path network = DynamicsCommandTest.tinyRun(tmp, "ppo", "grid/four-rooms-v1", 1);
+        aKilledRunResumesToExactlyTheUninterruptedResult("\"env\": {\"id\": \"grid/four-rooms-v1\", "
+                + "\"maxEpisodeSteps\": 60}, \"agent\": {\"type\": \"mcts\", \"simulations\": 8, \"gamma\": 0.99, "
+                + "\"horizon\": 20, \"network\": \"" + network + "@128\"}", tmp);
+    }
+
+    @Test
     void aSecondWriterIsRefusedWhileTheRunTrainsAndTheLockDiesWithTheProcess(@TempDir Path tmp) throws Exception {
         Path config = experimentFile(tmp.resolve("live.json"), """
                 {"name": "live", "seed": 3, "env": {"id": "grid/key-door-v1"},
