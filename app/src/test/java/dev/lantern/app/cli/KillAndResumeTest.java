@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,6 +95,7 @@ class KillAndResumeTest {
     }
 
     @Test
+    @Tag("slow") // a PPO run to plan with, then two MCTS runs with a network forward at every leaf: minutes here
     void puctWithATrainedNetworkResumesExactlyRereadingTheSameCheckpoint(@TempDir Path tmp) throws Exception {
         Path network = DynamicsCommandTest.tinyRun(tmp, "ppo", "grid/four-rooms-v1", 1);
         aKilledRunResumesToExactlyTheUninterruptedResult("\"env\": {\"id\": \"grid/four-rooms-v1\", "
