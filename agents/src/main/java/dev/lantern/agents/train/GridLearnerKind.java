@@ -40,6 +40,14 @@ public abstract class GridLearnerKind<C extends Record & AgentConfig> implements
     private final C defaults;
     private final BufferFields bufferFields;
     private final Factory<C> factory;
+    private final ContextFactory<C> contextFactory;
+
+    /** Makes a grid learner from the whole context (for one that needs more than {@link Factory}'s fields). */
+    @FunctionalInterface
+    public interface ContextFactory<C> {
+        /** A learner of {@code config} from the context {@code c}, which trains on a grid world. */
+        LearningAgent create(C config, LearnerContext c);
+    }
 
     /**
      * @param configType   the config record's class
@@ -52,6 +60,22 @@ public abstract class GridLearnerKind<C extends Record & AgentConfig> implements
         this.defaults = defaults;
         this.bufferFields = bufferFields;
         this.factory = factory;
+        this.contextFactory = null;
+    }
+
+    /**
+     * @param configType     the config record's class
+     * @param defaults       the config every absent field defaults to
+     * @param bufferFields   how messages name the learner's buffer
+     * @param contextFactory makes the agent from the whole context
+     */
+    protected GridLearnerKind(Class<C> configType, C defaults, BufferFields bufferFields,
+            ContextFactory<C> contextFactory) {
+        this.configType = configType;
+        this.defaults = defaults;
+        this.bufferFields = bufferFields;
+        this.factory = null;
+        this.contextFactory = contextFactory;
     }
 
     @Override
@@ -79,6 +103,9 @@ public abstract class GridLearnerKind<C extends Record & AgentConfig> implements
         if (c.environments() == null) {
             throw new IllegalArgumentException("'" + type() + "' trains on grid worlds; the context gives the game "
                     + c.game().id());
+        }
+        if (contextFactory != null) {
+            return contextFactory.create(config, c);
         }
         return factory.create(config, c.environments(), c.runSeed(), c.totalEnvSteps(), c.probeSize(), c.dataType());
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,8 @@ class KillAndResumeTest {
             + "\"simulations\": 16, \"batchSize\": 32, \"trainingStepsPerIteration\": 4, \"hiddenSizes\": [32, 32], "
             + "\"evalGames\": 2, \"evalSimulations\": 8, \"evalUctSimulations\": 8}",
         "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"mcts\", \"simulations\": 32, \"horizon\": 10, "
-            + "\"temperature\": 1.0}"})
+            + "\"temperature\": 1.0}",
+        "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"mcts\", \"simulations\": 32, \"horizon\": 20}"})
     void aKilledRunResumesToExactlyTheUninterruptedResult(String envAndAgent, @TempDir Path tmp) throws Exception {
         // PPO's run splits its LCA by loss term (off by default), so the terms' totals are resumed exactly too.
         Path config = experimentFile(tmp.resolve("resume.json"), """
@@ -90,6 +92,15 @@ class KillAndResumeTest {
                 b.getUpdater().getStateViewArray().data().asFloat());
         String manifest = Files.readString(killed.resolve("manifest.json"));
         assertTrue(manifest.contains("\"status\": \"completed\"") && manifest.contains("\"resumes\""), manifest);
+    }
+
+    @Test
+    @Tag("slow") // a PPO run to plan with, then two MCTS runs with a network forward at every leaf: minutes here
+    void puctWithATrainedNetworkResumesExactlyRereadingTheSameCheckpoint(@TempDir Path tmp) throws Exception {
+        Path network = DynamicsCommandTest.tinyRun(tmp, "ppo", "grid/four-rooms-v1", 1);
+        aKilledRunResumesToExactlyTheUninterruptedResult("\"env\": {\"id\": \"grid/four-rooms-v1\", "
+                + "\"maxEpisodeSteps\": 60}, \"agent\": {\"type\": \"mcts\", \"simulations\": 8, \"gamma\": 0.99, "
+                + "\"horizon\": 20, \"network\": \"" + network + "@128\"}", tmp);
     }
 
     @Test
