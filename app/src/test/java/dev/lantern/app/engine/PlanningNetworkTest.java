@@ -23,12 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 class PlanningNetworkTest {
 
     private static Result mcts(Path tmp, String name, String network) throws Exception {
+        return mcts(tmp, name, network, "\"totalEnvSteps\": 30, \"checkpointEveryEnvSteps\": 30");
+    }
+
+    private static Result mcts(Path tmp, String name, String network, String training) throws Exception {
         Path config = experimentFile(tmp.resolve(name + ".json"), """
                 {"name": "%s", "seed": 2, "env": {"id": "grid/four-rooms-v1", "maxEpisodeSteps": 30},
-                 "agent": {"type": "mcts", "simulations": 8, "gamma": 0.99, "horizon": 30, "network": "%s"},
-                 "training": {"totalEnvSteps": 30, "evalEpisodes": 1, "checkpointEveryEnvSteps": 30},
+                 "agent": {"type": "mcts", "simulations": 8, "gamma": 0.99, "horizon": 30, "temperature": 1.0,
+                           "network": "%s"},
+                 "training": {"evalEpisodes": 1, %s},
                  "lca": {"enabled": false}}
-                """.formatted(name, network));
+                """.formatted(name, network, training));
         return lantern("run", "--config", config.toString(), "--out", tmp.resolve(name).toString());
     }
 
@@ -54,6 +59,38 @@ class PlanningNetworkTest {
         assertTrue(ex.getMessage().contains("agent.network: the run started with"), ex.getMessage());
         assertTrue(ex.getMessage().contains("resume needs the same checkpoint"), ex.getMessage());
         assertEquals(256, PlanningNetwork.load(net.toString(), env.newWorld()).step(), "no step: the newest");
+    }
+
+    @Test
+    void aForkOfAPlannedRunPlansWithTheSameNetworkAndVaryingNothingContinuesAsTheParent(@TempDir Path tmp)
+            throws Exception {
+        Path net = DynamicsCommandTest.tinyRun(tmp, "ppo", "grid/four-rooms-v1", 1);
+        Result r = mcts(tmp, "parent", net + "@128",
+                "\"totalEnvSteps\": 90, \"checkpointEveryEnvSteps\": 10, \"keepStates\": true");
+        assertEquals(0, r.code(), r.err());
+        Path parent = tmp.resolve("parent");
+        String first; // an iteration is an episode: the first checkpoint is at the first episode's end
+        try (java.util.stream.Stream<Path> c = Files.list(parent.resolve("checkpoints"))) {
+            first = c.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("step-")).sorted().findFirst()
+                    .orElseThrow();
+        }
+        long at = Long.parseLong(first.substring("step-".length()));
+        assertTrue(at < 90, "a checkpoint before the end: " + first);
+        Result f = lantern("fork", parent.toString(), "--at", String.valueOf(at), "--children", "1", "--vary", "none", "--out",
+                tmp.resolve("forks").toString());
+        assertEquals(0, f.code(), f.out() + f.err());
+        Path child = tmp.resolve("forks/child-0");
+        assertEquals(withoutTime(parent), withoutTime(child), "the child continues exactly as the parent did");
+        JsonObject manifest = JsonParser.parseString(Files.readString(child.resolve("manifest.json")))
+                .getAsJsonObject();
+        assertEquals(128, manifest.getAsJsonObject(PlanningNetwork.MANIFEST_KEY).get("step").getAsLong(),
+                "the child plans with the parent's network");
+    }
+
+    private static java.util.List<String> withoutTime(Path run) throws Exception {
+        return Files.readAllLines(run.resolve("metrics.jsonl")).stream()
+                .filter(l -> !l.contains("\"name\": \"time/"))
+                .map(l -> l.replaceFirst("\"time\": [^,]+, ", "")).toList();
     }
 
     @Test
