@@ -88,6 +88,15 @@ public final class MazeLevels {
         return trainingLevels;
     }
 
+    /**
+     * The longest shortest path any maze of this size can have, in steps: {@code 2 R - 2} for {@code R} rooms (a path
+     * through every room and the wall gap between each two). A time limit at least this long makes every level
+     * solvable (96 for 15x15, 198 for 21x21).
+     */
+    public int longestPath() {
+        return 2 * (height / 2) * (width / 2) - 2;
+    }
+
     /** The name of a split's seed stream: {@code levels/maze-<height>x<width>/<split>}. */
     public String streamName(LevelSplit split) {
         return "levels/maze-" + height + "x" + width + "/" + split.label();

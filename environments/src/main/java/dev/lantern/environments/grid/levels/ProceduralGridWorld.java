@@ -32,11 +32,7 @@ public final class ProceduralGridWorld implements InPlaceStepping, Restorable, L
     private int level;
     private GridWorld current;
 
-    /**
-     * A family's worlds with one-hot observations.
-     *
-     * @param maxEpisodeSteps the time limit, {@code > 0}
-     */
+    /** A family's worlds with one-hot observations; the time limit as below. */
     public ProceduralGridWorld(MazeLevels levels, int maxEpisodeSteps) {
         this(levels, maxEpisodeSteps, GridObservation.oneHot());
     }
@@ -44,11 +40,15 @@ public final class ProceduralGridWorld implements InPlaceStepping, Restorable, L
     /**
      * A family's worlds seen through {@code observation}.
      *
-     * @param maxEpisodeSteps the time limit, {@code > 0}
-     * @throws IllegalArgumentException if {@code maxEpisodeSteps <= 0}
+     * @param maxEpisodeSteps the time limit, at least {@link MazeLevels#longestPath()} so that every level is solvable
+     * @throws IllegalArgumentException if the time limit is shorter than the family's longest path
      */
     public ProceduralGridWorld(MazeLevels levels, int maxEpisodeSteps, GridObservation observation) {
         this.levels = Objects.requireNonNull(levels, "levels");
+        if (maxEpisodeSteps < levels.longestPath()) {
+            throw new IllegalArgumentException("a time limit of " + maxEpisodeSteps + " steps leaves some levels of "
+                    + levels.id() + " unsolvable: its mazes' shortest paths reach " + levels.longestPath() + " steps");
+        }
         this.observation = Objects.requireNonNull(observation, "observation");
         this.maxEpisodeSteps = maxEpisodeSteps;
         this.worlds = new GridWorld[levels.trainingLevels()];

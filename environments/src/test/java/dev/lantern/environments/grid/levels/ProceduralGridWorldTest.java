@@ -114,8 +114,13 @@ class ProceduralGridWorldTest {
         }
         assertTrue(seen.size() > 180, "600 resets should visit most of 200 levels, visited " + seen.size());
         assertArrayEquals(new int[] {7, 15, 15}, env.spec().observationShape());
-        ProceduralGridWorld ego = new ProceduralGridWorld(levels, 50, GridObservation.egocentric(5));
+        ProceduralGridWorld ego = new ProceduralGridWorld(levels, 96, GridObservation.egocentric(5));
         assertEquals(ego.spec(), ego.level(LevelSplit.TEST, 9).spec());
+        assertEquals(96, levels.longestPath());
+        assertEquals(198, EnvRegistry.levels(ID21).orElseThrow().longestPath());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ProceduralGridWorld(levels, 95));
+        assertTrue(e.getMessage().contains("unsolvable"), e.getMessage());
     }
 
     @Test
