@@ -11,7 +11,8 @@
 # training, once this many updates are done, default 700 = about 45k steps; empty = at the end of the run),
 # AUTOSTART (true; false = the lab before Start: the chosen map and V* with empty charts), HEATMAP (network, true,
 # error-optimal = V - V*, error-policy = V - V^pi; default network),
-# CIRCUITS=1 (show the circuit panel instead of the charts), NEURON (site,index of a neuron to inspect),
+# CIRCUITS=1 (show the circuit panel instead of the charts), SEARCH_TREE=N (show the search tree tab, AGENT=mcts, and take
+# the picture once it shows the agent's N-th search), NEURON (site,index of a neuron to inspect),
 # RUNS (space-separated run directories: opens them in the Compare tab instead of training, and takes the picture once
 # all are read and the grid shows the scrubbed checkpoint), SCRUB (with RUNS: the checkpoint index the scrubber moves
 # to, 0 = first, -1 = last; default -1).
@@ -31,7 +32,7 @@ HEATMAP=${HEATMAP:-network}
 # The lab's hidden script options (system properties, see LabApp) go to the JVM through the launcher's JAVA_OPTS.
 export JAVA_OPTS="-Xmx2g -Dprism.order=sw -Dglass.gtk.uiScale=1 -Dlantern.lab.autostart=$AUTOSTART \
  -Dlantern.lab.heatmap=$HEATMAP -Dlantern.lab.screenshot=$OUT -Dlantern.lab.hover=$HOVER ${AFTER_UPDATES:+-Dlantern.lab.screenshotAfterUpdates=$AFTER_UPDATES}\
- ${CIRCUITS:+-Dlantern.lab.circuits=true} ${NEURON:+-Dlantern.lab.neuron=$NEURON}"
+ ${CIRCUITS:+-Dlantern.lab.circuits=true} ${SEARCH_TREE:+-Dlantern.lab.searchTree=true -Dlantern.lab.screenshotAfterSearches=$SEARCH_TREE} ${NEURON:+-Dlantern.lab.neuron=$NEURON}"
 run=(./lantern lab --env "$ENV_ID" --agent "$AGENT" --seed "$SEED" --steps "$STEPS")
 if [[ -n "${RUNS:-}" ]]; then
     # shellcheck disable=SC2206 # RUNS is a list of directories

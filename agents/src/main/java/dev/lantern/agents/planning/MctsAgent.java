@@ -13,6 +13,7 @@ import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -30,7 +31,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * root per search), {@code mcts/tree_nodes} (mean nodes per search tree), {@code mcts/simulated_steps} (steps the
  * episode's searches simulated, not environment steps) and {@code time/search_seconds} (wall-clock seconds searching).
  */
-public final class MctsAgent implements LearningAgent, Reseedable {
+public final class MctsAgent implements LearningAgent, Reseedable, SearchObservable {
 
     private final MctsAgentConfig config;
     private final GridWorld world;
@@ -39,6 +40,7 @@ public final class MctsAgent implements LearningAgent, Reseedable {
     private final Rng episodes;
     private final long viewSeed;
     private ObservedStates observed;
+    private volatile Consumer<SearchTree<GridState>> observer;
 
     /**
      * @param config  hyperparameters
@@ -80,6 +82,10 @@ public final class MctsAgent implements LearningAgent, Reseedable {
         while (!world.episodeOver()) {
             SearchTree<GridState> tree = planner.search(world.state(), config.temperature(), explore.nextLong());
             steps++;
+            Consumer<SearchTree<GridState>> o = observer;
+            if (o != null) {
+                o.accept(tree);
+            }
             nodes += tree.root().subtreeSize();
             rootVisits += tree.root().visits();
             world.stepInPlace(tree.action());
@@ -95,6 +101,11 @@ public final class MctsAgent implements LearningAgent, Reseedable {
         session.metric("mcts/tree_nodes", nodes / (double) steps);
         session.metric("mcts/simulated_steps", planner.simulatedSteps() - simulatedBefore);
         session.metric("time/search_seconds", seconds);
+    }
+
+    @Override
+    public void observeSearches(Consumer<SearchTree<GridState>> o) {
+        observer = o;
     }
 
     /**

@@ -6,6 +6,8 @@ import dev.lantern.analysis.circuits.ActivationAtlas;
 import dev.lantern.analysis.circuits.Concept;
 import dev.lantern.analysis.circuits.ProbeSettings;
 import dev.lantern.analysis.circuits.WhatWhenWhere;
+import dev.lantern.analysis.search.LabelledPositions;
+import dev.lantern.environments.board.ConnectFour;
 import dev.lantern.environments.board.Game;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,19 @@ public final class GameConceptProbe {
     public static GameConceptProbe of(Game game, long seed) {
         GamePositions positions = GamePositions.of(game);
         return new GameConceptProbe(positions, GameConcepts.builtIn(positions), seed, ProbeSettings.defaults());
+    }
+
+    /**
+     * The built-in concepts over {@code labelled}'s positions, in its order, default settings: connect-four's
+     * ({@link ConnectFourConcepts}, its alpha-beta value from the labels) or tic-tac-toe's ({@link GameConcepts}).
+     *
+     * @throws IllegalArgumentException if the game has no concepts
+     */
+    public static GameConceptProbe of(LabelledPositions labelled, long seed) {
+        GamePositions positions = GamePositions.of(labelled);
+        List<Concept> concepts = labelled.game().id().equals(ConnectFour.ID) ? ConnectFourConcepts.builtIn(labelled)
+                : GameConcepts.builtIn(positions);
+        return new GameConceptProbe(positions, concepts, seed, ProbeSettings.defaults());
     }
 
     /** The positions probed. */

@@ -3,13 +3,16 @@ package dev.lantern.analysis.games;
 import dev.lantern.analysis.circuits.ActivationAtlas;
 import dev.lantern.agents.api.InspectableNetwork;
 import dev.lantern.environments.board.Game;
+import dev.lantern.analysis.search.ExactPosition;
 import dev.lantern.analysis.search.ExactPositions;
+import dev.lantern.analysis.search.LabelledPositions;
 import dev.lantern.environments.board.GameState;
 import java.util.List;
 
 /**
- * Every non-terminal position of a {@link Game} reachable from its initial state by legal play, each once, in the
- * breadth-first order of {@link ExactPositions#reachable}, and each encoded as the side to move observes it
+ * Non-terminal positions of a {@link Game}: every one reachable from its initial state by legal play, each once, in the
+ * breadth-first order of {@link ExactPositions#reachable}, or those of a {@link LabelledPositions} sample in its order;
+ * each encoded as the side to move observes it
  * ({@link GameState#observe} with {@link GameState#currentPlayer()}), exactly what an AlphaZero network evaluates in
  * search. Example {@code i} of {@link #atlas} is position {@code i}. Immutable.
  *
@@ -38,7 +41,17 @@ public final class GamePositions {
      * @throws IllegalArgumentException if the game has more than {@link ExactPositions#MAX_POSITIONS} positions
      */
     public static GamePositions of(Game game) {
-        List<GameState> found = ExactPositions.reachable(game).stream().filter(p -> !p.isTerminal()).toList();
+        return of(game, ExactPositions.reachable(game).stream().filter(p -> !p.isTerminal()).toList());
+    }
+
+    /**
+     * The positions of {@code labelled} in its order (a sample of a game too large to enumerate, or every position).
+     */
+    public static GamePositions of(LabelledPositions labelled) {
+        return of(labelled.game(), labelled.positions().stream().map(ExactPosition::state).toList());
+    }
+
+    private static GamePositions of(Game game, List<GameState> found) {
         int in = game.observationSize();
         float[] encoded = new float[in];
         double[] obs = new double[found.size() * in];

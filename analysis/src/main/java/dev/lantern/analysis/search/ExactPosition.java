@@ -4,14 +4,17 @@ import dev.lantern.environments.board.GameState;
 import java.util.Arrays;
 
 /**
- * One non-terminal position with its exact solution, values from the point of view of the player to move.
+ * One non-terminal position with its reference solution, values from the point of view of the player to move: exact
+ * (minimax over the whole game) when {@code proven}, else a depth-limited search's (alpha-beta to a horizon, scored
+ * by a heuristic there).
  *
  * @param state        the position, not terminal
- * @param value        its exact game value for the player to move, in {@code [-1, 1]}
- * @param actionValues the exact value of each action, {@code [numDistinctActions]}; NaN for an illegal action
- * @param bestMoves    the exact best-move set: the legal actions whose value equals the maximum, ascending
+ * @param value        its reference value for the player to move, in {@code [-1, 1]}
+ * @param actionValues the reference value of each action, {@code [numDistinctActions]}; NaN for an illegal action
+ * @param bestMoves    the best-move set: the legal actions whose value equals the maximum, ascending
+ * @param proven       whether the value and the best-move set are the exact ones (perfect play to the end)
  */
-public record ExactPosition(GameState state, double value, double[] actionValues, int[] bestMoves) {
+public record ExactPosition(GameState state, double value, double[] actionValues, int[] bestMoves, boolean proven) {
 
     /** Checks the position is not terminal and the best-move set is not empty; copies the arrays. */
     public ExactPosition {
@@ -23,6 +26,11 @@ public record ExactPosition(GameState state, double value, double[] actionValues
         }
         actionValues = actionValues.clone();
         bestMoves = bestMoves.clone();
+    }
+
+    /** A position solved exactly ({@code proven}). */
+    public ExactPosition(GameState state, double value, double[] actionValues, int[] bestMoves) {
+        this(state, value, actionValues, bestMoves, true);
     }
 
     /** The best-move set of {@code actionValues}: every legal action within {@code tolerance} of the maximum. */

@@ -14,9 +14,45 @@ import java.util.Set;
  * of which 4,520 are not terminal. Positions are listed breadth first (by move count), each the first time it is
  * reached with the legal actions tried in ascending order, so the order is fixed.
  */
-public final class ExactPositions {
+public final class ExactPositions implements LabelledPositions {
 
-    private ExactPositions() {
+    private final Game game;
+    private final List<ExactPosition> positions;
+
+    private ExactPositions(Game game, List<ExactPosition> positions) {
+        this.game = game;
+        this.positions = List.copyOf(positions);
+    }
+
+    /**
+     * Every non-terminal reachable position of {@code game} solved exactly ({@link #nonTerminal}), all proven.
+     *
+     * @throws IllegalStateException if the game is too large for {@link Minimax}
+     */
+    public static ExactPositions of(Game game) {
+        return new ExactPositions(game, nonTerminal(game));
+    }
+
+    @Override
+    public Game game() {
+        return game;
+    }
+
+    @Override
+    public List<ExactPosition> positions() {
+        return positions;
+    }
+
+    @Override
+    public String reference() {
+        return "minimax (exact)";
+    }
+
+    @Override
+    public String description() {
+        return "every non-terminal position reachable from the start (" + positions.size() + "); values and best-move"
+                + " sets exact by minimax (a move is correct when it is in the exact best-move set, no preference for"
+                + " faster wins); exact over the whole set (no sampling error)";
     }
 
     /**

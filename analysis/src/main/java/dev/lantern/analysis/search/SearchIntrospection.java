@@ -47,9 +47,20 @@ public final class SearchIntrospection {
     }
 
     /**
+     * Measures the network behind {@code evaluator} and the search with it on every one of {@code positions}.
+     *
+     * @param positions non-terminal positions with their reference solutions
+     * @param evaluator the network (deterministic: the same position gives the same answer)
+     * @throws IllegalArgumentException if there are no positions
+     */
+    public SearchReport measure(LabelledPositions positions, BatchEvaluator<GameState> evaluator) {
+        return measure(positions.positions(), evaluator);
+    }
+
+    /**
      * Measures the network behind {@code evaluator} and the search with it on every position.
      *
-     * @param positions non-terminal positions with their exact solutions, at least one
+     * @param positions non-terminal positions with their reference solutions, at least one
      * @param evaluator the network (deterministic: the same position gives the same answer)
      * @throws IllegalArgumentException if there are no positions
      */
@@ -60,7 +71,6 @@ public final class SearchIntrospection {
         LockstepPuct<GameState> search = new LockstepPuct<>(problem, evaluator, simulations, cPuct);
         int actions = problem.actionCount();
         List<PositionVerdict> verdicts = new ArrayList<>(positions.size());
-        double priorSumError = 0;
         for (int from = 0; from < positions.size(); from += CHUNK) {
             List<ExactPosition> chunk = positions.subList(from, Math.min(positions.size(), from + CHUNK));
             int n = chunk.size();
@@ -80,12 +90,9 @@ public final class SearchIntrospection {
             List<SearchTree<GameState>> trees = search.search(states, 1, 0, null);
             for (int i = 0; i < n; i++) {
                 double[] prior = new double[actions];
-                double sum = 0;
                 for (int j = 0; j < counts[i]; j++) {
                     prior[legal[i][j]] = priors[i][j];
-                    sum += priors[i][j];
                 }
-                priorSumError = Math.max(priorSumError, Math.abs(sum - 1));
                 SearchTree<GameState> tree = trees.get(i);
                 int[] visits = tree.visits();
                 double[] share = new double[actions];
@@ -96,27 +103,7 @@ public final class SearchIntrospection {
                         tree.value(), argmax(prior), tree.action(), Divergence.kl(share, prior)));
             }
         }
-        return new SearchReport(summarize(verdicts, priorSumError), verdicts);
-    }
-
-    private SearchSummary summarize(List<PositionVerdict> verdicts, double priorSumError) {
-        int n = verdicts.size();
-        double netCorrect = 0;
-        double netError = 0;
-        double searchCorrect = 0;
-        double searchError = 0;
-        double kl = 0;
-        double agree = 0;
-        for (PositionVerdict v : verdicts) {
-            netCorrect += v.networkCorrect() ? 1 : 0;
-            searchCorrect += v.searchCorrect() ? 1 : 0;
-            netError += v.networkValueError();
-            searchError += v.searchValueError();
-            kl += v.klVisitsPrior();
-            agree += v.networkMove() == v.searchMove() ? 1 : 0;
-        }
-        return new SearchSummary(n, simulations, cPuct, netCorrect / n, netError / n, searchCorrect / n,
-                searchError / n, kl / n, agree / n, priorSumError);
+        return new SearchReport(SearchSummary.of(verdicts, simulations, cPuct), verdicts);
     }
 
     /** The first index of the largest entry. */

@@ -17,6 +17,15 @@ public record SearchReport(SearchSummary summary, List<PositionVerdict> verdicts
     }
 
     /**
+     * The means over the positions whose labels are exact ({@link ExactPosition#proven()}): all of them for an
+     * enumerated game, the proven subset of a sample; NaN means when there is none.
+     */
+    public SearchSummary proven() {
+        return SearchSummary.of(verdicts.stream().filter(v -> v.position().proven()).toList(), summary.simulations(),
+                summary.cPuct());
+    }
+
+    /**
      * The {@code k} positions where network and search disagree most: first those where they choose different moves,
      * then by {@code KL(visits || prior)} descending, then by index. Fewer if there are fewer positions.
      */

@@ -3,6 +3,7 @@ package dev.lantern.app.analyze;
 import com.google.gson.JsonObject;
 import dev.lantern.analysis.circuits.WhatWhenWhere;
 import dev.lantern.analysis.games.GameConceptProbe;
+import dev.lantern.analysis.search.LabelledPositions;
 import dev.lantern.agents.api.Inspectable;
 import dev.lantern.app.config.ConfigException;
 import dev.lantern.app.engine.GameCheckpoint;
@@ -13,7 +14,9 @@ import java.util.List;
 /**
  * {@code gameConcepts}: what-when-where for a game run (issue 12, point 5): the exact tic-tac-toe concepts (win now,
  * opponent threat, forks, centre, stones, minimax value; {@link dev.lantern.analysis.games.GameConcepts}) over every
- * reachable non-terminal position, probed at every layer of every checkpoint ({@link GameConceptProbe}), each cell
+ * reachable non-terminal position, or connect-four's (wins at once, threats, centre-column stones, stones, the
+ * alpha-beta value; {@link dev.lantern.analysis.games.ConnectFourConcepts}) over the analysis' sample, probed at
+ * every layer of every checkpoint ({@link GameConceptProbe}), each cell
  * with its shuffled-labels control and the run's untrained network as the random-initialisation control; the figure
  * {@value #FIGURE} draws it as the grid runs' what-when-where is drawn ({@link ProbeHeatmap}).
  *
@@ -68,7 +71,20 @@ public final class GameConceptSection {
      * @throws IllegalArgumentException if the run's game has no concepts (only tic-tac-toe has)
      */
     public JsonObject write(GameCheckpoint run, Figures figures, PrintWriter out) {
-        GameConceptProbe probe = GameConceptProbe.of(run.game(), seed);
+        return write(GameConceptProbe.of(run.game(), seed), run, figures, out);
+    }
+
+    /**
+     * As {@link #write(GameCheckpoint, Figures, PrintWriter)} over {@code labelled}'s positions (a connect-four
+     * sample, or every tic-tac-toe position), the concepts of its game.
+     *
+     * @throws IllegalArgumentException if the game has no concepts
+     */
+    public JsonObject write(GameCheckpoint run, LabelledPositions labelled, Figures figures, PrintWriter out) {
+        return write(GameConceptProbe.of(labelled, seed), run, figures, out);
+    }
+
+    private static JsonObject write(GameConceptProbe probe, GameCheckpoint run, Figures figures, PrintWriter out) {
         WhatWhenWhere www = probe(probe, run);
         JsonObject json = new JsonObject();
         json.addProperty("game", run.game().id());

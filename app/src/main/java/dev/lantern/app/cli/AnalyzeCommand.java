@@ -4,6 +4,7 @@ import dev.lantern.app.analyze.AnalyzeOptions;
 import dev.lantern.app.analyze.CircuitReport;
 import dev.lantern.app.analyze.Figures;
 import dev.lantern.app.analyze.SearchAnalysis;
+import dev.lantern.app.analyze.SearchPositions;
 import dev.lantern.app.engine.GameCheckpoint;
 import dev.lantern.app.console.LanternCommand;
 import dev.lantern.app.engine.CheckpointNetwork;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
  * zero- and mean-ablation tables, concept probes with their controls, and integrated gradients of the value at the
  * start with their completeness error, and PNG figures of them ({@link CircuitReport}). On an AlphaZero game run
  * it writes {@code DIR/search.json} (default {@code RUN/analysis/search/}) instead: every checkpoint's network and
- * search held against exact play ({@link SearchAnalysis}, {@code docs/search.md}); {@code --checkpoint} restricts it
+ * search held against exact play ({@link SearchAnalysis}, {@code docs/search.md}; connect-four against a seeded
+ * sample labelled by alpha-beta: {@code --positions N --depth D --sample-seed S}); {@code --checkpoint} restricts it
  * to one. The run directory is only read (besides the new files).
  */
 @Command(name = "analyze", description = "Analyze a run's checkpointed networks: circuits.json for a grid-world run, "
@@ -54,11 +56,27 @@ final class AnalyzeCommand extends LanternCommand {
             + "over the exact state (JSON; docs/circuits.md)")
     private Path pairs;
 
+    @Option(names = "--positions", paramLabel = "N", description = "connect-four runs: sampled positions to measure"
+            + " (default " + SearchPositions.DEFAULT_POSITIONS + ")")
+    private Integer positions;
+
+    @Option(names = "--depth", paramLabel = "D", description = "connect-four runs: the alpha-beta horizon of the labels"
+            + " in plies (default " + SearchPositions.DEFAULT_DEPTH + ")")
+    private Integer depth;
+
+    @Option(names = "--sample-seed", paramLabel = "S", description = "connect-four runs: the seed of the position"
+            + " sample (default 0)")
+    private long sampleSeed;
+
     @Override
     protected int execute() {
         PrintWriter stdout = out();
         if (GameCheckpoint.isGameRun(run)) {
             return analyzeGame(stdout);
+        }
+        if (positions != null || depth != null) {
+            throw new ConfigException(List.of((positions != null ? "--positions" : "--depth") + ": samples and labels"
+                    + " connect-four positions; " + run + " is not a game run"));
         }
         List<PairSpec> specs = pairs == null ? List.of() : readPairs(pairs);
         CheckpointNetwork cn = CheckpointNetwork.load(run, checkpoint);
@@ -82,7 +100,8 @@ final class AnalyzeCommand extends LanternCommand {
         GameCheckpoint all = GameCheckpoint.load(run);
         GameCheckpoint g = checkpoint == null ? all : all.at(checkpoint);
         Path dir = out != null ? out : SearchAnalysis.defaultFolder(g);
-        List<Path> written = fromInput(() -> SearchAnalysis.write(g, !noFigures, stdout, dir));
+        SearchPositions choice = new SearchPositions(positions, depth, sampleSeed);
+        List<Path> written = fromInput(() -> SearchAnalysis.write(g, choice, !noFigures, stdout, dir));
         stdout.printf("wrote %s (and %d figures in %s)%n", written.get(written.size() - 1), written.size() - 1,
                 dir.resolve(Figures.FOLDER));
         return 0;

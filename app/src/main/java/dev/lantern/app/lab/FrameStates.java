@@ -25,6 +25,7 @@ final class FrameStates {
     private final int[] masks;
     private final int[][] stateCells; // [mask index][state] -> row * width + col
     private final float[] observations; // all states of all masks, back to back
+    private final List<GridState> drawn = new ArrayList<>(); // in the order of observations
     private final int stateCount;
 
     /** The drawn states of {@code run}'s world, encoded with its observation. */
@@ -49,6 +50,7 @@ final class FrameStates {
                     float[] obs = new float[obsSize];
                     world.encode(s, obs, 0);
                     chunks.add(obs);
+                    drawn.add(s);
                 }
             }
             stateCells[m] = cells.stream().mapToInt(Integer::intValue).toArray();
@@ -80,6 +82,33 @@ final class FrameStates {
             qs = new double[stateCount * actions];
             q.actionValues(observations, stateCount, qs);
         }
+        return assemble(probs, vals, qs, actions, sequence, updates, envSteps);
+    }
+
+    /**
+     * The frame of a planner from the searches it already ran ({@link SearchCapture}): each drawn state the agent has
+     * searched from shows its latest search's root visit shares and value, the others nothing (NaN). Nothing is
+     * searched here: one search per drawn state per frame would cost thousands of times the agent's own work.
+     */
+    PolicyFrame frame(SearchCapture searches, long sequence, long updates, long envSteps) {
+        int actions = SearchCapture.ACTIONS;
+        double[] probs = new double[stateCount * actions];
+        double[] vals = new double[stateCount];
+        for (int i = 0; i < stateCount; i++) {
+            SearchCapture.RootResult r = searches.result(drawn.get(i));
+            if (r == null) {
+                Arrays.fill(probs, i * actions, (i + 1) * actions, Double.NaN);
+                vals[i] = Double.NaN;
+            } else {
+                System.arraycopy(r.visitShares(), 0, probs, i * actions, actions);
+                vals[i] = r.value();
+            }
+        }
+        return assemble(probs, vals, null, actions, sequence, updates, envSteps);
+    }
+
+    private PolicyFrame assemble(double[] probs, double[] vals, double[] qs, int actions, long sequence,
+            long updates, long envSteps) {
         double[][] p = new double[masks.length][height * width * actions];
         double[][] v = new double[masks.length][height * width];
         double[][] qv = qs == null ? null : new double[masks.length][height * width * actions];

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * after {@code lantern.lab.screenshotAfterUpdates} updates); {@code lantern.lab.hover=<row>,<col>} hovers a cell
  * (so the picture shows its numbers); {@code lantern.lab.heatmap=<network|true|error-optimal|error-policy>} chooses
  * the heatmap. Without autostart the screenshot shows the chosen environment before training.
- * {@code lantern.lab.circuits=true} shows the circuit panel and {@code lantern.lab.neuron=<site>,<index>} opens that
+ * {@code lantern.lab.searchTree=true} shows the search tree tab; {@code lantern.lab.circuits=true} shows the circuit
+ * panel and {@code lantern.lab.neuron=<site>,<index>} opens that
  * neuron's inspector. With run directories ({@code --runs}, last), the Compare tab is shown, and
  * {@code lantern.lab.scrub=<k>} moves the scrubber to checkpoint k (0 = the first; negative counts from the end)
  * once the selected run is read; the screenshot then waits for every run and that checkpoint's frame.
@@ -58,6 +59,9 @@ public final class LabApp extends Application {
         if (heatmap != null) {
             window.selectHeatmap(GridView.ValueSource.valueOf(heatmap.trim().toUpperCase(java.util.Locale.ROOT)
                     .replace('-', '_')));
+        }
+        if (Boolean.getBoolean("lantern.lab.searchTree")) {
+            window.showSearchTree();
         }
         if (Boolean.getBoolean("lantern.lab.circuits")) {
             window.showCircuits();

@@ -1,6 +1,7 @@
 package dev.lantern.app.lab;
 
 import dev.lantern.agents.api.ParameterLayout;
+import dev.lantern.agents.planning.SearchObservable;
 import dev.lantern.agents.registry.Learners;
 import dev.lantern.agents.train.TrainingControl;
 import dev.lantern.app.config.ConfigException;
@@ -106,6 +107,9 @@ public final class LabController implements AutoCloseable {
         try {
             Experiment experiment = experiments.apply(settings);
             ExperimentRun run = ExperimentRun.builder(experiment).observer(feed).control(control).build();
+            if (run.agent() instanceof SearchObservable planner) { // draw the searches it runs, never search again
+                planner.observeSearches(feed.captureSearches());
+            }
             ComputationGraph net = run.agent().network();
             feed.neuronLca().attach(net == null ? null : run.lca(), net == null ? null : ParameterLayout.of(net));
             run.run(); // a failure inside the loop comes back as status "failed" through LiveFeed.runEnded

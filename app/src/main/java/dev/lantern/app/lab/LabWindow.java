@@ -74,6 +74,8 @@ public final class LabWindow {
     private final ChartsPane charts = new ChartsPane();
     private final CircuitPane circuits = new CircuitPane(grid);
     private final ComparePane compare = new ComparePane();
+    private final SearchTreePane searchTree = new SearchTreePane(grid);
+    private final Tab searchTreeTab = new Tab("Search tree", searchTree);
     private final TabPane right = new TabPane();
     private final ComboBox<String> env = new ComboBox<>(FXCollections.observableArrayList(EnvRegistry.ids()));
     private final ComboBox<String> agent = new ComboBox<>(FXCollections.observableArrayList(LabSettings.AGENTS));
@@ -193,6 +195,16 @@ public final class LabWindow {
         right.getSelectionModel().select(2);
     }
 
+    /** Shows the search tree of a planning agent (the "Search tree" tab). */
+    public void showSearchTree() {
+        right.getSelectionModel().select(searchTreeTab);
+    }
+
+    /** The "Search tree" tab's content. */
+    SearchTreePane searchTree() {
+        return searchTree;
+    }
+
     /** Opens run directories (each a run or a folder of runs) in the compare mode; they are read in the background. */
     public void openRuns(List<java.nio.file.Path> dirs) {
         compare.open(dirs);
@@ -309,7 +321,8 @@ public final class LabWindow {
         circuitTab.setId("circuitsTab");
         Tab compareTab = new Tab("Compare", compare);
         compareTab.setId("compareTab");
-        right.getTabs().addAll(new Tab("Training", charts), circuitTab, compareTab);
+        searchTreeTab.setId("searchTreeTab");
+        right.getTabs().addAll(new Tab("Training", charts), circuitTab, compareTab, searchTreeTab);
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         circuitTab.selectedProperty().addListener((obs, was, now) -> circuits.setActive(now));
         SplitPane split = new SplitPane(panel, right);
@@ -397,6 +410,7 @@ public final class LabWindow {
             gridPending = null;
         }
         circuits.tick(feed);
+        searchTree.tick(feed, shownRun, searchTreeTab.isSelected(), !circuits.holdsGrid(), now);
         if (now - lastDrainNanos >= DRAIN_MILLIS * 1_000_000L) {
             lastDrainNanos = now;
             if (shownRun != null) {

@@ -102,6 +102,7 @@ public final class LiveFeed implements Recorder, MetricSink {
     private final AtomicReference<Taken> pending = new AtomicReference<>();
     private final Object publishing = new Object();
     private volatile boolean ended;
+    private volatile SearchCapture searches;
 
     // training thread only
     private Supplier<PolicyValueView> snapshot;
@@ -138,6 +139,22 @@ public final class LiveFeed implements Recorder, MetricSink {
      */
     public void setFastFrames(boolean fast) {
         fastFrames = fast;
+    }
+
+    /**
+     * Keeps the searches of a planning agent (call before the run starts, with the agent's
+     * {@code observeSearches}): the frames then come from them ({@link FrameStates#frame(SearchCapture, long, long,
+     * long)}) instead of evaluating the snapshot on every drawn state, and the lab draws the current search.
+     */
+    public SearchCapture captureSearches() {
+        SearchCapture c = new SearchCapture();
+        searches = c;
+        return c;
+    }
+
+    /** The searches kept ({@link #captureSearches}), or null for an agent that does not search. */
+    public SearchCapture searches() {
+        return searches;
     }
 
     /** Marks the run as failed before or during training (any thread); the reason is shown to the user. */
@@ -295,7 +312,9 @@ public final class LiveFeed implements Recorder, MetricSink {
      */
     private void publish(Taken t) {
         PolicyValueView view = t.view();
-        PolicyFrame made = states.frame(view, t.sequence(), t.updates(), t.envSteps());
+        SearchCapture planned = searches;
+        PolicyFrame made = planned != null ? states.frame(planned, t.sequence(), t.updates(), t.envSteps())
+                : states.frame(view, t.sequence(), t.updates(), t.envSteps());
         synchronized (publishing) {
             PolicyFrame out = frame.get();
             if (out == null || out.sequence() < made.sequence()) {

@@ -14,7 +14,9 @@ import javafx.scene.text.TextAlignment;
 /**
  * The side panel of {@link SearchTreeView} for the selected node: its position (drawn by {@link TreePositions}), its
  * visits, share, Q, prior and subtree, a chart of its children's priors against their share of its visits, and the
- * network's value beside the search's where there is a network, and the exact value where the game is solved. FX thread only.
+ * network's value beside the search's where there is a network, and the exact value where the game is solved, and
+ * the network's circuit at the position ({@link CircuitStrip}) where {@link TreePositions#circuits()} gives one. FX
+ * thread only.
  *
  * @param <S> the state type
  */
@@ -32,6 +34,7 @@ final class NodePanel<S> extends VBox {
     private final Label stats = new Label();
     private final Label values = new Label();
     private final Canvas chart = new Canvas(CHART_W, CHART_H);
+    private final CircuitStrip circuit = new CircuitStrip();
     private int shown = -1;
 
     NodePanel(TreeLayout<S> layout, TreePositions<S> positions) {
@@ -47,7 +50,7 @@ final class NodePanel<S> extends VBox {
         values.setFont(Font.font("Monospaced", 12));
         values.setWrapText(true);
         board.setMinHeight(60);
-        getChildren().addAll(title, board, stats, chart, values);
+        getChildren().addAll(title, board, stats, chart, values, circuit);
     }
 
     /** The node shown, or -1. */
@@ -80,6 +83,34 @@ final class NodePanel<S> extends VBox {
         }
         values.setText(net);
         drawChart(i);
+        if (positions.circuits() == null) {
+            circuit.none("no network here");
+        } else if (state == null) {
+            circuit.none("no position attached");
+        } else {
+            circuit.show(positions.circuits().at(state, mostVisitedMove(i)));
+        }
+    }
+
+    /** The network circuit shown for the selected node, or null. */
+    PositionCircuit circuit() {
+        return circuit.shown();
+    }
+
+    /** The network circuit's printed lines (for tests). */
+    String circuitText() {
+        return circuit.text();
+    }
+
+    /** The action of node {@code i}'s most visited child (the lowest action in ties), or -1 without children. */
+    private int mostVisitedMove(int i) {
+        int best = -1;
+        for (int c = layout.firstChild(i); c < layout.firstChild(i) + layout.childCount(i); c++) {
+            if (best < 0 || layout.visits(c) > layout.visits(best)) {
+                best = c;
+            }
+        }
+        return best < 0 ? -1 : layout.action(best);
     }
 
     private String pathOf(int i) {

@@ -64,9 +64,19 @@ final class ScreenshotTrigger {
         LiveFeed.Status status = feed.status();
         return switch (status.phase()) {
             case ENDED, FAILED -> true;
-            case RUNNING -> status.updates() >= afterUpdates;
+            case RUNNING -> status.updates() >= afterUpdates || searchesShown();
             case PREPARING -> false;
         };
+    }
+
+    /**
+     * Whether the search tree tab shows the agent's search number {@code lantern.lab.screenshotAfterSearches} or a
+     * later one (a planner makes no updates).
+     */
+    private boolean searchesShown() {
+        SearchCapture.Latest shown = window.searchTree().shownSearch();
+        return shown != null && shown.number() + 1 >= Long.getLong("lantern.lab.screenshotAfterSearches",
+                Long.MAX_VALUE);
     }
 
     private void save() {

@@ -7,7 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 
 /**
@@ -52,11 +52,15 @@ public final class SearchTreeView<S> extends BorderPane {
         });
         Label size = new Label(String.format(java.util.Locale.ROOT, "%,d nodes, %d depths, root visits %,d",
                 layout.size(), layout.depths(), layout.visits(0)));
-        HBox bar = new HBox(8, pv, toggle, all, top, size);
+        FlowPane bar = new FlowPane(8, 4, pv, toggle, all, top, size); // wraps in a narrow tab
         bar.setPadding(new Insets(6));
         setTop(bar);
         setCenter(canvas);
-        setRight(panel);
+        javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(panel);
+        side.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        side.setFitToWidth(true);
+        side.setMinWidth(panel.getMinWidth() + 16);
+        setRight(side);
         setFocusTraversable(true);
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.P) {
@@ -193,6 +197,16 @@ public final class SearchTreeView<S> extends BorderPane {
     /** The side panel's statistics text (what it shows for the selected node). */
     public String panelText() {
         return panel.statsText();
+    }
+
+    /** The network circuit shown in the side panel for the selected node, or null (no network, no position). */
+    public PositionCircuit shownCircuit() {
+        return panel.circuit();
+    }
+
+    /** The side panel's network lines: the attributions' sums and completeness errors, or why there is none. */
+    public String circuitText() {
+        return panel.circuitText();
     }
 
     /** The node drawn at canvas point (x, y), or -1. */

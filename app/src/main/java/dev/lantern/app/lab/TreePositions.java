@@ -19,10 +19,11 @@ import javafx.scene.text.Font;
  * @param networkValue the network's value of a state for the player who chose the action into it (the viewpoint of
  *                     the node's Q), or null when there is no network
  * @param exactValue   the exact (solved) value of a state for the player who chose the action into it, or null
+ * @param circuits     the network's activations and attributions at a state ({@link PositionCircuits}), or null
  * @param <S>          the state type
  */
 public record TreePositions<S>(IntFunction<String> actionLabel, Function<S, javafx.scene.Node> board,
-        ToDoubleFunction<S> networkValue, ToDoubleFunction<S> exactValue) {
+        ToDoubleFunction<S> networkValue, ToDoubleFunction<S> exactValue, PositionCircuits<S> circuits) {
 
     /** Checks the two required parts. */
     public TreePositions {
@@ -30,6 +31,12 @@ public record TreePositions<S>(IntFunction<String> actionLabel, Function<S, java
             throw new IllegalArgumentException("actionLabel and board are required, got " + actionLabel + ", "
                     + board);
         }
+    }
+
+    /** Positions without network circuits. */
+    public TreePositions(IntFunction<String> actionLabel, Function<S, javafx.scene.Node> board,
+            ToDoubleFunction<S> networkValue, ToDoubleFunction<S> exactValue) {
+        this(actionLabel, board, networkValue, exactValue, null);
     }
 
     /** Positions of {@code game}: its action labels, its text board in a monospaced font, no network. */
@@ -44,12 +51,20 @@ public record TreePositions<S>(IntFunction<String> actionLabel, Function<S, java
 
     /** These positions with the network's value of a state (for the player who chose the action into it). */
     public TreePositions<S> withNetworkValue(ToDoubleFunction<S> value) {
-        return new TreePositions<>(actionLabel, board, value, exactValue);
+        return new TreePositions<>(actionLabel, board, value, exactValue, circuits);
     }
 
     /** These positions with the exact value of a state (for the player who chose the action into it). */
     public TreePositions<S> withExactValue(ToDoubleFunction<S> value) {
-        return new TreePositions<>(actionLabel, board, networkValue, value);
+        return new TreePositions<>(actionLabel, board, networkValue, value, circuits);
+    }
+
+    /**
+     * These positions with the network's circuit at a state (activations per site, attribution of the value and of
+     * the most visited move), drawn in the side panel under the values.
+     */
+    public TreePositions<S> withCircuits(PositionCircuits<S> c) {
+        return new TreePositions<>(actionLabel, board, networkValue, exactValue, c);
     }
 
     /**

@@ -27,6 +27,9 @@ class BenchArgumentsTest {
                         "--png", "no-such-dir/tree.png"), List.of("--game: unknown game 'game/go-v1' (known: ",
                         "--simulations: must be in [1, 1000000], got 0", "--png: no directory 'no-such-dir' to write",
                         "--seconds: must be in (0, 600], got 0.0")),
+                Arguments.of(List.of("bench", "tree", "--game", "game/tic-tac-toe-v1", "--moves", "4,4"),
+                        List.of("--moves: move 2, 4, is not legal in game/tic-tac-toe-v1 after [4] (legal: [0, 1, 2, 3, "
+                                + "5, 6, 7, 8])")),
                 Arguments.of(List.of("bench", "envs", "--env", "grid/nowhere-v1", "--copies", "0", "--seconds", "601"),
                         List.of("--env: unknown environment 'grid/nowhere-v1' (known: ",
                                 "--copies: must be in [1, 65536], got 0", "--seconds: must be in (0, 600], got 601.0")));

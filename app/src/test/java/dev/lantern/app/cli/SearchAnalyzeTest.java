@@ -21,14 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchAnalyzeTest {
 
     private static Path tinyRun(Path tmp) throws Exception {
+        return tinyRun(tmp, "game/tic-tac-toe-v1");
+    }
+
+    /** A tiny AlphaZero run on {@code envId}: 8 simulations, checkpoints at about 100 and 200 env steps. */
+    static Path tinyRun(Path tmp, String envId) throws Exception {
         Path config = experimentFile(tmp.resolve("az.json"), """
-                {"name": "az", "seed": 3, "env": {"id": "game/tic-tac-toe-v1"},
+                {"name": "az", "seed": 3, "env": {"id": "%s"},
                  "agent": {"type": "alphazero", "gamesPerIteration": 8, "simulations": 8, "batchSize": 32,
                            "trainingStepsPerIteration": 4, "hiddenSizes": [16, 16], "evalGames": 2,
                            "evalSimulations": 4, "evalUctSimulations": 4},
                  "training": {"totalEnvSteps": 200, "checkpointEveryEnvSteps": 100},
                  "lca": {"enabled": false}}
-                """);
+                """.formatted(envId));
         Path run = tmp.resolve("run");
         Result r = lantern("run", "--config", config.toString(), "--out", run.toString());
         assertEquals(0, r.code(), r.err());

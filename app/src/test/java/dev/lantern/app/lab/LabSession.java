@@ -16,8 +16,13 @@ record LabSession(Stage stage, LabController controller, LabWindow window) {
 
     /** Opens a window with {@code settings}; {@code then} runs on the FX thread right after it is shown. */
     static LabSession open(LabSettings settings, Consumer<LabWindow> then) throws Exception {
+        return open(settings, new LabController(), then);
+    }
+
+    /** Opens a window with {@code settings} training through {@code controller}. */
+    static LabSession open(LabSettings settings, LabController controller, Consumer<LabWindow> then)
+            throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        LabController controller = new LabController();
         LabWindow[] window = new LabWindow[1];
         FxToolkit.setupFixture(() -> {
             window[0] = new LabWindow(controller, settings);

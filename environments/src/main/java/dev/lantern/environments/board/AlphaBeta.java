@@ -72,16 +72,7 @@ public final class AlphaBeta {
      * @throws IllegalStateException    if {@code state} is terminal
      */
     public SearchResult search(GameState state) {
-        if (!(state instanceof ConnectFourState s)) {
-            throw new IllegalArgumentException("AlphaBeta searches " + ConnectFour.ID + " states only, got a state of "
-                    + state.game().id());
-        }
-        if (s.isTerminal()) {
-            throw new IllegalStateException("cannot search a terminal state:\n" + s.render());
-        }
-        Arrays.fill(keys, 0L);
-        Arrays.fill(flags, (byte) 0);
-        nodes = 1;
+        ConnectFourState s = root(state);
         long me = s.moverStones();
         long mask = s.mask();
         int stones = s.stones();
@@ -107,6 +98,53 @@ public final class AlphaBeta {
             }
         }
         return new SearchResult(bestAction, best + 0.0, nodes, maxDepth); // + 0.0 turns -0.0 into 0.0
+    }
+
+    /**
+     * The value of every root action to the horizon, each searched with a full window (so each is the exact
+     * depth-limited negamax value of that move, not a bound): {@code [COLS]}, NaN for a full column, from the point of
+     * view of the player to move at {@code state}, scored as {@link #search} scores (a win at once is
+     * {@code 1 - 1/1024}). The transposition table is cleared once at the start and shared by the moves.
+     * {@link #search} is unchanged by this method and returns the maximum of these values (a test).
+     *
+     * @throws IllegalArgumentException if {@code state} is not a connect-four state
+     * @throws IllegalStateException    if {@code state} is terminal
+     */
+    public double[] actionValues(GameState state) {
+        ConnectFourState s = root(state);
+        long me = s.moverStones();
+        long mask = s.mask();
+        double[] out = new double[ConnectFour.COLS];
+        Arrays.fill(out, Double.NaN);
+        for (int c = 0; c < ConnectFour.COLS; c++) {
+            if (!ConnectFourBits.canPlay(mask, c)) {
+                continue;
+            }
+            long move = ConnectFourBits.moveBit(mask, c);
+            if (ConnectFourBits.hasFour(me | move)) {
+                nodes++;
+                out[c] = win(1);
+            } else {
+                out[c] = -negamax(mask ^ me, mask | move, s.stones() + 1, maxDepth - 1, 1, Double.NEGATIVE_INFINITY,
+                        Double.POSITIVE_INFINITY) + 0.0;
+            }
+        }
+        return out;
+    }
+
+    /** Checks {@code state} can be searched, clears the table and the node count, and returns it as a bitboard. */
+    private ConnectFourState root(GameState state) {
+        if (!(state instanceof ConnectFourState s)) {
+            throw new IllegalArgumentException("AlphaBeta searches " + ConnectFour.ID + " states only, got a state of "
+                    + state.game().id());
+        }
+        if (s.isTerminal()) {
+            throw new IllegalStateException("cannot search a terminal state:\n" + s.render());
+        }
+        Arrays.fill(keys, 0L);
+        Arrays.fill(flags, (byte) 0);
+        nodes = 1;
+        return s;
     }
 
     private static double win(int ply) {
