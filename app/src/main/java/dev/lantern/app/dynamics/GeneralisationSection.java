@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.lantern.agents.run.MetricsLog;
+import dev.lantern.app.analyze.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,11 +50,11 @@ final class GeneralisationSection implements DynamicsSection {
             o.addProperty("applies", true);
             o.addProperty("trainLevels", c.trainLevels());
             o.addProperty("testLevels", c.testLevels());
-            o.add("steps", array(c.steps()));
-            o.add("trainSuccess", array(c.trainSuccess()));
-            o.add("testSuccess", array(c.testSuccess()));
-            o.add("trainNormalizedReturn", array(c.trainNormalized()));
-            o.add("testNormalizedReturn", array(c.testNormalized()));
+            o.add("steps", Json.longs(c.steps()));
+            o.add("trainSuccess", Json.doubles(c.trainSuccess()));
+            o.add("testSuccess", Json.doubles(c.testSuccess()));
+            o.add("trainNormalizedReturn", Json.doubles(c.trainNormalized()));
+            o.add("testNormalizedReturn", Json.doubles(c.testNormalized()));
             int last = c.steps().length - 1;
             double train = c.trainSuccess()[last];
             double test = c.testSuccess()[last];
@@ -103,21 +104,5 @@ final class GeneralisationSection implements DynamicsSection {
         double[] filled = new double[n];
         java.util.Arrays.fill(filled, Double.NaN);
         return filled;
-    }
-
-    private static JsonArray array(long[] values) {
-        JsonArray a = new JsonArray();
-        for (long v : values) {
-            a.add(v);
-        }
-        return a;
-    }
-
-    private static JsonArray array(double[] values) {
-        JsonArray a = new JsonArray();
-        for (double v : values) {
-            a.add(Double.isFinite(v) ? v : null);
-        }
-        return a;
     }
 }
