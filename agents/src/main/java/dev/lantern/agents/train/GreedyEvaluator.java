@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +29,18 @@ public final class GreedyEvaluator implements FinalEvaluation {
      */
     static final int MAX_KNOWN_FLOATS = 1 << 22;
 
-    private final Supplier<? extends Environment> envFactory;
+    /**
+     * The per-episode outcome of one evaluation, index = episode, in episode order.
+     *
+     * @param returns      undiscounted return of each episode
+     * @param performances summed hidden performance of each episode
+     * @param lengths      steps of each episode
+     * @param success      whether each episode terminated with a positive last reward (reached a goal)
+     */
+    public record Episodes(double[] returns, double[] performances, int[] lengths, boolean[] success) {
+    }
+
+    private final IntFunction<? extends Environment> envOfEpisode;
     private final int episodes;
     private final long seed;
     private final double optimalReturn;
@@ -40,13 +52,39 @@ public final class GreedyEvaluator implements FinalEvaluation {
      * @param optimalReturn the optimal expected return within the time limit, or NaN if not known (then not written)
      */
     public GreedyEvaluator(Supplier<? extends Environment> envFactory, int episodes, long seed, double optimalReturn) {
+        this(k -> envFactory.get(), episodes, seed, optimalReturn);
+    }
+
+    private GreedyEvaluator(IntFunction<? extends Environment> envOfEpisode, int episodes, long seed,
+            double optimalReturn) {
         if (episodes < 1) {
             throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
         }
-        this.envFactory = envFactory;
+        this.envOfEpisode = envOfEpisode;
         this.episodes = episodes;
         this.seed = seed;
         this.optimalReturn = optimalReturn;
+    }
+
+    /**
+     * An evaluator whose episode {@code k} is played on {@code envOfEpisode.apply(k)}, e.g. level {@code k} of a level
+     * family; otherwise as the public constructor.
+     */
+    public static GreedyEvaluator onEach(IntFunction<? extends Environment> envOfEpisode, int episodes, long seed,
+            double optimalReturn) {
+        return new GreedyEvaluator(envOfEpisode, episodes, seed, optimalReturn);
+    }
+
+    /**
+     * Plays every episode greedily, as {@link #evaluate}, and returns each one's outcome instead of the means.
+     */
+    public Episodes play(PolicyValueView policy) {
+        Episodes e = new Episodes(new double[episodes], new double[episodes], new int[episodes], new boolean[episodes]);
+        for (int first = 0; first < episodes; first += LOCKSTEP) {
+            play(policy, first, Math.min(episodes, first + LOCKSTEP), e.returns(), e.performances(), e.lengths(),
+                    e.success());
+        }
+        return e;
     }
 
     /**
@@ -57,13 +95,11 @@ public final class GreedyEvaluator implements FinalEvaluation {
      */
     @Override
     public Map<String, Double> evaluate(PolicyValueView policy) {
-        double[] returns = new double[episodes];
-        double[] performances = new double[episodes];
-        int[] lengths = new int[episodes];
-        boolean[] success = new boolean[episodes];
-        for (int first = 0; first < episodes; first += LOCKSTEP) {
-            play(policy, first, Math.min(episodes, first + LOCKSTEP), returns, performances, lengths, success);
-        }
+        Episodes e = play(policy);
+        double[] returns = e.returns();
+        double[] performances = e.performances();
+        int[] lengths = e.lengths();
+        boolean[] success = e.success();
         double sumReturn = 0;
         double sumLength = 0;
         double sumPerformance = 0;
@@ -101,7 +137,7 @@ public final class GreedyEvaluator implements FinalEvaluation {
         Environment[] envs = new Environment[n];
         float[][] obs = new float[n][];
         for (int i = 0; i < n; i++) {
-            envs[i] = envFactory.get();
+            envs[i] = envOfEpisode.apply(from + i);
             obs[i] = envs[i].reset(Seeds.mix(seed + from + i));
         }
         int[] live = new int[n]; // the episodes still running, in order

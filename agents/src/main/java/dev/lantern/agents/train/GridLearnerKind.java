@@ -8,6 +8,7 @@ import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.api.TrainsOn;
 import dev.lantern.environments.api.Environment;
+import dev.lantern.environments.api.LevelFamily;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -110,9 +111,16 @@ public abstract class GridLearnerKind<C extends Record & AgentConfig> implements
         return factory.create(config, c.environments(), c.runSeed(), c.totalEnvSteps(), c.probeSize(), c.dataType());
     }
 
-    /** {@inheritDoc} {@link LearnerContext#evalEpisodes()} greedy episodes on fresh environments. */
+    /**
+     * {@inheritDoc} {@link LearnerContext#evalEpisodes()} greedy episodes on fresh environments; on a
+     * {@link LevelFamily}, one episode on each of that many training levels and as many held-out test levels
+     * ({@link LevelEvaluator}).
+     */
     @Override
     public final Map<String, Double> evaluate(C config, LearnerContext c, PolicyValueView snapshot) {
+        if (c.environments().get() instanceof LevelFamily family) {
+            return new LevelEvaluator(family, c.evalEpisodes(), c.evalSeed()).evaluate(snapshot);
+        }
         return new GreedyEvaluator(c.environments(), c.evalEpisodes(), c.evalSeed(),
                 c.optimalReturn()).evaluate(snapshot);
     }

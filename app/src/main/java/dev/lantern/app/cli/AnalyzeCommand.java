@@ -8,6 +8,7 @@ import dev.lantern.app.analyze.SearchPositions;
 import dev.lantern.app.engine.GameCheckpoint;
 import dev.lantern.app.console.LanternCommand;
 import dev.lantern.app.engine.CheckpointNetwork;
+import dev.lantern.app.engine.TrainingEnvironment;
 import dev.lantern.analysis.circuits.PairSpec;
 import dev.lantern.analysis.circuits.PairSpecException;
 import dev.lantern.app.config.ConfigException;
@@ -79,6 +80,9 @@ final class AnalyzeCommand extends LanternCommand {
         }
         List<PairSpec> specs = pairs == null ? List.of() : readPairs(pairs);
         CheckpointNetwork cn = CheckpointNetwork.load(run, checkpoint);
+        TrainingEnvironment.resolve(cn.experiment().env()).levels().ifPresent(levels -> stdout.printf("note: %s is a"
+                + " level family (a new maze each episode); the circuits are over its named level, training level 0"
+                + " (docs/procedural.md)%n", levels.id()));
         Path dir = out != null ? out : CircuitReport.defaultFolder(cn);
         AnalyzeOptions options = new AnalyzeOptions(PROBE_SEED, !noFigures, specs);
         List<Path> written = fromInput(() -> CircuitReport.standard().write(cn, options, stdout, dir));

@@ -93,12 +93,12 @@ public final class ExperimentRun {
         // eval/optimal_return is written only when it is the true optimum (NaN: left out)
         ForkOrigin fork = b.resume ? ForkOrigin.of(b.manifest) : null; // a fork's child: its own eval seed, reseeds
         PlanningNetwork planning = PlanningNetwork.forRun(e, environment, b.resume ? b.manifest : null);
-        LearnerContext context = new LearnerContext(game ? null : environment::newWorld, environment.game(), e.seed(),
-                e.training().totalEnvSteps(), e.lca().enabled() ? e.lca().probeSize() : 0, DataType.FLOAT,
+        LearnerContext context = new LearnerContext(game ? null : environment::newEnvironment, environment.game(),
+                e.seed(), e.training().totalEnvSteps(), e.lca().enabled() ? e.lca().probeSize() : 0, DataType.FLOAT,
                 e.training().evalEpisodes(), game ? Double.NaN : groundTruth.value(),
                 fork == null ? Seeds.derive(e.seed(), Seeds.EVAL) : fork.evalSeed(e.seed()),
                 planning == null ? null : planning.view());
-        this.agent = Learners.create(e.agent(), context);
+        this.agent = createLearner(e, context);
         Trainer.Builder tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
                 e.training().checkpointEveryEnvSteps(), 0, e.training().evalEveryEnvSteps(),
                 e.training().stopWhenSolved()));
@@ -210,6 +210,22 @@ public final class ExperimentRun {
                 ? "agent.type: '" + kind.type() + "' trains on grid worlds; " + environment.envId() + " is a game (use "
                         + String.join(" or ", Learners.typesTrainingOn(TrainsOn.BOARD_GAMES)) + ")"
                 : "agent.type: '" + kind.type() + "' trains on games (game/...), not on grid worlds"));
+    }
+
+    /**
+     * The learner of {@code e}; on a level family, a learner that needs one map (the tabular learner keys its table by
+     * one map's states) is refused as bad input naming the environment.
+     */
+    private LearningAgent createLearner(Experiment e, LearnerContext context) {
+        try {
+            return Learners.create(e.agent(), context);
+        } catch (IllegalArgumentException ex) {
+            if (environment.levels().isEmpty()) {
+                throw ex;
+            }
+            throw new ConfigException(List.of("agent.type: '" + e.agent().type() + "' cannot train on "
+                    + environment.envId() + ", a level family (a new maze each episode): " + ex.getMessage()));
+        }
     }
 
     /**

@@ -144,7 +144,7 @@ record ForkSource(Path parent, Path checkpoint, long atStep, JsonObject manifest
         // A planner over a trained run's network is rebuilt with that network, the very checkpoint the parent used.
         PlanningNetwork planning = PlanningNetwork.forRun(e, env, manifest);
         boolean game = env.game() != null;
-        LearnerContext context = new LearnerContext(game ? null : env::newWorld, env.game(), e.seed(),
+        LearnerContext context = new LearnerContext(game ? null : env::newEnvironment, env.game(), e.seed(),
                 e.training().totalEnvSteps(), e.lca().enabled() ? e.lca().probeSize() : 0, DataType.FLOAT,
                 e.training().evalEpisodes(), Double.NaN);
         LearningAgent agent = Learners.create(e.agent(),

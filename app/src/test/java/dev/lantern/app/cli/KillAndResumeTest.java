@@ -31,6 +31,9 @@ class KillAndResumeTest {
     @ValueSource(strings = {
         "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"ppo\", \"numEnvs\": 4, \"rolloutSteps\": 64, "
             + "\"minibatchSize\": 64, \"hiddenSizes\": [32, 32]}",
+        // a level family: the level in play is part of the saved state (a kill lands mid-episode on some maze)
+        "\"env\": {\"id\": \"grid/procedural-maze-15-v1\", \"maxEpisodeSteps\": 96}, \"agent\": {\"type\": \"ppo\", "
+            + "\"numEnvs\": 4, \"rolloutSteps\": 64, \"minibatchSize\": 64, \"hiddenSizes\": [16, 16]}",
         "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"a2c\", \"numEnvs\": 4, \"rolloutSteps\": 16, "
             + "\"hiddenSizes\": [32, 32]}",
         "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"dqn\", \"numEnvs\": 4, "
