@@ -1,6 +1,5 @@
 package dev.lantern.app.lab;
 
-import dev.lantern.agents.alphazero.AlphaZeroView;
 import dev.lantern.agents.api.InspectableNetwork;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.nn.ActorCriticNet;
@@ -140,7 +139,7 @@ final class GameWorker implements AutoCloseable {
             for (GameFeed.Snapshot s : recent) {
                 if (s.sequence() == sequence && s.view() instanceof FrozenView<?> f
                         && f.net() instanceof ActorCriticNet net) {
-                    return new AlphaZeroView(net.copy()).inspect();
+                    return net.copy().inspect();
                 }
             }
             return null;

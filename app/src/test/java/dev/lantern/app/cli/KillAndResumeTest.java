@@ -42,9 +42,11 @@ class KillAndResumeTest {
         "\"env\": {\"id\": \"game/tic-tac-toe-v1\"}, \"agent\": {\"type\": \"alphazero\", \"gamesPerIteration\": 8, "
             + "\"simulations\": 16, \"batchSize\": 32, \"trainingStepsPerIteration\": 4, \"hiddenSizes\": [32, 32], "
             + "\"evalGames\": 2, \"evalSimulations\": 8, \"evalUctSimulations\": 8}",
-        "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"mcts\", \"simulations\": 32, \"horizon\": 10, "
+        // planners: enough simulations that the run lasts the seconds a kill needs (with max backup a few dozen
+        // simulations solve key-door and the whole run took 2 s on a quiet machine)
+        "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"mcts\", \"simulations\": 256, \"horizon\": 10, "
             + "\"temperature\": 1.0}",
-        "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"mcts\", \"simulations\": 32, \"horizon\": 20}"})
+        "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"mcts\", \"simulations\": 160, \"horizon\": 20}"})
     void aKilledRunResumesToExactlyTheUninterruptedResult(String envAndAgent, @TempDir Path tmp) throws Exception {
         // PPO's run splits its LCA by loss term (off by default), so the terms' totals are resumed exactly too.
         Path config = experimentFile(tmp.resolve("resume.json"), """
