@@ -97,7 +97,8 @@ final class GameAnalyst {
     /**
      * The exact value and best moves of the non-terminal {@code state}: minimax for tic-tac-toe; for connect-four
      * each move's value is minus alpha-beta's value of the position after it, searched {@code depth - 1} plies
-     * (so the root is searched {@code depth} plies), or the final outcome when the move ends the game.
+     * (so the root is searched {@code depth} plies), or the final outcome when the move ends the game. Proven when
+     * the best move is a proven win or loss, or every line ends within the horizon ({@code stones + depth >= 42}).
      */
     ExactVerdict exact(GameState state, int depth) {
         MinimaxSolution s = solution();
@@ -130,7 +131,10 @@ final class GameAnalyst {
             }
         }
         int[] best = ExactPosition.bestMoves(q, BEST_TOLERANCE);
-        boolean isProven = proven[best[0]] && Math.abs(q[best[0]]) > AlphaBeta.PROVEN_THRESHOLD;
+        // exact when the best move is a proven win or loss, or when every line ends within the horizon (a draw
+        // searched to the end is the game's value too, as AlphaBetaPositions labels it)
+        boolean toTheEnd = state.history().length + depth >= ConnectFour.ROWS * ConnectFour.COLS;
+        boolean isProven = toTheEnd || proven[best[0]] && Math.abs(q[best[0]]) > AlphaBeta.PROVEN_THRESHOLD;
         return new ExactVerdict(new ExactPosition(state, q[best[0]], q, best), isProven,
                 "alpha-beta depth " + depth + (isProven ? ", proven" : " heuristic"));
     }
