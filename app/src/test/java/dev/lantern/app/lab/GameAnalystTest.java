@@ -68,6 +68,21 @@ class GameAnalystTest {
     }
 
     @Test
+    void connectFourMoveValuesAreAlphaBetasAtTheChosenDepthOneIncluded() {
+        // the view's per-move values are those of AlphaBeta.actionValues at the depth it names, so its root value is
+        // AlphaBeta(depth).search's; at depth 1 too (the view used to search 2 plies there and call it depth 1)
+        GameAnalyst analyst = new GameAnalyst(ConnectFour.instance(), 1.5, 1);
+        for (GameState s : AlphaBetaPositions.sampleStates(9, 3)) {
+            for (int depth = 1; depth <= 3; depth++) {
+                ExactVerdict v = analyst.exact(s, depth);
+                assertArrayEquals(new AlphaBeta(depth).actionValues(s), v.actionValues(), 1e-12,
+                        "depth " + depth + "\n" + s.render());
+                assertEquals(new AlphaBeta(depth).search(s).value(), v.value(), 1e-12, "depth " + depth);
+            }
+        }
+    }
+
+    @Test
     void ticTacToeIsMinimax() {
         MinimaxSolution solution = Minimax.solve(TicTacToe.instance());
         GameState s = play(TicTacToe.instance().initialState(), 0, 4, 8);
