@@ -14,7 +14,7 @@ import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -44,7 +44,7 @@ public final class MctsAgent implements LearningAgent, Reseedable, SearchObserva
     private final long viewSeed;
     private final PolicyValueView network;
     private ObservedStates observed;
-    private volatile Consumer<SearchTree<GridState>> observer;
+    private volatile ObjIntConsumer<SearchTree<GridState>> observer;
 
     /**
      * @param config  hyperparameters
@@ -101,9 +101,9 @@ public final class MctsAgent implements LearningAgent, Reseedable, SearchObserva
             GridPlanner.Step step = planner.step(world.state(), config.temperature(), explore.nextLong());
             SearchTree<GridState> tree = step.tree();
             steps++;
-            Consumer<SearchTree<GridState>> o = observer;
+            ObjIntConsumer<SearchTree<GridState>> o = observer;
             if (o != null) {
-                o.accept(tree);
+                o.accept(tree, step.action());
             }
             nodes += tree.root().subtreeSize();
             rootVisits += tree.root().visits();
@@ -123,7 +123,7 @@ public final class MctsAgent implements LearningAgent, Reseedable, SearchObserva
     }
 
     @Override
-    public void observeSearches(Consumer<SearchTree<GridState>> o) {
+    public void observeSearches(ObjIntConsumer<SearchTree<GridState>> o) {
         observer = o;
     }
 

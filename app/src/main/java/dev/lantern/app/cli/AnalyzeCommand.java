@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,7 +67,7 @@ final class AnalyzeCommand extends LanternCommand {
 
     @Option(names = "--sample-seed", paramLabel = "S", description = "connect-four runs: the seed of the position"
             + " sample (default 0)")
-    private long sampleSeed;
+    private Long sampleSeed;
 
     @Override
     protected int execute() {
@@ -74,9 +75,15 @@ final class AnalyzeCommand extends LanternCommand {
         if (GameCheckpoint.isGameRun(run)) {
             return analyzeGame(stdout);
         }
-        if (positions != null || depth != null) {
-            throw new ConfigException(List.of((positions != null ? "--positions" : "--depth") + ": samples and labels"
-                    + " connect-four positions; " + run + " is not a game run"));
+        List<String> sampleOptions = new ArrayList<>();
+        for (String given : new String[] {positions != null ? "--positions" : null, depth != null ? "--depth" : null,
+                sampleSeed != null ? "--sample-seed" : null}) {
+            if (given != null) {
+                sampleOptions.add(given + ": samples and labels connect-four positions; " + run + " is not a game run");
+            }
+        }
+        if (!sampleOptions.isEmpty()) {
+            throw new ConfigException(sampleOptions);
         }
         List<PairSpec> specs = pairs == null ? List.of() : readPairs(pairs);
         CheckpointNetwork cn = CheckpointNetwork.load(run, checkpoint);

@@ -10,7 +10,8 @@ import dev.lantern.analysis.search.ExactPosition;
  *                 connect-four: {@code ±(1 - p/1024)} for a win or loss {@code p} plies ahead, a heuristic inside
  *                 (-0.5, 0.5) beyond the horizon), each action's value (NaN if illegal) and the best-move set
  * @param proven   whether the value is the game's true value (always for minimax; for alpha-beta when the best move's
- *                 value is a proven win or loss, see {@link dev.lantern.environments.board.SearchResult#proven()})
+ *                 value is a proven win or loss, see {@link dev.lantern.environments.board.SearchResult#proven()},
+ *                 or when every line ends within the horizon)
  * @param method   how it was computed, as the view prints it: {@code minimax (exact)}, {@code alpha-beta depth 8,
  *                 proven} or {@code alpha-beta depth 8 heuristic}
  */

@@ -96,8 +96,9 @@ final class GameAnalyst {
 
     /**
      * The exact value and best moves of the non-terminal {@code state}: minimax for tic-tac-toe; for connect-four
-     * each move's value is minus alpha-beta's value of the position after it, searched {@code depth - 1} plies
-     * (so the root is searched {@code depth} plies), or the final outcome when the move ends the game.
+     * each move's value by {@link AlphaBeta#actionValues} searched {@code depth} plies (the move included), so the
+     * root value is {@code new AlphaBeta(depth).search(state)}'s. Proven when the best move is a proven win or loss,
+     * or every line ends within the horizon ({@code stones + depth >= 42}).
      */
     ExactVerdict exact(GameState state, int depth) {
         MinimaxSolution s = solution();
@@ -109,28 +110,15 @@ final class GameAnalyst {
         if (!game.id().equals(ConnectFour.ID)) {
             throw new IllegalStateException("no exact solver for " + game.id());
         }
-        if (alphaBeta == null || alphaBeta.maxDepth() != Math.max(1, depth - 1)) {
-            alphaBeta = new AlphaBeta(Math.max(1, depth - 1));
+        if (alphaBeta == null || alphaBeta.maxDepth() != depth) {
+            alphaBeta = new AlphaBeta(depth);
         }
-        int mover = state.currentPlayer();
-        double[] q = new double[game.numDistinctActions()];
-        Arrays.fill(q, Double.NaN);
-        boolean[] proven = new boolean[q.length];
-        for (int a : state.legalActions()) {
-            GameState next = state.next(a);
-            if (next.isTerminal()) {
-                double r = next.returns()[mover];
-                q[a] = r == 0 ? 0 : Math.signum(r) * (1 - AlphaBeta.WIN_DECAY_PER_PLY);
-                proven[a] = true;
-            } else {
-                double v = alphaBeta.search(next).value();
-                q[a] = v > AlphaBeta.PROVEN_THRESHOLD || v < -AlphaBeta.PROVEN_THRESHOLD
-                        ? -Math.signum(v) * (Math.abs(v) - AlphaBeta.WIN_DECAY_PER_PLY) : -v;
-                proven[a] = Math.abs(v) > AlphaBeta.PROVEN_THRESHOLD;
-            }
-        }
+        double[] q = alphaBeta.actionValues(state); // NaN off the legal moves; a move that wins at once 1 - 1/1024
         int[] best = ExactPosition.bestMoves(q, BEST_TOLERANCE);
-        boolean isProven = proven[best[0]] && Math.abs(q[best[0]]) > AlphaBeta.PROVEN_THRESHOLD;
+        // exact when the best move is a proven win or loss, or when every line ends within the horizon (a draw
+        // searched to the end is the game's value too, as AlphaBetaPositions labels it)
+        boolean toTheEnd = state.history().length + depth >= ConnectFour.ROWS * ConnectFour.COLS;
+        boolean isProven = toTheEnd || Math.abs(q[best[0]]) > AlphaBeta.PROVEN_THRESHOLD;
         return new ExactVerdict(new ExactPosition(state, q[best[0]], q, best), isProven,
                 "alpha-beta depth " + depth + (isProven ? ", proven" : " heuristic"));
     }

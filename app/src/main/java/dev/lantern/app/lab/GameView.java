@@ -148,7 +148,14 @@ public final class GameView extends BorderPane {
         setCenter(split);
         charts.reset(settings.totalEnvSteps());
         feed = null;
+        // a new worker: nothing of the old one's is shown or awaited (its futures never complete once it is closed),
+        // and the new run's snapshots, counted from 0 again, are analysed
         snapshotSequence = -1;
+        analysedSequence = -1;
+        requested = null;
+        shown = null;
+        moveJob = null;
+        gameJob = null;
         showPosition();
     }
 

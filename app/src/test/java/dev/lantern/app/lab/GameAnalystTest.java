@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.analysis.search.AlphaBetaPositions;
 import dev.lantern.environments.board.AlphaBeta;
 import dev.lantern.environments.board.ConnectFour;
 import dev.lantern.environments.board.GameState;
@@ -44,6 +45,41 @@ class GameAnalystTest {
         assertTrue(Math.abs(v.value()) < 0.5, "heuristic values stay inside (-0.5, 0.5): " + v.value());
         assertEquals(new AlphaBeta(3).search(s).value(), v.value(), 1e-12, "the root value is alpha-beta's");
         assertEquals(7, v.bestMoves().length + countWorse(v), "every column judged");
+    }
+
+    @Test
+    void connectFourDrawSearchedToTheEndIsProven() {
+        // late positions whose every line ends within the horizon: alpha-beta's draw there is the game's value, as
+        // AlphaBetaPositions labels it (proven); the view must not call it a heuristic
+        GameAnalyst analyst = new GameAnalyst(ConnectFour.instance(), 1.5, 1);
+        AlphaBeta toTheEnd = new AlphaBeta(42);
+        int draws = 0;
+        for (GameState s : AlphaBetaPositions.sampleStates(90, 7)) {
+            if (s.history().length < 34 || AlphaBetaPositions.label(toTheEnd, s).value() != 0) {
+                continue;
+            }
+            draws++;
+            ExactVerdict v = analyst.exact(s, 42 - s.history().length);
+            assertEquals(0, v.value(), 0, s.render());
+            assertTrue(v.proven(), v.method() + "\n" + s.render());
+            assertEquals("alpha-beta depth " + (42 - s.history().length) + ", proven", v.method());
+        }
+        assertTrue(draws > 0, "the sample holds late drawn positions");
+    }
+
+    @Test
+    void connectFourMoveValuesAreAlphaBetasAtTheChosenDepthOneIncluded() {
+        // the view's per-move values are those of AlphaBeta.actionValues at the depth it names, so its root value is
+        // AlphaBeta(depth).search's; at depth 1 too (the view used to search 2 plies there and call it depth 1)
+        GameAnalyst analyst = new GameAnalyst(ConnectFour.instance(), 1.5, 1);
+        for (GameState s : AlphaBetaPositions.sampleStates(9, 3)) {
+            for (int depth = 1; depth <= 3; depth++) {
+                ExactVerdict v = analyst.exact(s, depth);
+                assertArrayEquals(new AlphaBeta(depth).actionValues(s), v.actionValues(), 1e-12,
+                        "depth " + depth + "\n" + s.render());
+                assertEquals(new AlphaBeta(depth).search(s).value(), v.value(), 1e-12, "depth " + depth);
+            }
+        }
     }
 
     @Test

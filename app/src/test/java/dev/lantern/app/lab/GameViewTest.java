@@ -217,6 +217,29 @@ class GameViewTest {
         assertTrue(fx(() -> view.statusText()).contains(game.id()));
     }
 
+    @Test
+    @Order(5) // after the iteration: the old run has taken more snapshots than the new one has at its start
+    void aNewRunReanalysesTheShownPositionWithItsOwnNetwork() throws Exception {
+        fx(() -> {
+            view.controls().selectMode(GamePlay.Mode.HUMAN);
+            ((javafx.scene.control.Button) view.controls().lookup("#newGame")).fire();
+            return null;
+        });
+        GameState start = TicTacToe.instance().initialState();
+        waitFor("the old run's analysis of the empty board", 20_000, () -> fx(() -> view.shown() != null
+                && view.shown().state().equals(start)));
+        PositionAnalysis old = fx(view::shown);
+        GameFeed first = fx(view::feed);
+        fx(() -> lab.controller().startGame(SETTINGS, true));
+        waitFor("the new run's first snapshot", 20_000, () -> fx(() -> view.feed() != null && view.feed() != first
+                && view.snapshots() >= 1));
+        // the new run's snapshot 0 must be analysed although the old run's view had analysed later sequence numbers,
+        // and the old network's numbers must not stay on the new run's board
+        waitFor("the new run's analysis of the shown position", 20_000, () -> fx(() -> view.shown() != old
+                && view.shown() != null && view.analyses() >= 1));
+        assertEquals(0, fx(() -> view.shown().snapshot()), "the new run's first snapshot");
+    }
+
     private void key(KeyCode code) throws Exception {
         if (code == null) {
             return;
