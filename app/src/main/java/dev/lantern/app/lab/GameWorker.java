@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The game view's ONE background thread ({@code lantern-lab-game}): every search, exact solve and move the view
@@ -58,6 +60,8 @@ final class GameWorker implements AutoCloseable {
     /** How many of the newest snapshots the worker keeps, so a shown analysis' network can still be copied. */
     static final int RECENT_SNAPSHOTS = 4;
 
+    private static final Logger LOG = LoggerFactory.getLogger(GameWorker.class);
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lantern-lab-game");
         t.setDaemon(true);
@@ -98,10 +102,15 @@ final class GameWorker implements AutoCloseable {
                 pending.compareAndSet(null, r); // asked again when a snapshot comes
                 return;
             }
-            latest.set(c.analyst().analyse(c.snapshot() == null ? null : c.view(),
-                    c.snapshot() == null ? -1 : c.snapshot().sequence(), r.state(), r.simulations(), r.depth()));
-            solved = c.analyst().solution();
-            analyses++;
+            try {
+                latest.set(c.analyst().analyse(c.snapshot() == null ? null : c.view(),
+                        c.snapshot() == null ? -1 : c.snapshot().sequence(), r.state(), r.simulations(), r.depth()));
+                solved = c.analyst().solution();
+                analyses++;
+            } catch (RuntimeException e) { // the executor would swallow it: the view keeps its last analysis
+                LOG.error("game view: the analysis of {} ({} simulations, depth {}) failed", r.state(),
+                        r.simulations(), r.depth(), e);
+            }
         });
     }
 
