@@ -56,6 +56,17 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
     }
 
     /**
+     * {@link #evaluate(INDArray, PpoTargets)} on observations that stay the same from call to call (a probe's, never
+     * changed in place): the pass keeps them from the previous call instead of copying and scanning them again
+     * ({@link DensePass#setFixedInput}). The same numbers.
+     */
+    public Evaluation evaluateFixed(INDArray observations, PpoTargets targets) {
+        DensePass pass = net.pass(targets.size());
+        pass.setFixedInput(observations);
+        return evaluate(pass, targets);
+    }
+
+    /**
      * Loss and gradient on one batch whose observations are rows of a plain array (no INDArray is allocated).
      *
      * @param observations {@code [B * inputSize]} row-major, at least that long
@@ -70,8 +81,9 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
     /**
      * Each term of the loss ({@link PpoLoss#TERMS}: policy, value, entropy) with its own gradient, from one forward
      * and three backward passes at the current parameters. Leaves the last term's gradient in the network's buffer.
+     * The observations are a probe's, the same from call to call ({@link DensePass#setFixedInput}).
      *
-     * @param observations     {@code [B, inputSize]}, any floating-point type
+     * @param observations     {@code [B, inputSize]}, any floating-point type, never changed in place
      * @param targets          the batch's fixed targets, {@code [B]} each
      * @param termValuesOut    receives the terms as they enter the loss, {@code [3]}
      * @param termGradientsOut receives dTerm/dθ, three arrays shaped like the parameters
@@ -81,7 +93,7 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
         int n = targets.size();
         int actions = net.actionCount();
         DensePass pass = net.pass(n);
-        pass.setInput(observations);
+        pass.setFixedInput(observations);
         if (logitsBuf.length != n * actions) {
             logitsBuf = new double[n * actions];
             valuesBuf = new double[n];

@@ -79,6 +79,7 @@ public final class DensePass {
 
     private final ActiveColumns columns;
     private boolean sparse;
+    private INDArray fixedInput; // the array the input buffers hold, when set by setFixedInput
     private double[] scratch = new double[0];
 
     private Map<String, INDArray> g0;
@@ -156,6 +157,7 @@ public final class DensePass {
         if (observations.length < length) {
             throw new IllegalArgumentException("need " + length + " observation values, got " + observations.length);
         }
+        fixedInput = null;
         double[] inputValues = columns.values();
         for (int i = 0; i < length; i++) {
             inputValues[i] = observations[i];
@@ -174,11 +176,24 @@ public final class DensePass {
             throw new IllegalArgumentException("observations " + Arrays.toString(observations.shape())
                     + " do not match a batch of " + batch + " rows of " + inputSize + " features");
         }
+        fixedInput = null;
         double[] values = observations.dup('c').data().asDouble();
         System.arraycopy(values, 0, columns.values(), 0, batch * inputSize);
         sparse = columns.prepare();
         if (!sparse) {
             input.assign(observations);
+        }
+    }
+
+    /**
+     * Sets the batch's observations as {@link #setInput(INDArray)} does, unless {@code observations} is the array this
+     * method set last and no other input was set since: then the buffers hold it already and nothing is done. For a
+     * probe's fixed observations, evaluated at many parameter vectors; the caller must not change the array in place.
+     */
+    public void setFixedInput(INDArray observations) {
+        if (observations != fixedInput) {
+            setInput(observations);
+            fixedInput = observations;
         }
     }
 
