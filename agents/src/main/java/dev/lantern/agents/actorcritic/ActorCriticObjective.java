@@ -58,11 +58,13 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
     /**
      * {@link #evaluate(INDArray, PpoTargets)} on observations that stay the same from call to call (a probe's, never
      * changed in place): the pass keeps them from the previous call instead of copying and scanning them again
-     * ({@link DensePass#setFixedInput}). The same numbers.
+     * ({@link DensePass#setFixedInput}), and tanh's backward runs on the host ({@link DensePass#hostTanhGradient}):
+     * the same numbers up to the last bit of the network's type.
      */
     public Evaluation evaluateFixed(INDArray observations, PpoTargets targets) {
         DensePass pass = net.pass(targets.size());
         pass.setFixedInput(observations);
+        pass.hostTanhGradient(true);
         return evaluate(pass, targets);
     }
 
@@ -94,6 +96,7 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
         int actions = net.actionCount();
         DensePass pass = net.pass(n);
         pass.setFixedInput(observations);
+        pass.hostTanhGradient(true);
         if (logitsBuf.length != n * actions) {
             logitsBuf = new double[n * actions];
             valuesBuf = new double[n];
