@@ -18,7 +18,11 @@ run() { # name, options...
 
 "$ROOT/lantern" --version > /dev/null  # build first, outside the timings
 echo "lantern run, default experiment (examples/four-rooms.json), OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}; load average $(cut -d" " -f1-3 /proc/loadavg)"
-on=$(run lca-on "$@" | tee /dev/stderr | tail -n 1)
-off=$(run lca-off --no-lca "$@" | tee /dev/stderr | tail -n 1)
+on_lines=$(run lca-on "$@")
+printf '%s\n' "$on_lines" >&2  # the inherited stderr, not a reopened /dev/stderr: with both in one file, nothing is overwritten
+off_lines=$(run lca-off --no-lca "$@")
+printf '%s\n' "$off_lines" >&2
+on=$(tail -n 1 <<< "$on_lines")
+off=$(tail -n 1 <<< "$off_lines")
 awk -v on="$on" -v off="$off" 'BEGIN { printf "training time: LCA on %.1f s, LCA off %.1f s, ratio %.2fx (target <= 1.5x)\n", on, off, on / off }'
 echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg)"

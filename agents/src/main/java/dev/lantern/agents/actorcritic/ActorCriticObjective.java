@@ -1,12 +1,12 @@
 package dev.lantern.agents.actorcritic;
 
 import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.nn.DensePass;
 import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.NetworkObjective;
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -44,12 +44,22 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
     }
 
     /**
-     * Loss and gradient on one batch at the current parameters, by the network's fast pass ({@link DensePass}).
+     * Loss and gradient on one batch at the current parameters, by the network's fast pass ({@link DensePass}) on the
+     * {@link ComputePath#HOST_BUFFERS} path, else through DL4J's graph calls ({@link #evaluateThroughGraph}).
      *
      * @param observations {@code [B, inputSize]}, any floating-point type (copied into the pass's input buffer)
      * @param targets      the batch's fixed targets, {@code [B]} each
      */
     public Evaluation evaluate(INDArray observations, PpoTargets targets) {
+        if (!ComputePath.select().hostBuffers()) {
+            if (observations.dataType() == net.dataType()) {
+                return evaluateThroughGraph(observations, targets);
+            }
+            INDArray cast = observations.castTo(net.dataType());
+            Evaluation e = evaluateThroughGraph(cast, targets);
+            NativeMemory.release(cast);
+            return e;
+        }
         DensePass pass = net.pass(targets.size());
         pass.setInput(observations);
         return evaluate(pass, targets);
@@ -62,6 +72,9 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
      * the same numbers up to the last bit of the network's type.
      */
     public Evaluation evaluateFixed(INDArray observations, PpoTargets targets) {
+        if (!ComputePath.select().hostBuffers()) {
+            return evaluate(observations, targets);
+        }
         DensePass pass = net.pass(targets.size());
         pass.setFixedInput(observations);
         pass.hostTanhGradient(true);
@@ -69,12 +82,19 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
     }
 
     /**
-     * Loss and gradient on one batch whose observations are rows of a plain array (no INDArray is allocated).
+     * Loss and gradient on one batch whose observations are rows of a plain array (no INDArray is allocated on the
+     * {@link ComputePath#HOST_BUFFERS} path; on the other, the rows are copied into one and go through the graph).
      *
      * @param observations {@code [B * inputSize]} row-major, at least that long
      * @param targets      the batch's fixed targets, {@code [B]} each
      */
     public Evaluation evaluate(float[] observations, PpoTargets targets) {
+        if (!ComputePath.select().hostBuffers()) {
+            INDArray x = net.batch(observations, targets.size());
+            Evaluation e = evaluateThroughGraph(x, targets);
+            NativeMemory.release(x);
+            return e;
+        }
         DensePass pass = net.pass(targets.size());
         pass.setInput(observations);
         return evaluate(pass, targets);
@@ -82,7 +102,8 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
 
     /**
      * Each term of the loss ({@link PpoLoss#TERMS}: policy, value, entropy) with its own gradient, from one forward
-     * and three backward passes at the current parameters. Leaves the last term's gradient in the network's buffer.
+     * and three backward passes at the current parameters (the fast pass, or DL4J's graph calls off the
+     * {@link ComputePath#HOST_BUFFERS} path). Leaves the last term's gradient in the network's buffer.
      * The observations are a probe's, the same from call to call ({@link DensePass#setFixedInput}).
      *
      * @param observations     {@code [B, inputSize]}, any floating-point type, never changed in place
@@ -94,6 +115,25 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
             INDArray[] termGradientsOut) {
         int n = targets.size();
         int actions = net.actionCount();
+        double[] dPolicy = new double[n * actions];
+        double[] dEntropy = new double[n * actions];
+        double[] dValues = new double[n];
+        double[] noLogits = new double[n * actions];
+        double[] noValues = new double[n];
+        if (!ComputePath.select().hostBuffers()) {
+            INDArray x = observations.castTo(net.dataType());
+            Map<String, INDArray> acts = net.forward(x);
+            LossParts parts = loss.evaluateTerms(toDoubles(acts.get(ActorCriticNet.POLICY)),
+                    toDoubles(acts.get(ActorCriticNet.VALUE)), actions, targets, dPolicy, dEntropy, dValues);
+            loss.termValues(parts, termValuesOut);
+            NativeMemory.releaseAllBut(acts, x);
+            // DL4J's backward clears the layers' inputs: one forward before each
+            backwardThroughGraph(x, dPolicy, noValues, termGradientsOut[0]);
+            backwardThroughGraph(x, noLogits, dValues, termGradientsOut[1]);
+            backwardThroughGraph(x, dEntropy, noValues, termGradientsOut[2]);
+            NativeMemory.release(x == observations ? null : x);
+            return parts;
+        }
         DensePass pass = net.pass(n);
         pass.setFixedInput(observations);
         pass.hostTanhGradient(true);
@@ -102,13 +142,8 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
             valuesBuf = new double[n];
         }
         pass.forward(logitsBuf, valuesBuf);
-        double[] dPolicy = new double[n * actions];
-        double[] dEntropy = new double[n * actions];
-        double[] dValues = new double[n];
         LossParts parts = loss.evaluateTerms(logitsBuf, valuesBuf, actions, targets, dPolicy, dEntropy, dValues);
         loss.termValues(parts, termValuesOut);
-        double[] noLogits = new double[n * actions];
-        double[] noValues = new double[n];
         pass.backward(dPolicy, noValues);
         termGradientsOut[0].assign(net.gradient());
         pass.backward(noLogits, dValues);
@@ -116,6 +151,34 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
         pass.backward(dEntropy, noValues);
         termGradientsOut[2].assign(net.gradient());
         return parts;
+    }
+
+    /** Forward on {@code x}, then backpropagates one pair of head gradients; the gradient is copied into {@code out}. */
+    private void backwardThroughGraph(INDArray x, double[] dLogits, double[] dValues, INDArray out) {
+        Map<String, INDArray> acts = net.forward(x);
+        backwardThroughGraph(dLogits, dValues, (int) x.rows());
+        NativeMemory.releaseAllBut(acts, x);
+        out.assign(net.gradient());
+    }
+
+    /** {@code net.backward} of head gradients given as plain arrays, {@code [n * A]} and {@code [n]} row-major. */
+    private Gradient backwardThroughGraph(double[] dLogits, double[] dValues, int n) {
+        INDArray epsLogits = epsilon(dLogits, n, net.actionCount());
+        INDArray epsValues = epsilon(dValues, n, 1);
+        Gradient gradient = net.backward(epsLogits, epsValues);
+        NativeMemory.release(epsLogits, epsValues);
+        return gradient;
+    }
+
+    /** {@code values} as a {@code [rows, columns]} array of the network's data type. */
+    private INDArray epsilon(double[] values, int rows, int columns) {
+        INDArray d = Nd4j.create(values, new long[] {rows, columns}, 'c');
+        if (d.dataType() == net.dataType()) {
+            return d;
+        }
+        INDArray cast = d.castTo(net.dataType());
+        NativeMemory.release(d);
+        return cast;
     }
 
     private Evaluation evaluate(DensePass pass, PpoTargets targets) {
@@ -161,12 +224,8 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
         double[] dLogits = new double[n * actions];
         double[] dValues = new double[n];
         LossParts parts = loss.evaluate(logits, values, actions, targets, dLogits, dValues);
-        DataType type = net.dataType();
-        INDArray epsLogits = Nd4j.create(dLogits, new long[] {n, actions}, 'c').castTo(type);
-        INDArray epsValues = Nd4j.create(dValues, new long[] {n, 1}, 'c').castTo(type);
-        Gradient gradient = net.backward(epsLogits, epsValues);
+        Gradient gradient = backwardThroughGraph(dLogits, dValues, n);
         NativeMemory.releaseAllBut(acts, observations);
-        NativeMemory.release(epsLogits, epsValues);
         return new Evaluation(parts, gradient);
     }
 

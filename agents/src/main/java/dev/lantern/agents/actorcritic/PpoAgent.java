@@ -8,8 +8,10 @@ import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
+import dev.lantern.agents.nn.DensePass;
 import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.agents.nn.Softmax;
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
@@ -63,6 +65,8 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> im
 
     private final Rollout rollout;
     private final float[] minibatchObs;
+    private final double[] actLogits;
+    private final double[] actValues;
     private long iterations;
 
     /**
@@ -95,6 +99,8 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> im
         this.actions = net.actionCount();
         rollout = new Rollout(config.rolloutSize(), obsSize);
         minibatchObs = new float[config.minibatchSize() * obsSize];
+        actLogits = new double[envs.size() * actions];
+        actValues = new double[envs.size()];
     }
 
     /**
@@ -190,9 +196,9 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> im
         for (int t = 0; t < stepsPerEnv; t++) {
             int row = t * envCount;
             System.arraycopy(envs.observations, 0, rollout.obs, row * obsSize, envCount * obsSize);
-            double[][] out = net.outputs(envs.observations, envCount);
-            double[] logits = out[0];
-            double[] values = out[1];
+            act(envs.observations);
+            double[] logits = actLogits;
+            double[] values = actValues;
             Softmax.rows(logits, envCount, actions, probs);
             for (int e = 0; e < envCount; e++) {
                 int a = sample(probs, e * actions);
@@ -221,7 +227,8 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> im
 
     /** Adds γ V(s_final) to the reward of every truncated (not terminated) step of row {@code row}. */
     private void bootstrapTruncated(int row, int envCount) {
-        double[] finalValues = net.outputs(envs.finalObservations, envCount)[1];
+        act(envs.finalObservations);
+        double[] finalValues = actValues;
         for (int e = 0; e < envCount; e++) {
             if (envs.truncated[e] && !envs.terminated[e]) {
                 rollout.rewards[row + e] += config.gamma() * finalValues[e];
@@ -229,8 +236,28 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> im
         }
     }
 
+    /**
+     * The logits and values of the {@code envs.size()} observations in {@code obs}, into {@link #actLogits} and
+     * {@link #actValues}, by the network's fast pass ({@link DensePass}: a handful of native calls into buffers kept
+     * for the batch, the one-hot input's first layer on its active columns) instead of DL4J's graph output, which
+     * costs several times more per call on a batch of a few environments: acting is one call per step. Off the
+     * host-buffer path ({@link ComputePath}, e.g. on a CUDA backend) the graph's own output.
+     */
+    private void act(float[] obs) {
+        if (!ComputePath.select().hostBuffers()) {
+            double[][] out = net.outputs(obs, envs.size());
+            System.arraycopy(out[0], 0, actLogits, 0, actLogits.length);
+            System.arraycopy(out[1], 0, actValues, 0, actValues.length);
+            return;
+        }
+        DensePass pass = net.pass(envs.size());
+        pass.setInput(obs);
+        pass.forward(actLogits, actValues);
+    }
+
     private void computeAdvantages() {
-        double[] next = net.outputs(envs.observations, envs.size())[1];
+        act(envs.observations);
+        double[] next = actValues;
         rollout.computeAdvantages(next, envs.size(), config.rolloutSteps(), config.gamma(), config.gaeLambda());
     }
 

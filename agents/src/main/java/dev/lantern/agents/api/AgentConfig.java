@@ -1,6 +1,7 @@
 package dev.lantern.agents.api;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -43,5 +44,13 @@ public interface AgentConfig {
      */
     default OptionalDouble discount() {
         return OptionalDouble.empty();
+    }
+
+    /**
+     * The trained run whose network this agent plans with ({@code RUN-DIR} or {@code RUN-DIR@STEP}), for whoever
+     * assembles the run to read it and hand it over as {@link LearnerContext#planningNetwork()}; empty for most agents.
+     */
+    default Optional<String> planningNetwork() {
+        return Optional.empty();
     }
 }

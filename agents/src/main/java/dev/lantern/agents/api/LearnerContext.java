@@ -22,9 +22,25 @@ import org.nd4j.linalg.api.buffer.DataType;
  *                      solve, the quantity {@code eval/return} measures), or NaN when not solved or a game
  * @param evalSeed      the seed of the evaluation episodes and matches held outside the agent (the final evaluation):
  *                      {@code Seeds.derive(runSeed, "eval")}, unless a fork reseeded the {@code eval} stream
+ * @param planningNetwork the trained network named by the config's {@link AgentConfig#planningNetwork()}, read by
+ *                        whoever assembles the run, or null
  */
 public record LearnerContext(Supplier<? extends Environment> environments, Game game, long runSeed,
-        long totalEnvSteps, int probeSize, DataType dataType, int evalEpisodes, double optimalReturn, long evalSeed) {
+        long totalEnvSteps, int probeSize, DataType dataType, int evalEpisodes, double optimalReturn, long evalSeed,
+        PolicyValueView planningNetwork) {
+
+    /** A context without a planning network. */
+    public LearnerContext(Supplier<? extends Environment> environments, Game game, long runSeed, long totalEnvSteps,
+            int probeSize, DataType dataType, int evalEpisodes, double optimalReturn, long evalSeed) {
+        this(environments, game, runSeed, totalEnvSteps, probeSize, dataType, evalEpisodes, optimalReturn, evalSeed,
+                null);
+    }
+
+    /** This context with {@code network} as its {@link #planningNetwork()}. */
+    public LearnerContext withPlanningNetwork(PolicyValueView network) {
+        return new LearnerContext(environments, game, runSeed, totalEnvSteps, probeSize, dataType, evalEpisodes,
+                optimalReturn, evalSeed, network);
+    }
 
     /** A context whose evaluation seed is the run's own, {@code Seeds.derive(runSeed, "eval")}. */
     public LearnerContext(Supplier<? extends Environment> environments, Game game, long runSeed, long totalEnvSteps,

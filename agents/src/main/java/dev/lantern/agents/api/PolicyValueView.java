@@ -22,6 +22,15 @@ public interface PolicyValueView {
      */
     void evaluate(float[] observations, int count, double[] probabilities, double[] values);
 
+    /**
+     * Whether {@link #evaluate}'s answer for an observation is a function of that observation alone (a frozen network:
+     * not of earlier calls, a random draw or a search's budget), up to the rounding of batched products. Then a caller
+     * may keep the answer for an observation it has seen (the greedy evaluator does). Default: false.
+     */
+    default boolean answersByObservation() {
+        return false;
+    }
+
     /** The greedy decision for one observation (ties go to the lowest action index). */
     default Decision decideGreedy(float[] observation) {
         double[] p = new double[actionCount()];

@@ -170,7 +170,7 @@ public final class LockstepPuct<S> {
         }
         List<SearchTree<S>> trees = new ArrayList<>(n);
         for (Node<S> root : rootNodes) {
-            trees.add(new SearchTree<>(root, problem.actionCount(), simulations, 0, null));
+            trees.add(new SearchTree<>(root, problem.actionCount(), simulations, 0, null, false));
         }
         return trees;
     }

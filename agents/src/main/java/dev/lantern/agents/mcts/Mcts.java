@@ -38,6 +38,7 @@ public final class Mcts<S> {
     private final double sign;
     private final double discount;
     private final boolean uct;
+    private final boolean max;
     private Node<?>[] path = new Node<?>[64];
 
     /**
@@ -56,7 +57,11 @@ public final class Mcts<S> {
         this.noiseBuffer = new double[n];
         this.sign = problem.alternating() ? -1 : 1;
         this.discount = problem.discount();
-        this.uct = config.selection() == MctsConfig.Selection.UCT;
+        this.max = config.selection() == MctsConfig.Selection.MAX_UCT;
+        this.uct = config.selection() == MctsConfig.Selection.UCT || max;
+        if (max && problem.alternating()) {
+            throw new IllegalArgumentException("selection MAX_UCT is for single-agent problems; this one alternates");
+        }
     }
 
     /** The settings. */
@@ -111,17 +116,25 @@ public final class Mcts<S> {
                 depth++;
             }
             double g = value;
+            double best = value;
             for (int i = len - 1; i >= 1; i--) {
                 Node<S> n = (Node<S>) path[i];
                 g = n.reward + discount * sign * g;
                 n.valueSum += g;
                 n.visits++;
+                if (sign > 0) {
+                    n.best = Math.max(n.best, n.reward + discount * best);
+                    best = n.best;
+                }
                 path[i] = null;
             }
             root.valueSum += g;
             root.visits++;
+            if (sign > 0) {
+                root.best = Math.max(root.best, best);
+            }
         }
-        return new SearchTree<>(root, problem.actionCount(), simulations, config.temperature(), random);
+        return new SearchTree<>(root, problem.actionCount(), simulations, config.temperature(), random, max);
     }
 
     @SuppressWarnings("unchecked")
@@ -161,7 +174,7 @@ public final class Mcts<S> {
             if (n == 0) {
                 return child;
             }
-            double score = child.valueSum / n + c * Math.sqrt(logN / n);
+            double score = (max ? child.best : child.valueSum / n) + c * Math.sqrt(logN / n);
             if (score > bestScore) {
                 bestScore = score;
                 best = child;

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param simulations       simulations per search (each descends from the root to one new leaf and backs up its
  *                          value), {@code >= 1}
- * @param selection         the tree policy: {@link Selection#UCT} (UCB1, priors ignored) or {@link Selection#PUCT}
- *                          (AlphaZero's prior-weighted rule)
+ * @param selection         the tree policy: {@link Selection#UCT} (UCB1, priors ignored), {@link Selection#PUCT}
+ *                          (AlphaZero's prior-weighted rule) or {@link Selection#MAX_UCT} (UCB1 on the best return)
  * @param exploration       the exploration constant: UCT's {@code c} or PUCT's {@code c_puct}, {@code >= 0}
  * @param dirichletAlpha    concentration of the Dirichlet noise mixed into the root priors, {@code > 0}
  * @param dirichletFraction weight of that noise, in {@code [0, 1]}; 0 turns the noise off
@@ -25,7 +25,15 @@ public record MctsConfig(int simulations, Selection selection, double exploratio
         /** UCB1: {@code Q + c * sqrt(ln N / n)}, unvisited children first (lowest action first). */
         UCT,
         /** AlphaZero: {@code Q + c * P * sqrt(N) / (1 + n)}, unvisited children count {@code Q = 0}. */
-        PUCT
+        PUCT,
+        /**
+         * UCB1 on the best return found instead of the mean ({@code best + c * sqrt(ln N / n)}, unvisited children
+         * first), and the final choice at temperature 0 by the best return ({@link Node#best()}, ties to the most
+         * visited, then the lowest action): for deterministic single-agent problems, where every simulated return is
+         * one an action sequence achieves, so the best one is a lower bound on the optimum rather than an average
+         * over random continuations. Refused for alternating games.
+         */
+        MAX_UCT
     }
 
     /** The most simulations accepted per search. */
@@ -73,7 +81,7 @@ public record MctsConfig(int simulations, Selection selection, double exploratio
             problems.add(path + ".simulations: must be in [1, " + MAX_SIMULATIONS + "], got " + simulations);
         }
         if (selection == null) {
-            problems.add(path + ".selection: must be UCT or PUCT, got null");
+            problems.add(path + ".selection: must be UCT, PUCT or MAX_UCT, got null");
         }
         if (!(exploration >= 0) || Double.isInfinite(exploration)) {
             problems.add(path + ".exploration: must be >= 0 and finite, got " + exploration);

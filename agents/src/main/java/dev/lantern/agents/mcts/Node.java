@@ -21,6 +21,8 @@ public final class Node<S> {
     double prior;
     int visits;
     double valueSum;
+    /** Highest return of any simulation through this node, from here on (see {@link #best()}). */
+    double best = Double.NEGATIVE_INFINITY;
     /** Reward of the step into this node, for the player who moved; set when the state is first computed. */
     double reward;
     /** The state, computed when the node is first visited; null before. */
@@ -54,6 +56,19 @@ public final class Node<S> {
     /** Sum of the returns backed up through this node, for the player who chose {@link #action()}. */
     public double valueSum() {
         return valueSum;
+    }
+
+    /**
+     * The highest return found through this node: the reward of the step into it plus the discounted best of its
+     * state, where a state's best is the largest of its own leaf evaluation and its visited children's bests (a max,
+     * or Bellman, backup). Kept in single-agent searches only ({@link SearchProblem#alternating()} false); there, on a
+     * deterministic problem with rollout evaluation, it is the return of an action sequence that was actually
+     * simulated (a sequence cut by the horizon counting 0 from there), so it never exceeds the optimum where that 0
+     * does not. Negative infinity if never visited
+     * or in alternating games.
+     */
+    public double best() {
+        return best;
     }
 
     /** Mean return {@code valueSum / visits}; NaN if never visited. */

@@ -1,5 +1,6 @@
 package dev.lantern.agents.mcts;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -14,6 +15,8 @@ public final class RandomRolloutEvaluator<S> implements Evaluator<S> {
     private final SplittableRandom random;
     private int[] legalBuffer = new int[0];
     private final double[] reward = new double[1];
+    private int[] played = new int[16];
+    private int playedCount;
 
     /** An evaluator whose playouts are drawn from a generator seeded with {@code seed}. */
     public RandomRolloutEvaluator(long seed) {
@@ -37,8 +40,13 @@ public final class RandomRolloutEvaluator<S> implements Evaluator<S> {
         S s = state;
         int n = legalCount;
         int[] actions = legal;
+        playedCount = 0;
         for (int t = 0; t < remainingSteps; t++) {
             int a = actions[random.nextInt(n)];
+            if (playedCount == played.length) {
+                played = Arrays.copyOf(played, 2 * playedCount);
+            }
+            played[playedCount++] = a;
             s = problem.step(s, a, reward);
             total += scale * reward[0];
             scale *= sign * discount;
@@ -49,5 +57,10 @@ public final class RandomRolloutEvaluator<S> implements Evaluator<S> {
             n = problem.legalActions(s, legalBuffer);
         }
         return total;
+    }
+
+    /** The actions of the last playout, in order (empty before the first): what a planner replays to realize it. */
+    public int[] lastPlayout() {
+        return Arrays.copyOf(played, playedCount);
     }
 }

@@ -22,9 +22,12 @@ public final class SearchTree<S> {
     private final double[] q;
     private final double[] policy;
     private final int action;
+    private final boolean byBest;
 
-    SearchTree(Node<S> root, int actionCount, int simulations, double temperature, SplittableRandom random) {
+    SearchTree(Node<S> root, int actionCount, int simulations, double temperature, SplittableRandom random,
+            boolean byBest) {
         this.root = root;
+        this.byBest = byBest;
         this.simulations = simulations;
         this.visits = new int[actionCount];
         this.priors = new double[actionCount];
@@ -35,7 +38,8 @@ public final class SearchTree<S> {
             priors[c.action] = c.prior;
             q[c.action] = c.q();
         }
-        this.policy = policy(root, actionCount, temperature);
+        this.policy = byBest && temperature == 0 ? bestPolicy(root, actionCount)
+                : policy(root, actionCount, temperature);
         this.action = temperature == 0 ? argmax(policy) : sample(policy, random::nextDouble);
     }
 
@@ -71,6 +75,19 @@ public final class SearchTree<S> {
         for (int a = 0; a < actionCount; a++) {
             p[a] /= sum;
         }
+        return p;
+    }
+
+    /** All mass on the child with the highest {@link Node#best()}, ties to the most visited, then the lowest action. */
+    static double[] bestPolicy(Node<?> root, int actionCount) {
+        Node<?> best = null;
+        for (Node<?> c : root.children) {
+            if (best == null || c.best > best.best || (c.best == best.best && c.visits > best.visits)) {
+                best = c;
+            }
+        }
+        double[] p = new double[actionCount];
+        p[best.action] = 1;
         return p;
     }
 
@@ -115,7 +132,10 @@ public final class SearchTree<S> {
         return simulations;
     }
 
-    /** The chosen action: argmax of the visits at temperature 0, else drawn from {@link #policy()}. */
+    /**
+     * The chosen action: at temperature 0 the most visited (or, with {@link MctsConfig.Selection#MAX_UCT}, the one with
+     * the best return, {@link Node#best()}), else drawn from {@link #policy()}.
+     */
     public int action() {
         return action;
     }
@@ -140,9 +160,17 @@ public final class SearchTree<S> {
         return policy.clone();
     }
 
-    /** The root's value for the player to move: the mean of all backed-up returns. */
+    /**
+     * The root's value for the player to move: the mean of all backed-up returns, or with
+     * {@link MctsConfig.Selection#MAX_UCT} the best return found ({@link Node#best()}).
+     */
     public double value() {
-        return root.q();
+        return byBest ? root.best : root.q();
+    }
+
+    /** Whether the final choice and {@link #value()} go by the best return found rather than visits and the mean. */
+    public boolean byBest() {
+        return byBest;
     }
 
     /** The decision: {@link #action()}, {@link #policy()} and {@link #value()}; this tree is its explanation. */

@@ -1,5 +1,6 @@
 package dev.lantern.agents.nn;
 
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.environments.random.Rng;
 import java.util.HashMap;
 import java.util.List;
@@ -89,12 +90,16 @@ public final class ActorCriticNet extends GraphNetwork {
     /**
      * The fast training pass for batches of {@code batchSize} rows, made on first use and kept: forward and backward
      * with gemm calls into preallocated buffers, the same numbers as {@link #forward} and {@link #backward} up to
-     * floating-point rounding ({@link DensePass}).
+     * floating-point rounding ({@link DensePass}). Works on host buffers: only on the {@link ComputePath#HOST_BUFFERS}
+     * path.
+     *
+     * @throws IllegalStateException on the {@link ComputePath#ND4J_OPS} path
      */
     public DensePass pass(int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
+        ComputePath.requireHostBuffers("the fast pass (DensePass)");
         return passes.computeIfAbsent(batchSize, b -> new DensePass(graph(), b, inputSize(), hidden, actionCount()));
     }
 
@@ -102,14 +107,14 @@ public final class ActorCriticNet extends GraphNetwork {
      * PPO's optimizer step on the gradient in {@link #gradient()}: scale it to a global L2 norm of at most
      * {@code maxGradNorm} ({@code <= 0}: no clipping), then Adam, the iteration count advanced. Same arithmetic and
      * same updater state as clipping the buffer and calling {@link #applyUpdate}, in one pass of Java loops over the
-     * flat buffers instead of DL4J's Adam op ({@link AdamStep}); falls back to that path for an updater it does not
-     * cover.
+     * flat buffers instead of DL4J's Adam op ({@link AdamStep}); takes DL4J's updater instead off the
+     * {@link ComputePath#HOST_BUFFERS} path and for an updater the loop does not cover.
      *
      * @return the gradient's L2 norm before clipping
      */
     public double clipAndUpdate(double maxGradNorm) {
         Gradient flat = flatGradient();
-        if (AdamStep.supports(graph())) {
+        if (ComputePath.select().hostBuffers() && AdamStep.supports(graph())) {
             return AdamStep.apply(graph(), maxGradNorm);
         }
         INDArray grad = gradient();

@@ -1,5 +1,6 @@
 package dev.lantern.agents.nn;
 
+import dev.lantern.agents.api.ComputePath;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -25,7 +26,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * with {@code t} the graph's iteration count and {@code lr} its schedule's value at {@code t}. The updater state stays
  * where DL4J keeps it ({@code m} then {@code v} in the single updater block's view), so checkpoints, restores and
  * {@link ActorCriticNet#applyUpdate} interleave freely with this step. It applies only to a graph with one Adam
- * updater block whose buffers are root arrays ({@link #supports}); otherwise the caller uses DL4J's updater.
+ * updater block whose buffers are root arrays ({@link #supports}), on the {@link ComputePath#HOST_BUFFERS} path;
+ * otherwise the caller uses DL4J's updater.
  */
 final class AdamStep {
 
@@ -59,6 +61,7 @@ final class AdamStep {
      * @return the gradient's L2 norm before clipping
      */
     static double apply(ComputationGraph graph, double maxNorm) {
+        ComputePath.requireHostBuffers("Adam in Java (AdamStep)");
         BaseMultiLayerUpdater<?> updater = graph.getUpdater();
         UpdaterBlock block = updater.getUpdaterBlocks().get(0);
         if (block.getGradientUpdater() == null) {

@@ -327,7 +327,7 @@ public final class DensePass {
      * again and costs as much as a layer's product at these sizes. Equal to the op up to the last bit of the network's
      * type. Used for loss change allocation's probe passes (on the private shadow network), where it is about a tenth
      * of an evaluation; training keeps the op, so its numbers do not move. Only on a backend whose buffers live on the
-     * host ({@link #hostPathAvailable()}); elsewhere the request is ignored and the op runs.
+     * host ({@link #hostPathAvailable()}: the compute path in force); elsewhere the request is ignored and the op runs.
      *
      * @param on compute tanh's backward on the host
      */
@@ -348,11 +348,11 @@ public final class DensePass {
     }
 
     /**
-     * Whether host-buffer arithmetic (this pass's Java loops over ND4J's buffers) is allowed: on the CPU backend. The
-     * one place a compute-path choice (host fast paths or ND4J ops) gates {@link #hostTanhGradient}.
+     * Whether host-buffer arithmetic (this pass's Java loops over ND4J's buffers) is allowed: the
+     * {@link dev.lantern.agents.api.ComputePath} in force is {@code HOST_BUFFERS}. Gates {@link #hostTanhGradient}.
      */
     static boolean hostPathAvailable() {
-        return Nd4j.getEnvironment().isCPU();
+        return dev.lantern.agents.api.ComputePath.current().hostBuffers();
     }
 
     /** {@code dz = da (1 − a²)} over a {@code [B, width]} 'f' block (the activations are the first columns of theirs). */

@@ -1,5 +1,6 @@
 package dev.lantern.agents.nn;
 
+import dev.lantern.agents.api.ComputePath;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -12,8 +13,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 abstract class Flat {
 
-    /** Access to {@code array}'s buffer; it must be a root array (offset 0). */
+    /**
+     * Access to {@code array}'s buffer; it must be a root array (offset 0), and the compute path
+     * {@link ComputePath#HOST_BUFFERS} (on a device backend, writes here would never reach the device).
+     */
     static Flat of(INDArray array) {
+        ComputePath.requireHostBuffers("direct buffer access (Flat)");
         if (array.offset() != 0 || array.data().length() < array.length()) {
             throw new IllegalStateException("expected a root array, got offset " + array.offset());
         }

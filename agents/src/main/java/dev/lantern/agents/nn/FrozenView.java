@@ -36,6 +36,14 @@ public abstract class FrozenView<N extends GraphNetwork> implements Inspectable 
         return net;
     }
 
+    /**
+     * True: a private copy of a network that nobody trains answers every observation the same (the views'
+     * {@code PolicyValueView.answersByObservation}).
+     */
+    public boolean answersByObservation() {
+        return true;
+    }
+
     /** Number of actions. */
     public int actionCount() {
         return net.actionCount();

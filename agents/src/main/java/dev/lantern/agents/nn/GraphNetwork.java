@@ -1,5 +1,6 @@
 package dev.lantern.agents.nn;
 
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.api.InspectableNetwork;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -194,7 +195,8 @@ public abstract class GraphNetwork {
      * Inference on {@code rows} observations laid out back to back, as {@link #output} of {@link #batch}{@code (data,
      * rows)} (the same numbers), with no native memory left behind: the observations are copied into an input buffer
      * kept for that row count, and the outputs are read into Java arrays and released before this returns. The path
-     * the agents act with, called every environment step.
+     * the agents act with, called every environment step. The copy writes the input's host buffer directly on the
+     * {@link ComputePath#HOST_BUFFERS} path; on the other, the rows become a new array ({@link #batch}).
      *
      * @param data {@code [rows * inputSize]} row-major, at least that long
      * @return one row-major {@code [rows * width]} array per head, in the order of the graph's outputs
@@ -203,6 +205,12 @@ public abstract class GraphNetwork {
         int n = rows * inputSize;
         if (rows < 1 || data.length < n) {
             throw new IllegalArgumentException("expected " + rows + " x " + inputSize + " floats, got " + data.length);
+        }
+        if (!ComputePath.select().hostBuffers()) {
+            INDArray x = batch(data, rows);
+            double[][] values = outputValues(output(x));
+            NativeMemory.release(x);
+            return values;
         }
         INDArray in = inputs.computeIfAbsent(rows, r -> Nd4j.create(dataType(), new long[] {r, inputSize}, 'c'));
         if (in.dataType() == DataType.FLOAT) {
@@ -217,7 +225,11 @@ public abstract class GraphNetwork {
             in.assign(cast);
             NativeMemory.release(cast);
         }
-        INDArray[] out = output(in);
+        return outputValues(output(in));
+    }
+
+    /** Each output as a row-major Java array, the outputs released. */
+    private static double[][] outputValues(INDArray[] out) {
         double[][] values = new double[out.length][];
         for (int i = 0; i < out.length; i++) {
             values[i] = NativeMemory.toDoubles(out[i]);

@@ -2,6 +2,7 @@ package dev.lantern.agents.planning;
 
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.NamedStreams;
+import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.api.Reseedable;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.mcts.SearchTree;
@@ -13,14 +14,16 @@ import dev.lantern.environments.random.Rng;
 import dev.lantern.environments.random.Seeds;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
- * Monte Carlo tree search as a learner-free agent ({@code "agent": {"type": "mcts"}}): before every action a fresh
- * UCT search with random rollouts ({@link GridPlanner}) runs from the world's exact state through its simulator, and
- * the agent takes the most visited root action (or one drawn at {@link MctsAgentConfig#temperature()}). One episode per
- * iteration; nothing is learned, so there is no network, no update and no loss change allocation.
+ * Monte Carlo tree search as a learner-free agent ({@code "agent": {"type": "mcts"}}): before every action a search
+ * with random rollouts ({@link GridPlanner}) runs from the world's exact state through its simulator, and the agent
+ * acts on it: by default on the best sequence simulated so far in the episode (max backup, {@link BestReturns}), or on
+ * the most visited root action (plain UCT, {@link MctsAgentConfig.Backup#MEAN}), or one drawn at
+ * {@link MctsAgentConfig#temperature()}. One episode per iteration; nothing is learned, so there is no update and no
+ * loss change allocation (a trained network, when given, is only read).
  *
  * <p>Randomness: the {@code explore} stream seeds each search (its rollouts and temperature draw) and the {@code env}
  * stream the episodes' seeds; both, the world and the counters are the saved state, so a resumed run acts exactly as
@@ -39,8 +42,9 @@ public final class MctsAgent implements LearningAgent, Reseedable, SearchObserva
     private final Rng explore;
     private final Rng episodes;
     private final long viewSeed;
+    private final PolicyValueView network;
     private ObservedStates observed;
-    private volatile Consumer<SearchTree<GridState>> observer;
+    private volatile ObjIntConsumer<SearchTree<GridState>> observer;
 
     /**
      * @param config  hyperparameters
@@ -50,6 +54,18 @@ public final class MctsAgent implements LearningAgent, Reseedable, SearchObserva
      * @throws IllegalArgumentException if the config is invalid, listing every problem
      */
     public MctsAgent(MctsAgentConfig config, GridWorld world, long runSeed) {
+        this(config, world, runSeed, null);
+    }
+
+    /**
+     * An agent whose searches are PUCT with a trained network's prior and value at the leaves (no rollouts), or the
+     * rollout agent when {@code network} is null. The network is read only, by this agent's thread; its snapshots
+     * share it, so use them on the same thread.
+     *
+     * @param network a trained run's policy and value on this world's observations, or null
+     * @throws IllegalArgumentException if the config is invalid or the network does not fit the world
+     */
+    public MctsAgent(MctsAgentConfig config, GridWorld world, long runSeed, PolicyValueView network) {
         List<String> problems = new ArrayList<>();
         config.validate("agent", problems);
         if (!problems.isEmpty()) {
@@ -57,7 +73,8 @@ public final class MctsAgent implements LearningAgent, Reseedable, SearchObserva
         }
         this.config = config;
         this.world = world;
-        this.planner = new GridPlanner(world, config);
+        this.network = network;
+        this.planner = new GridPlanner(world, config, network);
         this.explore = new Rng(Seeds.derive(runSeed, Seeds.EXPLORE));
         this.episodes = new Rng(Seeds.derive(runSeed, Seeds.ENV));
         this.viewSeed = Seeds.derive(runSeed, Seeds.EVAL);
@@ -72,6 +89,7 @@ public final class MctsAgent implements LearningAgent, Reseedable, SearchObserva
     @Override
     public void iterate(TrainingSession session) {
         world.resetInPlace(episodes.nextLong());
+        planner.forgetPlan();
         double episodeReturn = 0;
         double performance = 0;
         long simulatedBefore = planner.simulatedSteps();
@@ -80,15 +98,16 @@ public final class MctsAgent implements LearningAgent, Reseedable, SearchObserva
         long start = System.nanoTime();
         int steps = 0;
         while (!world.episodeOver()) {
-            SearchTree<GridState> tree = planner.search(world.state(), config.temperature(), explore.nextLong());
+            GridPlanner.Step step = planner.step(world.state(), config.temperature(), explore.nextLong());
+            SearchTree<GridState> tree = step.tree();
             steps++;
-            Consumer<SearchTree<GridState>> o = observer;
+            ObjIntConsumer<SearchTree<GridState>> o = observer;
             if (o != null) {
-                o.accept(tree);
+                o.accept(tree, step.action());
             }
             nodes += tree.root().subtreeSize();
             rootVisits += tree.root().visits();
-            world.stepInPlace(tree.action());
+            world.stepInPlace(step.action());
             session.addEnvSteps(1);
             episodeReturn += world.lastReward();
             performance += world.lastPerformance();
@@ -104,7 +123,7 @@ public final class MctsAgent implements LearningAgent, Reseedable, SearchObserva
     }
 
     @Override
-    public void observeSearches(Consumer<SearchTree<GridState>> o) {
+    public void observeSearches(ObjIntConsumer<SearchTree<GridState>> o) {
         observer = o;
     }
 
@@ -117,7 +136,7 @@ public final class MctsAgent implements LearningAgent, Reseedable, SearchObserva
         if (observed == null) {
             observed = ObservedStates.of(world);
         }
-        return new MctsView(new GridPlanner(world.copy(), config), observed, viewSeed);
+        return new MctsView(new GridPlanner(world.copy(), config, network), observed, viewSeed);
     }
 
     /** {@inheritDoc} None: the agent plans, it does not learn. */

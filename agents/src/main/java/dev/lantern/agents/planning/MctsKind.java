@@ -1,6 +1,7 @@
 package dev.lantern.agents.planning;
 
 import dev.lantern.agents.api.BufferFields;
+import dev.lantern.agents.api.LearnerContext;
 import dev.lantern.agents.train.GridLearnerKind;
 import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.grid.GridWorld;
@@ -16,7 +17,8 @@ public final class MctsKind extends GridLearnerKind<MctsAgentConfig> {
     /** The kind, with {@link MctsAgentConfig#defaults()}. */
     public MctsKind() {
         super(MctsAgentConfig.class, MctsAgentConfig.defaults(), BufferFields.buffer(),
-                (config, envs, seed, budget, probeSize, dataType) -> new MctsAgent(config, gridWorld(envs), seed));
+                (MctsAgentConfig config, LearnerContext c) -> new MctsAgent(config, gridWorld(c.environments()),
+                        c.runSeed(), c.planningNetwork()));
     }
 
     private static GridWorld gridWorld(Supplier<? extends Environment> envs) {

@@ -6,10 +6,12 @@ import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.random.Seeds;
 
 /**
- * The MCTS agent seen as a policy-value view: for an observation, the search from the state behind it. The
- * probabilities are the root's visit shares (the greedy action, the most visited one with ties to the lowest, is the
- * action the agent acts on at temperature 0) and the value is the root's mean backed-up return. The {@code k}-th search
- * of a view (counting from 0, over every call) is seeded with {@code Seeds.mix(seed + k)}: a fresh snapshot asked the
+ * The MCTS agent seen as a policy-value view: for an observation, the search from the state behind it. With
+ * the mean backup the probabilities are the root's visit shares (the most visited action, ties to the lowest, is the
+ * one the agent acts on) and the value the root's mean return; with the max backup they are one-hot on the action the
+ * agent acts on (the first of the best sequence known, {@link GridPlanner#step}) and the value is the best return
+ * found, the table of best returns being kept while the observations asked follow the view's own answers. The
+ * {@code k}-th search of a view (counting from 0, over every call) is seeded with {@code Seeds.mix(seed + k)}: a fresh snapshot asked the
  * same observations in the same order answers the same, so every evaluation of a run is the same quantity. (Seeding by
  * the state alone would make the greedy policy a fixed function of the state, which a weak search can trap in a loop:
  * bumping into a wall leaves the state, and so the answer, unchanged until the time limit.) Thread-confined, like every
@@ -42,10 +44,12 @@ public final class MctsView implements PolicyValueView {
     public void evaluate(float[] observations, int count, double[] probabilities, double[] values) {
         int n = inputSize();
         for (int k = 0; k < count; k++) {
-            SearchTree<GridState> tree = tree(states.indexOf(observations, k * n));
+            GridPlanner.Step step = step(states.indexOf(observations, k * n));
+            SearchTree<GridState> tree = step.tree();
             int[] visits = tree.visits();
             for (int a = 0; a < visits.length; a++) {
-                probabilities[k * visits.length + a] = visits[a] / (double) tree.simulations();
+                probabilities[k * visits.length + a] = tree.byBest() ? (a == step.action() ? 1 : 0)
+                        : visits[a] / (double) tree.simulations();
             }
             values[k] = tree.value();
         }
@@ -58,10 +62,10 @@ public final class MctsView implements PolicyValueView {
      * @throws IllegalArgumentException if the observation is not one of a reachable state, or that state is terminal
      */
     public SearchTree<GridState> search(float[] observation) {
-        return tree(states.indexOf(observation, 0));
+        return step(states.indexOf(observation, 0)).tree();
     }
 
-    private SearchTree<GridState> tree(int index) {
-        return planner.search(states.state(index), 0, Seeds.mix(seed + searches++));
+    private GridPlanner.Step step(int index) {
+        return planner.step(states.state(index), 0, Seeds.mix(seed + searches++));
     }
 }

@@ -2,7 +2,7 @@ package dev.lantern.agents.planning;
 
 import dev.lantern.agents.mcts.SearchTree;
 import dev.lantern.environments.grid.GridState;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * An agent that searches before it acts and lets an observer see each search's whole tree (the lab draws the current
@@ -12,8 +12,10 @@ import java.util.function.Consumer;
 public interface SearchObservable {
 
     /**
-     * Hands every search's tree to {@code observer} (on the agent's thread, right after the search, before the agent
-     * steps), replacing any earlier observer; null stops it.
+     * Hands every search's tree and the action the agent takes on it to {@code observer} (on the agent's thread, right
+     * after the search, before the agent steps), replacing any earlier observer; null stops it. The action is not
+     * always the tree's own {@link SearchTree#action()}: with the max backup the agent follows the best sequence known
+     * in the episode ({@link BestReturns}), which may start with another action.
      */
-    void observeSearches(Consumer<SearchTree<GridState>> observer);
+    void observeSearches(ObjIntConsumer<SearchTree<GridState>> observer);
 }

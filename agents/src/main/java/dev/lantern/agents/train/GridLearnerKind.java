@@ -8,6 +8,7 @@ import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.api.TrainsOn;
 import dev.lantern.environments.api.Environment;
+import dev.lantern.environments.api.LevelFamily;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,6 +41,14 @@ public abstract class GridLearnerKind<C extends Record & AgentConfig> implements
     private final C defaults;
     private final BufferFields bufferFields;
     private final Factory<C> factory;
+    private final ContextFactory<C> contextFactory;
+
+    /** Makes a grid learner from the whole context (for one that needs more than {@link Factory}'s fields). */
+    @FunctionalInterface
+    public interface ContextFactory<C> {
+        /** A learner of {@code config} from the context {@code c}, which trains on a grid world. */
+        LearningAgent create(C config, LearnerContext c);
+    }
 
     /**
      * @param configType   the config record's class
@@ -52,6 +61,22 @@ public abstract class GridLearnerKind<C extends Record & AgentConfig> implements
         this.defaults = defaults;
         this.bufferFields = bufferFields;
         this.factory = factory;
+        this.contextFactory = null;
+    }
+
+    /**
+     * @param configType     the config record's class
+     * @param defaults       the config every absent field defaults to
+     * @param bufferFields   how messages name the learner's buffer
+     * @param contextFactory makes the agent from the whole context
+     */
+    protected GridLearnerKind(Class<C> configType, C defaults, BufferFields bufferFields,
+            ContextFactory<C> contextFactory) {
+        this.configType = configType;
+        this.defaults = defaults;
+        this.bufferFields = bufferFields;
+        this.factory = null;
+        this.contextFactory = contextFactory;
     }
 
     @Override
@@ -80,12 +105,22 @@ public abstract class GridLearnerKind<C extends Record & AgentConfig> implements
             throw new IllegalArgumentException("'" + type() + "' trains on grid worlds; the context gives the game "
                     + c.game().id());
         }
+        if (contextFactory != null) {
+            return contextFactory.create(config, c);
+        }
         return factory.create(config, c.environments(), c.runSeed(), c.totalEnvSteps(), c.probeSize(), c.dataType());
     }
 
-    /** {@inheritDoc} {@link LearnerContext#evalEpisodes()} greedy episodes on fresh environments. */
+    /**
+     * {@inheritDoc} {@link LearnerContext#evalEpisodes()} greedy episodes on fresh environments; on a
+     * {@link LevelFamily}, one episode on each of that many training levels and as many held-out test levels
+     * ({@link LevelEvaluator}).
+     */
     @Override
     public final Map<String, Double> evaluate(C config, LearnerContext c, PolicyValueView snapshot) {
+        if (c.environments().get() instanceof LevelFamily family) {
+            return new LevelEvaluator(family, c.evalEpisodes(), c.evalSeed()).evaluate(snapshot);
+        }
         return new GreedyEvaluator(c.environments(), c.evalEpisodes(), c.evalSeed(),
                 c.optimalReturn()).evaluate(snapshot);
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lantern.environments.api.Simulator;
 import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.solve.GridSolution;
+import dev.lantern.environments.grid.solve.ValueIteration;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,25 @@ class GridMctsTest {
         for (int a = 0; a < 4; a++) {
             assertTrue(q[GridWorld.ACTION_RIGHT] >= q[a], Arrays.toString(q));
         }
+    }
+
+    @Test
+    void theMaxBackupIsTheReturnOfASimulatedSequenceAndNeverAboveTheDiscountedOptimum() {
+        GridWorld world = EnvRegistry.make("grid/four-rooms-v1");
+        world.resetInPlace(0);
+        GridSolution exact = ValueIteration.solve(world, 0.95);
+        SimulatorProblem<GridState> problem = new SimulatorProblem<>(world.simulator(), 0.95, 40);
+        MctsConfig config = new MctsConfig(400, MctsConfig.Selection.MAX_UCT, 0.25, 0.3, 0, 0, 1);
+        SearchTree<GridState> next = new Mcts<>(problem, new RandomRolloutEvaluator<>(1), config).search(LEFT_OF_GOAL);
+        assertEquals(0.99, next.value(), 1e-12, "one step onto the goal pays 0.99");
+        assertEquals(GridWorld.ACTION_RIGHT, next.action());
+        GridState far = new GridState(8, 8, 0); // 6 steps from the goal
+        SearchTree<GridState> tree = new Mcts<>(problem, new RandomRolloutEvaluator<>(2), config).search(far);
+        assertTrue(tree.value() > -0.2, "found the goal: " + tree);
+        for (Node<GridState> c : tree.root().children()) {
+            assertTrue(c.best() <= exact.q(far, c.action()) + 1e-12, c + " best " + c.best());
+        }
+        assertTrue(tree.value() <= exact.value(far) + 1e-12);
     }
 
     @Test

@@ -88,8 +88,16 @@ class MctsTest {
     }
 
     @Test
+    void theMaxBackupIsRefusedForAlternatingGames() {
+        MctsConfig config = new MctsConfig(10, MctsConfig.Selection.MAX_UCT, 1, 0.3, 0, 0, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Mcts<>(PROBLEM, new RandomRolloutEvaluator<GameState>(1), config));
+        assertTrue(e.getMessage().contains("single-agent"), e.getMessage());
+    }
+
+    @Test
     void visitCountsSumToTheSimulations() {
-        for (MctsConfig.Selection sel : MctsConfig.Selection.values()) {
+        for (MctsConfig.Selection sel : List.of(MctsConfig.Selection.UCT, MctsConfig.Selection.PUCT)) {
             MctsConfig config = new MctsConfig(500, sel, 1.2, 0.3, 0.25, 1, 3);
             SearchTree<GameState> tree = new Mcts<>(PROBLEM, new RandomRolloutEvaluator<GameState>(3), config)
                     .search(GAME.initialState());
@@ -200,7 +208,7 @@ class MctsTest {
     void badConfigsAreRejectedWithFieldPaths() {
         MctsConfig bad = new MctsConfig(0, null, -1, 0, 1.5, -0.5, 1);
         assertEquals(List.of("agent.mcts.simulations: must be in [1, 10000000], got 0",
-                "agent.mcts.selection: must be UCT or PUCT, got null",
+                "agent.mcts.selection: must be UCT, PUCT or MAX_UCT, got null",
                 "agent.mcts.exploration: must be >= 0 and finite, got -1.0",
                 "agent.mcts.dirichletAlpha: must be > 0 and finite, got 0.0",
                 "agent.mcts.dirichletFraction: must be in [0, 1], got 1.5",

@@ -28,37 +28,46 @@ class MctsAgentTest {
 
     @Test
     void everyBadFieldIsNamedWithItsValue() {
-        List<String> problems = ConfigProblems.of(new MctsAgentConfig(0, -1, 0, 0, -0.5)::validate, "agent");
+        MctsAgentConfig bad = new MctsAgentConfig(0, -1, 0, 0, -0.5, null, " ");
+        List<String> problems = ConfigProblems.of(bad::validate, "agent");
         assertEquals(List.of("agent.simulations: must be in [1, 10000000], got 0",
                 "agent.exploration: must be >= 0, got -1.0",
                 "agent.gamma: must be in (0, 1], got 0.0",
                 "agent.horizon: must be in [1, 100000], got 0",
-                "agent.temperature: must be >= 0, got -0.5"), problems);
+                "agent.temperature: must be >= 0, got -0.5",
+                "agent.network: must name a run directory (RUN-DIR or RUN-DIR@STEP), got ' '",
+                "agent.backup: must be max or mean, got null"), problems);
         assertEquals(List.of(), ConfigProblems.of(MctsAgentConfig.defaults()::validate, "agent"));
         assertThrows(IllegalArgumentException.class,
-                () -> new MctsAgent(new MctsAgentConfig(0, 1, 1, 10, 0), EnvRegistry.make(EMPTY), 1));
+                () -> new MctsAgent(new MctsAgentConfig(0, 1, 1, 10, 0, MctsAgentConfig.Backup.MAX, null),
+                        EnvRegistry.make(EMPTY), 1));
     }
 
     @Test
-    void greedySearchReachesTheGoalWithinTwoStepsOfTheExactOptimumOnEmpty8x8() {
+    void theDefaultsReachTheExactOptimumOnEmpty8x8AndPlainUctFallsShortAtTheSameBudget() {
         GridWorld world = EnvRegistry.make(EMPTY);
         OptimalReturn optimum = FiniteHorizon.solve(world);
         assertTrue(optimum.known(), optimum.describe());
         assertEquals(0.90, optimum.value(), 1e-12); // 10 steps: 9 at -0.01, the last +0.99
-        MctsAgent agent = new MctsAgent(new MctsAgentConfig(20_000, 0.25, 0.95, 30, 0), world, 5);
-        Map<String, Double> eval = new GreedyEvaluator(() -> EnvRegistry.make(EMPTY), 1, 3, optimum.value())
-                .evaluate(agent.snapshot());
-        // Measured: 0.88 to 0.90 by seed (the exact optimum is not reached reliably: in an open room many moves
-        // differ by one step penalty, below the rollouts' noise at this budget).
-        assertEquals(1.0, eval.get("eval/success_rate"), eval.toString());
-        assertTrue(eval.get("eval/return") >= optimum.value() - 0.02 - 1e-12, eval.toString());
-        assertTrue(eval.get("eval/return") <= optimum.value() + 1e-12, eval.toString());
+        MctsAgentConfig max = new MctsAgentConfig(200, 0.25, 0.95, 100, 0, MctsAgentConfig.Backup.MAX, null);
+        Map<String, Double> eval = evaluate(max, 3, optimum);
+        assertEquals(optimum.value(), eval.get("eval/return"), 1e-12, eval.toString());
         assertEquals(optimum.value(), eval.get("eval/optimal_return"));
+        // The mean backup at the same budget: random playouts of an open room rarely tell a shortest move from a
+        // detour (measured 0.65 here); it must fall short, or the comparison shows nothing.
+        MctsAgentConfig mean = new MctsAgentConfig(200, 0.25, 0.95, 100, 0, MctsAgentConfig.Backup.MEAN, null);
+        assertTrue(evaluate(mean, 3, optimum).get("eval/return") < optimum.value() - 0.005);
+    }
+
+    private static Map<String, Double> evaluate(MctsAgentConfig config, int episodes, OptimalReturn optimum) {
+        MctsAgent agent = new MctsAgent(config, EnvRegistry.make(EMPTY), 5);
+        return new GreedyEvaluator(() -> EnvRegistry.make(EMPTY), episodes, 5, optimum.value())
+                .evaluate(agent.snapshot());
     }
 
     @Test
     void anEpisodeReportsItsSearchesAndCountsOnlyActedSteps() {
-        MctsAgent agent = new MctsAgent(new MctsAgentConfig(50, 1.0, 0.99, 30, 0), EnvRegistry.make(EMPTY), 2);
+        MctsAgent agent = new MctsAgent(new MctsAgentConfig(50, 1.0, 0.99, 30, 0, MctsAgentConfig.Backup.MAX, null), EnvRegistry.make(EMPTY), 2);
         RecordingSession session = new RecordingSession();
         agent.iterate(session);
         int length = session.episodeLengths().get(0);
@@ -71,7 +80,7 @@ class MctsAgentTest {
 
     @Test
     void aRestoredAgentActsExactlyAsTheOneThatSavedAndReseedingChangesTheEpisodes() throws Exception {
-        MctsAgentConfig config = new MctsAgentConfig(20, 1.0, 0.99, 20, 1.0); // temperature 1: draws matter
+        MctsAgentConfig config = new MctsAgentConfig(20, 1.0, 0.99, 20, 1.0, MctsAgentConfig.Backup.MAX, null); // draws
         MctsAgent a = new MctsAgent(config, EnvRegistry.make("grid/key-door-v1"), 7);
         a.iterate(new RecordingSession());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

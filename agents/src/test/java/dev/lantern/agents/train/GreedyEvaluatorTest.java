@@ -1,6 +1,7 @@
 package dev.lantern.agents.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.environments.api.Environment;
@@ -23,9 +24,21 @@ class GreedyEvaluatorTest {
     /** A fixed policy that depends on the observation (through a hash), with ties between actions 1 and 2. */
     private static final class Hashed implements PolicyValueView {
         private final int inputs;
+        private final boolean byObservation;
+        private long rows;
 
         Hashed(int inputs) {
+            this(inputs, false);
+        }
+
+        Hashed(int inputs, boolean byObservation) {
             this.inputs = inputs;
+            this.byObservation = byObservation;
+        }
+
+        @Override
+        public boolean answersByObservation() {
+            return byObservation;
         }
 
         @Override
@@ -40,6 +53,7 @@ class GreedyEvaluatorTest {
 
         @Override
         public void evaluate(float[] observations, int count, double[] probabilities, double[] values) {
+            rows += count;
             for (int i = 0; i < count; i++) {
                 int h = 7;
                 for (int f = 0; f < inputs; f++) {
@@ -108,5 +122,33 @@ class GreedyEvaluatorTest {
         double success = m.get("eval/success_rate");
         double length = m.get("eval/length");
         assertEquals(true, success > 0 && success < 1 || length != Math.rint(length), m.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 10, GreedyEvaluator.LOCKSTEP + 7})
+    void keptAnswersGiveExactlyTheOneByOneMetrics(int episodes) {
+        String id = "grid/frozen-lake-4x4-v1";
+        int inputs = EnvRegistry.make(id).spec().observationSize();
+        Map<String, Double> expected = oneByOne(id, episodes, 99, new Hashed(inputs));
+        Hashed kept = new Hashed(inputs, true);
+        assertEquals(expected, new GreedyEvaluator(() -> EnvRegistry.make(id), episodes, 99, 0.5).evaluate(kept));
+        // frozen lake 4x4 has 16 cells: each is asked at most once per batch of episodes
+        long batches = (episodes + GreedyEvaluator.LOCKSTEP - 1) / GreedyEvaluator.LOCKSTEP;
+        assertTrue(kept.rows <= 16 * batches, kept.rows + " rows evaluated for " + episodes + " episodes");
+    }
+
+    @Test
+    void aPolicyThatAnswersByObservationIsAskedEachObservationOnce() {
+        String id = "grid/four-rooms-v1";
+        int inputs = EnvRegistry.make(id).spec().observationSize();
+        Hashed kept = new Hashed(inputs, true);
+        Hashed asked = new Hashed(inputs);
+        GreedyEvaluator evaluator = new GreedyEvaluator(() -> EnvRegistry.make(id), 10, 3, 0.8);
+        Map<String, Double> m = evaluator.evaluate(kept);
+        assertEquals(m, evaluator.evaluate(asked));
+        double steps = 10 * m.get("eval/length");
+        assertEquals(steps, asked.rows, "without kept answers every step of every episode is a row");
+        assertTrue(kept.rows < m.get("eval/length") + 1 && kept.rows < steps / 10,
+                kept.rows + " rows for " + steps + " steps of ten identical episodes");
     }
 }

@@ -2,6 +2,8 @@ package dev.lantern.analysis.lca;
 
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.TermedLoss;
+import dev.lantern.agents.api.ComputePath;
+import dev.lantern.agents.api.ParameterVectors;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,7 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Adapts an agent's {@link PinnedLoss} to a double-precision {@link GradientOracle}: each point is rounded to the
  * network's data type into a parameter vector this oracle owns, the loss evaluates there (on the probe's private
- * network), and the gradient is read back in double precision. Nothing here writes the trained network.
+ * network), and the gradient is read back in double precision. Nothing here writes the trained network. The vector
+ * is written and read through its host buffer on the {@link ComputePath#HOST_BUFFERS} path, through ND4J ops on the
+ * other.
  *
  * <p>As a {@link TermOracle} it has the loss's terms when asked for them and the loss has several
  * ({@link TermedLoss}), else one function: the whole loss.
@@ -89,26 +93,10 @@ final class PinnedLossOracle implements GradientOracle, TermOracle {
     }
 
     private void load(double[] theta) {
-        int n = theta.length;
-        if (floats != null) {
-            for (int i = 0; i < n; i++) {
-                floats[i] = (float) theta[i];
-            }
-            point.data().asNioFloat().put(0, floats, 0, n);
-        } else {
-            point.data().asNioDouble().put(0, theta, 0, n);
-        }
+        ParameterVectors.write(theta, point, floats);
     }
 
     private void read(INDArray from, double[] out) {
-        int n = out.length;
-        if (floats != null) {
-            from.data().asNioFloat().get(0, floats, 0, n);
-            for (int i = 0; i < n; i++) {
-                out[i] = floats[i];
-            }
-        } else {
-            from.data().asNioDouble().get(0, out, 0, n);
-        }
+        ParameterVectors.read(from, out, floats);
     }
 }

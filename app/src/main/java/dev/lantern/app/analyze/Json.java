@@ -17,6 +17,15 @@ public final class Json {
         return a;
     }
 
+    /** The longs as a JSON array. */
+    public static JsonArray longs(long[] values) {
+        JsonArray a = new JsonArray();
+        for (long v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
     /** The doubles as a JSON array (NaN written as Gson writes it with special values allowed). */
     public static JsonArray doubles(double[] values) {
         JsonArray a = new JsonArray();

@@ -18,9 +18,9 @@ import java.util.List;
  *
  * @param positions the sample's size, or null for the default {@value #DEFAULT_POSITIONS} (connect-four only)
  * @param depth     the alpha-beta horizon in plies, or null for the default {@value #DEFAULT_DEPTH} (connect-four only)
- * @param seed      the sample's seed (connect-four only)
+ * @param seed      the sample's seed, or null for 0 (connect-four only)
  */
-public record SearchPositions(Integer positions, Integer depth, long seed) {
+public record SearchPositions(Integer positions, Integer depth, Long seed) {
 
     /** Sampled connect-four positions by default: a few thousand, analysed in minutes on one thread. */
     public static final int DEFAULT_POSITIONS = 3000;
@@ -31,15 +31,15 @@ public record SearchPositions(Integer positions, Integer depth, long seed) {
 
     /** The defaults: for tic-tac-toe every position, for connect-four the default sample, seed 0. */
     public static SearchPositions defaults() {
-        return new SearchPositions(null, null, 0);
+        return new SearchPositions(null, null, null);
     }
 
     /**
      * The labelled positions of {@code game}.
      *
      * @throws ConfigException naming the option for a depth below 1 or above {@value #MAX_DEPTH}, a sample size
-     *                         below 1 or above {@link AlphaBetaPositions#MAX_POSITIONS}, a sample option given for
-     *                         tic-tac-toe, or a game with neither exact nor sampled positions
+     *                         below 1 or above {@link AlphaBetaPositions#MAX_POSITIONS}, a sample option (the
+     *                         seed included: it would change nothing) given for tic-tac-toe, or a game with neither exact nor sampled positions
      */
     public LabelledPositions of(Game game) {
         List<String> problems = new ArrayList<>();
@@ -51,6 +51,10 @@ public record SearchPositions(Integer positions, Integer depth, long seed) {
             if (depth != null) {
                 problems.add("--depth " + depth + ": " + TicTacToe.ID + " is solved exactly by minimax; --depth sets"
                         + " connect-four's alpha-beta horizon only");
+            }
+            if (seed != null) {
+                problems.add("--sample-seed " + seed + ": " + TicTacToe.ID + " is measured over every reachable"
+                        + " position; --sample-seed seeds connect-four's sample only");
             }
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
@@ -72,6 +76,6 @@ public record SearchPositions(Integer positions, Integer depth, long seed) {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return AlphaBetaPositions.sample(n, d, seed);
+        return AlphaBetaPositions.sample(n, d, seed == null ? 0 : seed);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lantern.app.bench;
 
+import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.train.CountingSession;
 import dev.lantern.app.config.Experiment;
@@ -43,8 +44,8 @@ final class BenchAgentsCommand extends LanternCommand {
     protected int execute() {
         new BenchArguments().rejectWithSeconds(seconds);
         PrintWriter out = out();
-        out.printf(Locale.ROOT, "lantern bench agents: defaults, LCA off, one thread, %.1f s each after a warm-up%n",
-                seconds);
+        out.printf(Locale.ROOT, "lantern bench agents: defaults, LCA off, one thread, %.1f s each after a warm-up; %s%n",
+                seconds, Backend.summary());
         out.printf(Locale.ROOT, "%-10s %-22s %14s %16s %12s%n", "agent", "environment", "env steps/s", "collect only/s",
                 "updates/s");
         for (Case c : CASES) {

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmarks that print figures measured in one run.",
         subcommands = {BenchCommand.Envs.class, BenchCommand.MctsBench.class, BenchUpdate.class,
             BenchAgentsCommand.class, BenchMemoryCommand.class, BenchAnalyzeCommand.class, BenchAblation.class,
-            BenchPatchingCommand.class, BenchCircuitCommand.class, BenchLabCommand.class, BenchCkaCommand.class,
+            BenchPatchingCommand.class, BenchCircuitCommand.class, BenchLabCommand.class, BenchGameLabCommand.class, BenchCkaCommand.class,
             BenchLcaCommand.class, BenchTreeCommand.class})
 public final class BenchCommand implements Runnable {
 

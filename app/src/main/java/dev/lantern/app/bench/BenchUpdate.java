@@ -1,5 +1,6 @@
 package dev.lantern.app.bench;
 
+import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.actorcritic.ActorCriticObjective;
 import dev.lantern.agents.actorcritic.PpoAgent;
 import dev.lantern.agents.actorcritic.PpoConfig;
@@ -7,6 +8,7 @@ import dev.lantern.agents.actorcritic.PpoLoss;
 import dev.lantern.agents.actorcritic.PpoTargets;
 import dev.lantern.agents.train.CountingSession;
 import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.environments.api.VectorEnv;
 import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.registry.EnvRegistry;
@@ -73,12 +75,13 @@ final class BenchUpdate extends LanternCommand {
         PpoConfig config = PpoConfig.defaults();
         long nanos = (long) (seconds * 1e9);
         out.printf(Locale.ROOT, "lantern bench update: %s, MLP %d-64-64-(%d+1) tanh, float, Adam, one thread (OMP_NUM_THREADS=%s), "
-                + "%.2f s per measurement, %d interleaved repetitions%n", ENV, inputSize, actions,
-                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), seconds, repetitions);
+                + "%.2f s per measurement, %d interleaved repetitions; %s%n", ENV, inputSize, actions,
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), seconds, repetitions, Backend.summary());
         out.printf(Locale.ROOT, "%-6s %-34s %14s %22s%n", "batch", "way", "updates/s", "(min - max)");
         for (int batch : BATCHES) {
             Step[] ways = ways(batch, inputSize, actions, config);
-            String[] names = {"Lantern PPO step (fast pass)", "Lantern PPO step (DL4J graph calls)",
+            String[] names = {ComputePath.current().hostBuffers() ? "Lantern PPO step (fast pass)"
+                    : "Lantern PPO step (ND4J_OPS path)", "Lantern PPO step (DL4J graph calls)",
                 "DL4J MultiLayerNetwork.fit"};
             double[][] rates = new double[ways.length][repetitions];
             for (Step w : ways) {

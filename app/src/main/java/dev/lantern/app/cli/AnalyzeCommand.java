@@ -8,6 +8,7 @@ import dev.lantern.app.analyze.SearchPositions;
 import dev.lantern.app.engine.GameCheckpoint;
 import dev.lantern.app.console.LanternCommand;
 import dev.lantern.app.engine.CheckpointNetwork;
+import dev.lantern.app.engine.TrainingEnvironment;
 import dev.lantern.analysis.circuits.PairSpec;
 import dev.lantern.analysis.circuits.PairSpecException;
 import dev.lantern.app.config.ConfigException;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,7 +67,7 @@ final class AnalyzeCommand extends LanternCommand {
 
     @Option(names = "--sample-seed", paramLabel = "S", description = "connect-four runs: the seed of the position"
             + " sample (default 0)")
-    private long sampleSeed;
+    private Long sampleSeed;
 
     @Override
     protected int execute() {
@@ -73,12 +75,21 @@ final class AnalyzeCommand extends LanternCommand {
         if (GameCheckpoint.isGameRun(run)) {
             return analyzeGame(stdout);
         }
-        if (positions != null || depth != null) {
-            throw new ConfigException(List.of((positions != null ? "--positions" : "--depth") + ": samples and labels"
-                    + " connect-four positions; " + run + " is not a game run"));
+        List<String> sampleOptions = new ArrayList<>();
+        for (String given : new String[] {positions != null ? "--positions" : null, depth != null ? "--depth" : null,
+                sampleSeed != null ? "--sample-seed" : null}) {
+            if (given != null) {
+                sampleOptions.add(given + ": samples and labels connect-four positions; " + run + " is not a game run");
+            }
+        }
+        if (!sampleOptions.isEmpty()) {
+            throw new ConfigException(sampleOptions);
         }
         List<PairSpec> specs = pairs == null ? List.of() : readPairs(pairs);
         CheckpointNetwork cn = CheckpointNetwork.load(run, checkpoint);
+        TrainingEnvironment.resolve(cn.experiment().env()).levels().ifPresent(levels -> stdout.printf("note: %s is a"
+                + " level family (a new maze each episode); the circuits are over its named level, training level 0"
+                + " (docs/procedural.md)%n", levels.id()));
         Path dir = out != null ? out : CircuitReport.defaultFolder(cn);
         AnalyzeOptions options = new AnalyzeOptions(PROBE_SEED, !noFigures, specs);
         List<Path> written = fromInput(() -> CircuitReport.standard().write(cn, options, stdout, dir));

@@ -25,6 +25,7 @@ final class DoctorCommand extends LanternCommand {
         out.printf("nd4j       backend %s, default data type %s, %d thread%s (OMP_NUM_THREADS=%s), BLAS %s%n",
                 nd4j.get("backend"), nd4j.get("defaultDataType"), threads, threads == 1 ? "" : "s",
                 nd4j.get("ompNumThreads"), nd4j.get("blas"));
+        out.printf("compute    %s (%s)%n", nd4j.get("computePath"), nd4j.get("computePathReason"));
         out.printf("javafx     %s%n", javafxVersion());
         String problem = displayProblem();
         out.printf("display    %s%n", problem == null ? describeDisplay() : "none: " + problem);

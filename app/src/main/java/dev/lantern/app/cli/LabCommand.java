@@ -8,11 +8,13 @@ import picocli.CommandLine.Option;
 @Command(name = "lab", description = "Open the lab: watch an agent learn, its policy, values and LCA, live.")
 final class LabCommand implements Callable<Integer> {
 
-    @Option(names = "--env", paramLabel = "ID", description = "environment to start with (default: grid/four-rooms-v1)")
+    @Option(names = "--env", paramLabel = "ID", description = "environment to start with: a grid world or a board game "
+            + "(game/tic-tac-toe-v1, game/connect-four-v1) (default: grid/four-rooms-v1)")
     private String env = "grid/four-rooms-v1";
 
-    @Option(names = "--agent", paramLabel = "TYPE", description = "learner to start with: ppo, a2c or dqn (default: ppo)")
-    private String agent = "ppo";
+    @Option(names = "--agent", paramLabel = "TYPE", description = "learner to start with: ppo, a2c or dqn on a grid "
+            + "world, alphazero on a game (default: ppo on a grid world, alphazero on a game)")
+    private String agent;
 
     @Option(names = "--seed", paramLabel = "N", description = "run seed (default: 1)")
     private long seed = 1;
@@ -33,14 +35,20 @@ final class LabCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         java.io.PrintWriter err = spec.commandLine().getErr();
-        if (!dev.lantern.environments.registry.EnvRegistry.ids().contains(env)) {
+        if (!dev.lantern.app.lab.LabSettings.ENVIRONMENTS.contains(env)) {
             err.println("--env: unknown environment '" + env + "' (known: "
-                    + String.join(", ", dev.lantern.environments.registry.EnvRegistry.ids()) + ")");
+                    + String.join(", ", dev.lantern.app.lab.LabSettings.ENVIRONMENTS) + ")");
             return LanternCli.BAD_INPUT;
         }
-        if (!dev.lantern.app.lab.LabSettings.AGENTS.contains(agent)) {
-            err.println("--agent: unknown learner '" + agent + "' (known: "
-                    + String.join(", ", dev.lantern.app.lab.LabSettings.AGENTS) + ")");
+        boolean game = dev.lantern.app.lab.LabSettings.isGame(env);
+        java.util.List<String> learners = game ? dev.lantern.app.lab.LabSettings.GAME_AGENTS
+                : dev.lantern.app.lab.LabSettings.AGENTS;
+        if (agent == null) {
+            agent = dev.lantern.app.lab.LabSettings.defaultAgent(env);
+        }
+        if (!learners.contains(agent)) {
+            err.println("--agent: " + (game ? "'" + agent + "' does not train on " + env + " (known there: "
+                    : "unknown learner '" + agent + "' (known: ") + String.join(", ", learners) + ")");
             return LanternCli.BAD_INPUT;
         }
         if (steps < 1) {

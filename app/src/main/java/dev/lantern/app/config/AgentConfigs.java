@@ -109,6 +109,9 @@ public final class AgentConfigs {
         o.addProperty("type", config.type());
         for (RecordComponent c : config.getClass().getRecordComponents()) {
             Object v = value(c, config);
+            if (v == null) {
+                continue; // an optional field left unset (mcts' network): absent from the file, as it was read
+            }
             if (v instanceof Number n) {
                 o.addProperty(c.getName(), n);
             } else if (v instanceof Boolean b) {

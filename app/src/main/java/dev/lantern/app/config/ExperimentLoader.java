@@ -219,6 +219,12 @@ public final class ExperimentLoader {
         } else if (id == null) {
             id = d.id();
         }
+        if (id != null && EnvRegistry.ids().contains(id)) {
+            String family = id;
+            EnvRegistry.levels(id).filter(levels -> maxSteps < levels.longestPath()).ifPresent(levels -> problems.add(
+                    "env.maxEpisodeSteps: must be >= " + levels.longestPath() + " for " + family + " (the longest"
+                    + " shortest path of its mazes, so that every level is solvable), got " + maxSteps));
+        }
         if (id != null && !EnvRegistry.ids().contains(id) && !GameRegistry.ids().contains(id)) {
             problems.add("env.id: unknown environment '" + id + "' (known: " + String.join(", ", EnvRegistry.ids())
                     + ", " + String.join(", ", GameRegistry.ids()) + ")");

@@ -1,5 +1,6 @@
 package dev.lantern.app.console;
 
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.app.config.ConfigException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,6 +27,10 @@ public abstract class LanternCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try {
+            String path = ComputePath.requestProblem();
+            if (path != null) {
+                throw new ConfigException(List.of(path));
+            }
             return execute();
         } catch (ConfigException ex) {
             ex.problems().forEach(err()::println);

@@ -29,8 +29,8 @@ public final class DynamicsReport {
 
     /** Every section Lantern has, in the order of {@code docs/dynamics.md}. */
     public static DynamicsReport standard() {
-        return new DynamicsReport(List.of(new RunsSection(), new ComparisonSection(), new PhasesSection(),
-                new LcaSection(), new CkaSection(), new ModeConnectivitySection()));
+        return new DynamicsReport(List.of(new RunsSection(), new GeneralisationSection(), new ComparisonSection(),
+                new PhasesSection(), new LcaSection(), new CkaSection(), new ModeConnectivitySection()));
     }
 
     /**

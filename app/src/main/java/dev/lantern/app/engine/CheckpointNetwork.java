@@ -98,9 +98,9 @@ public record CheckpointNetwork(Path run, Path checkpoint, long envSteps, Experi
     }
 
     /** A fresh learner of {@code e} with a network, or bad input naming the run. */
-    private static LearningAgent learner(Path dir, Experiment e, TrainingEnvironment env) {
-        LearnerContext context = new LearnerContext(env::newWorld, null, e.seed(), e.training().totalEnvSteps(), 0,
-                DataType.FLOAT, e.training().evalEpisodes(), Double.NaN);
+    static LearningAgent learner(Path dir, Experiment e, TrainingEnvironment env) {
+        LearnerContext context = new LearnerContext(env::newEnvironment, null, e.seed(),
+                e.training().totalEnvSteps(), 0, DataType.FLOAT, e.training().evalEpisodes(), Double.NaN);
         LearningAgent agent = Learners.create(e.agent(), context);
         if (agent.network() == null) {
             throw new ConfigException(List.of(dir + ": agent '" + e.agent().type() + "' has no network to analyze"));

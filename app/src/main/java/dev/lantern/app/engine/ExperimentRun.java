@@ -92,11 +92,13 @@ public final class ExperimentRun {
         this.optimum = groundTruth;
         // eval/optimal_return is written only when it is the true optimum (NaN: left out)
         ForkOrigin fork = b.resume ? ForkOrigin.of(b.manifest) : null; // a fork's child: its own eval seed, reseeds
-        LearnerContext context = new LearnerContext(game ? null : environment::newWorld, environment.game(), e.seed(),
-                e.training().totalEnvSteps(), e.lca().enabled() ? e.lca().probeSize() : 0, DataType.FLOAT,
+        PlanningNetwork planning = PlanningNetwork.forRun(e, environment, b.resume ? b.manifest : null);
+        LearnerContext context = new LearnerContext(game ? null : environment::newEnvironment, environment.game(),
+                e.seed(), e.training().totalEnvSteps(), e.lca().enabled() ? e.lca().probeSize() : 0, DataType.FLOAT,
                 e.training().evalEpisodes(), game ? Double.NaN : groundTruth.value(),
-                fork == null ? Seeds.derive(e.seed(), Seeds.EVAL) : fork.evalSeed(e.seed()));
-        this.agent = Learners.create(e.agent(), context);
+                fork == null ? Seeds.derive(e.seed(), Seeds.EVAL) : fork.evalSeed(e.seed()),
+                planning == null ? null : planning.view());
+        this.agent = createLearner(e, context);
         Trainer.Builder tb = Trainer.builder(agent, new TrainerSettings(e.training().totalEnvSteps(),
                 e.training().checkpointEveryEnvSteps(), 0, e.training().evalEveryEnvSteps(),
                 e.training().stopWhenSolved()));
@@ -120,12 +122,13 @@ public final class ExperimentRun {
             // It never checkpointed (killed or failed early): nothing to continue from, so it trains again from the
             // start in the same directory. Checkpoints never change what is trained, so the files come out the same.
             JsonObject config = ExperimentLoader.toJson(e);
-            tb.runDirectory(runDir).manifest(restartManifest(Manifest.create(e, config, environment.envId(),
-                    groundTruth, warnings), b.manifest));
+            tb.runDirectory(runDir).manifest(restartManifest(recorded(Manifest.create(e, config,
+                    environment.envId(), groundTruth, warnings), planning), b.manifest));
         } else if (runDir != null) {
             JsonObject config = ExperimentLoader.toJson(e);
             runDir.writeConfig(config);
-            tb.runDirectory(runDir).manifest(Manifest.create(e, config, environment.envId(), groundTruth, warnings));
+            tb.runDirectory(runDir).manifest(recorded(Manifest.create(e, config, environment.envId(), groundTruth,
+                    warnings), planning));
         }
         Trainer built;
         try {
@@ -143,6 +146,14 @@ public final class ExperimentRun {
             removedLeftovers = runDir.removeLeftovers(); // the checkpoint was read: what interrupted writes left goes
         }
         return built;
+    }
+
+    /** {@code manifest} with the planning network's run, step and digest, when there is one. */
+    private static JsonObject recorded(JsonObject manifest, PlanningNetwork planning) {
+        if (planning != null) {
+            manifest.add(PlanningNetwork.MANIFEST_KEY, planning.toJson());
+        }
+        return manifest;
     }
 
     /**
@@ -199,6 +210,22 @@ public final class ExperimentRun {
                 ? "agent.type: '" + kind.type() + "' trains on grid worlds; " + environment.envId() + " is a game (use "
                         + String.join(" or ", Learners.typesTrainingOn(TrainsOn.BOARD_GAMES)) + ")"
                 : "agent.type: '" + kind.type() + "' trains on games (game/...), not on grid worlds"));
+    }
+
+    /**
+     * The learner of {@code e}; on a level family, a learner that needs one map (the tabular learner keys its table by
+     * one map's states) is refused as bad input naming the environment.
+     */
+    private LearningAgent createLearner(Experiment e, LearnerContext context) {
+        try {
+            return Learners.create(e.agent(), context);
+        } catch (IllegalArgumentException ex) {
+            if (environment.levels().isEmpty()) {
+                throw ex;
+            }
+            throw new ConfigException(List.of("agent.type: '" + e.agent().type() + "' cannot train on "
+                    + environment.envId() + ", a level family (a new maze each episode): " + ex.getMessage()));
+        }
     }
 
     /**

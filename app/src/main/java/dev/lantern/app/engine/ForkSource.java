@@ -76,7 +76,7 @@ record ForkSource(Path parent, Path checkpoint, long atStep, JsonObject manifest
         }
         LearningAgent agent;
         try {
-            agent = restored(experiment, checkpoint);
+            agent = restored(experiment, checkpoint, manifest);
         } catch (CheckpointFormatException e) {
             problems.add("cannot fork: " + e.getMessage());
             return null;
@@ -138,14 +138,17 @@ record ForkSource(Path parent, Path checkpoint, long atStep, JsonObject manifest
      *
      * @throws CheckpointFormatException if a file of the checkpoint is missing, damaged or does not fit
      */
-    private static LearningAgent restored(Experiment e, Path checkpoint) {
+    private static LearningAgent restored(Experiment e, Path checkpoint, JsonObject manifest) {
         Backend.configure();
         TrainingEnvironment env = TrainingEnvironment.resolve(e.env());
+        // A planner over a trained run's network is rebuilt with that network, the very checkpoint the parent used.
+        PlanningNetwork planning = PlanningNetwork.forRun(e, env, manifest);
         boolean game = env.game() != null;
-        LearnerContext context = new LearnerContext(game ? null : env::newWorld, env.game(), e.seed(),
+        LearnerContext context = new LearnerContext(game ? null : env::newEnvironment, env.game(), e.seed(),
                 e.training().totalEnvSteps(), e.lca().enabled() ? e.lca().probeSize() : 0, DataType.FLOAT,
                 e.training().evalEpisodes(), Double.NaN);
-        LearningAgent agent = Learners.create(e.agent(), context);
+        LearningAgent agent = Learners.create(e.agent(),
+                planning == null ? context : context.withPlanningNetwork(planning.view()));
         ResumePoint.restore(checkpoint, agent);
         return agent;
     }

@@ -4,10 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.run.RunDirectory;
-import dev.lantern.environments.random.Seeds;
 import dev.lantern.app.config.Experiment;
 import dev.lantern.environments.grid.solve.OptimalReturn;
+import dev.lantern.environments.grid.levels.MazeLevels;
 import dev.lantern.environments.random.Seeds;
+import dev.lantern.environments.registry.EnvRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,9 @@ final class Manifest {
         } else {
             env.addProperty("kind", "two-player board game (no single-agent ground truth)");
         }
+        if (EnvRegistry.ids().contains(envId)) {
+            EnvRegistry.levels(envId).ifPresent(levels -> env.add("levels", levelNotes(levels, e)));
+        }
         m.add("environment", env);
         JsonObject runtime = new JsonObject();
         runtime.addProperty("java", System.getProperty("java.version"));
@@ -67,6 +71,21 @@ final class Manifest {
             m.add("warnings", list);
         }
         return m;
+    }
+
+    /**
+     * What a level family trains and evaluates on: its training split's size, the levels evaluated per split, and
+     * which level {@code optimalReturn} above (and the one-map tools) describe.
+     */
+    private static JsonObject levelNotes(MazeLevels levels, Experiment e) {
+        JsonObject o = new JsonObject();
+        o.addProperty("trainingLevels", levels.trainingLevels());
+        o.addProperty("evalTrainLevels", Math.min(levels.trainingLevels(), e.training().evalEpisodes()));
+        o.addProperty("evalTestLevels", e.training().evalEpisodes());
+        o.addProperty("namedLevel", "train/0");
+        o.addProperty("note", "optimalReturn is the named level's; eval/<split>/optimal_return is the mean exact "
+                + "optimum of the levels evaluated (docs/procedural.md)");
+        return o;
     }
 
     /**

@@ -5,13 +5,17 @@ import dev.lantern.app.config.ConfigException;
 import dev.lantern.app.config.EnvConfig;
 import dev.lantern.environments.api.MapFormatException;
 import dev.lantern.environments.api.MapProblem;
+import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.board.Game;
 import dev.lantern.environments.board.GameRegistry;
 import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.grid.map.GridMapParser;
 import dev.lantern.environments.grid.GridObservation;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.levels.MazeLevels;
+import dev.lantern.environments.grid.levels.ProceduralGridWorld;
 import dev.lantern.environments.registry.EnvRegistry;
+import java.util.Optional;
 
 /**
  * The environment an experiment trains on, resolved once from its {@link EnvConfig}: a registered grid world, a user's
@@ -66,6 +70,29 @@ public record TrainingEnvironment(String envId, GridMap map, Game game, int maxE
             throw new IllegalStateException(envId + " is a game, not a grid world");
         }
         return new GridWorld(envId, map, maxEpisodeSteps, observation);
+    }
+
+    /**
+     * The level family of a procedural id ({@code grid/procedural-maze-15-v1}, ...), empty for one map or a game. For
+     * a family, {@link #map()} and {@link #newWorld()} are its named level (training level 0): what the tools that
+     * need one map (the circuits over every state, the lab's grid views, {@code lantern analyze}) read.
+     */
+    public Optional<MazeLevels> levels() {
+        return game == null && EnvRegistry.ids().contains(envId) ? EnvRegistry.levels(envId) : Optional.empty();
+    }
+
+    /**
+     * A fresh environment like the ones trained on: for a level family a {@link ProceduralGridWorld} (a new training
+     * level each episode), otherwise {@link #newWorld()}. What the learners are built on.
+     *
+     * @throws IllegalStateException for a game
+     */
+    public Environment newEnvironment() {
+        Optional<MazeLevels> levels = levels();
+        if (levels.isPresent()) {
+            return new ProceduralGridWorld(levels.get(), maxEpisodeSteps, observation);
+        }
+        return newWorld();
     }
 
     /** Floats in one observation. */

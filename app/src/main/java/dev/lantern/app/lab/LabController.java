@@ -3,9 +3,12 @@ package dev.lantern.app.lab;
 import dev.lantern.agents.api.ParameterLayout;
 import dev.lantern.agents.planning.SearchObservable;
 import dev.lantern.agents.registry.Learners;
+import dev.lantern.agents.train.Recorder;
 import dev.lantern.agents.train.TrainingControl;
 import dev.lantern.app.config.ConfigException;
+import com.google.gson.JsonObject;
 import dev.lantern.app.config.Experiment;
+import dev.lantern.app.config.ExperimentLoader;
 import dev.lantern.app.engine.ExperimentRun;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +39,7 @@ public final class LabController implements AutoCloseable {
     private final long frameIntervalMillis;
     private final Function<LabSettings, Experiment> experiments;
     private volatile LiveFeed feed;
+    private volatile GameFeed gameFeed;
     private volatile TrainingControl control;
     private volatile long delayMillis;
     private volatile boolean closed;
@@ -59,14 +63,32 @@ public final class LabController implements AutoCloseable {
         this.experiments = experiments;
     }
 
+    /** On a game: evaluation matches every this many iterations when the learner's default plays none. */
+    public static final int GAME_EVAL_EVERY_ITERATIONS = 40;
+    /** On a game: games per opponent in those matches. */
+    public static final int GAME_EVAL_GAMES = 10;
+
     /**
      * The experiment a lab run trains: the settings' learner with its default hyperparameters on the settings'
-     * environment, seed, budget and LCA switch.
+     * environment, seed, budget and LCA switch. On a board game the run also plays its evaluation matches every
+     * {@value #GAME_EVAL_EVERY_ITERATIONS} iterations ({@value #GAME_EVAL_GAMES} games per opponent) when the
+     * learner's defaults play none, so that the evaluation chart has points during training (the matches draw from
+     * their own random stream: self-play and training are the same as without them).
      */
     public static Experiment experimentFor(LabSettings settings) {
-        return Experiment.defaults(Learners.find(settings.agentType()).defaults())
+        Experiment e = Experiment.defaults(Learners.find(settings.agentType()).defaults())
                 .withEnvId(settings.envId()).withSeed(settings.seed())
                 .withTotalEnvSteps(settings.totalEnvSteps()).withLca(settings.lca());
+        if (!settings.game()) {
+            return e;
+        }
+        JsonObject json = ExperimentLoader.toJson(e);
+        JsonObject agent = json.getAsJsonObject("agent");
+        if (agent.has("evalEveryIterations") && agent.get("evalEveryIterations").getAsInt() == 0) {
+            agent.addProperty("evalEveryIterations", GAME_EVAL_EVERY_ITERATIONS);
+            agent.addProperty("evalGames", GAME_EVAL_GAMES);
+        }
+        return ExperimentLoader.parse("lab", json.toString(), null);
     }
 
     /**
@@ -78,6 +100,47 @@ public final class LabController implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public LiveFeed start(LabSettings settings, boolean startPaused) {
+        if (settings.game()) {
+            throw new IllegalArgumentException(settings.envId() + " is a board game: start it with startGame");
+        }
+        TrainingControl c = newControl(startPaused);
+        LiveFeed f = new LiveFeed(settings, frameIntervalMillis);
+        feed = f;
+        gameFeed = null;
+        executor.execute(() -> train(settings, c, f, f::fail, run -> {
+            if (run.agent() instanceof SearchObservable planner) { // draw the searches it runs, never search again
+                planner.observeSearches(f.captureSearches());
+            }
+            ComputationGraph net = run.agent().network();
+            f.neuronLca().attach(net == null ? null : run.lca(), net == null ? null : ParameterLayout.of(net));
+        }));
+        return f;
+    }
+
+    /**
+     * Stops the current run (if any) and starts AlphaZero (or another board-game learner) on the settings' game: the
+     * run is assembled and trained on the training thread through the same {@link ExperimentRun} path as a grid run,
+     * observed by a {@link GameFeed} instead of a {@link LiveFeed} (then {@link #feed()} is null).
+     *
+     * @param startPaused whether the run waits for {@link #step()} or {@link #resume()} before its first iteration
+     * @return the new run's feed
+     * @throws IllegalArgumentException if the settings' environment is not a board game
+     * @throws IllegalStateException    after {@link #close()}
+     */
+    public GameFeed startGame(LabSettings settings, boolean startPaused) {
+        if (!settings.game()) {
+            throw new IllegalArgumentException(settings.envId() + " is not a board game: start it with start");
+        }
+        TrainingControl c = newControl(startPaused);
+        GameFeed f = new GameFeed(settings);
+        gameFeed = f;
+        feed = null;
+        executor.execute(() -> train(settings, c, f, f::fail, run -> { }));
+        return f;
+    }
+
+    /** Stops the current run and makes the next one's control (FX thread). */
+    private TrainingControl newControl(boolean startPaused) {
         if (closed) {
             throw new IllegalStateException("the lab controller is closed");
         }
@@ -87,11 +150,8 @@ public final class LabController implements AutoCloseable {
         if (startPaused) {
             c.pause();
         }
-        LiveFeed f = new LiveFeed(settings, frameIntervalMillis);
         control = c;
-        feed = f;
-        executor.execute(() -> train(settings, c, f));
-        return f;
+        return c;
     }
 
     /** {@link #start(LabSettings, boolean)} running freely. */
@@ -99,32 +159,34 @@ public final class LabController implements AutoCloseable {
         return start(settings, false);
     }
 
-    private void train(LabSettings settings, TrainingControl control, LiveFeed feed) {
+    private void train(LabSettings settings, TrainingControl control, Recorder observer, Consumer<String> fail,
+            Consumer<ExperimentRun> attach) {
         if (control.stopRequested()) {
-            feed.fail("stopped before it started");
+            fail.accept("stopped before it started");
             return;
         }
         try {
             Experiment experiment = experiments.apply(settings);
-            ExperimentRun run = ExperimentRun.builder(experiment).observer(feed).control(control).build();
-            if (run.agent() instanceof SearchObservable planner) { // draw the searches it runs, never search again
-                planner.observeSearches(feed.captureSearches());
-            }
-            ComputationGraph net = run.agent().network();
-            feed.neuronLca().attach(net == null ? null : run.lca(), net == null ? null : ParameterLayout.of(net));
-            run.run(); // a failure inside the loop comes back as status "failed" through LiveFeed.runEnded
+            ExperimentRun run = ExperimentRun.builder(experiment).observer(observer).control(control).build();
+            attach.accept(run);
+            run.run(); // a failure inside the loop comes back as status "failed" through the feed's runEnded
         } catch (ConfigException e) {
             LOG.error("lab run could not start: {}", e.getMessage());
-            feed.fail(e.getMessage());
+            fail.accept(e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             LOG.error("lab run failed: {}", e.toString(), e);
-            feed.fail(e.toString());
+            fail.accept(e.toString());
         }
     }
 
-    /** The current run's feed, or null before the first {@link #start}. */
+    /** The current grid run's feed, or null before the first {@link #start} and while a game run is current. */
     public LiveFeed feed() {
         return feed;
+    }
+
+    /** The current game run's feed, or null while no game run ({@link #startGame}) is current. */
+    public GameFeed gameFeed() {
+        return gameFeed;
     }
 
     /** Pauses the current run before its next iteration. */

@@ -2,6 +2,7 @@ package dev.lantern.app.lab;
 
 import dev.lantern.agents.api.TrainsOn;
 import dev.lantern.agents.registry.Learners;
+import dev.lantern.environments.board.GameRegistry;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +11,21 @@ import java.util.List;
  * What a lab run starts with: the other hyperparameters are the defaults of
  * {@link dev.lantern.app.config.ExperimentLoader#defaults()} (PPO).
  *
- * @param envId         a registered environment id (see {@link EnvRegistry#ids()})
- * @param agentType     the learner ({@code agent.type}: one of {@link #AGENTS}) with its default hyperparameters
+ * @param envId         a registered grid world ({@link EnvRegistry#ids()}) or board game ({@link GameRegistry#ids()})
+ * @param agentType     the learner ({@code agent.type}: one of {@link #AGENTS} on a grid world, of
+ *                      {@link #GAME_AGENTS} on a game) with its default hyperparameters
  * @param seed          the run seed
  * @param totalEnvSteps the training budget in environment steps, {@code > 0}
  * @param lca           whether loss change allocation is computed (the LCA chart stays empty without it)
  */
 public record LabSettings(String envId, String agentType, long seed, long totalEnvSteps, boolean lca) {
 
-    /** The learners the lab can train: the registered ones that train on grid worlds, in registration order. */
+    /** The learners the lab can train on grid worlds: the registered ones that do, in registration order. */
     public static final List<String> AGENTS = Learners.typesTrainingOn(TrainsOn.GRID_WORLDS);
+    /** The learners the lab can train on board games ({@code alphazero}), in registration order. */
+    public static final List<String> GAME_AGENTS = Learners.typesTrainingOn(TrainsOn.BOARD_GAMES);
+    /** What the lab can train on: the registered grid worlds, then the registered board games. */
+    public static final List<String> ENVIRONMENTS = environments();
 
     /** The default environment. */
     public static final String DEFAULT_ENV = "grid/four-rooms-v1";
@@ -42,17 +48,42 @@ public record LabSettings(String envId, String agentType, long seed, long totalE
     /** Adds a problem for each bad value, each named by {@code prefix} and its key ({@code env}, {@code agent}, ...). */
     private static void check(String prefix, String envId, String agentType, long totalEnvSteps,
             List<String> problems) {
-        if (!EnvRegistry.ids().contains(envId)) {
-            problems.add(prefix + "env: unknown id '" + envId + "' (known: " + String.join(", ", EnvRegistry.ids())
+        if (!ENVIRONMENTS.contains(envId)) {
+            problems.add(prefix + "env: unknown id '" + envId + "' (known: " + String.join(", ", ENVIRONMENTS)
                     + ")");
         }
-        if (!AGENTS.contains(agentType)) {
-            problems.add(prefix + "agent: unknown learner '" + agentType + "' (known: " + String.join(", ", AGENTS)
+        List<String> learners = isGame(envId) ? GAME_AGENTS : AGENTS;
+        if (!AGENTS.contains(agentType) && !GAME_AGENTS.contains(agentType)) {
+            problems.add(prefix + "agent: unknown learner '" + agentType + "' (known: " + String.join(", ", learners)
                     + ")");
+        } else if (!learners.contains(agentType)) {
+            problems.add(prefix + "agent: '" + agentType + "' does not train on " + envId + " (known there: "
+                    + String.join(", ", learners) + ")");
         }
         if (totalEnvSteps <= 0) {
             problems.add(prefix + "steps: must be > 0, got " + totalEnvSteps);
         }
+    }
+
+    /** Whether {@code envId} is a registered board game ({@code game/...}) rather than a grid world. */
+    public static boolean isGame(String envId) {
+        return GameRegistry.ids().contains(envId);
+    }
+
+    /** Whether this run trains on a board game. */
+    public boolean game() {
+        return isGame(envId);
+    }
+
+    /** The first learner that trains on {@code envId}: PPO on a grid world, AlphaZero on a game. */
+    public static String defaultAgent(String envId) {
+        return isGame(envId) ? GAME_AGENTS.get(0) : "ppo";
+    }
+
+    private static List<String> environments() {
+        List<String> ids = new ArrayList<>(EnvRegistry.ids());
+        ids.addAll(GameRegistry.ids());
+        return List.copyOf(ids);
     }
 
     /** PPO on {@code envId}. */
@@ -65,9 +96,14 @@ public record LabSettings(String envId, String agentType, long seed, long totalE
         return new LabSettings(DEFAULT_ENV, "ppo", 1, DEFAULT_STEPS, true);
     }
 
-    /** A copy on another environment. */
+    /**
+     * A copy on another environment: the same learner where it trains there, else that environment's
+     * {@link #defaultAgent} (a grid learner on a game becomes AlphaZero, and back to PPO).
+     */
     public LabSettings withEnvId(String id) {
-        return new LabSettings(id, agentType, seed, totalEnvSteps, lca);
+        List<String> learners = isGame(id) ? GAME_AGENTS : AGENTS;
+        return new LabSettings(id, learners.contains(agentType) ? agentType : defaultAgent(id), seed, totalEnvSteps,
+                lca);
     }
 
     /** A copy with another learner. */
@@ -89,7 +125,7 @@ public record LabSettings(String envId, String agentType, long seed, long totalE
     public static LabSettings parse(List<String> args) {
         LabSettings d = defaults();
         String env = d.envId();
-        String agent = d.agentType();
+        String agent = null;
         long seed = d.seed();
         long steps = d.totalEnvSteps();
         boolean lca = d.lca();
@@ -125,6 +161,9 @@ public record LabSettings(String envId, String agentType, long seed, long totalE
                 case "--seed" -> seed = parseLong(key, value, seed, problems);
                 default -> steps = parseLong(key, value, steps, problems);
             }
+        }
+        if (agent == null) {
+            agent = defaultAgent(env); // `lantern lab --env game/tic-tac-toe-v1` trains AlphaZero
         }
         check("--", env, agent, steps, problems);
         if (!problems.isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.lantern.app.lab;
 
 import dev.lantern.agents.train.RunOutcome;
-import dev.lantern.environments.registry.EnvRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -37,6 +36,8 @@ import javafx.stage.Stage;
  * {@link LiveFeed}: every pulse it takes the newest {@link PolicyFrame} if there is one, every
  * {@value #DRAIN_MILLIS} ms it drains the queued metrics into the charts in one batch, and every
  * {@value #DEMO_MILLIS} ms it moves the demo agent. Nothing is posted to the FX thread per metric or per frame.
+ * While a board game is chosen (or trains) the {@link GameView} takes the place of the grid and its tabs and polls its
+ * own {@link GameFeed}; this window then only refreshes the toolbar and the status line.
  *
  * <p>Node ids for tests and CSS: {@code #env}, {@code #seed}, {@code #start}, {@code #pause}, {@code #step},
  * {@code #speed}, {@code #grid}, {@code #valueSource}, {@code #keys}, {@code #hover}, {@code #status},
@@ -77,8 +78,10 @@ public final class LabWindow {
     private final SearchTreePane searchTree = new SearchTreePane(grid);
     private final Tab searchTreeTab = new Tab("Search tree", searchTree);
     private final TabPane right = new TabPane();
-    private final ComboBox<String> env = new ComboBox<>(FXCollections.observableArrayList(EnvRegistry.ids()));
+    private final ComboBox<String> env = new ComboBox<>(FXCollections.observableArrayList(LabSettings.ENVIRONMENTS));
     private final ComboBox<String> agent = new ComboBox<>(FXCollections.observableArrayList(LabSettings.AGENTS));
+    private final GameView games;
+    private SplitPane gridContent;
     private final Spinner<Integer> seed = new Spinner<>();
     private final Button start = new Button("Start");
     private final Button pause = new Button("Pause");
@@ -113,15 +116,17 @@ public final class LabWindow {
     public LabWindow(LabController controller, LabSettings initial) {
         this.controller = Objects.requireNonNull(controller, "controller");
         this.initial = Objects.requireNonNull(initial, "initial");
+        this.games = new GameView(controller);
         root.getStyleClass().add("lab");
         root.setTop(toolbar());
-        root.setCenter(content());
+        gridContent = content();
+        root.setCenter(gridContent);
         status.setId("status");
         status.getStyleClass().add("status");
         status.setMaxWidth(Double.MAX_VALUE);
         root.setBottom(status);
-        preview.request(initial);
         env.valueProperty().addListener((obs, old, now) -> requestPreview());
+        requestPreview();
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -152,13 +157,20 @@ public final class LabWindow {
         LabSettings s = initial.withEnvId(env.getValue()).withAgentType(agent.getValue()).withSeed(seed.getValue());
         controller.setDelayMillis(delayMillis());
         preview.cancel();
-        controller.start(s);
+        showGames(s.game());
+        if (s.game()) {
+            games.open(s);
+            controller.startGame(s, false);
+        } else {
+            controller.start(s);
+        }
         start.setText("Restart");
     }
 
     /** Stops polling and training, and ends the training thread. */
     public void dispose() {
         timer.stop();
+        games.close();
         circuits.close();
         compare.close();
         preview.close();
@@ -173,6 +185,16 @@ public final class LabWindow {
     /** Selects what the grid's heatmap shows, as the buttons over the grid do. */
     public void selectHeatmap(GridView.ValueSource source) {
         panel.selectSource(source);
+    }
+
+    /** The game view (shown in place of the grid and charts while a board game is chosen). */
+    public GameView gameView() {
+        return games;
+    }
+
+    /** Puts the game view ({@code true}) or the grid and its tabs in the window's centre. */
+    private void showGames(boolean game) {
+        root.setCenter(game ? games : gridContent);
     }
 
     /** The charts. */
@@ -340,7 +362,9 @@ public final class LabWindow {
     }
 
     private void updateButtons() {
-        boolean running = feed != null && feed.status().phase() == LiveFeed.Phase.RUNNING;
+        GameFeed g = controller.gameFeed();
+        boolean running = feed != null && feed.status().phase() == LiveFeed.Phase.RUNNING
+                || g != null && g.status().phase() == LiveFeed.Phase.RUNNING;
         pause.setDisable(!running);
         step.setDisable(!running);
         pause.setText(controller.paused() ? "Resume" : "Pause");
@@ -348,14 +372,35 @@ public final class LabWindow {
 
     /** Whether no run is training: before the first Start, or after the last one ended or failed. */
     private boolean idle() {
+        GameFeed g = controller.gameFeed();
+        if (g != null) {
+            return g.status().phase() == LiveFeed.Phase.ENDED || g.status().phase() == LiveFeed.Phase.FAILED;
+        }
         return feed == null || feed.status().phase() == LiveFeed.Phase.ENDED
                 || feed.status().phase() == LiveFeed.Phase.FAILED;
     }
 
     /** The environment chosen while no run trains is drawn at once (map, V*, empty charts); else at the next Start. */
     private void requestPreview() {
-        if (idle() && env.getValue() != null) {
-            preview.request(initial.withEnvId(env.getValue()).withAgentType(agent.getValue()));
+        String id = env.getValue();
+        if (id == null) {
+            return;
+        }
+        boolean game = LabSettings.isGame(id);
+        java.util.List<String> learners = game ? LabSettings.GAME_AGENTS : LabSettings.AGENTS;
+        if (!learners.equals(agent.getItems())) {
+            agent.getItems().setAll(learners);
+        }
+        if (agent.getValue() == null || !learners.contains(agent.getValue())) {
+            agent.setValue(LabSettings.defaultAgent(id));
+        }
+        if (idle()) {
+            showGames(game);
+            if (game) { // the empty board and charts; nothing to solve in advance
+                games.open(initial.withEnvId(id).withAgentType(agent.getValue()));
+            } else {
+                preview.request(initial.withEnvId(id).withAgentType(agent.getValue()));
+            }
         }
     }
 
@@ -368,6 +413,14 @@ public final class LabWindow {
     }
 
     private void tick(long now) {
+        if (controller.gameFeed() != null) { // the game view polls its own feed
+            if (now - lastDrainNanos >= DRAIN_MILLIS * 1_000_000L) {
+                lastDrainNanos = now;
+                updateButtons();
+                status.setText(games.statusText());
+            }
+            return;
+        }
         LiveFeed f = controller.feed();
         if (f != feed) {
             feed = f;

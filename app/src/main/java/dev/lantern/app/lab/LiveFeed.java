@@ -6,6 +6,9 @@ import dev.lantern.agents.train.Recorder;
 import dev.lantern.agents.train.RunContext;
 import dev.lantern.agents.train.RunOutcome;
 import dev.lantern.agents.train.UpdateEvent;
+import dev.lantern.environments.api.Environment;
+import dev.lantern.environments.api.LevelFamily;
+import dev.lantern.environments.api.LevelSplit;
 import dev.lantern.environments.grid.GridWorld;
 import java.util.List;
 import java.util.Queue;
@@ -161,7 +164,11 @@ public final class LiveFeed implements Recorder, MetricSink {
 
     @Override
     public void runStarted(RunContext run) {
-        if (run.environments() == null || !(run.environments().get() instanceof GridWorld world)) {
+        Environment env = run.environments() == null ? null : run.environments().get();
+        if (env instanceof LevelFamily family) {
+            env = family.level(LevelSplit.TRAIN, 0); // a level family is drawn on its named level (docs/procedural.md)
+        }
+        if (!(env instanceof GridWorld world)) {
             throw new IllegalStateException("the lab draws grid worlds; the run gives no grid world to draw");
         }
         prepare(RunInfo.of(settings, world));
@@ -220,13 +227,7 @@ public final class LiveFeed implements Recorder, MetricSink {
 
     /** Moves up to {@code max} queued metrics, oldest first, into {@code into}; returns how many. */
     public int drainMetrics(List<MetricPoint> into, int max) {
-        int n = 0;
-        MetricPoint p;
-        while (n < max && (p = metrics.poll()) != null) {
-            into.add(p);
-            n++;
-        }
-        return n;
+        return MetricPoint.drain(metrics, into, max);
     }
 
     /** The latest frame, or null before the first. */

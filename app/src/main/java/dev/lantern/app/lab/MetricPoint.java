@@ -8,4 +8,15 @@ package dev.lantern.app.lab;
  * @param value the value
  */
 public record MetricPoint(long step, String name, double value) {
+
+    /** Moves up to {@code max} points of {@code queue}, oldest first, into {@code into}; returns how many. */
+    static int drain(java.util.Queue<MetricPoint> queue, java.util.List<MetricPoint> into, int max) {
+        int n = 0;
+        MetricPoint p;
+        while (n < max && (p = queue.poll()) != null) {
+            into.add(p);
+            n++;
+        }
+        return n;
+    }
 }

@@ -29,6 +29,7 @@ final class ScreenshotTrigger {
     private final Path file;
     private final long afterUpdates;
     private long readySince = -1;
+    private boolean gameRequested;
 
     ScreenshotTrigger(LabWindow window, Scene scene, Path file, long afterUpdates) {
         this.window = window;
@@ -54,6 +55,10 @@ final class ScreenshotTrigger {
     }
 
     private boolean ready() {
+        GameFeed game = window.gameView().feed();
+        if (game != null) {
+            return gameReady(game);
+        }
         LiveFeed feed = window.controllerFeed();
         if (feed == null && window.comparing()) { // the compare mode: every run read, the grid at its checkpoint
             return window.compareSettled();
@@ -67,6 +72,22 @@ final class ScreenshotTrigger {
             case RUNNING -> status.updates() >= afterUpdates || searchesShown();
             case PREPARING -> false;
         };
+    }
+
+    /**
+     * A game run: once trained far enough (or ended), a new self-play game of the newest network is played and
+     * stepped {@code lantern.lab.gameSteps} moves into (default 3); ready when its analysis is drawn.
+     */
+    private boolean gameReady(GameFeed game) {
+        GameFeed.Status status = game.status();
+        boolean far = status.phase() == LiveFeed.Phase.ENDED || status.phase() == LiveFeed.Phase.FAILED
+                || status.phase() == LiveFeed.Phase.RUNNING && status.updates() >= afterUpdates;
+        if (far && !gameRequested) {
+            gameRequested = true;
+            window.gameView().newSelfPlayGame(Integer.getInteger("lantern.lab.gameSteps", 3));
+            return false;
+        }
+        return gameRequested && window.gameView().settled();
     }
 
     /**

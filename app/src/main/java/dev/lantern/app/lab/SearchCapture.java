@@ -6,7 +6,7 @@ import dev.lantern.environments.grid.GridWorld;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The searches a planning agent ran, as the lab keeps them: the latest whole tree (for the tree tab and the visit
@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * training thread by the agent ({@code SearchObservable.observeSearches}) with the trees it acts on, read on any
  * thread; the trees are immutable, so nothing is copied.
  */
-public final class SearchCapture implements Consumer<SearchTree<GridState>> {
+public final class SearchCapture implements ObjIntConsumer<SearchTree<GridState>> {
 
     /** Actions of a grid world. */
     static final int ACTIONS = GridWorld.ACTION_LABELS.size();
@@ -24,8 +24,9 @@ public final class SearchCapture implements Consumer<SearchTree<GridState>> {
      *
      * @param tree   its whole tree
      * @param number searches before it in this run (0 for the first)
+     * @param action the action the agent took on it (with the max backup not always {@code tree.action()})
      */
-    public record Latest(SearchTree<GridState> tree, long number) {
+    public record Latest(SearchTree<GridState> tree, long number, int action) {
     }
 
     /**
@@ -41,16 +42,16 @@ public final class SearchCapture implements Consumer<SearchTree<GridState>> {
     private final Map<GridState, RootResult> results = new ConcurrentHashMap<>();
     private long count;
 
-    /** Keeps {@code tree} (the agent's thread). */
+    /** Keeps {@code tree} and the action taken on it (the agent's thread). */
     @Override
-    public void accept(SearchTree<GridState> tree) {
+    public void accept(SearchTree<GridState> tree, int action) {
         int[] visits = tree.visits();
         double[] shares = new double[ACTIONS];
         for (int a = 0; a < Math.min(ACTIONS, visits.length); a++) {
             shares[a] = visits[a] / (double) Math.max(1, tree.simulations());
         }
         results.put(tree.root().state(), new RootResult(shares, tree.value()));
-        latest.set(new Latest(tree, count++));
+        latest.set(new Latest(tree, count++, action));
     }
 
     /** The latest search, or null before the first. */

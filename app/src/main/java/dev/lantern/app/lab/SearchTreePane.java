@@ -136,7 +136,7 @@ final class SearchTreePane extends BorderPane {
         GridState root = latest.tree().root().state();
         info.setText(String.format(Locale.ROOT, "search %,d from (%d, %d): %,d simulations, %,d nodes; acts %s",
                 latest.number() + 1, root.row(), root.col(), latest.tree().simulations(),
-                latest.tree().root().subtreeSize(), GridWorld.ACTION_LABELS.get(latest.tree().action())));
+                latest.tree().root().subtreeSize(), GridWorld.ACTION_LABELS.get(latest.action())));
         SearchTreeView<GridState> shown = view;
         shown.home();
         shown.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() { // once laid out: centre it

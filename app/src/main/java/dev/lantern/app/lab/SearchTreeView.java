@@ -25,6 +25,7 @@ public final class SearchTreeView<S> extends BorderPane {
     private final TreeLayout<S> layout;
     private final TreeCanvas canvas;
     private final NodePanel<S> panel;
+    private final TreePositions<S> positions;
     private int[] principal = new int[0];
 
     /** A view of {@code tree}'s whole tree, its positions described by {@code positions}. */
@@ -35,6 +36,7 @@ public final class SearchTreeView<S> extends BorderPane {
     /** A view of a laid-out tree (e.g. hand-built statistics, {@link TreeLayout#of(int[], int[], int[], double[], double[])}). */
     public SearchTreeView(TreeLayout<S> layout, TreePositions<S> positions) {
         this.layout = layout;
+        this.positions = positions;
         this.canvas = new TreeCanvas(layout, positions.actionLabel());
         this.panel = new NodePanel<>(layout, positions);
         canvas.onSelect(this::select);
@@ -81,6 +83,11 @@ public final class SearchTreeView<S> extends BorderPane {
         stage.show();
         canvas.home();
         return stage;
+    }
+
+    /** What the view knows of its nodes' positions (boards, values, the network's circuits). */
+    public TreePositions<S> positions() {
+        return positions;
     }
 
     /** The drawing model (positions, sizes, collapsed state). */

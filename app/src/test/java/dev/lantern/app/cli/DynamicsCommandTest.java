@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lantern dynamics} through the CLI: two tiny runs' dynamics.json, and bad input. */
-class DynamicsCommandTest {
+public class DynamicsCommandTest {
 
     /** A tiny PPO run on {@code env} with {@code seed}, checkpointed twice. */
-    static Path tinyRun(Path tmp, String name, String env, long seed) throws Exception {
+    public static Path tinyRun(Path tmp, String name, String env, long seed) throws Exception {
         Path config = experimentFile(tmp.resolve(name + ".json"), """
                 {"name": "%s", "seed": %d, "env": {"id": "%s"},
                  "agent": {"numEnvs": 4, "rolloutSteps": 32, "minibatchSize": 64, "hiddenSizes": [8, 8]},

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,9 @@ class KillAndResumeTest {
     @ValueSource(strings = {
         "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"ppo\", \"numEnvs\": 4, \"rolloutSteps\": 64, "
             + "\"minibatchSize\": 64, \"hiddenSizes\": [32, 32]}",
+        // a level family: the level in play is part of the saved state (a kill lands mid-episode on some maze)
+        "\"env\": {\"id\": \"grid/procedural-maze-15-v1\", \"maxEpisodeSteps\": 96}, \"agent\": {\"type\": \"ppo\", "
+            + "\"numEnvs\": 4, \"rolloutSteps\": 64, \"minibatchSize\": 64, \"hiddenSizes\": [16, 16]}",
         "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"a2c\", \"numEnvs\": 4, \"rolloutSteps\": 16, "
             + "\"hiddenSizes\": [32, 32]}",
         "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"dqn\", \"numEnvs\": 4, "
@@ -38,8 +42,11 @@ class KillAndResumeTest {
         "\"env\": {\"id\": \"game/tic-tac-toe-v1\"}, \"agent\": {\"type\": \"alphazero\", \"gamesPerIteration\": 8, "
             + "\"simulations\": 16, \"batchSize\": 32, \"trainingStepsPerIteration\": 4, \"hiddenSizes\": [32, 32], "
             + "\"evalGames\": 2, \"evalSimulations\": 8, \"evalUctSimulations\": 8}",
-        "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"mcts\", \"simulations\": 32, \"horizon\": 10, "
-            + "\"temperature\": 1.0}"})
+        // planners: enough simulations that the run lasts the seconds a kill needs (with max backup a few dozen
+        // simulations solve key-door and the whole run took 2 s on a quiet machine)
+        "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"mcts\", \"simulations\": 256, \"horizon\": 10, "
+            + "\"temperature\": 1.0}",
+        "\"env\": {\"id\": \"grid/key-door-v1\"}, \"agent\": {\"type\": \"mcts\", \"simulations\": 160, \"horizon\": 20}"})
     void aKilledRunResumesToExactlyTheUninterruptedResult(String envAndAgent, @TempDir Path tmp) throws Exception {
         // PPO's run splits its LCA by loss term (off by default), so the terms' totals are resumed exactly too.
         Path config = experimentFile(tmp.resolve("resume.json"), """
@@ -90,6 +97,15 @@ class KillAndResumeTest {
                 b.getUpdater().getStateViewArray().data().asFloat());
         String manifest = Files.readString(killed.resolve("manifest.json"));
         assertTrue(manifest.contains("\"status\": \"completed\"") && manifest.contains("\"resumes\""), manifest);
+    }
+
+    @Test
+    @Tag("slow") // a PPO run to plan with, then two MCTS runs with a network forward at every leaf: minutes here
+    void puctWithATrainedNetworkResumesExactlyRereadingTheSameCheckpoint(@TempDir Path tmp) throws Exception {
+        Path network = DynamicsCommandTest.tinyRun(tmp, "ppo", "grid/four-rooms-v1", 1);
+        aKilledRunResumesToExactlyTheUninterruptedResult("\"env\": {\"id\": \"grid/four-rooms-v1\", "
+                + "\"maxEpisodeSteps\": 60}, \"agent\": {\"type\": \"mcts\", \"simulations\": 8, \"gamma\": 0.99, "
+                + "\"horizon\": 20, \"network\": \"" + network + "@128\"}", tmp);
     }
 
     @Test

@@ -114,6 +114,19 @@ class LabHelpersTest {
     }
 
     @Test
+    void aGameTrainsAlphaZeroAndRefusesGridLearners() {
+        LabSettings s = LabSettings.parse(List.of("--env", "game/tic-tac-toe-v1"));
+        assertEquals("alphazero", s.agentType(), "a game without --agent trains AlphaZero");
+        assertTrue(s.game());
+        assertEquals(s, LabSettings.parse(s.toArgs()));
+        assertEquals("ppo", s.withEnvId("grid/four-rooms-v1").agentType(), "back on a grid world: PPO");
+        String m = assertThrows(IllegalArgumentException.class, () -> LabSettings.parse(List.of("--env",
+                "game/connect-four-v1", "--agent", "ppo"))).getMessage();
+        assertTrue(m.contains("--agent: 'ppo' does not train on game/connect-four-v1 (known there: alphazero)"), m);
+        assertTrue(LabSettings.ENVIRONMENTS.containsAll(List.of("game/tic-tac-toe-v1", "game/connect-four-v1")));
+    }
+
+    @Test
     void frameAnswersPerStateAndHidesItsArrays() {
         int h = 2;
         int w = 2;

@@ -1,6 +1,9 @@
 package dev.lantern.environments.registry;
 
+import dev.lantern.environments.api.LevelSplit;
 import dev.lantern.environments.grid.GridWorld;
+import dev.lantern.environments.grid.levels.MazeLevels;
+import dev.lantern.environments.grid.levels.ProceduralGridWorld;
 import dev.lantern.environments.grid.map.GridMap;
 import dev.lantern.environments.grid.map.GridMapParser;
 import dev.lantern.environments.grid.map.MazeGenerator;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -27,13 +31,27 @@ public final class EnvRegistry {
 
     private static final String MAP_RESOURCE_DIR = "/dev/lantern/environments/grid/maps/";
 
-    /** A registered map: a resource under the map directory, or a generated maze (resource null). */
-    private record Entry(String resource, String description, Supplier<GridMap> generator) {
+    /**
+     * A registered map: a resource under the map directory, or a generated maze (resource null), or a procedural
+     * level family (levels non-null; its map is the named level, training level 0).
+     */
+    private record Entry(String resource, String description, Supplier<GridMap> generator, MazeLevels levels) {
 
         Entry(String resource, String description) {
-            this(resource, description, null);
+            this(resource, description, null, null);
+        }
+
+        Entry(String resource, String description, Supplier<GridMap> generator) {
+            this(resource, description, generator, null);
+        }
+
+        static Entry procedural(MazeLevels levels, String description) {
+            return new Entry(null, description, () -> levels.map(LevelSplit.TRAIN, 0), levels);
         }
     }
+
+    /** Training levels of each registered procedural maze family (the Procgen benchmark's 200, Cobbe et al. 2020). */
+    public static final int PROCEDURAL_TRAINING_LEVELS = 200;
 
     private static final Map<String, Entry> ENTRIES = new TreeMap<>(Map.ofEntries(
             Map.entry("grid/empty-5x5-v1", new Entry("empty-5x5-v1.txt",
@@ -76,10 +94,18 @@ public final class EnvRegistry {
             Map.entry("grid/maze-11x11-test-v1", new Entry(null,
                     "11x11 random maze, test level 0 (level seed 1, disjoint from training seeds)",
                     () -> MazeGenerator.testLevel(11, 11, 0))),
+            procedural(15), procedural(21),
             Map.entry("grid/trojan-v1", new Entry("trojan-v1.txt",
                     "trojan benchmark: when the trigger T appears (p 0.5), the goal 2 pays instead of G"))));
 
     private static final Map<String, GridMap> MAPS = new ConcurrentHashMap<>();
+
+    private static Map.Entry<String, Entry> procedural(int size) {
+        String id = "grid/procedural-maze-" + size + "-v1";
+        return Map.entry(id, Entry.procedural(new MazeLevels(id, size, size, PROCEDURAL_TRAINING_LEVELS), size + "x"
+                + size + " procedural mazes: a fresh one of " + PROCEDURAL_TRAINING_LEVELS + " training levels each "
+                + "episode, evaluated also on held-out test levels (docs/procedural.md); as one map: training level 0"));
+    }
 
     private EnvRegistry() {
     }
@@ -126,6 +152,18 @@ public final class EnvRegistry {
     public static GridMap map(String id) {
         Entry e = entry(id);
         return MAPS.computeIfAbsent(id, k -> e.generator() != null ? e.generator().get() : loadResource(e.resource()));
+    }
+
+    /**
+     * The level family of a procedural id ({@code grid/procedural-maze-15-v1}, ...), empty for an id of one map. Its
+     * {@link #map(String)} and {@link #make(String)} are the family's named level, training level 0, so that tools
+     * that need ONE map (enumerating its states, playing it) have one; training plays the whole family through a
+     * {@link ProceduralGridWorld}.
+     *
+     * @throws IllegalArgumentException if the id is not registered
+     */
+    public static Optional<MazeLevels> levels(String id) {
+        return Optional.ofNullable(entry(id).levels());
     }
 
     /**

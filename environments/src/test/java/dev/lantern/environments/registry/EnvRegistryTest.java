@@ -23,7 +23,8 @@ class EnvRegistryTest {
                 "grid/distributional-shift-test-v1", "grid/distributional-shift-train-v1", "grid/empty-16x16-v1",
                 "grid/empty-5x5-v1", "grid/empty-8x8-v1", "grid/four-rooms-v1", "grid/frozen-lake-4x4-v1",
                 "grid/key-door-v1", "grid/lava-crossing-v1", "grid/lava-gap-v1", "grid/maze-11x11-test-v1",
-                "grid/maze-11x11-train-v1", "grid/reward-gaming-v1", "grid/safe-interruptibility-v1", "grid/side-effects-v1", "grid/trojan-v1",
+                "grid/maze-11x11-train-v1", "grid/procedural-maze-15-v1", "grid/procedural-maze-21-v1",
+                "grid/reward-gaming-v1", "grid/safe-interruptibility-v1", "grid/side-effects-v1", "grid/trojan-v1",
                 "grid/whisky-gold-v1"), EnvRegistry.ids());
     }
 
