@@ -66,6 +66,22 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
     }
 
     /**
+     * {@link #evaluate(INDArray, PpoTargets)} on observations that stay the same from call to call (a probe's, never
+     * changed in place): the pass keeps them from the previous call instead of copying and scanning them again
+     * ({@link DensePass#setFixedInput}), and tanh's backward runs on the host ({@link DensePass#hostTanhGradient}):
+     * the same numbers up to the last bit of the network's type.
+     */
+    public Evaluation evaluateFixed(INDArray observations, PpoTargets targets) {
+        if (!ComputePath.select().hostBuffers()) {
+            return evaluate(observations, targets);
+        }
+        DensePass pass = net.pass(targets.size());
+        pass.setFixedInput(observations);
+        pass.hostTanhGradient(true);
+        return evaluate(pass, targets);
+    }
+
+    /**
      * Loss and gradient on one batch whose observations are rows of a plain array (no INDArray is allocated on the
      * {@link ComputePath#HOST_BUFFERS} path; on the other, the rows are copied into one and go through the graph).
      *
@@ -88,8 +104,9 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
      * Each term of the loss ({@link PpoLoss#TERMS}: policy, value, entropy) with its own gradient, from one forward
      * and three backward passes at the current parameters (the fast pass, or DL4J's graph calls off the
      * {@link ComputePath#HOST_BUFFERS} path). Leaves the last term's gradient in the network's buffer.
+     * The observations are a probe's, the same from call to call ({@link DensePass#setFixedInput}).
      *
-     * @param observations     {@code [B, inputSize]}, any floating-point type
+     * @param observations     {@code [B, inputSize]}, any floating-point type, never changed in place
      * @param targets          the batch's fixed targets, {@code [B]} each
      * @param termValuesOut    receives the terms as they enter the loss, {@code [3]}
      * @param termGradientsOut receives dTerm/dθ, three arrays shaped like the parameters
@@ -118,7 +135,8 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
             return parts;
         }
         DensePass pass = net.pass(n);
-        pass.setInput(observations);
+        pass.setFixedInput(observations);
+        pass.hostTanhGradient(true);
         if (logitsBuf.length != n * actions) {
             logitsBuf = new double[n * actions];
             valuesBuf = new double[n];

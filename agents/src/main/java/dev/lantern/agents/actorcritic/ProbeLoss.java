@@ -35,7 +35,7 @@ public final class ProbeLoss extends PinnedProbe implements TermedLoss {
 
     @Override
     protected double evaluate() {
-        return objective.evaluate(observations, targets).parts().total();
+        return objective.evaluateFixed(observations, targets).parts().total();
     }
 
     @Override

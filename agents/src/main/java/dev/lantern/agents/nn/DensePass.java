@@ -79,6 +79,16 @@ public final class DensePass {
 
     private final ActiveColumns columns;
     private boolean sparse;
+    private INDArray fixedInput; // the array the input buffers hold, when set by setFixedInput
+    private boolean hostTanhGradient; // tanh's backward in Java from the stored activations (probe passes only)
+    private Flat a0Flat;
+    private Flat a1Flat;
+    private Flat da0Flat;
+    private Flat da1Flat;
+    private Flat dz0Flat;
+    private Flat dz1Flat;
+    private double[] actScratch = new double[0];
+    private double[] epsScratch = new double[0];
     private double[] scratch = new double[0];
 
     private Map<String, INDArray> g0;
@@ -156,6 +166,7 @@ public final class DensePass {
         if (observations.length < length) {
             throw new IllegalArgumentException("need " + length + " observation values, got " + observations.length);
         }
+        fixedInput = null;
         double[] inputValues = columns.values();
         for (int i = 0; i < length; i++) {
             inputValues[i] = observations[i];
@@ -174,11 +185,24 @@ public final class DensePass {
             throw new IllegalArgumentException("observations " + Arrays.toString(observations.shape())
                     + " do not match a batch of " + batch + " rows of " + inputSize + " features");
         }
+        fixedInput = null;
         double[] values = observations.dup('c').data().asDouble();
         System.arraycopy(values, 0, columns.values(), 0, batch * inputSize);
         sparse = columns.prepare();
         if (!sparse) {
             input.assign(observations);
+        }
+    }
+
+    /**
+     * Sets the batch's observations as {@link #setInput(INDArray)} does, unless {@code observations} is the array this
+     * method set last and no other input was set since: then the buffers hold it already and nothing is done. For a
+     * probe's fixed observations, evaluated at many parameter vectors; the caller must not change the array in place.
+     */
+    public void setFixedInput(INDArray observations) {
+        if (observations != fixedInput) {
+            setInput(observations);
+            fixedInput = observations;
         }
     }
 
@@ -262,10 +286,18 @@ public final class DensePass {
         headFlat.write(h, h1 * width);
         Nd4j.gemm(a1Aug, dOut, dHeadAug, true, false, 1.0, 0.0);
         Nd4j.gemm(dOut, head, da1, false, true, 1.0, 0.0);
-        Nd4j.getExecutioner().exec(new TanhDerivative(z1, da1, dz1));
+        if (hostTanhGradient) {
+            tanhBackward(a1Flat, da1Flat, dz1Flat, h1);
+        } else {
+            Nd4j.getExecutioner().exec(new TanhDerivative(z1, da1, dz1));
+        }
         Nd4j.gemm(a0Aug, dz1, dW1Aug, true, false, 1.0, 0.0);
         Nd4j.gemm(dz1, l1.getParam(DefaultParamInitializer.WEIGHT_KEY), da0, false, true, 1.0, 0.0);
-        Nd4j.getExecutioner().exec(new TanhDerivative(z0, da0, dz0));
+        if (hostTanhGradient) {
+            tanhBackward(a0Flat, da0Flat, dz0Flat, h0);
+        } else {
+            Nd4j.getExecutioner().exec(new TanhDerivative(z0, da0, dz0));
+        }
         Flat g = gradientFlat;
         if (sparse) {
             columns.backward(dz0, g, w0, b0);
@@ -287,6 +319,53 @@ public final class DensePass {
         }
         g.write(wv, dh, actions * (h1 + 1), h1);
         g.put(bv, dh[actions * (h1 + 1) + h1]);
+    }
+
+    /**
+     * Computes tanh's backward in Java from the activations the forward pass stored ({@code dz = da (1 − a²)}, in double
+     * precision, rounded once to the network's type) instead of ND4J's {@code TanhDerivative} op, which evaluates tanh
+     * again and costs as much as a layer's product at these sizes. Equal to the op up to the last bit of the network's
+     * type. Used for loss change allocation's probe passes (on the private shadow network), where it is about a tenth
+     * of an evaluation; training keeps the op, so its numbers do not move. Only on a backend whose buffers live on the
+     * host ({@link #hostPathAvailable()}: the compute path in force); elsewhere the request is ignored and the op runs.
+     *
+     * @param on compute tanh's backward on the host
+     */
+    public void hostTanhGradient(boolean on) {
+        boolean use = on && hostPathAvailable();
+        if (use && a0Flat == null) {
+            a0Flat = Flat.of(a0Aug);
+            a1Flat = Flat.of(a1Aug);
+            da0Flat = Flat.of(da0);
+            da1Flat = Flat.of(da1);
+            dz0Flat = Flat.of(dz0);
+            dz1Flat = Flat.of(dz1);
+            int size = batch * Math.max(h0, h1);
+            actScratch = new double[size];
+            epsScratch = new double[size];
+        }
+        hostTanhGradient = use;
+    }
+
+    /**
+     * Whether host-buffer arithmetic (this pass's Java loops over ND4J's buffers) is allowed: the
+     * {@link dev.lantern.agents.api.ComputePath} in force is {@code HOST_BUFFERS}. Gates {@link #hostTanhGradient}.
+     */
+    static boolean hostPathAvailable() {
+        return dev.lantern.agents.api.ComputePath.current().hostBuffers();
+    }
+
+    /** {@code dz = da (1 − a²)} over a {@code [B, width]} 'f' block (the activations are the first columns of theirs). */
+    private void tanhBackward(Flat a, Flat da, Flat dz, int width) {
+        int n = batch * width;
+        double[] av = actScratch;
+        double[] dv = epsScratch;
+        a.read(0, av, 0, n);
+        da.read(0, dv, 0, n);
+        for (int i = 0; i < n; i++) {
+            dv[i] *= 1 - av[i] * av[i];
+        }
+        dz.write(0, dv, 0, n);
     }
 
     /** Binds the graph's flat parameter and gradient buffers (root arrays), creating the gradient buffer on first use. */

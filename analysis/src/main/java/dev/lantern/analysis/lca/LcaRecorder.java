@@ -57,6 +57,11 @@ public final class LcaRecorder implements Recorder {
 
     private long window = Long.MIN_VALUE;
     private double[] carriedGradient;
+    // Buffers reused from update to update: the parameters before and after, and the next end gradient.
+    private double[] theta0;
+    private double[] theta1;
+    private double[][] endGradients;
+    private float[] floats;
     private double carriedLoss;
     private double[] cumulative;
     private double[] windowAllocation;
@@ -120,8 +125,14 @@ public final class LcaRecorder implements Recorder {
             probeDescription = probe.description();
         }
         INDArray live = event.paramsAfter();
-        double[] theta0 = event.paramsBefore().data().asDouble();
-        double[] theta1 = live.data().asDouble();
+        int n = layout.size();
+        if (theta0 == null) {
+            theta0 = new double[n];
+            theta1 = new double[n];
+            endGradients = new double[2][n];
+        }
+        read(event.paramsBefore(), theta0);
+        read(live, theta1);
         if (oracle == null || oracle.probe() != probe) {
             oracle = new PinnedLossOracle(probe, live.dataType(), theta1.length, settings.perTerm());
         }
@@ -135,7 +146,8 @@ public final class LcaRecorder implements Recorder {
             terms.add(perTerm, ends);
             step = StepAllocation.sum(perTerm);
         } else {
-            double[] end = new double[theta1.length];
+            // two end-gradient buffers in turn: the one not carried in receives this step's end
+            double[] end = carriedGradient == endGradients[0] ? endGradients[1] : endGradients[0];
             step = allocator.allocate(oracle, theta0, theta1, carriedGradient, carriedLoss, end);
             carriedGradient = end;
             carriedLoss = step.lossAfter();
@@ -145,6 +157,22 @@ public final class LcaRecorder implements Recorder {
         record(event, step, perTerm);
     }
 
+    /** Copies a flat parameter vector (FLOAT or DOUBLE, as the oracle requires) into {@code out}, widened. */
+    private void read(INDArray params, double[] out) {
+        int n = out.length;
+        if (params.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE) {
+            params.data().asNioDouble().get(0, out, 0, n);
+            return;
+        }
+        if (floats == null) {
+            floats = new float[n];
+        }
+        params.data().asNioFloat().get(0, floats, 0, n);
+        for (int i = 0; i < n; i++) {
+            out[i] = floats[i];
+        }
+    }
+
     private void record(UpdateEvent event, StepAllocation step, StepAllocation[] perTerm) {
         double[] a = step.allocation();
         for (int i = 0; i < a.length; i++) {
@@ -152,8 +180,8 @@ public final class LcaRecorder implements Recorder {
             windowAllocation[i] += a[i];
         }
         double[] layers = layout.sumPerLayer(a);
-        double helped = step.helpedFraction();
         AllocationCounts counts = AllocationCounts.of(a);
+        double helped = a.length == 0 ? 0 : counts.helped() / (double) a.length; // step.helpedFraction(), counted once
         oscillation.add(a);
         iteration.add(step, layers, helped, counts, terms.names(), perTerm);
         steps++;
