@@ -64,7 +64,7 @@ class KillAndResumeTest {
         // PPO's run splits its LCA by loss term (off by default), so the terms' totals are resumed exactly too.
         Path config = experimentFile(tmp.resolve("resume.json"), """
                 {"name": "resume", "seed": 11, %s,
-                 "training": {"totalEnvSteps": 6144, "evalEpisodes": 2, "checkpointEveryEnvSteps": 700,
+                 "training": {"totalEnvSteps": 4096, "evalEpisodes": 2, "checkpointEveryEnvSteps": 700,
                               "evalEveryEnvSteps": 1400},
                  "lca": {"probeSize": 32, "perTerm": %s}}
                 """.formatted(envAndAgent, perTerm(envAndAgent)));
