@@ -27,4 +27,19 @@ public final class ReportCharts {
         }
         return chart;
     }
+
+    /**
+     * {@link #style} for a chart of stacked panels: every subplot of {@code combined} gets the report's white
+     * background and light grid lines.
+     */
+    public static JFreeChart styleStacked(JFreeChart chart, org.jfree.chart.plot.CombinedDomainXYPlot combined) {
+        style(chart);
+        for (Object o : combined.getSubplots()) {
+            XYPlot p = (XYPlot) o;
+            p.setBackgroundPaint(Color.WHITE);
+            p.setRangeGridlinePaint(new Color(0xdddddd));
+            p.setDomainGridlinePaint(new Color(0xdddddd));
+        }
+        return chart;
+    }
 }

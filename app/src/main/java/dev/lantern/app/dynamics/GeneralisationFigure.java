@@ -37,14 +37,7 @@ final class GeneralisationFigure {
         JFreeChart chart = new JFreeChart("Generalisation: " + first.trainLevels() + " training levels (solid) vs "
                 + first.testLevels() + " held-out levels (dashed), greedy policy",
                 new Font(Font.SANS_SERIF, Font.BOLD, 13), combined, true);
-        ReportCharts.style(chart);
-        for (Object o : combined.getSubplots()) {
-            XYPlot p = (XYPlot) o;
-            p.setBackgroundPaint(Color.WHITE);
-            p.setRangeGridlinePaint(new Color(0xdddddd));
-            p.setDomainGridlinePaint(new Color(0xdddddd));
-        }
-        return chart;
+        return ReportCharts.styleStacked(chart, combined);
     }
 
     private static XYPlot panel(List<GeneralisationSection.Curves> runs, boolean success) {

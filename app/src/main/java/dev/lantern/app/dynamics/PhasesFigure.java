@@ -101,13 +101,6 @@ final class PhasesFigure {
     }
 
     private static JFreeChart styleAll(JFreeChart chart, CombinedDomainXYPlot combined) {
-        ReportCharts.style(chart);
-        for (Object o : combined.getSubplots()) {
-            XYPlot p = (XYPlot) o;
-            p.setBackgroundPaint(Color.WHITE);
-            p.setRangeGridlinePaint(new Color(0xdddddd));
-            p.setDomainGridlinePaint(new Color(0xdddddd));
-        }
-        return chart;
+        return ReportCharts.styleStacked(chart, combined);
     }
 }
