@@ -13,6 +13,15 @@ public interface InPlaceStepping extends Environment {
     /** Same as {@link #reset(long)} but returns nothing; read the first observation with {@code observeInto}. */
     void resetInPlace(long seed);
 
+    /** {@inheritDoc} By {@link #resetInPlace}, then the first observation read into a new array. */
+    @Override
+    default float[] reset(long seed) {
+        resetInPlace(seed);
+        float[] obs = new float[spec().observationSize()];
+        observeInto(obs, 0);
+        return obs;
+    }
+
     /**
      * Same as {@link #step(int)} but returns nothing; the outcome is readable through {@link #lastReward()},
      * {@link #lastPerformance()}, {@link #lastTerminated()} and {@link #lastTruncated()} until the next step or reset.

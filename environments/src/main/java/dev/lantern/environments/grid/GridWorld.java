@@ -209,15 +209,6 @@ public final class GridWorld implements InPlaceStepping, Restorable {
      * without those never use it, so for them the seed does not matter.
      */
     @Override
-    public float[] reset(long seed) {
-        resetInPlace(seed);
-        float[] obs = new float[spec.observationSize()];
-        observeInto(obs, 0);
-        return obs;
-    }
-
-    /** {@inheritDoc} See {@link #reset(long)} for what the seed drives. */
-    @Override
     public void resetInPlace(long seed) {
         cell = startCell();
         mask = 0;

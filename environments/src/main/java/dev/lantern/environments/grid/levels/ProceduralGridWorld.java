@@ -93,14 +93,6 @@ public final class ProceduralGridWorld implements InPlaceStepping, Restorable, L
 
     /** {@inheritDoc} The seed picks the training level, then seeds that level's world. */
     @Override
-    public float[] reset(long seed) {
-        resetInPlace(seed);
-        float[] obs = new float[spec.observationSize()];
-        observeInto(obs, 0);
-        return obs;
-    }
-
-    @Override
     public void resetInPlace(long seed) {
         level = levels.levelOf(seed);
         current = world(level);
