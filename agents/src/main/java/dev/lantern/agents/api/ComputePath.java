@@ -36,8 +36,8 @@ public enum ComputePath {
     public static final String ENV = "LANTERN_COMPUTE_PATH";
 
     private static volatile Boolean cpuBackend;
-    private static volatile String lastRequest;
-    private static volatile ComputePath lastPath;
+    /** The last decision, keyed by the raw property it was made for (the environment cannot change in a JVM). */
+    private static volatile Decision last;
     private final LongAdder taken = new LongAdder();
 
     /** True for {@link #HOST_BUFFERS}: the caller may take its fast path. */
@@ -47,14 +47,17 @@ public enum ComputePath {
 
     /** The path in force: the request ({@link #request()}) applied to the backend of this JVM ({@link #choose}). */
     public static ComputePath current() {
-        String request = request();
-        ComputePath path = lastPath;
-        if (path == null || !request.equals(lastRequest)) {
-            path = choose(request, isCpuBackend());
-            lastPath = path;
-            lastRequest = request;
+        // Asked at every acting step: one property lookup, no parsing, unless the property changed.
+        String raw = System.getProperty(PROPERTY);
+        Decision d = last;
+        if (d == null || !java.util.Objects.equals(raw, d.rawProperty())) {
+            d = new Decision(raw, choose(request(), isCpuBackend()));
+            last = d;
         }
-        return path;
+        return d.path();
+    }
+
+    private record Decision(String rawProperty, ComputePath path) {
     }
 
     /**
