@@ -20,13 +20,14 @@ final class ActiveColumns {
     private final int inputSize;
     private final int h0;
     private final double[] inputValues;
-    private final boolean[] activeMark;
+    private final int[] anyBits; // per column: non-zero where some row's value is non-zero
     private final int[] active;
     private int activeCount;
     private boolean sparse;
     private Compressed compressed;
     private final Map<Integer, Compressed> compressedBySize = new HashMap<>();
     private double[] scratch = new double[0];
+    private float[] floatScratch = new float[0];
 
     private final class Compressed {
         final int k;
@@ -54,7 +55,7 @@ final class ActiveColumns {
         this.inputSize = inputSize;
         this.h0 = h0;
         inputValues = new double[batch * inputSize];
-        activeMark = new boolean[inputSize];
+        anyBits = new int[inputSize];
         active = new int[inputSize];
     }
 
@@ -70,41 +71,86 @@ final class ActiveColumns {
 
     /** Finds the active columns of {@link #values()}; if they are few, fills the compressed input. */
     boolean prepare() {
-        Arrays.fill(activeMark, false);
-        int count = 0;
+        Arrays.fill(anyBits, 0);
         for (int b = 0; b < batch; b++) {
             int o = b * inputSize;
             for (int i = 0; i < inputSize; i++) {
-                if (inputValues[o + i] != 0 && !activeMark[i]) {
-                    activeMark[i] = true;
-                    count++;
+                if (inputValues[o + i] != 0) {
+                    anyBits[i] = 1;
                 }
+            }
+        }
+        if (!select()) {
+            return false;
+        }
+        double[] xc = scratch(batch * k());
+        for (int b = 0; b < batch; b++) {
+            int from = b * inputSize;
+            int to = b * compressed.k;
+            for (int c = 0; c < activeCount; c++) {
+                xc[to + c] = inputValues[from + active[c]];
+            }
+            xc[to + activeCount] = 1;
+            Arrays.fill(xc, to + activeCount + 1, to + compressed.k, 0);
+        }
+        compressed.xFlat.write(xc, batch * compressed.k);
+        return true;
+    }
+
+    /**
+     * {@link #prepare()} straight from float observations, {@code [B * inputSize]} row-major (at least that long),
+     * without {@link #values()}: the same active columns (a column is active where a value {@code != 0}: the bits
+     * without the sign are not all zero) and the same compressed input, in one scan of the floats.
+     */
+    boolean prepare(float[] observations) {
+        Arrays.fill(anyBits, 0);
+        for (int b = 0; b < batch; b++) {
+            int o = b * inputSize;
+            for (int i = 0; i < inputSize; i++) {
+                anyBits[i] |= Float.floatToRawIntBits(observations[o + i]) & 0x7fffffff;
+            }
+        }
+        if (!select()) {
+            return false;
+        }
+        int k = k();
+        if (floatScratch.length < batch * k) {
+            floatScratch = new float[batch * k];
+        }
+        float[] xc = floatScratch;
+        for (int b = 0; b < batch; b++) {
+            int from = b * inputSize;
+            int to = b * k;
+            for (int c = 0; c < activeCount; c++) {
+                xc[to + c] = observations[from + active[c]];
+            }
+            xc[to + activeCount] = 1;
+            Arrays.fill(xc, to + activeCount + 1, to + k, 0);
+        }
+        compressed.xFlat.write(0, xc, 0, batch * k);
+        return true;
+    }
+
+    /** From the columns marked in {@link #anyBits}: sparse or not, and if sparse the active list and its buffers. */
+    private boolean select() {
+        int count = 0;
+        for (int i = 0; i < inputSize; i++) {
+            if (anyBits[i] != 0) {
+                active[count++] = i;
             }
         }
         sparse = 2 * count <= inputSize;
         if (!sparse) {
             return false;
         }
-        activeCount = 0;
-        for (int i = 0; i < inputSize; i++) {
-            if (activeMark[i]) {
-                active[activeCount++] = i;
-            }
-        }
+        activeCount = count;
         int k = (activeCount + 1 + 15) / 16 * 16; // the ones column included; padded, so that few sizes are made
         compressed = compressedBySize.computeIfAbsent(k, Compressed::new);
-        double[] xc = scratch(batch * k);
-        for (int b = 0; b < batch; b++) {
-            int from = b * inputSize;
-            int to = b * k;
-            for (int c = 0; c < activeCount; c++) {
-                xc[to + c] = inputValues[from + active[c]];
-            }
-            xc[to + activeCount] = 1;
-            Arrays.fill(xc, to + activeCount + 1, to + k, 0);
-        }
-        compressed.xFlat.write(xc, batch * k);
         return true;
+    }
+
+    private int k() {
+        return compressed.k;
     }
 
     /** {@code z0 = x W0 + b0} on the active columns; {@code p} holds the parameters, W0 at {@code w0}, b0 at {@code b0}. */

@@ -1,6 +1,7 @@
 package dev.lantern.agents.nn;
 
 import dev.lantern.agents.api.ComputePath;
+import java.nio.Buffer;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -45,11 +46,15 @@ final class AdamStep {
                 .getLayer().getConfig()).getIUpdater();
         INDArray grad = graph.getGradientsViewArray();
         INDArray state = updater.getStateViewArray();
-        DataType type = graph.params().dataType();
+        INDArray params = GraphBuffers.params(graph);
+        if (params == null) {
+            return false;
+        }
+        DataType type = params.dataType();
         return config instanceof Adam && grad != null && state != null
                 && (type == DataType.FLOAT || type == DataType.DOUBLE)
                 && block.getParamOffsetStart() == 0 && block.getParamOffsetEnd() == graph.numParams()
-                && graph.params().offset() == 0 && grad.offset() == 0 && state.offset() == 0
+                && params.offset() == 0 && grad.offset() == 0 && state.offset() == 0
                 && state.length() == 2 * graph.numParams() && grad.dataType() == type && state.dataType() == type;
     }
 
@@ -83,18 +88,31 @@ final class AdamStep {
             alpha = epsilon; // as DL4J's op does
         }
         int n = (int) graph.numParams();
+        INDArray params = GraphBuffers.params(graph);
+        Views views = VIEWS.get();
+        Buffer g = views.gradient.of(graph.getGradientsViewArray());
+        Buffer p = views.params.of(params);
+        Buffer state = views.state.of(updater.getStateViewArray());
         double norm;
-        if (graph.params().dataType() == DataType.FLOAT) {
-            norm = applyFloat(graph.getGradientsViewArray().data().asNioFloat(), graph.params().data().asNioFloat(),
-                    updater.getStateViewArray().data().asNioFloat(), n, maxNorm, (float) alpha, (float) beta1,
-                    (float) beta2, (float) epsilon);
+        if (params.dataType() == DataType.FLOAT) {
+            norm = applyFloat((FloatBuffer) g, (FloatBuffer) p, (FloatBuffer) state, n, maxNorm, (float) alpha,
+                    (float) beta1, (float) beta2, (float) epsilon);
         } else {
-            norm = applyDouble(graph.getGradientsViewArray().data().asNioDouble(), graph.params().data().asNioDouble(),
-                    updater.getStateViewArray().data().asNioDouble(), n, maxNorm, alpha, beta1, beta2, epsilon);
+            norm = applyDouble((DoubleBuffer) g, (DoubleBuffer) p, (DoubleBuffer) state, n, maxNorm, alpha, beta1, beta2,
+                    epsilon);
         }
         graph.getConfiguration().setIterationCount(iteration + 1);
         return norm;
     }
+
+    /** The NIO views of the last graph's gradient, parameter and state buffers, kept while they are the same. */
+    private static final class Views {
+        final GraphBuffers.View gradient = new GraphBuffers.View();
+        final GraphBuffers.View params = new GraphBuffers.View();
+        final GraphBuffers.View state = new GraphBuffers.View();
+    }
+
+    private static final ThreadLocal<Views> VIEWS = ThreadLocal.withInitial(Views::new);
 
     /**
      * The float step, straight on the direct buffers (no copies in and out: the step is bound by memory traffic, and

@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -78,6 +77,7 @@ public final class DensePass {
     private final Flat dW1AugFlat;
 
     private final ActiveColumns columns;
+    private final TanhBackward exactTanh = new TanhBackward();
     private boolean sparse;
     private INDArray fixedInput; // the array the input buffers hold, when set by setFixedInput
     private boolean hostTanhGradient; // tanh's backward in Java from the stored activations (probe passes only)
@@ -167,15 +167,11 @@ public final class DensePass {
             throw new IllegalArgumentException("need " + length + " observation values, got " + observations.length);
         }
         fixedInput = null;
-        double[] inputValues = columns.values();
-        for (int i = 0; i < length; i++) {
-            inputValues[i] = observations[i];
-        }
-        sparse = columns.prepare();
+        sparse = columns.prepare(observations);
         if (!sparse && type == DataType.FLOAT) {
             input.data().asNioFloat().put(0, observations, 0, length);
         } else if (!sparse) {
-            input.data().asNioDouble().put(0, inputValues, 0, length);
+            Flat.of(input).write(0, observations, 0, length);
         }
     }
 
@@ -289,14 +285,14 @@ public final class DensePass {
         if (hostTanhGradient) {
             tanhBackward(a1Flat, da1Flat, dz1Flat, h1);
         } else {
-            Nd4j.getExecutioner().exec(new TanhDerivative(z1, da1, dz1));
+            exactTanh.apply(a1Aug, da1, dz1, batch * h1); // = the TanhDerivative op, bit for bit
         }
         Nd4j.gemm(a0Aug, dz1, dW1Aug, true, false, 1.0, 0.0);
         Nd4j.gemm(dz1, l1.getParam(DefaultParamInitializer.WEIGHT_KEY), da0, false, true, 1.0, 0.0);
         if (hostTanhGradient) {
             tanhBackward(a0Flat, da0Flat, dz0Flat, h0);
         } else {
-            Nd4j.getExecutioner().exec(new TanhDerivative(z0, da0, dz0));
+            exactTanh.apply(a0Aug, da0, dz0, batch * h0); // = the TanhDerivative op, bit for bit
         }
         Flat g = gradientFlat;
         if (sparse) {
@@ -326,7 +322,8 @@ public final class DensePass {
      * precision, rounded once to the network's type) instead of ND4J's {@code TanhDerivative} op, which evaluates tanh
      * again and costs as much as a layer's product at these sizes. Equal to the op up to the last bit of the network's
      * type. Used for loss change allocation's probe passes (on the private shadow network), where it is about a tenth
-     * of an evaluation; training keeps the op, so its numbers do not move. Only on a backend whose buffers live on the
+     * of an evaluation; training computes the op's own expression in the network's type ({@link TanhBackward}), so its
+     * numbers do not move. Only on a backend whose buffers live on the
      * host ({@link #hostPathAvailable()}: the compute path in force); elsewhere the request is ignored and the op runs.
      *
      * @param on compute tanh's backward on the host
@@ -378,8 +375,8 @@ public final class DensePass {
             g0 = DefaultParamInitializer.getInstance().getGradientsFromFlattened(l0.conf(), l0.getGradientsViewArray());
             gradientFlat = Flat.of(gradientView);
         }
-        if (paramsView != graph.params()) {
-            paramsView = graph.params();
+        if (paramsView != GraphBuffers.params(graph)) { // not graph.params(): a new view at every call
+            paramsView = GraphBuffers.params(graph);
             paramsFlat = Flat.of(paramsView);
         }
     }

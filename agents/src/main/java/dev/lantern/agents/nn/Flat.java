@@ -36,6 +36,9 @@ abstract class Flat {
     /** Copies {@code src[off, off + length)} to index {@code to}. */
     abstract void write(int to, double[] src, int off, int length);
 
+    /** Copies {@code src[off, off + length)} to index {@code to}. */
+    abstract void write(int to, float[] src, int off, int length);
+
     void write(double[] src, int length) {
         write(0, src, 0, length);
     }
@@ -86,6 +89,11 @@ abstract class Flat {
         }
 
         @Override
+        void write(int to, float[] src, int off, int length) {
+            buf.put(to, src, off, length);
+        }
+
+        @Override
         void zero(int from, int length) {
             float[] t = tmp(length);
             Arrays.fill(t, 0, length, 0f);
@@ -119,6 +127,17 @@ abstract class Flat {
         @Override
         void write(int to, double[] src, int off, int length) {
             buf.put(to, src, off, length);
+        }
+
+        @Override
+        void write(int to, float[] src, int off, int length) {
+            if (tmp.length < length) {
+                tmp = new double[length];
+            }
+            for (int i = 0; i < length; i++) {
+                tmp[i] = src[off + i];
+            }
+            buf.put(to, tmp, 0, length);
         }
 
         @Override
