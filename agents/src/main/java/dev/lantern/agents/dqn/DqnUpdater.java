@@ -1,5 +1,6 @@
 package dev.lantern.agents.dqn;
 
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.nn.NativeMemory;
@@ -78,16 +79,9 @@ final class DqnUpdater {
             }
             buffer.gather(slots, batchObs, batchActions, batchReturns, batchDiscounts, batchNext);
             computeTargets(batchNext, b, batchReturns, batchDiscounts, batchTargets);
-            INDArray obs = net.batch(batchObs, b);
-            TdObjective.Evaluation ev = objective.evaluate(obs, batchActions, batchTargets, weights);
-            NativeMemory.release(obs);
-            INDArray grad = net.gradient();
-            double norm = grad.norm2Number().doubleValue();
-            if (config.maxGradNorm() > 0 && norm > config.maxGradNorm()) {
-                grad.muli(config.maxGradNorm() / norm);
-            }
+            TdObjective.Evaluation ev = objective.evaluate(batchObs, batchActions, batchTargets, weights);
             INDArray before = session.needsParameterHistory() ? net.params().dup() : null;
-            net.applyUpdate(ev.gradient());
+            double norm = clipAndUpdate(ev);
             session.updateApplied(before, probe);
             NativeMemory.release(before); // the recorders have read it
             if (prioritized != null) {
@@ -105,6 +99,26 @@ final class DqnUpdater {
         session.metric("loss/td", sumLoss / u);
         session.metric("q/mean", sumQ / u);
         session.metric("grad/global_norm", sumNorm / u);
+    }
+
+    /**
+     * Clips the gradient of {@code ev} to {@code maxGradNorm} and takes the Adam step: in Java on the
+     * {@link ComputePath#HOST_BUFFERS} path ({@link QNet#clipAndUpdate}), else ND4J's norm and scaling and DL4J's
+     * updater on DL4J's gradient object.
+     *
+     * @return the gradient's global L2 norm before clipping
+     */
+    private double clipAndUpdate(TdObjective.Evaluation ev) {
+        if (ComputePath.select().hostBuffers()) {
+            return net.clipAndUpdate(config.maxGradNorm());
+        }
+        INDArray grad = net.gradient();
+        double norm = grad.norm2Number().doubleValue();
+        if (config.maxGradNorm() > 0 && norm > config.maxGradNorm()) {
+            grad.muli(config.maxGradNorm() / norm);
+        }
+        net.applyUpdate(ev.gradient());
+        return norm;
     }
 
     /** Targets {@code y = R + d Q_target(s', a*)} for {@code rows} next observations (see {@link TdLoss#targets}). */
