@@ -3,6 +3,7 @@ package dev.lantern.agents.dqn;
 import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.agents.nn.DensePass;
 import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.environments.random.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -123,9 +124,24 @@ final class DqnUpdater {
 
     /** Targets {@code y = R + d Q_target(s', a*)} for {@code rows} next observations (see {@link TdLoss#targets}). */
     private void computeTargets(float[] next, int rows, double[] returns, double[] discounts, double[] out) {
-        double[] qTarget = target.qValues(next, rows);
-        double[] qOnline = config.doubleDqn() ? net.qValues(next, rows) : null;
-        TdLoss.targets(qOnline, qTarget, actions, returns, discounts, config.doubleDqn(), out);
+        if (!ComputePath.select().hostBuffers()) {
+            double[] qTarget = target.qValues(next, rows);
+            double[] qOnline = config.doubleDqn() ? net.qValues(next, rows) : null;
+            TdLoss.targets(qOnline, qTarget, actions, returns, discounts, config.doubleDqn(), out);
+            return;
+        }
+        // The fast pass: the next observations are converted and scanned once, the target network's pass copies them.
+        DensePass targetPass = target.pass(rows);
+        double[] qOnline = null;
+        if (config.doubleDqn()) {
+            DensePass onlinePass = net.pass(rows);
+            onlinePass.setInput(next);
+            qOnline = onlinePass.forward().clone();
+            targetPass.setInput(onlinePass);
+        } else {
+            targetPass.setInput(next);
+        }
+        TdLoss.targets(qOnline, targetPass.forward(), actions, returns, discounts, config.doubleDqn(), out);
     }
 
     private void syncTarget() {

@@ -214,6 +214,24 @@ public final class DensePass {
     }
 
     /**
+     * Sets the observations that {@code other} holds (a pass of another network of the same input size, batch size and
+     * type: a target network's, on the batch its online network just took), copying them buffer to buffer instead of
+     * converting and scanning them again. The same numbers as setting the same observations here.
+     */
+    public void setInput(DensePass other) {
+        if (other.batch != batch || other.inputSize != inputSize || other.type != type) {
+            throw new IllegalArgumentException("cannot take the input of a " + other.type + " pass of " + other.batch
+                    + " x " + other.inputSize + " into a " + type + " pass of " + batch + " x " + inputSize);
+        }
+        fixedInput = null;
+        columns.copyFrom(other.columns);
+        sparse = other.sparse;
+        if (!sparse) {
+            input.assign(other.input);
+        }
+    }
+
+    /**
      * Sets the batch's observations as {@link #setInput(INDArray)} does, unless {@code observations} is the array this
      * method set last and no other input was set since: then the buffers hold it already and nothing is done. For a
      * probe's fixed observations, evaluated at many parameter vectors; the caller must not change the array in place.

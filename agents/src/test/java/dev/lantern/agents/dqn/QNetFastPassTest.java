@@ -1,5 +1,6 @@
 package dev.lantern.agents.dqn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,23 @@ class QNetFastPassTest {
             for (int i = 0; i < graph.length; i++) {
                 assertEquals(graph[i], fast[i], 1e-12 * Math.max(1, Math.abs(graph[i])), "sparse " + sparse + ", q " + i);
             }
+        }
+    }
+
+    @Test
+    void aTargetPassTakingTheOnlinePasssInputGivesTheSameBits() {
+        for (boolean sparse : new boolean[] {false, true}) {
+            QNet online = QNet.create(40, 5, new int[] {7, 6}, 1e-2, 3, DataType.FLOAT);
+            QNet target = QNet.create(40, 5, new int[] {7, 6}, 1e-2, 4, DataType.FLOAT);
+            float[] obs = observations(9, 40, sparse, new SplittableRandom(5));
+            float[] other = observations(9, 40, !sparse, new SplittableRandom(6));
+            double[] direct = target.qValues(obs, 9);
+            target.pass(9).setInput(other); // something else in the target's buffers first
+            target.pass(9).forward();
+            online.pass(9).setInput(obs);
+            target.pass(9).setInput(online.pass(9));
+            assertEquals(sparse, target.pass(9).sparseInput());
+            assertArrayEquals(direct, target.pass(9).forward(), "sparse " + sparse);
         }
     }
 
