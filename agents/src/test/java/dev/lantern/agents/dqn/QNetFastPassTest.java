@@ -16,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The Q-network on the fast pass ({@code DensePass} over its one head {@code q.values}): Q-values equal DL4J's
  * {@code output()}, and the TD loss's gradient equals DL4J's {@code feedForward} + {@code backpropGradient} (the
  * {@link ComputePath#ND4J_OPS} path of {@link TdObjective}), to rounding in double precision, dense and sparse inputs;
- * the Adam step after it ({@link QNet#clipAndUpdate}) equals DL4J's updater after the same clipping.
+ * the Adam step after it ({@link QNet#clipAndUpdate}) equals DL4J's updater after the same clipping, and LCA's
+ * {@link TdProbe} gives the graph path's loss and gradient.
  */
 class QNetFastPassTest {
 
@@ -62,6 +63,32 @@ class QNetFastPassTest {
                         + " difference " + diff[0]);
                 assertTrue(diff[1] < 1e-12, "batch " + batch + ", sparse " + sparse + ": loss difference " + diff[1]);
             }
+        }
+    }
+
+    @Test
+    void tdProbeLossAndGradientEqualTheGraphPathAtSeveralParameterVectors() {
+        QNet net = QNet.create(60, 5, new int[] {7, 6}, 1e-2, 8, DataType.DOUBLE);
+        SplittableRandom rng = new SplittableRandom(12);
+        float[] obs = observations(16, 60, true, rng);
+        int[] taken = rng.ints(16, 0, 5).toArray();
+        double[] targets = rng.doubles(16, -3, 3).toArray();
+        TdProbe probe = new TdProbe(new TdObjective(net, 1.0), Nd4j.create(obs, new long[] {16, 60}, 'c')
+                .castTo(DataType.DOUBLE), taken, targets, 0, "test probe");
+        for (int point = 0; point < 3; point++) {
+            INDArray params = net.params().mul(1 + point); // the fixed input is reused from the second point on
+            INDArray graphGradient = params.like();
+            INDArray fastGradient = params.like();
+            double graphLoss;
+            try (ForcedComputePath forced = ForcedComputePath.force(ComputePath.ND4J_OPS)) {
+                graphLoss = probe.lossAndGradient(params, graphGradient);
+            }
+            double fastLoss = probe.lossAndGradient(params, fastGradient);
+            assertEquals(graphLoss, fastLoss, 1e-12 * Math.max(1, Math.abs(graphLoss)), "point " + point);
+            double scale = graphGradient.amaxNumber().doubleValue();
+            double diff = graphGradient.sub(fastGradient).amaxNumber().doubleValue();
+            assertTrue(scale > 0 && diff <= 1e-12 * scale, "point " + point + ": gradient difference " + diff
+                    + " of " + scale);
         }
     }
 
