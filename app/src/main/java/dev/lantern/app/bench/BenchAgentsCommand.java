@@ -9,9 +9,7 @@ import dev.lantern.app.config.ExperimentLoader;
 import dev.lantern.app.engine.ExperimentRun;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import dev.lantern.app.console.LanternCommand;
 import picocli.CommandLine;
@@ -23,7 +21,8 @@ import picocli.CommandLine.Option;
  * default hyperparameters and LCA off, on one thread: whole iterations (collection and updates) and the collection
  * phase alone. Each learner first runs until it updates (DQN waits for {@code learningStarts}), then is timed. DQN runs
  * twice, on the compute path in force (the fast pass) and with the {@link ComputePath#ND4J_OPS} path forced (DL4J's
- * graph calls and updater: what DQN ran before it took the fast pass), and the ratio of the two is printed.
+ * graph calls and updater: what DQN ran before it took the fast pass), timed in alternating slices of
+ * {@value #SLICE_SECONDS} s so that both see the same machine, and the ratio of the two is printed.
  */
 @Command(name = "agents", description = "Env steps/s each learner collects while training (defaults, LCA off).")
 final class BenchAgentsCommand extends LanternCommand {
@@ -68,33 +67,33 @@ final class BenchAgentsCommand extends LanternCommand {
                 seconds, Backend.summary());
         out.printf(Locale.ROOT, "%-25s %-22s %14s %16s %12s%n", "agent", "environment", "env steps/s",
                 "collect only/s", "updates/s");
-        Map<String, Double> defaultPath = new HashMap<>();
         List<String> ratios = new ArrayList<>();
-        for (Case c : CASES) {
+        for (int i = 0; i < CASES.size(); i++) {
+            Case c = CASES.get(i);
             if (only != null && !only.equals(c.agent())) {
                 continue;
             }
-            String previous = System.getProperty(ComputePath.PROPERTY);
-            if (c.forcedPath() != null) {
-                System.setProperty(ComputePath.PROPERTY, c.forcedPath());
+            Case twin = i + 1 < CASES.size() ? CASES.get(i + 1) : null;
+            if (twin == null || twin.forcedPath() == null || !twin.agent().equals(c.agent())
+                    || !twin.env().equals(c.env())) {
+                Clock clock = new Clock(c);
+                clock.slice(seconds);
+                clock.print(out);
+                continue;
             }
-            double rate;
-            try {
-                rate = time(c, out);
-            } finally {
-                if (previous == null) {
-                    System.clearProperty(ComputePath.PROPERTY);
-                } else {
-                    System.setProperty(ComputePath.PROPERTY, previous);
-                }
+            // Both paths side by side, in alternating slices: a load that comes and goes falls on both alike.
+            Clock fast = new Clock(c);
+            Clock old = new Clock(twin);
+            double slice = Math.min(SLICE_SECONDS, seconds);
+            while (fast.elapsed < seconds || old.elapsed < seconds) {
+                fast.slice(slice);
+                old.slice(slice);
             }
-            String key = c.agent() + " " + c.env();
-            if (c.forcedPath() == null) {
-                defaultPath.put(key, rate);
-            } else if (defaultPath.containsKey(key)) {
-                ratios.add(String.format(Locale.ROOT, "%s on %s: %s path %.2fx the ND4J ops path's env steps/s",
-                        c.agent(), c.env(), ComputePath.current(), defaultPath.get(key) / rate));
-            }
+            fast.print(out);
+            old.print(out);
+            ratios.add(String.format(Locale.ROOT, "%s on %s: %s path %.2fx the ND4J ops path's env steps/s",
+                    c.agent(), c.env(), ComputePath.current(), fast.rate() / old.rate()));
+            i++;
         }
         ratios.forEach(out::println);
         out.println("collect only: steps over the time in the collection phase (self-play for AlphaZero, its searches"
@@ -102,30 +101,78 @@ final class BenchAgentsCommand extends LanternCommand {
         return 0;
     }
 
-    /** Runs one case until it updates, then times it and prints its row; returns its env steps/s. */
-    private double time(Case c, PrintWriter out) {
-        Experiment e = ExperimentLoader.parse("<bench>", c.json(), null).withLca(false)
-                .withTotalEnvSteps(1_000_000_000L);
-        LearningAgent agent = ExperimentRun.builder(e).build().agent();
-        CountingSession session = new CountingSession();
-        while (agent.updates() == 0) {
-            agent.iterate(session);
+    /** Length of one slice when two compute paths of a learner are timed in turns. */
+    static final double SLICE_SECONDS = 0.5;
+
+    /** One case being timed: its learner (warmed up until it updates), its counts and the seconds timed so far. */
+    private static final class Clock {
+        private final Case c;
+        private final LearningAgent agent;
+        private final CountingSession session = new CountingSession();
+        private final long updates0;
+        private double elapsed;
+
+        Clock(Case c) {
+            this.c = c;
+            Experiment e = ExperimentLoader.parse("<bench>", c.json(), null).withLca(false)
+                    .withTotalEnvSteps(1_000_000_000L);
+            String previous = force(c);
+            try {
+                agent = ExperimentRun.builder(e).build().agent();
+                while (agent.updates() == 0) {
+                    agent.iterate(session);
+                }
+            } finally {
+                restore(previous);
+            }
+            session.reset();
+            updates0 = agent.updates();
         }
-        session.reset();
-        long updates0 = agent.updates();
-        long t0 = System.nanoTime();
-        double elapsed;
-        do {
-            agent.iterate(session);
-            elapsed = (System.nanoTime() - t0) / 1e9;
-        } while (elapsed < seconds);
-        double collect = session.sum("time/collect_seconds") + session.sum("time/selfplay_seconds");
-        String collectOnly = collect > 0 ? String.format(Locale.ROOT, "%,.0f", session.envSteps() / collect)
-                : "-"; // the tabular learner updates inside its collection loop: no separate phase
-        double rate = session.envSteps() / elapsed;
-        out.printf(Locale.ROOT, "%-25s %-22s %,14.0f %16s %,12.0f%n", c.label(), c.env(), rate, collectOnly,
-                (agent.updates() - updates0) / elapsed);
-        out.flush();
-        return rate;
+
+        /** Iterates for at least {@code seconds} on the case's compute path. */
+        void slice(double seconds) {
+            String previous = force(c);
+            try {
+                long t0 = System.nanoTime();
+                double s;
+                do {
+                    agent.iterate(session);
+                    s = (System.nanoTime() - t0) / 1e9;
+                } while (s < seconds);
+                elapsed += s;
+            } finally {
+                restore(previous);
+            }
+        }
+
+        double rate() {
+            return session.envSteps() / elapsed;
+        }
+
+        void print(PrintWriter out) {
+            double collect = session.sum("time/collect_seconds") + session.sum("time/selfplay_seconds");
+            String collectOnly = collect > 0 ? String.format(Locale.ROOT, "%,.0f", session.envSteps() / collect)
+                    : "-"; // the tabular learner updates inside its collection loop: no separate phase
+            out.printf(Locale.ROOT, "%-25s %-22s %,14.0f %16s %,12.0f%n", c.label(), c.env(), rate(), collectOnly,
+                    (agent.updates() - updates0) / elapsed);
+            out.flush();
+        }
+
+        /** Sets the case's forced compute path, if any; returns the property's previous value. */
+        private static String force(Case c) {
+            String previous = System.getProperty(ComputePath.PROPERTY);
+            if (c.forcedPath() != null) {
+                System.setProperty(ComputePath.PROPERTY, c.forcedPath());
+            }
+            return previous;
+        }
+
+        private static void restore(String previous) {
+            if (previous == null) {
+                System.clearProperty(ComputePath.PROPERTY);
+            } else {
+                System.setProperty(ComputePath.PROPERTY, previous);
+            }
+        }
     }
 }
