@@ -78,6 +78,9 @@ public final class GridView extends CanvasRegion {
     private Cell hovered;
     private Cell pinned;
     private double cell;
+    private long framesDrawn;
+    private final GridRaster raster = new GridRaster();
+    private final Canvas top = new Canvas(); // over the canvas: the demo agent, its trail, the hovered cell
     private double originX;
     private double originY;
 
@@ -86,6 +89,8 @@ public final class GridView extends CanvasRegion {
         getStyleClass().add("grid-view");
         setMinSize(240, 240);
         setPrefSize(600, 640);
+        top.setMouseTransparent(true);
+        getChildren().add(top);
         canvas.setOnMouseMoved(e -> setHovered(cellAt(e.getX(), e.getY())));
         canvas.setOnMouseExited(e -> setHovered(null));
     }
@@ -113,7 +118,14 @@ public final class GridView extends CanvasRegion {
     /** Shows a newer frame. */
     public void setFrame(PolicyFrame f) {
         frame = f;
-        changed();
+        framesDrawn++;
+        refreshHoverText();
+        redrawBase(); // the agent and the hovered cell did not move
+    }
+
+    /** Frames drawn so far ({@link #setFrame} calls: each a frame with new data). */
+    public long framesDrawn() {
+        return framesDrawn;
     }
 
     /**
@@ -138,7 +150,7 @@ public final class GridView extends CanvasRegion {
     public void demoTick() {
         if (demo != null) {
             demo.tick(frame);
-            redraw();
+            redrawTop();
         }
     }
 
@@ -292,6 +304,16 @@ public final class GridView extends CanvasRegion {
     /** Draws everything again. */
     @Override
     public void redraw() {
+        redrawBase();
+        redrawTop();
+    }
+
+    /**
+     * The layer that changes with each frame: the heatmap, the arrows, the tiles' marks, an overlay and the legend. The
+     * demo agent, its trail and the hovered cell are on a canvas of their own above it ({@link #redrawTop}), so that a
+     * frame does not draw them again, nor they a frame.
+     */
+    private void redrawBase() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -310,42 +332,37 @@ public final class GridView extends CanvasRegion {
         GridPainter paint = new GridPainter(g, cell);
         ColorScale scale = colorScale();
         int mask = shownMask();
+        int cells = map.height() * map.width();
+        Color[] fills = new Color[cells];
+        double[][] policy = new double[cells][];
         for (int r = 0; r < map.height(); r++) {
             for (int c = 0; c < map.width(); c++) {
-                Tile tile = map.tile(r, c);
                 double value = shownValue(r, c);
-                Color fill = switch (tile) {
+                fills[r * map.width() + c] = switch (map.tile(r, c)) {
                     case WALL -> WALL;
                     case GOAL -> GOAL;
                     case LAVA -> LAVA;
                     default -> Double.isNaN(value) ? NO_VALUE : scale.color(value);
                 };
-                boolean keyLying = tile == Tile.KEY && (mask & (1 << map.keyIndex(r, c))) == 0;
-                paint.tile(tile, r, c, fill, keyLying);
+                if (frame != null && frame.has(r, c, mask)) {
+                    double[] p = new double[frame.actionCount()];
+                    for (int a = 0; a < p.length; a++) {
+                        p[a] = frame.probability(r, c, mask, a);
+                    }
+                    policy[r * map.width() + c] = p;
+                }
             }
         }
-        paint.gridLines(map.height(), map.width());
-        if (frame != null) {
-            double[] p = new double[frame.actionCount()];
-            for (int r = 0; r < map.height(); r++) {
-                for (int c = 0; c < map.width(); c++) {
-                    if (frame.has(r, c, mask)) {
-                        for (int a = 0; a < p.length; a++) {
-                            p[a] = frame.probability(r, c, mask, a);
-                        }
-                        paint.arrows(r, c, p);
-                    }
-                }
+        raster.paint(g, map.height(), map.width(), (int) cell, fills, policy); // heat and arrows: one image
+        for (int r = 0; r < map.height(); r++) {
+            for (int c = 0; c < map.width(); c++) {
+                Tile tile = map.tile(r, c);
+                boolean keyLying = tile == Tile.KEY && (mask & (1 << map.keyIndex(r, c))) == 0;
+                paint.tile(tile, r, c, null, keyLying);
             }
         }
         if (overlay != null) {
             overlay.paint(g, cell);
-        }
-        if (demo != null) {
-            paint.agent(demo.state(), demo.trail());
-        }
-        if (hovered != null) {
-            paint.highlight(hovered);
         }
         g.restore();
         ValueErrors e = errors();
@@ -356,6 +373,36 @@ public final class GridView extends CanvasRegion {
             case ERROR_POLICY -> "V(s) − V^π(s)";
         };
         GridPainter.legend(g, w, h, scale, title, e == null ? null : e.note());
+    }
+
+    /** The demo agent, its trail and the hovered cell, on the top canvas (transparent elsewhere). */
+    private void redrawTop() {
+        GraphicsContext g = top.getGraphicsContext2D();
+        g.clearRect(0, 0, top.getWidth(), top.getHeight());
+        if (run == null || cell <= 0 || canvas.getHeight() < LEGEND_HEIGHT + 10) {
+            return;
+        }
+        g.save();
+        g.translate(originX - snappedLeftInset(), originY - snappedTopInset());
+        GridPainter paint = new GridPainter(g, cell);
+        if (demo != null) {
+            paint.agent(demo.state(), demo.trail());
+        }
+        if (hovered != null) {
+            paint.highlight(hovered);
+        }
+        g.restore();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        top.relocate(canvas.getLayoutX(), canvas.getLayoutY());
+        if (top.getWidth() != canvas.getWidth() || top.getHeight() != canvas.getHeight()) {
+            top.setWidth(canvas.getWidth());
+            top.setHeight(canvas.getHeight());
+            redrawTop();
+        }
     }
 
     private Cell cellAt(double x, double y) {
@@ -371,7 +418,8 @@ public final class GridView extends CanvasRegion {
         if (c == null ? hovered != null : !c.equals(hovered)) {
             hovered = c;
             hoveredCell.set(c);
-            changed();
+            refreshHoverText();
+            redrawTop(); // the hovered cell's outline is on the top canvas
         }
     }
 
