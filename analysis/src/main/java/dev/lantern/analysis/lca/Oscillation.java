@@ -31,17 +31,21 @@ final class Oscillation {
     /** Adds one step's allocation, {@code [n]}. */
     void add(double[] allocation) {
         for (int i = 0; i < allocation.length; i++) {
-            double a = allocation[i];
-            if (a == 0) {
-                continue;
-            }
-            int sign = a < 0 ? -1 : 1;
-            if (lastSign[i] != 0 && lastSign[i] != sign) {
-                changes[i]++;
-            }
-            lastSign[i] = sign;
-            moves[i]++;
+            add(i, allocation[i]);
         }
+    }
+
+    /** Adds one step's allocation {@code a} of parameter {@code i} (zero: nothing). */
+    void add(int i, double a) {
+        if (a == 0) {
+            return;
+        }
+        int sign = a < 0 ? -1 : 1;
+        if (lastSign[i] != 0 && lastSign[i] != sign) {
+            changes[i]++;
+        }
+        lastSign[i] = sign;
+        moves[i]++;
     }
 
     /** Sign changes of parameter {@code i} so far. */
