@@ -2,6 +2,8 @@ package dev.lantern.agents.dqn;
 
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.nn.NetworkLearner;
+import dev.lantern.agents.nn.FrozenView;
+import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
@@ -174,6 +176,13 @@ public final class DqnAgent extends NetworkLearner<DqnConfig, QNet> implements R
     @Override
     public QView snapshot() {
         return new QView(net.copy(), net.iterationCount());
+    }
+
+    /** {@inheritDoc} A {@link QView} of this agent's network is refilled with the current parameters. */
+    @Override
+    public QView snapshot(PolicyValueView spent) {
+        QNet reused = FrozenView.recycle(spent, QView.class, net);
+        return reused == null ? snapshot() : new QView(reused, net.iterationCount());
     }
 
     /** One iteration: collect {@code numEnvs × trainFrequency} steps, then {@code gradientSteps} updates. */
