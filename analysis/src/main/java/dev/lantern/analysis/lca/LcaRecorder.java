@@ -24,7 +24,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>The end gradient of a step is the start gradient of the next while the probe window stays the same; a new
  * window costs one extra evaluation at its first step. The probe points are evaluated on the probe's private network
- * ({@link PinnedLoss}); the trained network is only read.
+ * ({@link PinnedLoss}); the trained network is only read. A probe that depends on some parameters only
+ * ({@link SupportLoss}) is integrated over those, on the {@link ComputePath#HOST_BUFFERS} path: every other parameter's
+ * allocation is exactly zero, as it is when the full gradient is integrated.
  *
  * <p><b>Metrics</b> at the end of every iteration (sums over its updates): {@code lca/total} (Σ allocations),
  * {@code lca/actual} (the real probe-loss change), {@code lca/error} (actual − total), {@code lca/layer/<layer>},
