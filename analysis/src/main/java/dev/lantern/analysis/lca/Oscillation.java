@@ -48,6 +48,26 @@ final class Oscillation {
         moves[i]++;
     }
 
+    /** The counts of parameters {@code index} as a new instance of {@code index.length} (for steps on them alone). */
+    Oscillation gather(int[] index) {
+        Oscillation part = new Oscillation(index.length);
+        for (int k = 0; k < index.length; k++) {
+            part.lastSign[k] = lastSign[index[k]];
+            part.moves[k] = moves[index[k]];
+            part.changes[k] = changes[index[k]];
+        }
+        return part;
+    }
+
+    /** Writes back the counts of {@code part}, made by {@link #gather} with the same {@code index}. */
+    void scatter(Oscillation part, int[] index) {
+        for (int k = 0; k < index.length; k++) {
+            lastSign[index[k]] = part.lastSign[k];
+            moves[index[k]] = part.moves[k];
+            changes[index[k]] = part.changes[k];
+        }
+    }
+
     /** Sign changes of parameter {@code i} so far. */
     int changes(int i) {
         return changes[i];

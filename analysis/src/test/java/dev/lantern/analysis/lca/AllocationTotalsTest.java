@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link AllocationTotals}, fed allocations on a support, gives to the last bit what summing the full allocation
  * vectors gives (the support scattered into zeros): cumulative and window sums per parameter, per-layer sums, helped /
- * hurt / zero counts and the oscillation counts, across a change of support and a cleared window.
+ * hurt / zero counts and the oscillation counts, across a change of support, a cleared window and a read mid-window.
  */
 class AllocationTotalsTest {
 
@@ -44,6 +44,9 @@ class AllocationTotalsTest {
                 oscillation.add(full);
                 assertArrayEquals(LAYOUT.sumPerLayer(full), got.layers(), 0, "window " + w + ", step " + step);
                 assertEquals(AllocationCounts.of(full), got.counts());
+                if (step == 2) { // read mid-window: the sums so far, and the next steps go on from them
+                    assertArrayEquals(cumulative, totals.cumulative(), 0);
+                }
             }
             assertArrayEquals(window, totals.window(), 0);
             totals.clearWindow();
