@@ -80,6 +80,7 @@ public final class GridView extends CanvasRegion {
     private double cell;
     private long framesDrawn;
     private final GridRaster raster = new GridRaster();
+    private final Canvas top = new Canvas(); // over the canvas: the demo agent, its trail, the hovered cell
     private double originX;
     private double originY;
 
@@ -88,6 +89,8 @@ public final class GridView extends CanvasRegion {
         getStyleClass().add("grid-view");
         setMinSize(240, 240);
         setPrefSize(600, 640);
+        top.setMouseTransparent(true);
+        getChildren().add(top);
         canvas.setOnMouseMoved(e -> setHovered(cellAt(e.getX(), e.getY())));
         canvas.setOnMouseExited(e -> setHovered(null));
     }
@@ -116,7 +119,8 @@ public final class GridView extends CanvasRegion {
     public void setFrame(PolicyFrame f) {
         frame = f;
         framesDrawn++;
-        changed();
+        refreshHoverText();
+        redrawBase(); // the agent and the hovered cell did not move
     }
 
     /** Frames drawn so far ({@link #setFrame} calls: each a frame with new data). */
@@ -146,7 +150,7 @@ public final class GridView extends CanvasRegion {
     public void demoTick() {
         if (demo != null) {
             demo.tick(frame);
-            redraw();
+            redrawTop();
         }
     }
 
@@ -300,6 +304,16 @@ public final class GridView extends CanvasRegion {
     /** Draws everything again. */
     @Override
     public void redraw() {
+        redrawBase();
+        redrawTop();
+    }
+
+    /**
+     * The layer that changes with each frame: the heatmap, the arrows, the tiles' marks, an overlay and the legend. The
+     * demo agent, its trail and the hovered cell are on a canvas of their own above it ({@link #redrawTop}), so that a
+     * frame does not draw them again, nor they a frame.
+     */
+    private void redrawBase() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -350,12 +364,6 @@ public final class GridView extends CanvasRegion {
         if (overlay != null) {
             overlay.paint(g, cell);
         }
-        if (demo != null) {
-            paint.agent(demo.state(), demo.trail());
-        }
-        if (hovered != null) {
-            paint.highlight(hovered);
-        }
         g.restore();
         ValueErrors e = errors();
         String title = switch (drawnSource()) {
@@ -365,6 +373,36 @@ public final class GridView extends CanvasRegion {
             case ERROR_POLICY -> "V(s) − V^π(s)";
         };
         GridPainter.legend(g, w, h, scale, title, e == null ? null : e.note());
+    }
+
+    /** The demo agent, its trail and the hovered cell, on the top canvas (transparent elsewhere). */
+    private void redrawTop() {
+        GraphicsContext g = top.getGraphicsContext2D();
+        g.clearRect(0, 0, top.getWidth(), top.getHeight());
+        if (run == null || cell <= 0 || canvas.getHeight() < LEGEND_HEIGHT + 10) {
+            return;
+        }
+        g.save();
+        g.translate(originX - snappedLeftInset(), originY - snappedTopInset());
+        GridPainter paint = new GridPainter(g, cell);
+        if (demo != null) {
+            paint.agent(demo.state(), demo.trail());
+        }
+        if (hovered != null) {
+            paint.highlight(hovered);
+        }
+        g.restore();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        top.relocate(canvas.getLayoutX(), canvas.getLayoutY());
+        if (top.getWidth() != canvas.getWidth() || top.getHeight() != canvas.getHeight()) {
+            top.setWidth(canvas.getWidth());
+            top.setHeight(canvas.getHeight());
+            redrawTop();
+        }
     }
 
     private Cell cellAt(double x, double y) {
@@ -380,7 +418,8 @@ public final class GridView extends CanvasRegion {
         if (c == null ? hovered != null : !c.equals(hovered)) {
             hovered = c;
             hoveredCell.set(c);
-            changed();
+            refreshHoverText();
+            redrawTop(); // the hovered cell's outline is on the top canvas
         }
     }
 
