@@ -3,6 +3,7 @@ package dev.lantern.agents.actorcritic;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.nn.DensePass;
+import dev.lantern.agents.nn.FixedInputPass;
 import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.NetworkObjective;
 import java.util.Map;
@@ -137,11 +138,7 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
         DensePass pass = net.pass(n);
         pass.setFixedInput(observations);
         pass.hostTanhGradient(true);
-        if (logitsBuf.length != n * actions) {
-            logitsBuf = new double[n * actions];
-            valuesBuf = new double[n];
-        }
-        pass.forward(logitsBuf, valuesBuf);
+        pass.forward(logits(n), valuesBuf);
         LossParts parts = loss.evaluateTerms(logitsBuf, valuesBuf, actions, targets, dPolicy, dEntropy, dValues);
         loss.termValues(parts, termValuesOut);
         pass.backward(dPolicy, noValues);
@@ -151,6 +148,58 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
         pass.backward(dEntropy, noValues);
         termGradientsOut[2].assign(net.gradient());
         return parts;
+    }
+
+    /**
+     * The fixed-batch pass of a probe's observations on this objective's network: loss and gradient from the
+     * parameters the batch depends on ({@link FixedInputPass}). Host buffers only.
+     *
+     * @param observations {@code [B, inputSize]}, never changed in place
+     */
+    public FixedInputPass fixedInputPass(INDArray observations) {
+        return new FixedInputPass(net, net::pass, observations);
+    }
+
+    /**
+     * {@link #evaluateFixed} at parameters given on the support of {@code pass} ({@link FixedInputPass#support()}):
+     * the loss, its gradient on the support written into {@code gradientOut}.
+     */
+    public double evaluateOnSupport(FixedInputPass pass, PpoTargets targets, double[] theta, double[] gradientOut) {
+        int n = targets.size();
+        pass.forward(theta, logits(n), valuesBuf);
+        LossParts parts = loss.evaluate(logitsBuf, valuesBuf, net.actionCount(), targets,
+                dLogits(n * net.actionCount()), dValues(n));
+        pass.backward(dLogitsBuf, dValuesBuf, gradientOut);
+        return parts.total();
+    }
+
+    /**
+     * {@link #evaluateTerms} at parameters given on the support of {@code pass}: one forward and three backward passes,
+     * each term's gradient on the support.
+     */
+    public LossParts evaluateTermsOnSupport(FixedInputPass pass, PpoTargets targets, double[] theta,
+            double[] termValuesOut, double[][] termGradientsOut) {
+        int n = targets.size();
+        int actions = net.actionCount();
+        double[] dPolicy = new double[n * actions];
+        double[] dEntropy = new double[n * actions];
+        double[] dValues = new double[n];
+        pass.forward(theta, logits(n), valuesBuf);
+        LossParts parts = loss.evaluateTerms(logitsBuf, valuesBuf, actions, targets, dPolicy, dEntropy, dValues);
+        loss.termValues(parts, termValuesOut);
+        pass.backward(dPolicy, new double[n], termGradientsOut[0]);
+        pass.backward(new double[n * actions], dValues, termGradientsOut[1]);
+        pass.backward(dEntropy, new double[n], termGradientsOut[2]);
+        return parts;
+    }
+
+    /** The logits buffer for {@code n} rows (and the values buffer beside it). */
+    private double[] logits(int n) {
+        if (logitsBuf.length != n * net.actionCount()) {
+            logitsBuf = new double[n * net.actionCount()];
+            valuesBuf = new double[n];
+        }
+        return logitsBuf;
     }
 
     /** Forward on {@code x}, then backpropagates one pair of head gradients; the gradient is copied into {@code out}. */
@@ -184,11 +233,7 @@ public final class ActorCriticObjective extends NetworkObjective<ActorCriticNet,
     private Evaluation evaluate(DensePass pass, PpoTargets targets) {
         int n = targets.size();
         int actions = net.actionCount();
-        if (logitsBuf.length != n * actions) {
-            logitsBuf = new double[n * actions];
-            valuesBuf = new double[n];
-        }
-        pass.forward(logitsBuf, valuesBuf);
+        pass.forward(logits(n), valuesBuf);
         LossParts parts = loss.evaluate(logitsBuf, valuesBuf, actions, targets, dLogits(n * actions), dValues(n));
         pass.backward(dLogitsBuf, dValuesBuf);
         return new Evaluation(parts, net.flatGradient());

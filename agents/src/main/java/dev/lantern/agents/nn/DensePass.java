@@ -82,6 +82,7 @@ public final class DensePass {
     private boolean sparse;
     private INDArray fixedInput; // the array the input buffers hold, when set by setFixedInput
     private boolean hostTanhGradient; // tanh's backward in Java from the stored activations (probe passes only)
+    private boolean firstLayerOutside; // z0 written by the caller, the first layer's gradient left to it (FixedInputPass)
     private Flat a0Flat;
     private Flat a1Flat;
     private Flat da0Flat;
@@ -186,6 +187,7 @@ public final class DensePass {
             throw new IllegalArgumentException("need " + length + " observation values, got " + observations.length);
         }
         fixedInput = null;
+        firstLayerOutside = false;
         sparse = columns.prepare(observations);
         if (!sparse && type == DataType.FLOAT) {
             input.data().asNioFloat().put(0, observations, 0, length);
@@ -201,6 +203,7 @@ public final class DensePass {
                     + " do not match a batch of " + batch + " rows of " + inputSize + " features");
         }
         fixedInput = null;
+        firstLayerOutside = false;
         double[] values = observations.dup('c').data().asDouble();
         System.arraycopy(values, 0, columns.values(), 0, batch * inputSize);
         sparse = columns.prepare();
@@ -233,6 +236,7 @@ public final class DensePass {
      * probe's fixed observations, evaluated at many parameter vectors; the caller must not change the array in place.
      */
     public void setFixedInput(INDArray observations) {
+        firstLayerOutside = false;
         if (observations != fixedInput) {
             setInput(observations);
             fixedInput = observations;
@@ -260,7 +264,9 @@ public final class DensePass {
     public double[] forward() {
         bind();
         Flat p = paramsFlat;
-        if (sparse) {
+        if (firstLayerOutside) {
+            // z0 holds the first layer's pre-activation, written by the caller
+        } else if (sparse) {
             columns.forward(p, w0, b0, z0);
         } else {
             Nd4j.gemm(input, l0.getParam(DefaultParamInitializer.WEIGHT_KEY), z0, false, false, 1.0, 0.0);
@@ -369,7 +375,9 @@ public final class DensePass {
             exactTanh.apply(a0Aug, da0, dz0, batch * h0); // = the TanhDerivative op, bit for bit
         }
         Flat g = gradientFlat;
-        if (sparse) {
+        if (firstLayerOutside) {
+            // the caller reads dz0 and makes the first layer's gradient itself
+        } else if (sparse) {
             columns.backward(dz0, g, w0, b0);
         } else {
             Nd4j.gemm(input, dz0, g0.get(DefaultParamInitializer.WEIGHT_KEY), true, false, 1.0, 0.0);
@@ -419,6 +427,26 @@ public final class DensePass {
             epsScratch = new double[size];
         }
         hostTanhGradient = use;
+    }
+
+    /**
+     * Leaves the first layer to the caller ({@link FixedInputPass}) until the next input is set: {@link #forward} takes
+     * its pre-activation as written into {@link #firstPreActivation()} instead of computing it from the input, and
+     * {@link #backward} stops at {@link #firstPreActivationGradient()}, the first layer's gradient left out of the
+     * graph's gradient buffer. Setting an input ({@code setInput}, {@code setFixedInput}) turns it off.
+     */
+    void leaveFirstLayerOutside() {
+        firstLayerOutside = true;
+    }
+
+    /** The first layer's pre-activation {@code z0 = x W0 + b0}, {@code [B, h0]} 'f' (a root array). */
+    INDArray firstPreActivation() {
+        return z0;
+    }
+
+    /** dLoss/dz0 after {@link #backward}, {@code [B, h0]} 'f' (a root array). */
+    INDArray firstPreActivationGradient() {
+        return dz0;
     }
 
     /**

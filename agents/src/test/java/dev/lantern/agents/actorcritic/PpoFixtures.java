@@ -21,6 +21,26 @@ public final class PpoFixtures {
         return ActorCriticNet.create(5, 3, new int[] {4, 4}, 1e-2, 0, seed, DataType.DOUBLE);
     }
 
+    /**
+     * {@code [rows, 3 cells]} one-hot planes of a one-row grid of {@code cells >= 3} cells, the way grid worlds observe:
+     * plane 0 the walls (the two end cells, in every row), plane 1 the floor (the inner cells the agent is not on),
+     * plane 2 the agent (on an inner cell drawn from {@code rng}). Rows repeat (few cells), many columns are zero in
+     * every row (walls on the inner cells, the agent on the walls), and most are the same in every row.
+     */
+    public static INDArray gridObs(int rows, int cells, SplittableRandom rng) {
+        double[] d = new double[rows * 3 * cells];
+        for (int r = 0; r < rows; r++) {
+            int o = r * 3 * cells;
+            int agent = 1 + rng.nextInt(cells - 2);
+            d[o] = 1;
+            d[o + cells - 1] = 1;
+            for (int c = 1; c < cells - 1; c++) {
+                d[o + (c == agent ? 2 : 1) * cells + c] = 1;
+            }
+        }
+        return Nd4j.create(d, new long[] {rows, 3L * cells}, 'c');
+    }
+
     /** {@code [rows, cols]} doubles uniform in {@code [-1, 1)}, drawn row by row from {@code rng}. */
     public static INDArray randomObs(int rows, int cols, SplittableRandom rng) {
         double[] d = new double[rows * cols];

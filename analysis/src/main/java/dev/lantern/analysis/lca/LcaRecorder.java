@@ -1,7 +1,9 @@
 package dev.lantern.analysis.lca;
 
 import com.google.gson.JsonObject;
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.api.PinnedLoss;
+import dev.lantern.agents.api.SupportLoss;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.ParameterLayout;
@@ -22,7 +24,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>The end gradient of a step is the start gradient of the next while the probe window stays the same; a new
  * window costs one extra evaluation at its first step. The probe points are evaluated on the probe's private network
- * ({@link PinnedLoss}); the trained network is only read.
+ * ({@link PinnedLoss}); the trained network is only read. A probe that depends on some parameters only
+ * ({@link SupportLoss}) is integrated over those, on the {@link ComputePath#HOST_BUFFERS} path: every other parameter's
+ * allocation is exactly zero, as it is when the full gradient is integrated.
  *
  * <p><b>Metrics</b> at the end of every iteration (sums over its updates): {@code lca/total} (Σ allocations),
  * {@code lca/actual} (the real probe-loss change), {@code lca/error} (actual − total), {@code lca/layer/<layer>},
@@ -48,7 +52,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class LcaRecorder implements Recorder {
 
     private final LossChangeAllocator allocator;
-    private PinnedLossOracle oracle;
+    private TermOracle oracle;
+    private PinnedLoss oracleProbe;
+    private List<String> termNames = List.of();
+    // what steps are allocated over: the probe's support (SupportLoss, host path), else every parameter; and what the
+    // carried end gradients are expressed on (the full layout after a restore)
+    private ParameterSupport support;
+    private ParameterSupport carriedOn;
     private final LcaSettings settings;
     private ParameterLayout layout;
     private MetricSink metrics;
@@ -57,14 +67,12 @@ public final class LcaRecorder implements Recorder {
 
     private long window = Long.MIN_VALUE;
     private double[] carriedGradient;
-    // Buffers reused from update to update: the parameters before and after, and the next end gradient.
+    // Buffers reused from update to update, on the support: the parameters before and after, and the next end gradient.
     private double[] theta0;
     private double[] theta1;
     private double[][] endGradients;
-    private float[] floats;
     private double carriedLoss;
-    private double[] cumulative;
-    private double[] windowAllocation;
+    private AllocationTotals totals;
     private long windowStep;
     private final Map<Integer, Integer> piecesHistogram = new LinkedHashMap<>();
     private String probeDescription = "";
@@ -80,7 +88,6 @@ public final class LcaRecorder implements Recorder {
 
     private IterationSums iteration;
     private final TermTotals terms = new TermTotals();
-    private Oscillation oscillation;
 
     /** Allocates with the given settings (which must be enabled). */
     public LcaRecorder(LcaSettings settings) {
@@ -98,10 +105,8 @@ public final class LcaRecorder implements Recorder {
         layout = run.layout();
         metrics = run.metrics();
         manifest = run.manifest();
-        cumulative = new double[layout.size()];
-        windowAllocation = new double[layout.size()];
+        totals = new AllocationTotals(layout);
         iteration = new IterationSums(layout);
-        oscillation = new Oscillation(layout.size());
         if (run.runDir() != null) {
             files = new LcaFiles(run.runDir(), layout);
         }
@@ -125,18 +130,12 @@ public final class LcaRecorder implements Recorder {
             probeDescription = probe.description();
         }
         INDArray live = event.paramsAfter();
-        int n = layout.size();
-        if (theta0 == null) {
-            theta0 = new double[n];
-            theta1 = new double[n];
-            endGradients = new double[2][n];
+        if (oracleProbe != probe) {
+            useProbe(probe, live);
         }
-        read(event.paramsBefore(), theta0);
-        read(live, theta1);
-        if (oracle == null || oracle.probe() != probe) {
-            oracle = new PinnedLossOracle(probe, live.dataType(), theta1.length, settings.perTerm());
-        }
-        List<String> names = oracle.termNames();
+        support.read(event.paramsBefore(), theta0);
+        support.read(live, theta1);
+        List<String> names = termNames;
         terms.use(names);
         StepAllocation step;
         StepAllocation[] perTerm;
@@ -148,41 +147,54 @@ public final class LcaRecorder implements Recorder {
         } else {
             // two end-gradient buffers in turn: the one not carried in receives this step's end
             double[] end = carriedGradient == endGradients[0] ? endGradients[1] : endGradients[0];
-            step = allocator.allocate(oracle, theta0, theta1, carriedGradient, carriedLoss, end);
+            step = allocator.allocateTerms(oracle, theta0, theta1,
+                    carriedGradient == null ? null : new double[][] {carriedGradient}, new double[] {carriedLoss},
+                    new double[][] {end})[0];
             carriedGradient = end;
             carriedLoss = step.lossAfter();
             perTerm = names.isEmpty() ? new StepAllocation[0] : new StepAllocation[] {step};
             terms.add(perTerm, null);
         }
+        carriedOn = support;
         record(event, step, perTerm);
     }
 
-    /** Copies a flat parameter vector (FLOAT or DOUBLE, as the oracle requires) into {@code out}, widened. */
-    private void read(INDArray params, double[] out) {
-        int n = out.length;
-        if (params.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE) {
-            params.data().asNioDouble().get(0, out, 0, n);
-            return;
+    /**
+     * Evaluates {@code probe} from now on: on its support when it has one and the host path is in force (the loss's
+     * own fast evaluation there), else over every parameter through its INDArray interface. Gradients carried from the
+     * same window move onto the new support.
+     */
+    private void useProbe(PinnedLoss probe, INDArray params) {
+        int n = layout.size();
+        termNames = PinnedLossOracle.termNames(probe, settings.perTerm());
+        if (probe instanceof SupportLoss onSupport && ComputePath.select().hostBuffers()) {
+            support = ParameterSupport.of(n, onSupport.support());
+            oracle = new SupportOracle(onSupport, termNames);
+        } else {
+            support = ParameterSupport.all(n);
+            oracle = new PinnedLossOracle(probe, params.dataType(), n, settings.perTerm());
         }
-        if (floats == null) {
-            floats = new float[n];
+        oracleProbe = probe;
+        if (carriedOn != null && carriedOn != support) {
+            ParameterSupport from = carriedOn;
+            if (carriedGradient != null) {
+                carriedGradient = support.gather(from.scatter(carriedGradient));
+            }
+            terms.mapCarried(g -> support.gather(from.scatter(g)));
         }
-        params.data().asNioFloat().get(0, floats, 0, n);
-        for (int i = 0; i < n; i++) {
-            out[i] = floats[i];
-        }
+        carriedOn = support;
+        int m = support.size();
+        theta0 = new double[m];
+        theta1 = new double[m];
+        endGradients = new double[2][m];
     }
 
     private void record(UpdateEvent event, StepAllocation step, StepAllocation[] perTerm) {
-        double[] a = step.allocation();
-        for (int i = 0; i < a.length; i++) {
-            cumulative[i] += a[i];
-            windowAllocation[i] += a[i];
-        }
-        double[] layers = layout.sumPerLayer(a);
-        AllocationCounts counts = AllocationCounts.of(a);
-        double helped = a.length == 0 ? 0 : counts.helped() / (double) a.length; // step.helpedFraction(), counted once
-        oscillation.add(a);
+        AllocationTotals.Step sums = totals.add(support, step.allocation());
+        double[] layers = sums.layers();
+        AllocationCounts counts = sums.counts();
+        int n = layout.size();
+        double helped = n == 0 ? 0 : counts.helped() / (double) n; // step.helpedFraction(), counted once
         iteration.add(step, layers, helped, counts, terms.names(), perTerm);
         steps++;
         evaluations += step.gradientEvaluations();
@@ -217,16 +229,16 @@ public final class LcaRecorder implements Recorder {
     public void saveState(StateWriter out) {
         flush();
         out.section("lca");
-        out.writeInt(cumulative.length);
+        out.writeInt(layout.size());
         out.writeLong(window);
         out.writeLong(windowStep);
         out.writeBoolean(carriedGradient != null);
         if (carriedGradient != null) {
-            out.writeDoubles(carriedGradient);
+            out.writeDoubles(full(carriedGradient)); // in the full layout: a checkpoint does not depend on the path
         }
         out.writeDouble(carriedLoss);
-        out.writeDoubles(cumulative);
-        out.writeDoubles(windowAllocation);
+        out.writeDoubles(totals.cumulative());
+        out.writeDoubles(totals.window());
         int[] pieces = new int[piecesHistogram.size() * 2];
         int k = 0;
         for (Map.Entry<Integer, Integer> e : piecesHistogram.entrySet()) {
@@ -240,13 +252,19 @@ public final class LcaRecorder implements Recorder {
         out.writeDoubles(allocatedCurve.stream().mapToDouble(Double::doubleValue).toArray());
         out.writeDoubles(actualCurve.stream().mapToDouble(Double::doubleValue).toArray());
         out.writeLongs(files == null ? new long[2] : files.lengths());
-        terms.save(out);
-        oscillation.save(out);
+        terms.save(out, this::full);
+        totals.oscillation().save(out);
+    }
+
+    /** A carried gradient in the full layout. */
+    private double[] full(double[] carried) {
+        return carriedOn == null || carriedOn.whole() ? carried : carriedOn.scatter(carried);
     }
 
     @Override
     public void restoreState(StateReader in) {
         in.section("lca");
+        double[] cumulative = totals.cumulative();
         int n = in.expectInt(cumulative.length, "the number of parameters");
         window = in.readLong();
         windowStep = in.readLong();
@@ -255,17 +273,17 @@ public final class LcaRecorder implements Recorder {
         double[] cum = in.readDoubles(n, "the cumulative allocation");
         double[] win = in.readDoubles(n, "the window allocation");
         System.arraycopy(cum, 0, cumulative, 0, n);
-        System.arraycopy(win, 0, windowAllocation, 0, n);
+        System.arraycopy(win, 0, totals.window(), 0, n);
         int[] pieces = in.readInts();
         piecesHistogram.clear();
         for (int k = 0; k + 1 < pieces.length; k += 2) {
             piecesHistogram.put(pieces[k], pieces[k + 1]);
         }
         probeDescription = in.readString();
-        double[] totals = in.readDoubles(3, "the totals");
-        totalAllocated = totals[0];
-        totalActual = totals[1];
-        totalAbsError = totals[2];
+        double[] sums = in.readDoubles(3, "the totals");
+        totalAllocated = sums[0];
+        totalActual = sums[1];
+        totalAbsError = sums[2];
         long[] counts = in.readLongs();
         if (counts.length != 3) {
             throw in.fail("expected 3 counters, found " + counts.length);
@@ -293,7 +311,9 @@ public final class LcaRecorder implements Recorder {
             }
         }
         terms.restore(in, n);
-        oscillation.restore(in);
+        totals.oscillation().restore(in);
+        carriedOn = ParameterSupport.all(n); // what was read is in the full layout; the next probe moves it
+        oracleProbe = null;
     }
 
     private void closeWindow() {
@@ -301,9 +321,9 @@ public final class LcaRecorder implements Recorder {
             return;
         }
         if (files != null) {
-            files.window(window, windowStep, windowAllocation);
+            files.window(window, windowStep, totals.window());
         }
-        java.util.Arrays.fill(windowAllocation, 0);
+        totals.clearWindow();
     }
 
     @Override
@@ -315,12 +335,13 @@ public final class LcaRecorder implements Recorder {
                 "perTerm", settings.perTerm(), "terms", terms.names(),
                 "window", "one iteration (a new probe from each rollout)"));
         if (files != null) {
-            files.finish(cumulative, summary);
+            files.finish(totals.cumulative(), summary);
         }
     }
 
     /** Totals so far as JSON (the content of {@code summary.json}). */
     public JsonObject summary() {
+        double[] cumulative = totals.cumulative();
         JsonObject s = new JsonObject();
         s.addProperty("steps", steps);
         s.addProperty("gradientEvaluations", evaluations);
@@ -348,7 +369,7 @@ public final class LcaRecorder implements Recorder {
         s.addProperty("cumulativeHurt", counts.hurt());
         s.addProperty("cumulativeZero", counts.zero());
         s.add("terms", terms.summary());
-        s.add("oscillation", oscillation.summary(layout));
+        s.add("oscillation", totals.oscillation().summary(layout));
         s.add("piecesHistogram", RunDirectory.GSON.toJsonTree(piecesHistogram));
         s.addProperty("probe", probeDescription);
         s.add("layout", RunDirectory.GSON.toJsonTree(layout.layers()));
@@ -382,7 +403,7 @@ public final class LcaRecorder implements Recorder {
 
     /** Cumulative allocation per parameter (a copy). */
     public double[] cumulative() {
-        return cumulative.clone();
+        return totals.cumulative().clone();
     }
 
     private void flush() {

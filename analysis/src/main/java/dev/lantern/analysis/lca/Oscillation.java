@@ -31,16 +31,40 @@ final class Oscillation {
     /** Adds one step's allocation, {@code [n]}. */
     void add(double[] allocation) {
         for (int i = 0; i < allocation.length; i++) {
-            double a = allocation[i];
-            if (a == 0) {
-                continue;
-            }
-            int sign = a < 0 ? -1 : 1;
-            if (lastSign[i] != 0 && lastSign[i] != sign) {
-                changes[i]++;
-            }
-            lastSign[i] = sign;
-            moves[i]++;
+            add(i, allocation[i]);
+        }
+    }
+
+    /** Adds one step's allocation {@code a} of parameter {@code i} (zero: nothing). */
+    void add(int i, double a) {
+        if (a == 0) {
+            return;
+        }
+        int sign = a < 0 ? -1 : 1;
+        if (lastSign[i] != 0 && lastSign[i] != sign) {
+            changes[i]++;
+        }
+        lastSign[i] = sign;
+        moves[i]++;
+    }
+
+    /** The counts of parameters {@code index} as a new instance of {@code index.length} (for steps on them alone). */
+    Oscillation gather(int[] index) {
+        Oscillation part = new Oscillation(index.length);
+        for (int k = 0; k < index.length; k++) {
+            part.lastSign[k] = lastSign[index[k]];
+            part.moves[k] = moves[index[k]];
+            part.changes[k] = changes[index[k]];
+        }
+        return part;
+    }
+
+    /** Writes back the counts of {@code part}, made by {@link #gather} with the same {@code index}. */
+    void scatter(Oscillation part, int[] index) {
+        for (int k = 0; k < index.length; k++) {
+            lastSign[index[k]] = part.lastSign[k];
+            moves[index[k]] = part.moves[k];
+            changes[index[k]] = part.changes[k];
         }
     }
 

@@ -5,6 +5,7 @@ import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The run's totals per term of the loss (policy, value, entropy; td; policy, value, l2): Σ allocations, the real
@@ -80,8 +81,17 @@ final class TermTotals {
         return s;
     }
 
-    /** Writes the totals and the carried gradients. */
-    void save(StateWriter out) {
+    /** Replaces each carried gradient by {@code f} of it (when the parameters they are given on change). */
+    void mapCarried(UnaryOperator<double[]> f) {
+        if (carried != null) {
+            for (int t = 0; t < carried.length; t++) {
+                carried[t] = f.apply(carried[t]);
+            }
+        }
+    }
+
+    /** Writes the totals and the carried gradients, each as {@code toFull} of it (in the full parameter layout). */
+    void save(StateWriter out, UnaryOperator<double[]> toFull) {
         out.section("lca-terms");
         out.writeInt(names.size());
         for (String name : names) {
@@ -94,7 +104,7 @@ final class TermTotals {
         out.writeBoolean(carried != null);
         if (carried != null) {
             for (double[] g : carried) {
-                out.writeDoubles(g);
+                out.writeDoubles(toFull.apply(g));
             }
         }
     }

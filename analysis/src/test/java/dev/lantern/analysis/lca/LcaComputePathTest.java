@@ -22,8 +22,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * Loss change allocation on the ND4J op path (what a CUDA backend takes; forced here on the CPU): the probe loss and
  * its gradients by DL4J's graph calls, the oracle's parameter vector written and read by ND4J ops, no host-buffer code
- * reached. The allocation still sums to the real change of the probe loss at every step, and gives what the host
- * path gives on the same run.
+ * reached (nor the probe's evaluation on its support, {@link dev.lantern.agents.api.SupportLoss}, which the host path
+ * takes). The allocation still sums to the real change of the probe loss at every step, and gives what the host path
+ * gives on the same run.
  */
 class LcaComputePathTest {
 
