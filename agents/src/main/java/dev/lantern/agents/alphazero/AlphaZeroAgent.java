@@ -1,5 +1,6 @@
 package dev.lantern.agents.alphazero;
 
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.api.NamedStreams;
@@ -33,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * stored with its visit distribution and, when its game ends, the outcome z for its mover. Then
  * {@link AlphaZeroConfig#trainingStepsPerIteration()} Adam steps minimize {@link AlphaZeroLoss} on minibatches drawn
  * uniformly from the replay.
+ *
+ * <p><b>Compute path</b> ({@link ComputePath}): on {@code HOST_BUFFERS} the search's leaf evaluations, the loss's
+ * forward and backward and the Adam step run on the network's fast pass ({@link NetworkEvaluator},
+ * {@link AlphaZeroLoss}, {@link ActorCriticNet#clipAndUpdate}); on {@code ND4J_OPS} DL4J's graph calls and updater.
+ * The two paths agree up to floating-point rounding; each is reproducible bit for bit.
  *
  * <p><b>Deviations</b>: no search tree reuse between moves; no resignation; the learning rate is constant; the
  * network is a two-layer MLP on the flattened planes rather than a residual convolutional tower; training
@@ -214,7 +220,11 @@ public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorC
             replay.sample(replayRng, batch, bObs, bPolicy, bLegal, bOutcome);
             AlphaZeroLoss.Result r = loss.compute(bObs, bPolicy, bLegal, bOutcome, batch);
             INDArray before = session.needsParameterHistory() ? net.params().dup() : null;
-            net.applyUpdate(r.gradient());
+            if (ComputePath.select().hostBuffers()) {
+                net.clipAndUpdate(0); // Adam in Java (AdamStep), no clipping
+            } else {
+                net.applyUpdate(r.gradient());
+            }
             session.updateApplied(before, probe);
             NativeMemory.release(before); // the recorders have read it
             policy += r.policy();

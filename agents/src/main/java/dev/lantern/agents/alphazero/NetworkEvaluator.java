@@ -1,9 +1,11 @@
 package dev.lantern.agents.alphazero;
 
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.mcts.BatchEvaluator;
 import dev.lantern.agents.mcts.Evaluator;
 import dev.lantern.agents.mcts.SearchProblem;
 import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.nn.DensePass;
 import dev.lantern.environments.board.GameState;
 import java.util.List;
 
@@ -13,9 +15,11 @@ import java.util.List;
  * (illegal logits are masked out), the value is {@code tanh(value.out)} for the player to move.
  *
  * <p>As an {@link Evaluator} it runs one forward pass per leaf (plain {@link dev.lantern.agents.mcts.Mcts}); as a
- * {@link BatchEvaluator} one forward pass ({@link ActorCriticNet#output}) on a {@code [leaves, inputSize]} batch
- * ({@link dev.lantern.agents.mcts.LockstepPuct}). It counts both, for throughput metrics and tests. Owned by one
- * thread, like the network.
+ * {@link BatchEvaluator} one forward pass on a {@code [leaves, inputSize]} batch
+ * ({@link dev.lantern.agents.mcts.LockstepPuct}). The pass is the network's fast pass for that batch size
+ * ({@link ActorCriticNet#pass}) on the {@link ComputePath#HOST_BUFFERS} path, DL4J's inference
+ * ({@link ActorCriticNet#outputs}) on the other; they agree up to floating-point rounding. It counts both, for
+ * throughput metrics and tests. Owned by one thread, like the network.
  */
 public final class NetworkEvaluator implements Evaluator<GameState>, BatchEvaluator<GameState> {
 
@@ -23,6 +27,10 @@ public final class NetworkEvaluator implements Evaluator<GameState>, BatchEvalua
     private final int inputSize;
     private final int actions;
     private final double[] logitBuffer;
+    // Reused across calls, grown to the largest batch seen: observations, logits, values.
+    private float[] obs = new float[0];
+    private double[] logits = new double[0];
+    private double[] v = new double[0];
     private long forwardPasses;
     private long leafEvaluations;
 
@@ -59,16 +67,26 @@ public final class NetworkEvaluator implements Evaluator<GameState>, BatchEvalua
     public void evaluateBatch(SearchProblem<GameState> problem, List<GameState> states, int[][] legal,
             int[] legalCounts, double[][] priors, double[] values, int[] remainingSteps) {
         int n = states.size();
-        float[] obs = new float[n * inputSize];
+        if (obs.length < n * inputSize) {
+            obs = new float[n * inputSize];
+            logits = new double[n * actions];
+            v = new double[n];
+        }
         for (int i = 0; i < n; i++) {
             GameState s = states.get(i);
             s.observe(s.currentPlayer(), obs, i * inputSize);
         }
-        double[][] out = net.outputs(obs, n);
+        if (ComputePath.select().hostBuffers()) {
+            DensePass pass = net.pass(n);
+            pass.setInput(obs);
+            pass.forward(logits, v);
+        } else {
+            double[][] out = net.outputs(obs, n);
+            System.arraycopy(out[0], 0, logits, 0, n * actions);
+            System.arraycopy(out[1], 0, v, 0, n);
+        }
         forwardPasses++;
         leafEvaluations += n;
-        double[] logits = out[0];
-        double[] v = out[1];
         for (int i = 0; i < n; i++) {
             System.arraycopy(logits, i * actions, logitBuffer, 0, actions);
             maskedSoftmax(logitBuffer, legal[i], legalCounts[i], priors[i]);
