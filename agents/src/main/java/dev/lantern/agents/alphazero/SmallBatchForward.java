@@ -124,17 +124,36 @@ final class SmallBatchForward {
         }
     }
 
-    /** {@code y[r] = b + x[r] W} for each row, {@code W [nIn][nOut]} input-major. */
+    /**
+     * {@code y[r] = b + x[r] W} for each row, {@code W [nIn][nOut]} input-major: two rows at a time, so that each weight
+     * row is read once for both.
+     */
     private static void dense(double[] x, int nIn, double[] w, double[] b, int nOut, double[] y, int rows) {
-        for (int r = 0; r < rows; r++) {
+        int r = 0;
+        for (; r + 1 < rows; r += 2) {
+            int y0 = r * nOut;
+            int y1 = y0 + nOut;
+            System.arraycopy(b, 0, y, y0, nOut);
+            System.arraycopy(b, 0, y, y1, nOut);
+            int x0 = r * nIn;
+            int x1 = x0 + nIn;
+            for (int i = 0; i < nIn; i++) {
+                double v0 = x[x0 + i];
+                double v1 = x[x1 + i];
+                int wi = i * nOut;
+                for (int j = 0; j < nOut; j++) {
+                    double wij = w[wi + j];
+                    y[y0 + j] += v0 * wij;
+                    y[y1 + j] += v1 * wij;
+                }
+            }
+        }
+        for (; r < rows; r++) {
             int yr = r * nOut;
             System.arraycopy(b, 0, y, yr, nOut);
             int xr = r * nIn;
             for (int i = 0; i < nIn; i++) {
-                double v = x[xr + i];
-                if (v != 0) {
-                    axpy(v, w, i * nOut, y, yr, nOut);
-                }
+                axpy(x[xr + i], w, i * nOut, y, yr, nOut);
             }
         }
     }
