@@ -116,25 +116,13 @@ class AlphaZeroLossTest {
             }
             loss.computeTerms(batch.obs, batch.policy, batch.legal, batch.outcome, batch.size, termValues,
                     termGradients);
-            GameProblem problem = new GameProblem(TicTacToe.instance());
-            int n = positions.size();
-            int[][] legal = new int[n][];
-            int[] counts = new int[n];
-            double[][] priors = new double[n][];
-            for (int i = 0; i < n; i++) {
-                legal[i] = positions.get(i).legalActions();
-                counts[i] = legal[i].length;
-                priors[i] = new double[counts[i]];
-            }
-            double[] values = new double[n];
-            new NetworkEvaluator(net).evaluateBatch(problem, positions, legal, counts, priors, values, new int[n]);
+            double[][] judged = SearchEvaluationTest.judge(new NetworkEvaluator(net), TicTacToe.instance(), positions);
             double[][] tg = new double[3][];
             for (int i = 0; i < 3; i++) {
                 tg[i] = termGradients[i].data().asDouble();
             }
-            return new PathResult(new double[] {r.policy(), r.value(), r.l2()}, gradient, termValues, tg,
-                    java.util.Arrays.stream(priors).flatMapToDouble(java.util.Arrays::stream).toArray(), values,
-                    ComputePath.HOST_BUFFERS.taken());
+            return new PathResult(new double[] {r.policy(), r.value(), r.l2()}, gradient, termValues, tg, judged[0],
+                    judged[1], ComputePath.HOST_BUFFERS.taken());
         }
     }
 

@@ -44,8 +44,13 @@ class SearchEvaluationTest {
         return list;
     }
 
-    /** Priors (flattened) and values of {@code states} judged by {@code evaluator}. */
+    /** Priors (flattened) and values of {@code states} of connect-four judged by {@code evaluator}. */
     private static double[][] judge(NetworkEvaluator evaluator, List<GameState> states) {
+        return judge(evaluator, GAME, states);
+    }
+
+    /** Priors (flattened, in each state's legal-action order) and values of {@code states} judged by {@code evaluator}. */
+    static double[][] judge(NetworkEvaluator evaluator, Game game, List<GameState> states) {
         int n = states.size();
         int[][] legal = new int[n][];
         int[] counts = new int[n];
@@ -56,7 +61,7 @@ class SearchEvaluationTest {
             priors[i] = new double[counts[i]];
         }
         double[] values = new double[n];
-        evaluator.evaluateBatch(new GameProblem(GAME), states, legal, counts, priors, values, new int[n]);
+        evaluator.evaluateBatch(new GameProblem(game), states, legal, counts, priors, values, new int[n]);
         List<Double> flat = new ArrayList<>();
         for (double[] p : priors) {
             for (double x : p) {
