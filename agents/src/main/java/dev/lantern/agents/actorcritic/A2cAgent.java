@@ -7,6 +7,7 @@ import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
+import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.environments.api.Environment;
 import java.util.function.Supplier;
@@ -63,6 +64,11 @@ public final class A2cAgent extends NetworkLearner<A2cConfig, ActorCriticNet> im
     @Override
     public ActorCriticView snapshot() {
         return inner.snapshot();
+    }
+
+    @Override
+    public ActorCriticView snapshot(PolicyValueView spent) {
+        return inner.snapshot(spent);
     }
 
     /** {@inheritDoc} PPO's: {@code env}, {@code explore}, {@code shuffle} (the one minibatch's order), {@code probe}. */

@@ -8,6 +8,8 @@ import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.ActorCriticView;
+import dev.lantern.agents.nn.FrozenView;
+import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.nn.DensePass;
 import dev.lantern.agents.nn.NetworkLearner;
 import dev.lantern.agents.nn.Softmax;
@@ -133,6 +135,13 @@ public final class PpoAgent extends NetworkLearner<PpoConfig, ActorCriticNet> im
     @Override
     public ActorCriticView snapshot() {
         return new ActorCriticView(net.copy(), net.iterationCount());
+    }
+
+    /** {@inheritDoc} An {@link ActorCriticView} of this agent's network is refilled with the current parameters. */
+    @Override
+    public ActorCriticView snapshot(PolicyValueView spent) {
+        ActorCriticNet reused = FrozenView.recycle(spent, ActorCriticView.class, net);
+        return reused == null ? snapshot() : new ActorCriticView(reused, net.iterationCount());
     }
 
     /**

@@ -21,9 +21,16 @@ public interface ActionValueView extends PolicyValueView {
      */
     @Override
     default void evaluate(float[] observations, int count, double[] probabilities, double[] values) {
-        int actions = actionCount();
-        double[] q = new double[count * actions];
+        double[] q = new double[count * actionCount()];
         actionValues(observations, count, q);
+        greedy(q, count, actionCount(), probabilities, values);
+    }
+
+    /**
+     * The policy greedy in {@code q} ({@code [count * actions]} row-major; probability 1 on the best action, ties to the
+     * lowest index) into {@code probabilities}, and {@code max_a Q} into {@code values}.
+     */
+    static void greedy(double[] q, int count, int actions, double[] probabilities, double[] values) {
         java.util.Arrays.fill(probabilities, 0, count * actions, 0.0);
         for (int i = 0; i < count; i++) {
             int best = 0;

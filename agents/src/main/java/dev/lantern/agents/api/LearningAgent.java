@@ -17,6 +17,17 @@ public interface LearningAgent {
     PolicyValueView snapshot();
 
     /**
+     * A frozen copy like {@link #snapshot()} that may recycle {@code spent}: an earlier snapshot of this agent that no
+     * thread uses any more, which the caller gives up. A learner whose snapshots are private network copies loads the
+     * current parameters into that copy (a copy of the parameter vector instead of a whole network's) and returns a new
+     * view over it; one that cannot, or given null or a snapshot of another kind, returns {@link #snapshot()}. Answers
+     * what a new snapshot answers, bit for bit. Training thread only.
+     */
+    default PolicyValueView snapshot(PolicyValueView spent) {
+        return snapshot();
+    }
+
+    /**
      * The trained network (training thread only): checkpoints serialize it with its updater state; null for a learner
      * without one (the tabular learner), which then has no loss change allocation.
      */

@@ -23,6 +23,15 @@ public interface PolicyValueView {
     void evaluate(float[] observations, int count, double[] probabilities, double[] values);
 
     /**
+     * {@link #evaluate} for a display (the lab's frames, 40 a second): the same answer up to floating-point rounding (a
+     * few units in the last place of the network's type), by whatever path is fastest. Not for anything that must be
+     * reproduced bit for bit (evaluations, analyses). Default: {@link #evaluate}.
+     */
+    default void evaluateForDisplay(float[] observations, int count, double[] probabilities, double[] values) {
+        evaluate(observations, count, probabilities, values);
+    }
+
+    /**
      * Whether {@link #evaluate}'s answer for an observation is a function of that observation alone (a frozen network:
      * not of earlier calls, a random draw or a search's budget), up to the rounding of batched products. Then a caller
      * may keep the answer for an observation it has seen (the greedy evaluator does). Default: false.

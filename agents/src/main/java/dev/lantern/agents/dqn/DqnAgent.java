@@ -2,6 +2,8 @@ package dev.lantern.agents.dqn;
 
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.nn.NetworkLearner;
+import dev.lantern.agents.nn.FrozenView;
+import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.run.state.StateReader;
 import dev.lantern.agents.run.state.StateWriter;
 import dev.lantern.agents.api.TrainingSession;
@@ -44,14 +46,16 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@code replay/size}, {@code time/collect_seconds}, {@code time/update_seconds}.
  *
  * <p><b>Measured</b> ({@code DqnLearnsGridsTest}, slow tier: defaults, {@link DqnConfig#DEFAULT_BUDGET} = 40 000 env
- * steps, FLOAT, one ND4J thread, on a 2-core machine shared with other jobs (load average 8–10, so times are inflated);
- * greedy evaluation over 10 episodes):
+ * steps, FLOAT, one ND4J thread, on a 2-core machine shared with other jobs (load average 8–12, so times are inflated);
+ * greedy evaluation over 10 episodes). With the updates on the fast pass ({@code nn.DensePass}, Adam in Java):
  * <pre>
- *   grid/four-rooms-v1  seeds 1, 2, 3: return 0.80 = optimal (20 steps) each;  66 s, 72 s, 74 s
- *   grid/key-door-v1    seeds 1, 2, 3: return 0.87 = optimal (13 steps) each;  98 s, 64 s, 60 s
+ *   grid/four-rooms-v1  seeds 1, 2, 3: return 0.80 = optimal (20 steps) each;  55 s, 40 s, 30 s
+ *   grid/key-door-v1    seeds 1, 2, 3: return 0.87 = optimal (13 steps) each;  20 s, 24 s, 18 s
  * </pre>
- * Learning curves reach the optimum at about 20 000–25 000 env steps. The update phase dominates (about 10 ms per
- * gradient step on four-rooms' 1183-float observations, 5 000 steps a run). An earlier setting (3-step returns, ε over
+ * (through DL4J's graph calls and updater, the {@link dev.lantern.agents.api.ComputePath#ND4J_OPS} path, the same
+ * returns took 66 s, 72 s, 74 s and 98 s, 64 s, 60 s.) Learning curves reach the optimum at about 20 000–25 000 env
+ * steps. The update phase dominates (5 000 gradient steps a run, each two forward passes on the next observations,
+ * online and target, one forward and backward on the batch, and Adam over 80 k parameters). An earlier setting (3-step returns, ε over
  * 12 000 steps, 30 000-step budget) failed four-rooms on seed 2: ε-greedy had not found the goal often enough before
  * ε bottomed out. With {@code prioritized = true} (otherwise defaults), four-rooms seed 1 reached the optimum too
  * (58 s, near-optimal episodes from about 15 000 steps); one run only, not part of the slow test.
@@ -174,6 +178,13 @@ public final class DqnAgent extends NetworkLearner<DqnConfig, QNet> implements R
     @Override
     public QView snapshot() {
         return new QView(net.copy(), net.iterationCount());
+    }
+
+    /** {@inheritDoc} A {@link QView} of this agent's network is refilled with the current parameters. */
+    @Override
+    public QView snapshot(PolicyValueView spent) {
+        QNet reused = FrozenView.recycle(spent, QView.class, net);
+        return reused == null ? snapshot() : new QView(reused, net.iterationCount());
     }
 
     /** One iteration: collect {@code numEnvs × trainFrequency} steps, then {@code gradientSteps} updates. */

@@ -1,7 +1,9 @@
 package dev.lantern.agents.dqn;
 
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.TrainingSession;
+import dev.lantern.agents.nn.DensePass;
 import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.environments.random.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -78,16 +80,9 @@ final class DqnUpdater {
             }
             buffer.gather(slots, batchObs, batchActions, batchReturns, batchDiscounts, batchNext);
             computeTargets(batchNext, b, batchReturns, batchDiscounts, batchTargets);
-            INDArray obs = net.batch(batchObs, b);
-            TdObjective.Evaluation ev = objective.evaluate(obs, batchActions, batchTargets, weights);
-            NativeMemory.release(obs);
-            INDArray grad = net.gradient();
-            double norm = grad.norm2Number().doubleValue();
-            if (config.maxGradNorm() > 0 && norm > config.maxGradNorm()) {
-                grad.muli(config.maxGradNorm() / norm);
-            }
+            TdObjective.Evaluation ev = objective.evaluate(batchObs, batchActions, batchTargets, weights);
             INDArray before = session.needsParameterHistory() ? net.params().dup() : null;
-            net.applyUpdate(ev.gradient());
+            double norm = clipAndUpdate(ev);
             session.updateApplied(before, probe);
             NativeMemory.release(before); // the recorders have read it
             if (prioritized != null) {
@@ -107,11 +102,46 @@ final class DqnUpdater {
         session.metric("grad/global_norm", sumNorm / u);
     }
 
+    /**
+     * Clips the gradient of {@code ev} to {@code maxGradNorm} and takes the Adam step: in Java on the
+     * {@link ComputePath#HOST_BUFFERS} path ({@link QNet#clipAndUpdate}), else ND4J's norm and scaling and DL4J's
+     * updater on DL4J's gradient object.
+     *
+     * @return the gradient's global L2 norm before clipping
+     */
+    private double clipAndUpdate(TdObjective.Evaluation ev) {
+        if (ComputePath.select().hostBuffers()) {
+            return net.clipAndUpdate(config.maxGradNorm());
+        }
+        INDArray grad = net.gradient();
+        double norm = grad.norm2Number().doubleValue();
+        if (config.maxGradNorm() > 0 && norm > config.maxGradNorm()) {
+            grad.muli(config.maxGradNorm() / norm);
+        }
+        net.applyUpdate(ev.gradient());
+        return norm;
+    }
+
     /** Targets {@code y = R + d Q_target(s', a*)} for {@code rows} next observations (see {@link TdLoss#targets}). */
     private void computeTargets(float[] next, int rows, double[] returns, double[] discounts, double[] out) {
-        double[] qTarget = target.qValues(next, rows);
-        double[] qOnline = config.doubleDqn() ? net.qValues(next, rows) : null;
-        TdLoss.targets(qOnline, qTarget, actions, returns, discounts, config.doubleDqn(), out);
+        if (!ComputePath.select().hostBuffers()) {
+            double[] qTarget = target.qValues(next, rows);
+            double[] qOnline = config.doubleDqn() ? net.qValues(next, rows) : null;
+            TdLoss.targets(qOnline, qTarget, actions, returns, discounts, config.doubleDqn(), out);
+            return;
+        }
+        // The fast pass: the next observations are converted and scanned once, the target network's pass copies them.
+        DensePass targetPass = target.pass(rows);
+        double[] qOnline = null;
+        if (config.doubleDqn()) {
+            DensePass onlinePass = net.pass(rows);
+            onlinePass.setInput(next);
+            qOnline = onlinePass.forward().clone();
+            targetPass.setInput(onlinePass);
+        } else {
+            targetPass.setInput(next);
+        }
+        TdLoss.targets(qOnline, targetPass.forward(), actions, returns, discounts, config.doubleDqn(), out);
     }
 
     private void syncTarget() {

@@ -1,12 +1,13 @@
 package dev.lantern.agents.dqn;
 
+import dev.lantern.agents.api.ComputePath;
+import dev.lantern.agents.nn.DensePass;
 import dev.lantern.agents.nn.GraphNetwork;
 import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.Graphs;
 import dev.lantern.agents.nn.WeightInit;
 import dev.lantern.environments.random.Rng;
 import java.util.List;
-import dev.lantern.environments.random.Rng;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -17,8 +18,8 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * The Q-network: a torso of two dense tanh layers and a linear head with one output per action, as a DL4J
  * {@link ComputationGraph} whose head is a plain identity {@link DenseLayer}; the TD loss and its gradient with respect
- * to the head's output are computed by Lantern ({@link TdLoss}), then backpropagated with
- * {@link ComputationGraph#backpropGradient}.
+ * to the head's output are computed by Lantern ({@link TdLoss}), then backpropagated by the fast pass
+ * ({@link #pass}) or, on the {@link ComputePath#ND4J_OPS} path, {@link ComputationGraph#backpropGradient}.
  *
  * <pre>
  *   obs [B, inputSize] -> torso.dense0 (tanh) -> torso.dense1 (tanh) -> q.values [B, actions] (identity)
@@ -83,11 +84,19 @@ public final class QNet extends GraphNetwork {
     }
 
     /**
-     * Inference on {@code rows} observations laid out back to back, no native memory left behind
-     * ({@link #outputs}): Q-values in double precision, {@code [rows * actions]} row-major.
+     * Inference on {@code rows} observations laid out back to back, no native memory left behind: Q-values in double
+     * precision, {@code [rows * actions]} row-major, a new array. On the {@link ComputePath#HOST_BUFFERS} path by the
+     * fast pass for that row count ({@link #pass}: a handful of native calls, the one-hot input's first layer on its
+     * active columns), the numbers of {@link #outputs} up to floating-point rounding; on the other, {@link #outputs}.
+     * The path the agent acts with (every environment step) and computes its targets with (every update).
      */
     public double[] qValues(float[] obs, int rows) {
-        return outputs(obs, rows)[0];
+        if (!ComputePath.select().hostBuffers()) {
+            return outputs(obs, rows)[0];
+        }
+        DensePass pass = pass(rows);
+        pass.setInput(obs);
+        return pass.forward().clone();
     }
 
     @Override

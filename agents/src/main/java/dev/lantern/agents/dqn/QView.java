@@ -21,4 +21,10 @@ public final class QView extends FrozenView<QNet> implements ActionValueView {
     public void actionValues(float[] observations, int count, double[] qValues) {
         System.arraycopy(outputs(observations, count)[0], 0, qValues, 0, count * actionCount());
     }
+
+    /** {@inheritDoc} By {@link QNet#qValues(float[], int)}: the fast pass on the host-buffer path, which DQN acts with. */
+    @Override
+    public void evaluateForDisplay(float[] observations, int count, double[] probabilities, double[] values) {
+        ActionValueView.greedy(net().qValues(observations, count), count, actionCount(), probabilities, values);
+    }
 }

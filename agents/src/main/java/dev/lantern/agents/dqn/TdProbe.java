@@ -44,7 +44,7 @@ public final class TdProbe extends PinnedProbe implements TermedLoss {
 
     @Override
     protected double evaluate() {
-        return objective.evaluate(observations, actions, targets, null).loss();
+        return objective.evaluateFixed(observations, actions, targets, null).loss();
     }
 
     @Override

@@ -141,6 +141,26 @@ final class ActiveColumns {
         }
     }
 
+    /**
+     * Takes the batch that {@code other} (same type, batch and input size) prepared last, without scanning it again:
+     * its active columns and compressed input. {@link #values()} is left as it was (it is only read by
+     * {@link #prepare()}).
+     */
+    void copyFrom(ActiveColumns other) {
+        if (other.type != type || other.batch != batch || other.inputSize != inputSize) {
+            throw new IllegalArgumentException("cannot take the input of a " + other.type + " batch of " + other.batch
+                    + " x " + other.inputSize + " into a " + type + " batch of " + batch + " x " + inputSize);
+        }
+        sparse = other.sparse;
+        if (!sparse) {
+            return;
+        }
+        activeCount = other.activeCount;
+        System.arraycopy(other.active, 0, active, 0, activeCount);
+        compressed = compressedBySize.computeIfAbsent(other.compressed.k, Compressed::new);
+        compressed.x.assign(other.compressed.x);
+    }
+
     private double[] scratch(int size) {
         if (scratch.length < size) {
             scratch = new double[size];

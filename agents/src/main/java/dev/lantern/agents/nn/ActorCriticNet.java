@@ -1,16 +1,11 @@
 package dev.lantern.agents.nn;
 
-import dev.lantern.agents.api.ComputePath;
 import dev.lantern.environments.random.Rng;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -37,7 +32,6 @@ public final class ActorCriticNet extends GraphNetwork {
     public static final List<String> LAYERS = List.of(TORSO_0, TORSO_1, POLICY, VALUE);
 
     private final int[] hidden;
-    private final Map<Integer, DensePass> passes = new HashMap<>();
 
     private ActorCriticNet(ComputationGraph graph, int inputSize, int actionCount, int[] hidden) {
         super(graph, inputSize, actionCount);
@@ -85,45 +79,6 @@ public final class ActorCriticNet extends GraphNetwork {
     /** Sizes of the two torso layers. */
     public int[] hidden() {
         return hidden.clone();
-    }
-
-    /**
-     * The fast training pass for batches of {@code batchSize} rows, made on first use and kept: forward and backward
-     * with gemm calls into preallocated buffers, the same numbers as {@link #forward} and {@link #backward} up to
-     * floating-point rounding ({@link DensePass}). Works on host buffers: only on the {@link ComputePath#HOST_BUFFERS}
-     * path.
-     *
-     * @throws IllegalStateException on the {@link ComputePath#ND4J_OPS} path
-     */
-    public DensePass pass(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
-        }
-        ComputePath.requireHostBuffers("the fast pass (DensePass)");
-        return passes.computeIfAbsent(batchSize, b -> new DensePass(graph(), b, inputSize(), hidden, actionCount()));
-    }
-
-    /**
-     * PPO's optimizer step on the gradient in {@link #gradient()}: scale it to a global L2 norm of at most
-     * {@code maxGradNorm} ({@code <= 0}: no clipping), then Adam, the iteration count advanced. Same arithmetic and
-     * same updater state as clipping the buffer and calling {@link #applyUpdate}, in one pass of Java loops over the
-     * flat buffers instead of DL4J's Adam op ({@link AdamStep}); takes DL4J's updater instead off the
-     * {@link ComputePath#HOST_BUFFERS} path and for an updater the loop does not cover.
-     *
-     * @return the gradient's L2 norm before clipping
-     */
-    public double clipAndUpdate(double maxGradNorm) {
-        Gradient flat = flatGradient();
-        if (ComputePath.select().hostBuffers() && AdamStep.supports(graph())) {
-            return AdamStep.apply(graph(), maxGradNorm);
-        }
-        INDArray grad = gradient();
-        double norm = grad.norm2Number().doubleValue();
-        if (maxGradNorm > 0 && norm > maxGradNorm) {
-            grad.muli(maxGradNorm / norm);
-        }
-        applyUpdate(flat);
-        return norm;
     }
 
     @Override

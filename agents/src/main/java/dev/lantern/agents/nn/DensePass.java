@@ -2,6 +2,7 @@ package dev.lantern.agents.nn;
 
 import dev.lantern.agents.api.ParameterLayout;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -14,21 +15,23 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The training forward and backward pass of the actor-critic MLP for one batch size: twelve ND4J calls (gemm and tanh)
+ * The training forward and backward pass of a {@link GraphNetwork} (the tanh torso and its identity heads: the
+ * actor-critic's policy and value, the Q-network's Q-values) for one batch size: twelve ND4J calls (gemm and tanh)
  * into buffers allocated once, the gradient written straight into the graph's gradient buffer.
  *
- * <p>It computes what {@link ActorCriticNet#forward} and {@link ActorCriticNet#backward} compute (DL4J's dense layers:
+ * <p>It computes what {@link GraphNetwork#forward} and {@link GraphNetwork#backward} compute (DL4J's dense layers:
  * {@code z = x W + b}, {@code tanh}, {@code dW = xᵀ δ}, {@code db = Σ_rows δ}, {@code ε = δ Wᵀ}) without what a small
  * network pays for around them: workspace setup, the activation map, new arrays every call, the input layer's epsilon
  * (which no one reads and which costs as much as the first layer's product), and one native call per bias and per head.
  * The biases ride in the products: each layer's input carries a column of ones and its weights a bias row, so one gemm
- * gives {@code x W + b} and one gives {@code [dW; db]}; the two heads are one {@code [h1 + 1, A + 1]} product. When the
+ * gives {@code x W + b} and one gives {@code [dW; db]}; the heads, side by side in the order of the graph's outputs,
+ * are one {@code [h1 + 1, W]} product ({@code W} = their widths summed: {@code A + 1} for policy and value). When the
  * batch's input is sparse in columns (one-hot grid observations: the walls, the floor and the cells the agents stand
  * on), the first layer runs on the active columns only ({@link ActiveColumns}).
  *
  * <p>The {@link ComputationGraph} stays the owner of the parameters, the gradient buffer and the updater, so
  * checkpoints, serialization and the analysis see nothing different. Shapes: {@code B} = {@link #batchSize()},
- * {@code A} actions. One instance per network and batch size, on the thread that owns the network.
+ * {@code W} = {@link #outputWidth()}. One instance per network and batch size, on the thread that owns the network.
  */
 public final class DensePass {
 
@@ -37,17 +40,15 @@ public final class DensePass {
     private final int inputSize;
     private final int h0;
     private final int h1;
-    private final int actions;
+    private final int width;         // the heads' outputs side by side
     private final DataType type;
     // Offsets in the flat parameter (and gradient) vector: weights [in, out] 'f', then biases.
     private final int w0;
     private final int b0;
     private final int w1;
     private final int b1;
-    private final int wp;
-    private final int bp;
-    private final int wv;
-    private final int bv;
+    private final int[] headOffsets; // each head's weights [h1, width] 'f', then its biases
+    private final int[] headWidths;
     private final Layer l0;
     private final Layer l1;
 
@@ -59,11 +60,11 @@ public final class DensePass {
     private final INDArray a1Aug;
     private final INDArray a1;
     private final INDArray w1Aug;    // [h0 + 1, h1] 'f': W1 over b1
-    private final INDArray headAug;  // [h1 + 1, A + 1] 'f': [Wp Wv] over [bp bv]
-    private final INDArray head;     // [h1, A + 1] 'f': [Wp Wv]
-    private final INDArray out;      // [B, A + 1] 'c': logits, value
-    private final INDArray dOut;     // [B, A + 1] 'c'
-    private final INDArray dHeadAug; // [h1 + 1, A + 1] 'f'
+    private final INDArray headAug;  // [h1 + 1, W] 'f': the heads' weights side by side over their biases
+    private final INDArray head;     // [h1, W] 'f': the heads' weights
+    private final INDArray out;      // [B, W] 'c': the heads' outputs (logits, value)
+    private final INDArray dOut;     // [B, W] 'c'
+    private final INDArray dHeadAug; // [h1 + 1, W] 'f'
     private final INDArray da1;
     private final INDArray dz1;
     private final INDArray dW1Aug;   // [h0 + 1, h1] 'f'
@@ -90,6 +91,7 @@ public final class DensePass {
     private double[] actScratch = new double[0];
     private double[] epsScratch = new double[0];
     private double[] scratch = new double[0];
+    private double[] outputs = new double[0];
 
     private Map<String, INDArray> g0;
     private INDArray gradientView;
@@ -97,28 +99,40 @@ public final class DensePass {
     private INDArray paramsView;
     private Flat paramsFlat;
 
-    DensePass(ComputationGraph graph, int batch, int inputSize, int[] hidden, int actions) {
+    /**
+     * @param heads the identity head layers on {@code torso.dense1}, in the order of the graph's outputs
+     */
+    DensePass(ComputationGraph graph, int batch, int inputSize, int[] hidden, List<String> heads) {
         this.graph = graph;
         this.batch = batch;
         this.inputSize = inputSize;
         this.h0 = hidden[0];
         this.h1 = hidden[1];
-        this.actions = actions;
         this.type = graph.params().dataType();
         if (type != DataType.FLOAT && type != DataType.DOUBLE) {
             throw new IllegalArgumentException("the fast pass needs a FLOAT or DOUBLE network, got " + type);
         }
         ParameterLayout layout = ParameterLayout.of(graph);
-        w0 = layout.block(ActorCriticNet.TORSO_0).offset();
+        w0 = layout.block(GraphNetwork.TORSO_0).offset();
         b0 = w0 + inputSize * h0;
-        w1 = layout.block(ActorCriticNet.TORSO_1).offset();
+        w1 = layout.block(GraphNetwork.TORSO_1).offset();
         b1 = w1 + h0 * h1;
-        wp = layout.block(ActorCriticNet.POLICY).offset();
-        bp = wp + h1 * actions;
-        wv = layout.block(ActorCriticNet.VALUE).offset();
-        bv = wv + h1;
-        l0 = graph.getLayer(ActorCriticNet.TORSO_0);
-        l1 = graph.getLayer(ActorCriticNet.TORSO_1);
+        headOffsets = new int[heads.size()];
+        headWidths = new int[heads.size()];
+        int w = 0;
+        for (int k = 0; k < heads.size(); k++) {
+            ParameterLayout.Block block = layout.block(heads.get(k));
+            if (block.nIn() != h1) {
+                throw new IllegalArgumentException("head " + heads.get(k) + " has " + block.nIn() + " inputs, the torso "
+                        + h1 + " outputs");
+            }
+            headOffsets[k] = block.offset();
+            headWidths[k] = block.nOut();
+            w += block.nOut();
+        }
+        width = w;
+        l0 = graph.getLayer(GraphNetwork.TORSO_0);
+        l1 = graph.getLayer(GraphNetwork.TORSO_1);
         input = Nd4j.create(type, new long[] {batch, inputSize}, 'c');
         z0 = Nd4j.create(type, new long[] {batch, h0}, 'f');
         a0Aug = Nd4j.create(type, new long[] {batch, h0 + 1}, 'f');
@@ -129,11 +143,11 @@ public final class DensePass {
         a1Aug.getColumn(h1).assign(1);
         a1 = a1Aug.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h1));
         w1Aug = Nd4j.create(type, new long[] {h0 + 1, h1}, 'f');
-        headAug = Nd4j.create(type, new long[] {h1 + 1, actions + 1}, 'f');
-        head = Nd4j.create(type, new long[] {h1, actions + 1}, 'f');
-        out = Nd4j.create(type, new long[] {batch, actions + 1}, 'c');
-        dOut = Nd4j.create(type, new long[] {batch, actions + 1}, 'c');
-        dHeadAug = Nd4j.create(type, new long[] {h1 + 1, actions + 1}, 'f');
+        headAug = Nd4j.create(type, new long[] {h1 + 1, width}, 'f');
+        head = Nd4j.create(type, new long[] {h1, width}, 'f');
+        out = Nd4j.create(type, new long[] {batch, width}, 'c');
+        dOut = Nd4j.create(type, new long[] {batch, width}, 'c');
+        dHeadAug = Nd4j.create(type, new long[] {h1 + 1, width}, 'f');
         da1 = Nd4j.create(type, new long[] {batch, h1}, 'f');
         dz1 = Nd4j.create(type, new long[] {batch, h1}, 'f');
         dW1Aug = Nd4j.create(type, new long[] {h0 + 1, h1}, 'f');
@@ -152,6 +166,11 @@ public final class DensePass {
     /** Rows per call. */
     public int batchSize() {
         return batch;
+    }
+
+    /** Outputs per row: the heads' widths summed, in the order of the graph's outputs. */
+    public int outputWidth() {
+        return width;
     }
 
     /**
@@ -195,6 +214,24 @@ public final class DensePass {
     }
 
     /**
+     * Sets the observations that {@code other} holds (a pass of another network of the same input size, batch size and
+     * type: a target network's, on the batch its online network just took), copying them buffer to buffer instead of
+     * converting and scanning them again. The same numbers as setting the same observations here.
+     */
+    public void setInput(DensePass other) {
+        if (other.batch != batch || other.inputSize != inputSize || other.type != type) {
+            throw new IllegalArgumentException("cannot take the input of a " + other.type + " pass of " + other.batch
+                    + " x " + other.inputSize + " into a " + type + " pass of " + batch + " x " + inputSize);
+        }
+        fixedInput = null;
+        columns.copyFrom(other.columns);
+        sparse = other.sparse;
+        if (!sparse) {
+            input.assign(other.input);
+        }
+    }
+
+    /**
      * Sets the batch's observations as {@link #setInput(INDArray)} does, unless {@code observations} is the array this
      * method set last and no other input was set since: then the buffers hold it already and nothing is done. For a
      * probe's fixed observations, evaluated at many parameter vectors; the caller must not change the array in place.
@@ -221,10 +258,10 @@ public final class DensePass {
     /**
      * Training forward pass of the input set last (no dropout: none is configured).
      *
-     * @param logitsOut {@code [B * A]} row-major, written
-     * @param valuesOut {@code [B]}, written
+     * @return the heads' outputs side by side, {@code [B * W]} row-major (row {@code b}'s head {@code k} from column
+     *         {@code Σ_{i<k} width_i}); a buffer of this pass, overwritten by the next call
      */
-    public void forward(double[] logitsOut, double[] valuesOut) {
+    public double[] forward() {
         bind();
         Flat p = paramsFlat;
         if (sparse) {
@@ -242,18 +279,34 @@ public final class DensePass {
         w1AugFlat.write(w, (h0 + 1) * h1);
         Nd4j.gemm(a0Aug, w1Aug, z1, false, false, 1.0, 0.0);
         Nd4j.getExecutioner().exec(new Tanh(z1, a1));
-        int width = actions + 1;
         double[] h = scratch((h1 + 1) * width);
-        for (int j = 0; j < actions; j++) {
-            p.read(wp + j * h1, h, j * (h1 + 1), h1);
-            h[j * (h1 + 1) + h1] = p.get(bp + j);
+        int column = 0;
+        for (int k = 0; k < headOffsets.length; k++) {
+            int off = headOffsets[k];
+            int bias = off + h1 * headWidths[k];
+            for (int j = 0; j < headWidths[k]; j++, column++) {
+                p.read(off + j * h1, h, column * (h1 + 1), h1);
+                h[column * (h1 + 1) + h1] = p.get(bias + j);
+            }
         }
-        p.read(wv, h, actions * (h1 + 1), h1);
-        h[actions * (h1 + 1) + h1] = p.get(bv);
         headAugFlat.write(h, (h1 + 1) * width);
         Nd4j.gemm(a1Aug, headAug, out, false, false, 1.0, 0.0);
-        double[] o = scratch(batch * width);
-        outFlat.read(0, o, 0, batch * width);
+        if (outputs.length != batch * width) {
+            outputs = new double[batch * width];
+        }
+        outFlat.read(0, outputs, 0, batch * width);
+        return outputs;
+    }
+
+    /**
+     * {@link #forward()} of a network with two heads, the second of width 1 (the actor-critic's policy and value).
+     *
+     * @param logitsOut {@code [B * A]} row-major, written
+     * @param valuesOut {@code [B]}, written
+     */
+    public void forward(double[] logitsOut, double[] valuesOut) {
+        int actions = requireTwoHeads();
+        double[] o = forward();
         for (int b = 0; b < batch; b++) {
             System.arraycopy(o, b * width, logitsOut, b * actions, actions);
             valuesOut[b] = o[b * width + actions];
@@ -261,28 +314,49 @@ public final class DensePass {
     }
 
     /**
-     * Backpropagates dLoss/dLogits and dLoss/dValue through the activations of the last {@link #forward}; the gradient
-     * of every parameter lands in the graph's gradient buffer ({@link ActorCriticNet#gradient()}), overwritten. The
-     * epsilon with respect to the input is not computed.
+     * {@link #backward(double[])} of a network with two heads, the second of width 1: dLoss/dLogits and dLoss/dValue.
      *
      * @param dLogits {@code [B * A]} row-major
      * @param dValues {@code [B]}
      */
     public void backward(double[] dLogits, double[] dValues) {
-        bind();
-        int width = actions + 1;
+        int actions = requireTwoHeads();
         double[] d = scratch(batch * width);
         for (int b = 0; b < batch; b++) {
             System.arraycopy(dLogits, b * actions, d, b * width, actions);
             d[b * width + actions] = dValues[b];
         }
-        dOutFlat.write(d, batch * width);
+        backward(d);
+    }
+
+    /** The first head's width, after checking that there are two heads and the second is one wide. */
+    private int requireTwoHeads() {
+        if (headWidths.length != 2 || headWidths[1] != 1) {
+            throw new IllegalStateException("logits and values need two heads, the second of width 1; this pass has widths "
+                    + Arrays.toString(headWidths));
+        }
+        return headWidths[0];
+    }
+
+    /**
+     * Backpropagates dLoss/dOutput of every head through the activations of the last {@link #forward}; the gradient of
+     * every parameter lands in the graph's gradient buffer ({@link GraphNetwork#gradient()}), overwritten. The epsilon
+     * with respect to the input is not computed.
+     *
+     * @param dOutputs {@code [B * W]} row-major, laid out as {@link #forward()}'s outputs (at least that long; read
+     *                 before anything else is written, so it may be a buffer this pass lent)
+     */
+    public void backward(double[] dOutputs) {
+        bind();
+        dOutFlat.write(dOutputs, batch * width);
         // head: the weights without the bias row, for the torso's epsilon
         double[] h = scratch(h1 * width);
-        for (int j = 0; j < actions; j++) {
-            paramsFlat.read(wp + j * h1, h, j * h1, h1);
+        int column = 0;
+        for (int k = 0; k < headOffsets.length; k++) {
+            for (int j = 0; j < headWidths[k]; j++, column++) {
+                paramsFlat.read(headOffsets[k] + j * h1, h, column * h1, h1);
+            }
         }
-        paramsFlat.read(wv, h, actions * h1, h1);
         headFlat.write(h, h1 * width);
         Nd4j.gemm(a1Aug, dOut, dHeadAug, true, false, 1.0, 0.0);
         Nd4j.gemm(dOut, head, da1, false, true, 1.0, 0.0);
@@ -313,12 +387,15 @@ public final class DensePass {
         }
         double[] dh = scratch((h1 + 1) * width);
         dHeadAugFlat.read(0, dh, 0, (h1 + 1) * width);
-        for (int j = 0; j < actions; j++) {
-            g.write(wp + j * h1, dh, j * (h1 + 1), h1);
-            g.put(bp + j, dh[j * (h1 + 1) + h1]);
+        column = 0;
+        for (int k = 0; k < headOffsets.length; k++) {
+            int off = headOffsets[k];
+            int bias = off + h1 * headWidths[k];
+            for (int j = 0; j < headWidths[k]; j++, column++) {
+                g.write(off + j * h1, dh, column * (h1 + 1), h1);
+                g.put(bias + j, dh[column * (h1 + 1) + h1]);
+            }
         }
-        g.write(wv, dh, actions * (h1 + 1), h1);
-        g.put(bv, dh[actions * (h1 + 1) + h1]);
     }
 
     /**

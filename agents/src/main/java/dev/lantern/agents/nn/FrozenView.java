@@ -2,6 +2,8 @@ package dev.lantern.agents.nn;
 
 import dev.lantern.agents.api.Inspectable;
 import dev.lantern.agents.api.InspectableNetwork;
+import dev.lantern.agents.api.PolicyValueView;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 
 /**
  * The base of every network snapshot ({@link ActorCriticView}, {@code dqn.QView}, {@code alphazero.AlphaZeroView}): a
@@ -24,6 +26,34 @@ public abstract class FrozenView<N extends GraphNetwork> implements Inspectable 
     protected FrozenView(N net, long version) {
         this.net = net;
         this.version = version;
+    }
+
+    /**
+     * The private network of {@code spent}, now holding {@code live}'s parameters and update count, if {@code spent} is
+     * a {@code type} over a network of {@code live}'s class, size and data type; otherwise null (nothing is changed).
+     * What a learner's {@code snapshot(spent)} ({@link dev.lantern.agents.api.LearningAgent#snapshot(PolicyValueView)})
+     * wraps in a new view: one copy of the parameter vector instead of a new network. The updater state of the
+     * recycled copy is not refreshed (a view never trains). Training thread (it reads {@code live}); the caller gives
+     * {@code spent} up.
+     */
+    public static <N extends GraphNetwork> N recycle(PolicyValueView spent, Class<? extends FrozenView<N>> type,
+            N live) {
+        if (!type.isInstance(spent)) {
+            return null;
+        }
+        GraphNetwork net = ((FrozenView<?>) spent).net;
+        if (net == live || net.getClass() != live.getClass() || net.params().length() != live.params().length()
+                || net.params().dataType() != live.params().dataType()) {
+            return null;
+        }
+        net.setParams(live.params());
+        ComputationGraphConfiguration from = live.graph().getConfiguration();
+        ComputationGraphConfiguration to = net.graph().getConfiguration();
+        to.setIterationCount(from.getIterationCount());
+        to.setEpochCount(from.getEpochCount());
+        @SuppressWarnings("unchecked") // same class as live's
+        N same = (N) net;
+        return same;
     }
 
     /** The update count (or other label) at which this snapshot was taken. */

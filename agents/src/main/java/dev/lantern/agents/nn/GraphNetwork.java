@@ -3,6 +3,7 @@ package dev.lantern.agents.nn;
 import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.api.InspectableNetwork;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.lantern.environments.random.Rng;
@@ -43,6 +44,7 @@ public abstract class GraphNetwork {
     private final int actionCount;
     private DefaultGradient flatGradient;
     private GraphNetwork shadow;
+    private final Map<Integer, DensePass> passes = new HashMap<>();
     // Input buffers of {@link #outputs}, by row count, reused; the eldest released beyond a handful of sizes.
     private final Map<Integer, INDArray> inputs = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -279,6 +281,46 @@ public abstract class GraphNetwork {
      */
     public void applyUpdate(Gradient gradient) {
         Graphs.applyUpdate(graph, gradient);
+    }
+
+    /**
+     * The fast training pass for batches of {@code batchSize} rows, made on first use and kept: forward and backward of
+     * the torso and every head (in the order of the graph's outputs) with gemm calls into preallocated buffers, the same
+     * numbers as {@link #forward} and {@link #backward} up to floating-point rounding ({@link DensePass}). Works on host
+     * buffers: only on the {@link ComputePath#HOST_BUFFERS} path.
+     *
+     * @throws IllegalStateException on the {@link ComputePath#ND4J_OPS} path
+     */
+    public DensePass pass(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        ComputePath.requireHostBuffers("the fast pass (DensePass)");
+        return passes.computeIfAbsent(batchSize, b -> new DensePass(graph, b, inputSize,
+                new int[] {fanOut(graph, TORSO_0), fanOut(graph, TORSO_1)}, graph.getConfiguration().getNetworkOutputs()));
+    }
+
+    /**
+     * The optimizer step on the gradient in {@link #gradient()}: scale it to a global L2 norm of at most
+     * {@code maxGradNorm} ({@code <= 0}: no clipping), then Adam, the iteration count advanced. Same arithmetic and
+     * same updater state as clipping the buffer and calling {@link #applyUpdate}, in one pass of Java loops over the
+     * flat buffers instead of DL4J's Adam op ({@link AdamStep}); takes DL4J's updater instead off the
+     * {@link ComputePath#HOST_BUFFERS} path and for an updater the loop does not cover.
+     *
+     * @return the gradient's L2 norm before clipping
+     */
+    public double clipAndUpdate(double maxGradNorm) {
+        Gradient flat = flatGradient();
+        if (ComputePath.select().hostBuffers() && AdamStep.supports(graph)) {
+            return AdamStep.apply(graph, maxGradNorm);
+        }
+        INDArray grad = gradient();
+        double norm = grad.norm2Number().doubleValue();
+        if (maxGradNorm > 0 && norm > maxGradNorm) {
+            grad.muli(maxGradNorm / norm);
+        }
+        applyUpdate(flat);
+        return norm;
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.lantern.agents.train;
 
-import dev.lantern.agents.api.PolicyValueView;
+import dev.lantern.agents.api.Snapshots;
 import dev.lantern.agents.api.ParameterLayout;
 import dev.lantern.environments.api.Environment;
 import java.nio.file.Path;
@@ -14,10 +14,11 @@ import java.util.function.Supplier;
  * @param runDir   the run directory, or null for a run that writes no files (the lab's, tests')
  * @param metrics  where to send scalar metrics
  * @param manifest entries recorders add to the manifest's {@code recorders} section (written at the end of the run)
- * @param snapshot makes a frozen copy of the current policy and value function (call on the training thread only)
+ * @param snapshot makes frozen copies of the current policy and value function, new or recycled (call on the
+ *                 training thread only)
  * @param environments makes a fresh environment like the ones trained on (observation and time limit included), for
  *                 observers that draw or encode states; null for a board game or when the trainer was not told
  */
 public record RunContext(ParameterLayout layout, Path runDir, MetricSink metrics, Map<String, Object> manifest,
-        Supplier<PolicyValueView> snapshot, Supplier<? extends Environment> environments) {
+        Snapshots snapshot, Supplier<? extends Environment> environments) {
 }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.lantern.agents.api.LearningAgent;
 import dev.lantern.agents.api.ParameterLayout;
+import dev.lantern.agents.api.Snapshots;
 import dev.lantern.agents.run.ResumePoint;
 import dev.lantern.agents.run.RunDirectory;
 import dev.lantern.environments.api.Environment;
@@ -125,7 +126,7 @@ public final class Trainer {
         Map<String, Object> recorderNotes = new LinkedHashMap<>();
         layout = agent.network() == null ? new ParameterLayout(List.of()) : ParameterLayout.of(agent.network());
         RunContext context = new RunContext(layout, runDir == null ? null : runDir.path(), this::scalar,
-                recorderNotes, agent::snapshot, environments);
+                recorderNotes, Snapshots.of(agent), environments);
         String status = "completed";
         String failure = null;
         Map<String, Double> evaluation = Map.of();

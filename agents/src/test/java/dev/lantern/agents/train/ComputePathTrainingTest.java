@@ -23,7 +23,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The ND4J op path (what a CUDA backend takes, forced here on the CPU through {@value ComputePath#PROPERTY}) trains to
- * the same result as the host-buffer fast pass: tiny runs of PPO, DQN and AlphaZero from one seed on each path. While
+ * the same result as the host-buffer fast pass: tiny runs of PPO, DQN (double DQN with prioritized replay and LCA
+ * probes; plain DQN with Polyak targets) and AlphaZero from one seed on each path. While
  * the forced run trains, no host-buffer code runs (the counters of {@link ComputePath#select} and the guard in the
  * fast pass, which would throw). The two paths round differently (the fast pass sums in another order), so the final
  * parameters agree to a tolerance: every parameter within {@value #TOLERANCE} of the other path's, while training
@@ -52,6 +53,15 @@ class ComputePathTrainingTest {
                 0.4, 1e-6, 10.0, List.of(32, 32), 1.0);
         compare("dqn", () -> DqnAgent.create(config, () -> EnvRegistry.make("grid/empty-5x5-v1", 12), 5, 2_000, 8,
                 DataType.FLOAT), 40);
+    }
+
+    @Test
+    void plainDqnWithPolyakTargetsTrainsTheSameOnTheNd4jOpPath() {
+        // Targets from the target network alone (no double DQN), uniform replay, Polyak averaging, no clipping.
+        DqnConfig config = new DqnConfig(3, 1e-3, 0.9, 200, 16, 48, 4, 2, 1, 0.2, false, 1, 1.0, 0.1, 400, false, 0.6,
+                0.4, 1e-6, 0, List.of(32, 32), 1.0);
+        compare("dqn (plain)", () -> DqnAgent.create(config, () -> EnvRegistry.make("grid/empty-5x5-v1", 12), 6, 2_000,
+                0, DataType.FLOAT), 40);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.lantern.app.bench;
 
 import dev.lantern.app.console.LanternCommand;
 import dev.lantern.app.lab.LabBenchRun;
+import dev.lantern.app.lab.ThreadCpu;
 import dev.lantern.app.lab.LabSettings;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.io.PrintWriter;
@@ -48,8 +49,8 @@ final class BenchLabCommand extends LanternCommand {
         out.printf(Locale.ROOT, "lantern bench lab: %s, PPO defaults, LCA on, %,d env steps per run, %d rounds, "
                 + "%d cores, display %s%n", env, steps, rounds, Runtime.getRuntime().availableProcessors(),
                 System.getenv().getOrDefault("DISPLAY", "(none)"));
-        out.printf(Locale.ROOT, "%-9s %-6s %12s %10s %14s %18s %8s%n", "lab", "round", "env steps/s", "updates/s",
-                "lab frames/s", "circuit frames/s", "seconds");
+        out.printf(Locale.ROOT, "%-9s %-6s %12s %10s %14s %15s %18s %10s %8s%n", "lab", "round", "env steps/s",
+                "updates/s", "lab frames/s", "grid frames/s", "circuit frames/s", "recycled", "seconds");
         Map<LabBenchRun.Mode, List<LabBenchRun.Figures>> all = new EnumMap<>(LabBenchRun.Mode.class);
         try {
             // warm-up, not counted: the JIT, the JavaFX toolkit and the first window's layout
@@ -58,9 +59,12 @@ final class BenchLabCommand extends LanternCommand {
                 for (LabBenchRun.Mode mode : LabBenchRun.Mode.values()) {
                     LabBenchRun.Figures f = LabBenchRun.measure(settings, mode);
                     all.computeIfAbsent(mode, m -> new ArrayList<>()).add(f);
-                    out.printf(Locale.ROOT, "%-9s %-6d %,12.0f %10.1f %14.1f %18.1f %8.1f%n",
+                    out.printf(Locale.ROOT, "%-9s %-6d %,12.0f %10.1f %14.1f %15.1f %18.1f %10s %8.1f%n",
                             mode.name().toLowerCase(Locale.ROOT), r, f.envStepsPerSecond(), f.updatesPerSecond(),
-                            f.feedFramesPerSecond(), f.circuitFramesPerSecond(), f.seconds());
+                            f.feedFramesPerSecond(), f.gridFramesPerSecond(), f.circuitFramesPerSecond(),
+                            Double.isNaN(f.recycledShare()) ? "-" : String.format(Locale.ROOT, "%.0f%%",
+                                    100 * f.recycledShare()), f.seconds());
+                    out.printf(Locale.ROOT, "          cores used: %s%n", ThreadCpu.describe(f.cores()));
                     out.flush();
                 }
             }
@@ -77,9 +81,13 @@ final class BenchLabCommand extends LanternCommand {
         double circuits = mean(all.get(LabBenchRun.Mode.CIRCUITS), LabBenchRun.Figures::envStepsPerSecond);
         out.printf(Locale.ROOT, "mean env steps/s: closed %,.0f, charts %,.0f, circuits %,.0f%n", closed, charts,
                 circuits);
-        out.printf(Locale.ROOT, "training speed, lab open on circuits / closed: %.3f (%.1f%% slower; target <= 10%%);"
-                + " on charts / closed: %.3f%n", circuits / closed, 100 * (1 - circuits / closed), charts / closed);
-        out.printf(Locale.ROOT, "circuit view: %.1f distinct frames drawn/s (target >= 20), lab frames received %.1f/s,"
+        out.printf(Locale.ROOT, "training speed, lab open on its grid and charts / closed: %.3f (%.1f%% slower; target"
+                + " <= 10%%), grid %.1f distinct frames drawn/s (target >= 30)%n", charts / closed,
+                100 * (1 - charts / closed), mean(all.get(LabBenchRun.Mode.CHARTS),
+                        LabBenchRun.Figures::gridFramesPerSecond));
+        out.printf(Locale.ROOT, "training speed, lab open on circuits / closed: %.3f (%.1f%% slower)%n",
+                circuits / closed, 100 * (1 - circuits / closed));
+        out.printf(Locale.ROOT, "circuit view: %.1f distinct frames drawn/s, lab frames received %.1f/s,"
                 + " updates %.1f/s%n", mean(all.get(LabBenchRun.Mode.CIRCUITS),
                         LabBenchRun.Figures::circuitFramesPerSecond),
                 mean(all.get(LabBenchRun.Mode.CIRCUITS), LabBenchRun.Figures::feedFramesPerSecond),

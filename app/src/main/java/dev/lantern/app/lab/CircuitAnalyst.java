@@ -80,9 +80,6 @@ final class CircuitAnalyst implements AutoCloseable {
     /** Follows {@code f} (the current run's feed; null: none). */
     void follow(LiveFeed f) {
         feed = f;
-        if (f != null) {
-            f.setFastFrames(active);
-        }
         LockSupport.unpark(thread);
     }
 
@@ -106,10 +103,6 @@ final class CircuitAnalyst implements AutoCloseable {
     /** Whether frames are made at all (the view is shown). */
     void setActive(boolean a) {
         active = a;
-        LiveFeed f = feed;
-        if (f != null) {
-            f.setFastFrames(a); // the circuit view draws every snapshot: the feed makes them more often
-        }
         LockSupport.unpark(thread);
     }
 
@@ -171,7 +164,13 @@ final class CircuitAnalyst implements AutoCloseable {
             return false;
         }
         if (fresh) {
-            record(f, s);
+            try {
+                record(f, s);
+            } finally {
+                f.giveBack(s); // what record keeps is its own (the inspector's copy, the atlas)
+            }
+        } else if (s != null) {
+            f.giveBack(s);
         }
         if (atlas == null) {
             return false;

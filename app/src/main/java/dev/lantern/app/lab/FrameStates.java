@@ -76,7 +76,7 @@ final class FrameStates {
         int actions = view.actionCount();
         double[] probs = new double[stateCount * actions];
         double[] vals = new double[stateCount];
-        view.evaluate(observations, stateCount, probs, vals);
+        view.evaluateForDisplay(observations, stateCount, probs, vals);
         double[] qs = null;
         if (view instanceof ActionValueView q) {
             qs = new double[stateCount * actions];

@@ -34,12 +34,17 @@ final class GridPainter {
         this.cell = cell;
     }
 
-    /** Fills a cell and marks goal, lava, a key still lying there, a door, or an extended tile's letter. */
+    /**
+     * Fills a cell (unless {@code fill} is null: filled already) and marks goal, lava, a key still lying there, a door,
+     * or an extended tile's letter.
+     */
     void tile(Tile tile, int r, int c, Color fill, boolean keyLying) {
         double x = c * cell;
         double y = r * cell;
-        g.setFill(fill);
-        g.fillRect(x, y, cell, cell);
+        if (fill != null) {
+            g.setFill(fill);
+            g.fillRect(x, y, cell, cell);
+        }
         if (tile == Tile.GOAL || tile == Tile.LAVA) {
             g.setFill(Color.WHITE);
             g.setFont(Font.font(null, FontWeight.BOLD, cell * 0.42));

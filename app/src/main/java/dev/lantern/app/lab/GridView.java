@@ -78,6 +78,8 @@ public final class GridView extends CanvasRegion {
     private Cell hovered;
     private Cell pinned;
     private double cell;
+    private long framesDrawn;
+    private final GridRaster raster = new GridRaster();
     private double originX;
     private double originY;
 
@@ -113,7 +115,13 @@ public final class GridView extends CanvasRegion {
     /** Shows a newer frame. */
     public void setFrame(PolicyFrame f) {
         frame = f;
+        framesDrawn++;
         changed();
+    }
+
+    /** Frames drawn so far ({@link #setFrame} calls: each a frame with new data). */
+    public long framesDrawn() {
+        return framesDrawn;
     }
 
     /**
@@ -310,32 +318,33 @@ public final class GridView extends CanvasRegion {
         GridPainter paint = new GridPainter(g, cell);
         ColorScale scale = colorScale();
         int mask = shownMask();
+        int cells = map.height() * map.width();
+        Color[] fills = new Color[cells];
+        double[][] policy = new double[cells][];
         for (int r = 0; r < map.height(); r++) {
             for (int c = 0; c < map.width(); c++) {
-                Tile tile = map.tile(r, c);
                 double value = shownValue(r, c);
-                Color fill = switch (tile) {
+                fills[r * map.width() + c] = switch (map.tile(r, c)) {
                     case WALL -> WALL;
                     case GOAL -> GOAL;
                     case LAVA -> LAVA;
                     default -> Double.isNaN(value) ? NO_VALUE : scale.color(value);
                 };
-                boolean keyLying = tile == Tile.KEY && (mask & (1 << map.keyIndex(r, c))) == 0;
-                paint.tile(tile, r, c, fill, keyLying);
+                if (frame != null && frame.has(r, c, mask)) {
+                    double[] p = new double[frame.actionCount()];
+                    for (int a = 0; a < p.length; a++) {
+                        p[a] = frame.probability(r, c, mask, a);
+                    }
+                    policy[r * map.width() + c] = p;
+                }
             }
         }
-        paint.gridLines(map.height(), map.width());
-        if (frame != null) {
-            double[] p = new double[frame.actionCount()];
-            for (int r = 0; r < map.height(); r++) {
-                for (int c = 0; c < map.width(); c++) {
-                    if (frame.has(r, c, mask)) {
-                        for (int a = 0; a < p.length; a++) {
-                            p[a] = frame.probability(r, c, mask, a);
-                        }
-                        paint.arrows(r, c, p);
-                    }
-                }
+        raster.paint(g, map.height(), map.width(), (int) cell, fills, policy); // heat and arrows: one image
+        for (int r = 0; r < map.height(); r++) {
+            for (int c = 0; c < map.width(); c++) {
+                Tile tile = map.tile(r, c);
+                boolean keyLying = tile == Tile.KEY && (mask & (1 << map.keyIndex(r, c))) == 0;
+                paint.tile(tile, r, c, null, keyLying);
             }
         }
         if (overlay != null) {

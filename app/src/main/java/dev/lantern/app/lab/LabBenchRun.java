@@ -2,6 +2,7 @@ package dev.lantern.app.lab;
 
 import dev.lantern.agents.train.Recorder;
 import dev.lantern.app.engine.ExperimentRun;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -23,10 +24,15 @@ public final class LabBenchRun {
      * @param updatesPerSecond     optimizer steps per second
      * @param feedFramesPerSecond  frames the lab received per second (0 with the lab closed)
      * @param circuitFramesPerSecond distinct snapshots the circuit view drew per second (0 unless it was shown)
+     * @param gridFramesPerSecond  distinct frames the grid drew per second (0 with the lab closed, or while the circuit
+     *                             view holds the grid)
      * @param seconds              the length of the timed window
+     * @param cores                cores each kind of thread used over the window ({@link ThreadCpu})
+     * @param recycledShare        the share of the feed's snapshots that were recycled copies (NaN with the lab closed)
      */
     public record Figures(double envStepsPerSecond, double updatesPerSecond, double feedFramesPerSecond,
-            double circuitFramesPerSecond, double seconds) {
+            double circuitFramesPerSecond, double gridFramesPerSecond, double seconds,
+            Map<ThreadCpu.Kind, Double> cores, double recycledShare) {
     }
 
     /** What is open while training. */
@@ -49,6 +55,7 @@ public final class LabBenchRun {
 
     private static Figures closed(LabSettings settings) {
         java.util.List<long[]> ends = new java.util.ArrayList<>(); // nanos, envStep, updates at each iteration's end
+        java.util.List<ThreadCpu.Sample> cpu = new java.util.ArrayList<>();
         long[] updates = new long[1];
         Recorder timing = new Recorder() {
             @Override
@@ -59,16 +66,35 @@ public final class LabBenchRun {
             @Override
             public void iterationEnded(long iteration, long envStep) {
                 ends.add(new long[] {System.nanoTime(), envStep, updates[0]});
+                cpu.add(ThreadCpu.sample());
             }
         };
-        ExperimentRun.builder(LabController.experimentFor(settings)).observer(timing).build().run();
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread training = new Thread(() -> { // named as the lab's training thread, for ThreadCpu
+            try {
+                ExperimentRun.builder(LabController.experimentFor(settings)).observer(timing).build().run();
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        }, "lantern-lab-training");
+        training.start();
+        try {
+            training.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the closed run trained", e);
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
         if (ends.size() < 3) {
             throw new IllegalArgumentException("the run has " + ends.size() + " iterations; timing needs at least 3");
         }
         long[] first = ends.get(1); // as the open lab: from the second iteration's end on
         long[] last = ends.get(ends.size() - 1);
         double seconds = (last[0] - first[0]) / 1e9;
-        return new Figures((last[1] - first[1]) / seconds, (last[2] - first[2]) / seconds, 0, 0, seconds);
+        return new Figures((last[1] - first[1]) / seconds, (last[2] - first[2]) / seconds, 0, 0, 0, seconds,
+                cpu.get(cpu.size() - 1).coresSince(cpu.get(1)), Double.NaN);
     }
 
     private static Figures open(LabSettings settings, boolean circuits) throws Exception {
@@ -106,24 +132,33 @@ public final class LabBenchRun {
             long t0 = System.nanoTime();
             LiveFeed.Status s0 = feed.status();
             long[] c0 = counts(window);
+            ThreadCpu.Sample cpu0 = ThreadCpu.sample();
+            long[] snapshots0 = feed.snapshotCounts();
             long t1 = t0;
             LiveFeed.Status s1 = s0;
             long[] c1 = c0;
+            ThreadCpu.Sample cpu1 = cpu0;
+            long[] snapshots1 = snapshots0;
             while (feed.status().phase() == LiveFeed.Phase.RUNNING && feed.status().outcome() == null) {
                 LiveFeed.Status now = feed.status();
                 if (now.iterations() != s1.iterations()) {
                     t1 = System.nanoTime();
                     s1 = now;
                     c1 = counts(window);
+                    cpu1 = ThreadCpu.sample();
+                    snapshots1 = feed.snapshotCounts();
                 }
-                Thread.sleep(1);
+                Thread.sleep(2); // this thread's own wake-ups are a cost on the second core too
             }
             double seconds = (t1 - t0) / 1e9;
             if (feed.status().phase() == LiveFeed.Phase.FAILED) {
                 throw new IllegalStateException("the lab run failed: " + feed.status().failure());
             }
+            long made = snapshots1[0] - snapshots0[0];
+            long recycled = snapshots1[1] - snapshots0[1];
             return new Figures((s1.envSteps() - s0.envSteps()) / seconds, (s1.updates() - s0.updates()) / seconds,
-                    (c1[0] - c0[0]) / seconds, (c1[1] - c0[1]) / seconds, seconds);
+                    (c1[0] - c0[0]) / seconds, (c1[1] - c0[1]) / seconds, (c1[2] - c0[2]) / seconds, seconds,
+                    cpu1.coresSince(cpu0), made + recycled == 0 ? Double.NaN : recycled / (double) (made + recycled));
         } finally {
             onFx(() -> {
                 window.dispose();
@@ -134,7 +169,8 @@ public final class LabBenchRun {
 
     /** Frames received and circuit snapshots drawn, read on the FX thread. */
     private static long[] counts(LabWindow w) throws Exception {
-        return onFx(() -> new long[] {w.framesReceived(), w.circuits().view().framesDrawn()});
+        return onFx(() -> new long[] {w.framesReceived(), w.circuits().view().framesDrawn(),
+                w.gridView().framesDrawn()});
     }
 
     private static volatile boolean started;

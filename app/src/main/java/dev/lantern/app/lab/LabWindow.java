@@ -57,10 +57,11 @@ public final class LabWindow {
      */
     public static final long CHART_MILLIS = 250;
     /**
-     * Shortest time between two new policy frames on the grid (its arrows and heatmap: a few hundred shapes); the
+     * Shortest time between two new policy frames on the grid (its arrows and heatmap: a few hundred shapes): less than
+     * a 60 Hz pulse, so that the grid draws every frame the feed makes (about 40 a second while PPO updates); the
      * newest frame waits at most this long. The circuit view draws every snapshot.
      */
-    public static final long GRID_FRAME_MILLIS = 100;
+    public static final long GRID_FRAME_MILLIS = 15;
     /** How often the demo agent moves. */
     public static final long DEMO_MILLIS = 150;
     /** Longest delay after each iteration the speed slider gives (at its slow end). */

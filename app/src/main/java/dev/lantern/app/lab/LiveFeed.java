@@ -1,6 +1,8 @@
 package dev.lantern.app.lab;
 
 import dev.lantern.agents.api.PolicyValueView;
+import dev.lantern.agents.api.Snapshots;
+import dev.lantern.agents.nn.FrozenView;
 import dev.lantern.agents.train.MetricSink;
 import dev.lantern.agents.train.Recorder;
 import dev.lantern.agents.train.RunContext;
@@ -10,12 +12,15 @@ import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.api.LevelFamily;
 import dev.lantern.environments.api.LevelSplit;
 import dev.lantern.environments.grid.GridWorld;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 
 /**
  * The lab's window onto a training run: a {@link Recorder} and {@link MetricSink} that lives on the training thread
@@ -24,10 +29,11 @@ import java.util.function.Supplier;
  * <p>Frames: at most every {@code frameIntervalMillis} during the updates of an iteration, and always when the run
  * starts, at the end of each iteration and at the end of the run, it takes a snapshot of the network
  * ({@link RunContext#snapshot()}, a private copy), evaluates every drawn state in ONE batch and publishes an immutable
- * {@link PolicyFrame} through an atomic reference (the FX thread reads the latest; older ones are dropped). With
- * {@link #setFastFrames fast frames} only the snapshot (the network's copy) of a frame made during the updates is
- * taken on the training thread; its states are evaluated by the feed's own thread ({@code lantern-lab-frames}), which
- * skips to the newest snapshot when it lags. The
+ * {@link PolicyFrame} through an atomic reference (the FX thread reads the latest; older ones are dropped). Only the
+ * snapshot of a frame made during the updates is taken on the training thread, and it is recycled: the copies behind
+ * frames no one reads any more are refilled with the current parameters ({@link Snapshots#reusing}: a copy of the
+ * parameter vector, where a new network copy cost milliseconds). Its states are evaluated by the feed's own thread
+ * ({@code lantern-lab-frames}), which skips to the newest snapshot when it lags. The
  * observations of those states never change, so they are encoded once, when the run starts, by an environment like the
  * ones trained on ({@link RunContext#environments()}: the same map, time limit and observation).
  *
@@ -43,14 +49,14 @@ import java.util.function.Supplier;
  */
 public final class LiveFeed implements Recorder, MetricSink {
 
-    /** Default shortest time between two frames made during an iteration (the grid draws at most 10 a second). */
-    public static final long DEFAULT_FRAME_INTERVAL_MILLIS = 50;
     /**
-     * Shortest time between two frames during an iteration while the circuit view is shown ({@link #setFastFrames}):
-     * the first update after it makes the next, so with PPO's ~20 ms updates frames come about every 40 ms while the
-     * network changes (the circuit view's target is 20 distinct snapshots a second).
+     * Default shortest time between two frames made during an iteration: the first update after it makes the next, so
+     * with PPO's 5-12 ms updates a frame comes every 20-24 ms while the network changes (the lab's target is 30
+     * distinct frames a second, lantern bench lab).
      */
-    public static final long FAST_FRAME_INTERVAL_MILLIS = 30;
+    public static final long DEFAULT_FRAME_INTERVAL_MILLIS = 20;
+    /** Spent snapshots kept for recycling, at most. */
+    private static final int SPARE_SNAPSHOTS = 3;
 
     /** Where a run stands, as the lab shows it. */
     public enum Phase {
@@ -93,7 +99,6 @@ public final class LiveFeed implements Recorder, MetricSink {
 
     private final LabSettings settings;
     private final long frameIntervalNanos;
-    private volatile boolean fastFrames;
     private final Queue<MetricPoint> metrics = new ConcurrentLinkedQueue<>();
     private final AtomicReference<PolicyFrame> frame = new AtomicReference<>();
     private final AtomicReference<Status> status = new AtomicReference<>(Status.PREPARING);
@@ -101,11 +106,16 @@ public final class LiveFeed implements Recorder, MetricSink {
     private final NeuronLca neuronLca = new NeuronLca();
     private final AtomicReference<Taken> pending = new AtomicReference<>();
     private final Object publishing = new Object();
+    // guarded by publishing: snapshots no one reads (to refill), and how many readers hold each one handed out
+    private final Deque<PolicyValueView> spare = new ArrayDeque<>();
+    private final Map<PolicyValueView, Integer> readers = new IdentityHashMap<>();
+    private long snapshotsMade;
+    private long snapshotsRecycled;
     private volatile boolean ended;
     private volatile SearchCapture searches;
 
     // training thread only
-    private Supplier<PolicyValueView> snapshot;
+    private Snapshots snapshot;
     private FrameStates states;
     private long sequence;
     private long lastFrameNanos;
@@ -131,14 +141,6 @@ public final class LiveFeed implements Recorder, MetricSink {
     private void prepare(RunInfo run) {
         states = new FrameStates(run);
         status.updateAndGet(now -> now.with(now.phase(), run, now.outcome(), now.failure()));
-    }
-
-    /**
-     * Frames every {@value #FAST_FRAME_INTERVAL_MILLIS} ms during updates (when the constructor's interval is longer)
-     * while {@code fast}, for a view that draws every snapshot (the circuit view); any thread.
-     */
-    public void setFastFrames(boolean fast) {
-        fastFrames = fast;
     }
 
     /**
@@ -183,18 +185,15 @@ public final class LiveFeed implements Recorder, MetricSink {
     @Override
     public void updateApplied(UpdateEvent event) {
         status.updateAndGet(now -> now.withCounts(event.update() + 1, event.envStep(), now.iterations()));
-        long interval = fastFrames ? Math.min(frameIntervalNanos, FAST_FRAME_INTERVAL_MILLIS * 1_000_000L)
-                : frameIntervalNanos;
-        if (System.nanoTime() - lastFrameNanos < interval) {
+        if (System.nanoTime() - lastFrameNanos < frameIntervalNanos) {
             return;
         }
-        if (fastFrames) { // frequent frames: only the copy here, the evaluation on the feed's thread
-            lastFrameNanos = System.nanoTime();
-            pending.set(take()); // an older one not yet evaluated is dropped
-            LockSupport.unpark(evaluator);
-        } else {
-            publishFrame(); // lantern bench lab: evaluating here was faster at 50 ms than handing over
+        lastFrameNanos = System.nanoTime(); // only the (recycled) copy here, the evaluation on the feed's thread
+        Taken dropped = pending.getAndSet(take()); // an older one not yet evaluated is dropped
+        if (dropped != null) {
+            spend(dropped.view());
         }
+        LockSupport.unpark(evaluator);
     }
 
     @Override
@@ -236,11 +235,50 @@ public final class LiveFeed implements Recorder, MetricSink {
     }
 
     /**
-     * The snapshot behind the latest frame, handed over whole: the training thread never uses it again, so one other
-     * thread (the circuit view's analyst) may inspect it. Null before the first frame.
+     * The snapshot behind the latest frame, handed over: it is not recycled while any reader holds it, so the caller's
+     * thread may inspect it (one thread at a time: the circuit view's analyst). A reader that is done with it says so
+     * ({@link #giveBack}); one that never does keeps it to itself. Null before the first frame.
      */
     public Snapshot latestSnapshot() {
-        return latestSnapshot.get();
+        synchronized (publishing) {
+            Snapshot s = latestSnapshot.get();
+            if (s != null) {
+                readers.merge(s.view(), 1, Integer::sum);
+            }
+            return s;
+        }
+    }
+
+    /**
+     * Says that the caller no longer reads {@code s} (from {@link #latestSnapshot}): once no reader holds it and a newer
+     * frame replaced it, its copy may be refilled for a later frame. Any thread; {@code s} must not be used after.
+     */
+    public void giveBack(Snapshot s) {
+        synchronized (publishing) {
+            Integer n = readers.get(s.view());
+            if (n == null) {
+                throw new IllegalArgumentException("this snapshot was not handed out (or was given back already)");
+            }
+            if (n > 1) {
+                readers.put(s.view(), n - 1);
+                return;
+            }
+            readers.remove(s.view());
+            Snapshot latest = latestSnapshot.get();
+            if (latest == null || latest.view() != s.view()) {
+                spareLocked(s.view());
+            }
+        }
+    }
+
+    /**
+     * Snapshots made so far as new network copies and as recycled ones ({@code [new, recycled]}): how much of the cost
+     * of frames the recycling saves ({@code lantern bench lab}).
+     */
+    public long[] snapshotCounts() {
+        synchronized (publishing) {
+            return new long[] {snapshotsMade, snapshotsRecycled};
+        }
     }
 
     /** The per-neuron loss change allocation of this run (empty, with {@code recorded() == false}, without LCA). */
@@ -273,10 +311,42 @@ public final class LiveFeed implements Recorder, MetricSink {
     private record Taken(PolicyValueView view, long sequence, long updates, long envSteps) {
     }
 
-    /** Takes a snapshot (training thread): the network's copy, the only work the trainer waits for. */
+    /**
+     * Takes a snapshot (training thread): the network's copy, the only work the trainer waits for, into a spent copy
+     * when there is one.
+     */
     private Taken take() {
         Status now = status.get();
-        return new Taken(snapshot.get(), sequence++, now.updates(), now.envSteps());
+        PolicyValueView reuse;
+        synchronized (publishing) {
+            reuse = spare.pollFirst();
+        }
+        PolicyValueView view = reuse == null ? snapshot.get() : snapshot.reusing(reuse);
+        synchronized (publishing) {
+            if (view == reuse) {
+                throw new IllegalStateException("a recycled snapshot must be a new view over the spent copy");
+            }
+            if (reuse != null && view instanceof FrozenView<?> f && reuse instanceof FrozenView<?> r
+                    && f.net() == r.net()) {
+                snapshotsRecycled++;
+            } else {
+                snapshotsMade++;
+            }
+        }
+        return new Taken(view, sequence++, now.updates(), now.envSteps());
+    }
+
+    /** A snapshot no one reads any more, kept to be refilled (any thread). */
+    private void spend(PolicyValueView view) {
+        synchronized (publishing) {
+            spareLocked(view);
+        }
+    }
+
+    private void spareLocked(PolicyValueView view) {
+        if (spare.size() < SPARE_SNAPSHOTS && !readers.containsKey(view)) {
+            spare.addLast(view);
+        }
     }
 
     /** Takes a snapshot and publishes its frame at once (training thread: the run's start, iterations' ends, end). */
@@ -313,7 +383,12 @@ public final class LiveFeed implements Recorder, MetricSink {
             PolicyFrame out = frame.get();
             if (out == null || out.sequence() < made.sequence()) {
                 frame.set(made);
-                latestSnapshot.set(new Snapshot(made, view));
+                Snapshot replaced = latestSnapshot.getAndSet(new Snapshot(made, view));
+                if (replaced != null) {
+                    spareLocked(replaced.view()); // unless a reader holds it
+                }
+            } else {
+                spareLocked(view);
             }
         }
     }
