@@ -1,5 +1,6 @@
 package dev.lantern.agents.alphazero;
 
+import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.api.PinnedLoss;
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.api.NamedStreams;
@@ -34,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * {@link AlphaZeroConfig#trainingStepsPerIteration()} Adam steps minimize {@link AlphaZeroLoss} on minibatches drawn
  * uniformly from the replay.
  *
+ * <p><b>Compute path</b> ({@link ComputePath}): on {@code HOST_BUFFERS} the search's leaf evaluations, the loss's
+ * forward and backward and the Adam step run on the network's fast pass ({@link NetworkEvaluator},
+ * {@link AlphaZeroLoss}, {@link ActorCriticNet#clipAndUpdate}), and the search's evaluations are cached by position
+ * within each self-play phase, where the parameters stay fixed ({@link NetworkEvaluator#caching}); on
+ * {@code ND4J_OPS} DL4J's graph calls and updater, no cache. The two paths agree up to floating-point rounding; each
+ * is reproducible bit for bit.
+ *
  * <p><b>Deviations</b>: no search tree reuse between moves; no resignation; the learning rate is constant; the
  * network is a two-layer MLP on the flattened planes rather than a residual convolutional tower; training
  * alternates with self-play in one thread instead of running asynchronously; the replay samples uniformly with an
@@ -48,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * (means over the iteration's steps), {@code selfplay/first_player_win}, {@code selfplay/draw},
  * {@code selfplay/second_player_win} (fractions of the games), {@code selfplay/game_length},
  * {@code selfplay/positions_per_second}, {@code mcts/root_visits} (mean visits of the chosen root child),
- * {@code mcts/root_value} (mean root value for the mover), {@code mcts/batch_size} (mean leaves per forward pass),
+ * {@code mcts/root_value} (mean root value for the mover), {@code mcts/batch_size} (mean network rows per forward
+ * pass), {@code mcts/cache_hit_rate} (the fraction of leaf evaluations answered by the evaluator's cache),
  * {@code mcts/leaf_evals_per_second}, {@code replay/size}, {@code time/selfplay_seconds}, {@code time/train_seconds},
  * and the {@link GameEvaluator} metrics every {@link AlphaZeroConfig#evalEveryIterations()} iterations.
  * Episodes: one per game, return = outcome for the first player, length = plies, success = the first player won.
@@ -81,7 +90,7 @@ public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorC
         super(config, net);
         this.game = game;
         this.problem = new GameProblem(game);
-        this.evaluator = new NetworkEvaluator(net);
+        this.evaluator = NetworkEvaluator.caching(net);
         this.loss = new AlphaZeroLoss(net, config.l2());
         this.inputSize = game.observationSize();
         this.actions = game.numDistinctActions();
@@ -162,6 +171,8 @@ public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorC
         long t0 = System.nanoTime();
         long leaves0 = evaluator.leafEvaluations();
         long passes0 = evaluator.forwardPasses();
+        long hits0 = evaluator.cacheHits();
+        evaluator.clearCache(); // the last iteration's updates changed the network
         int positions = selfPlay(session);
         long t1 = System.nanoTime();
         train(session);
@@ -169,9 +180,11 @@ public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorC
         double selfSeconds = (t1 - t0) / 1e9;
         long leaves = evaluator.leafEvaluations() - leaves0;
         long passes = evaluator.forwardPasses() - passes0;
+        long hits = evaluator.cacheHits() - hits0;
         session.metric("time/selfplay_positions_per_second", positions / selfSeconds);
         session.metric("time/leaf_evals_per_second", leaves / selfSeconds);
-        session.metric("mcts/batch_size", passes == 0 ? 0 : (double) leaves / passes);
+        session.metric("mcts/batch_size", passes == 0 ? 0 : (double) (leaves - hits) / passes);
+        session.metric("mcts/cache_hit_rate", leaves == 0 ? 0 : (double) hits / leaves);
         session.metric("replay/size", replay.size());
         session.metric("time/selfplay_seconds", selfSeconds);
         session.metric("time/train_seconds", (t2 - t1) / 1e9);
@@ -214,7 +227,11 @@ public final class AlphaZeroAgent extends NetworkLearner<AlphaZeroConfig, ActorC
             replay.sample(replayRng, batch, bObs, bPolicy, bLegal, bOutcome);
             AlphaZeroLoss.Result r = loss.compute(bObs, bPolicy, bLegal, bOutcome, batch);
             INDArray before = session.needsParameterHistory() ? net.params().dup() : null;
-            net.applyUpdate(r.gradient());
+            if (ComputePath.select().hostBuffers()) {
+                net.clipAndUpdate(0); // Adam in Java (AdamStep), no clipping
+            } else {
+                net.applyUpdate(r.gradient());
+            }
             session.updateApplied(before, probe);
             NativeMemory.release(before); // the recorders have read it
             policy += r.policy();

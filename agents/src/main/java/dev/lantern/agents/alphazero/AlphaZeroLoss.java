@@ -1,6 +1,9 @@
 package dev.lantern.agents.alphazero;
 
+import dev.lantern.agents.api.ComputePath;
+import dev.lantern.agents.api.ParameterVectors;
 import dev.lantern.agents.nn.ActorCriticNet;
+import dev.lantern.agents.nn.DensePass;
 import dev.lantern.agents.nn.NativeMemory;
 import dev.lantern.agents.nn.NetworkObjective;
 import java.util.Map;
@@ -9,8 +12,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * AlphaZero's loss on a minibatch, with its gradient, computed in double precision in Java and pushed through
- * {@link ActorCriticNet#backward}:
+ * AlphaZero's loss on a minibatch, with its gradient with respect to the heads' outputs computed in double precision in
+ * Java and pushed back through the network: by its fast pass ({@link ActorCriticNet#pass}, {@link DensePass}) on the
+ * {@link ComputePath#HOST_BUFFERS} path, the L2 term's gradient added in Java; through {@link ActorCriticNet#forward},
+ * {@link ActorCriticNet#backward} and ND4J ops on the {@link ComputePath#ND4J_OPS} path. Both give the same loss and
+ * gradient up to floating-point rounding:
  *
  * <pre>
  *   L = mean_b [ -sum_{a legal} pi_b(a) log p_b(a) + (z_b - tanh(v_b))^2 ] + c * ||theta||^2
@@ -32,7 +38,9 @@ public final class AlphaZeroLoss extends NetworkObjective<ActorCriticNet, AlphaZ
      * @param policy   mean cross-entropy of the visit distribution to the masked softmax
      * @param value    mean squared error of {@code tanh(v)} to the outcome
      * @param l2       the penalty {@code c * ||theta||^2}
-     * @param gradient DL4J's gradient object, for {@link ActorCriticNet#applyUpdate}
+     * @param gradient DL4J's gradient object over {@link ActorCriticNet#gradient()}, for
+     *                 {@link ActorCriticNet#applyUpdate} (the flat buffer as one block on the fast pass, per layer and
+     *                 variable through DL4J's backward)
      */
     public record Result(double policy, double value, double l2, Gradient gradient) {
 
@@ -43,8 +51,15 @@ public final class AlphaZeroLoss extends NetworkObjective<ActorCriticNet, AlphaZ
     }
 
     private final double l2;
-    private final int inputSize;
     private final int actions;
+    // Reused buffers: the heads' outputs and their gradients for one batch size, the flat vectors for the L2 term.
+    private double[] logits = new double[0];
+    private double[] values = new double[0];
+    private double[] dLogits = new double[0];
+    private double[] dValues = new double[0];
+    private double[] theta = new double[0];
+    private double[] grad = new double[0];
+    private float[] floats = new float[0];
 
     /**
      * @param net the network whose loss is computed
@@ -56,7 +71,6 @@ public final class AlphaZeroLoss extends NetworkObjective<ActorCriticNet, AlphaZ
             throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
         }
         this.l2 = l2;
-        this.inputSize = net.inputSize();
         this.actions = net.actionCount();
     }
 
@@ -102,15 +116,92 @@ public final class AlphaZeroLoss extends NetworkObjective<ActorCriticNet, AlphaZ
         termValuesOut[2] = l2 * norm * norm;
     }
 
-    /** One forward and backward pass that pushes the chosen terms' gradients (the values of all terms computed). */
+    /**
+     * One forward and backward pass that pushes the chosen terms' gradients (the values of all terms computed): by the
+     * network's fast pass ({@link DensePass}) with the L2 term added in Java on the {@link ComputePath#HOST_BUFFERS}
+     * path, else through DL4J's graph calls and ND4J ops.
+     */
     private Result compute(float[] obs, float[] policy, boolean[] legal, float[] outcome, int batch,
+            boolean policyGradient, boolean valueGradient, boolean l2Gradient) {
+        if (dLogits.length != batch * actions) {
+            logits = new double[batch * actions];
+            values = new double[batch];
+            dLogits = new double[batch * actions];
+            dValues = new double[batch];
+        }
+        if (!ComputePath.select().hostBuffers()) {
+            return computeThroughGraph(obs, policy, legal, outcome, batch, policyGradient, valueGradient, l2Gradient);
+        }
+        DensePass pass = net.pass(batch);
+        pass.setInput(obs);
+        pass.forward(logits, values);
+        double[] terms = headGradients(logits, values, policy, legal, outcome, batch, policyGradient, valueGradient);
+        pass.backward(dLogits, dValues);
+        double penalty = l2 > 0 && l2Gradient ? addL2Gradient() : 0;
+        return new Result(terms[0], terms[1], penalty, net.flatGradient());
+    }
+
+    /**
+     * Adds {@code 2 c θ} to the gradient buffer through the host buffers, in double precision (rounded once to the
+     * network's type), and returns {@code c ||θ||²}.
+     */
+    private double addL2Gradient() {
+        int n = (int) net.parameterCount();
+        if (theta.length != n) {
+            theta = new double[n];
+            grad = new double[n];
+            floats = new float[n];
+        }
+        ParameterVectors.read(net.params(), theta, floats);
+        ParameterVectors.read(net.gradient(), grad, floats);
+        double squares = 0;
+        double twice = 2 * l2;
+        for (int i = 0; i < n; i++) {
+            double p = theta[i];
+            squares += p * p;
+            grad[i] += twice * p;
+        }
+        ParameterVectors.write(grad, net.gradient(), floats);
+        return l2 * squares;
+    }
+
+    /** The old path: DL4J's {@code feedForward} and {@code backpropGradient}, the L2 term by ND4J ops. */
+    private Result computeThroughGraph(float[] obs, float[] policy, boolean[] legal, float[] outcome, int batch,
             boolean policyGradient, boolean valueGradient, boolean l2Gradient) {
         INDArray x = net.batch(obs, batch);
         Map<String, INDArray> acts = net.forward(x);
-        double[] logits = NativeMemory.toDoubles(acts.get(ActorCriticNet.POLICY));
-        double[] v = NativeMemory.toDoubles(acts.get(ActorCriticNet.VALUE));
-        double[] dLogits = new double[batch * actions];
-        double[] dV = new double[batch];
+        double[] terms = headGradients(NativeMemory.toDoubles(acts.get(ActorCriticNet.POLICY)),
+                NativeMemory.toDoubles(acts.get(ActorCriticNet.VALUE)), policy, legal, outcome, batch, policyGradient,
+                valueGradient);
+        INDArray glDouble = Nd4j.create(dLogits, new long[] {batch, actions}, 'c');
+        INDArray gvDouble = Nd4j.create(dValues, new long[] {batch, 1}, 'c');
+        INDArray gl = glDouble.castTo(net.dataType());
+        INDArray gv = gvDouble.castTo(net.dataType());
+        Gradient gradient = net.backward(gl, gv);
+        NativeMemory.releaseAllBut(acts, x);
+        NativeMemory.release(x, gl, gv, glDouble, gvDouble);
+        double penalty = 0;
+        if (l2 > 0 && l2Gradient) {
+            INDArray params = net.params();
+            double norm = params.norm2Number().doubleValue();
+            penalty = l2 * norm * norm;
+            INDArray decay = params.mul(2 * l2);
+            net.gradient().addi(decay);
+            NativeMemory.release(decay);
+        }
+        return new Result(terms[0], terms[1], penalty, gradient);
+    }
+
+    /**
+     * The policy and value terms from the heads' outputs, and their gradients with respect to the outputs into
+     * {@link #dLogits} and {@link #dValues} (zero for a term whose gradient is not asked for, and for illegal actions).
+     *
+     * @return {mean cross-entropy, mean squared value error}
+     */
+    private double[] headGradients(double[] logits, double[] v, float[] policy, boolean[] legal, float[] outcome,
+            int batch, boolean policyGradient, boolean valueGradient) {
+        java.util.Arrays.fill(dLogits, 0);
+        java.util.Arrays.fill(dValues, 0);
         double policyLoss = 0;
         double valueLoss = 0;
         for (int b = 0; b < batch; b++) {
@@ -146,25 +237,9 @@ public final class AlphaZeroLoss extends NetworkObjective<ActorCriticNet, AlphaZ
             double err = outcome[b] - t;
             valueLoss += err * err;
             if (valueGradient) {
-                dV[b] = -2 * err * (1 - t * t) / batch;
+                dValues[b] = -2 * err * (1 - t * t) / batch;
             }
         }
-        INDArray glDouble = Nd4j.create(dLogits, new long[] {batch, actions}, 'c');
-        INDArray gvDouble = Nd4j.create(dV, new long[] {batch, 1}, 'c');
-        INDArray gl = glDouble.castTo(net.dataType());
-        INDArray gv = gvDouble.castTo(net.dataType());
-        Gradient gradient = net.backward(gl, gv);
-        NativeMemory.releaseAllBut(acts, x);
-        NativeMemory.release(x, gl, gv, glDouble, gvDouble);
-        double penalty = 0;
-        if (l2 > 0 && l2Gradient) {
-            INDArray params = net.params();
-            double norm = params.norm2Number().doubleValue();
-            penalty = l2 * norm * norm;
-            INDArray decay = params.mul(2 * l2);
-            net.gradient().addi(decay);
-            NativeMemory.release(decay);
-        }
-        return new Result(policyLoss / batch, valueLoss / batch, penalty, gradient);
+        return new double[] {policyLoss / batch, valueLoss / batch};
     }
 }

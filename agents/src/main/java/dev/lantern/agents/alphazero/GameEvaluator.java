@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Plays a trained network against fixed {@link Opponent}s. The agent searches with PUCT ({@link Mcts} with a
- * {@link NetworkEvaluator}), no root noise, and plays the most visited move (temperature 0), so it is deterministic;
- * variety comes from the opponents, which draw from a seeded {@link Rng} (random moves, minimax tie-breaks, UCT seeds).
+ * {@link NetworkEvaluator}, caching by position for the length of a match, in which the network does not change), no
+ * root noise, and plays the most visited move (temperature 0), so it is deterministic; variety comes from the opponents, which draw from a seeded {@link Rng} (random moves, minimax tie-breaks, UCT seeds).
  * In a match of {@code games} games the agent moves first in the first {@code ceil(games / 2)} and second in the rest.
  *
  * <p>Metrics ({@link #evaluate}): {@code eval/vs_<name>_win_rate}, {@code eval/vs_<name>_draw_rate},
@@ -85,7 +85,7 @@ public final class GameEvaluator {
             throw new IllegalArgumentException("games must be >= 1, got " + games);
         }
         MctsConfig agentConfig = new MctsConfig(simulations, MctsConfig.Selection.PUCT, cPuct, 0.3, 0, 0, 1);
-        Mcts<GameState> agent = new Mcts<>(problem, new NetworkEvaluator(net), agentConfig);
+        Mcts<GameState> agent = new Mcts<>(problem, NetworkEvaluator.caching(net), agentConfig);
         int firstHalf = (games + 1) / 2;
         int wins = 0;
         int draws = 0;

@@ -3,6 +3,9 @@ package dev.lantern.agents.alphazero;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.agents.api.ComputePath;
+import dev.lantern.agents.api.ForcedComputePath;
+import dev.lantern.agents.api.ParameterLayout;
 import dev.lantern.agents.mcts.GameProblem;
 import dev.lantern.agents.nn.ActorCriticNet;
 import dev.lantern.agents.nn.Backend;
@@ -15,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The AlphaZero loss: gradient against central finite differences in double precision, and illegal-move masking. */
+/**
+ * The AlphaZero loss: gradient against central finite differences in double precision, the fast pass against DL4J's
+ * graph path, and illegal-move masking.
+ */
 class AlphaZeroLossTest {
 
     /** A minibatch of random mid-game positions with random legal visit targets and outcomes. */
@@ -93,6 +99,68 @@ class AlphaZeroLossTest {
         assertTrue(worst < 1e-5, "worst relative error " + worst + " over " + analytic.length + " parameters");
     }
 
+    /** Loss terms, gradient and per-term gradients of one batch, and the search's judgement of some positions. */
+    private record PathResult(double[] terms, double[] gradient, double[] termValues, double[][] termGradients,
+            double[] priors, double[] values, long hostDecisions) {
+    }
+
+    private static PathResult evaluateOn(ComputePath path, ActorCriticNet net, AlphaZeroLoss loss, Batch batch,
+            List<GameState> positions) {
+        try (ForcedComputePath forced = ForcedComputePath.force(path)) {
+            AlphaZeroLoss.Result r = loss.compute(batch.obs, batch.policy, batch.legal, batch.outcome, batch.size);
+            double[] gradient = net.gradient().dup().data().asDouble();
+            double[] termValues = new double[3];
+            INDArray[] termGradients = new INDArray[3];
+            for (int i = 0; i < 3; i++) {
+                termGradients[i] = net.gradient().dup();
+            }
+            loss.computeTerms(batch.obs, batch.policy, batch.legal, batch.outcome, batch.size, termValues,
+                    termGradients);
+            double[][] judged = SearchEvaluationTest.judge(new NetworkEvaluator(net), TicTacToe.instance(), positions);
+            double[][] tg = new double[3][];
+            for (int i = 0; i < 3; i++) {
+                tg[i] = termGradients[i].data().asDouble();
+            }
+            return new PathResult(new double[] {r.policy(), r.value(), r.l2()}, gradient, termValues, tg, judged[0],
+                    judged[1], ComputePath.HOST_BUFFERS.taken());
+        }
+    }
+
+    private static void assertClose(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what + ": length");
+        double scale = 0;
+        for (double e : expected) {
+            scale = Math.max(scale, Math.abs(e));
+        }
+        assertTrue(scale > 0, what + ": all zero");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-12 * scale, what + "[" + i + "]");
+        }
+    }
+
+    @Test
+    void fastPassGivesTheLossGradientAndLeafEvaluationsOfTheGraphPathInDouble() {
+        Game game = TicTacToe.instance();
+        ActorCriticNet net = doubleNet(game, new int[] {16, 12}, 21);
+        net.graph().getLayer(ActorCriticNet.POLICY).getParam("W").muli(50);
+        AlphaZeroLoss loss = new AlphaZeroLoss(net, 1e-2);
+        Batch batch = new Batch(game, 7, 8);
+        List<GameState> positions = List.of(game.initialState(), game.initialState().next(4),
+                game.initialState().next(0).next(8), game.initialState().next(2).next(6).next(4));
+        PathResult graph = evaluateOn(ComputePath.ND4J_OPS, net, loss, batch, positions);
+        PathResult fast = evaluateOn(ComputePath.HOST_BUFFERS, net, loss, batch, positions);
+        assertEquals(0, graph.hostDecisions(), "the forced ND4J run took no host-buffer path");
+        assertTrue(fast.hostDecisions() > 0, "the fast run took the host-buffer path");
+        assertClose(graph.terms(), fast.terms(), "policy, value and L2 terms");
+        assertClose(graph.gradient(), fast.gradient(), "gradient");
+        assertClose(graph.termValues(), fast.termValues(), "term values");
+        for (int i = 0; i < 3; i++) {
+            assertClose(graph.termGradients()[i], fast.termGradients()[i], AlphaZeroLoss.TERMS.get(i) + " gradient");
+        }
+        assertClose(graph.priors(), fast.priors(), "leaf priors");
+        assertClose(graph.values(), fast.values(), "leaf values");
+    }
+
     @Test
     void illegalLogitsNeitherChangeTheLossNorReceiveGradient() {
         Game game = TicTacToe.instance();
@@ -120,9 +188,10 @@ class AlphaZeroLossTest {
             }
         }
         AlphaZeroLoss.Result before = loss.compute(obs, pi, legal, z, batch);
-        INDArray biasGrad = before.gradient().gradientForVariable().get(ActorCriticNet.POLICY + "_b");
-        assertEquals(0.0, biasGrad.getDouble(4), 0.0, "gradient of the illegal action's logit bias");
-        assertTrue(Math.abs(biasGrad.getDouble(0)) > 0, "a legal action's logit bias gets gradient");
+        ParameterLayout.Block head = ParameterLayout.of(net.graph()).block(ActorCriticNet.POLICY);
+        INDArray gradient = net.gradient();
+        assertEquals(0.0, gradient.getDouble(head.biasIndex(4)), 0.0, "gradient of the illegal action's logit bias");
+        assertTrue(Math.abs(gradient.getDouble(head.biasIndex(0))) > 0, "a legal action's logit bias gets gradient");
         net.graph().getLayer(ActorCriticNet.POLICY).getParam("b").putScalar(4, 50.0);
         AlphaZeroLoss.Result after = loss.compute(obs, pi, legal, z, batch);
         assertEquals(before.policy(), after.policy(), 0.0, "raising an illegal logit changes nothing");

@@ -13,6 +13,7 @@ import dev.lantern.agents.dqn.DqnConfig;
 import dev.lantern.agents.nn.Backend;
 import dev.lantern.agents.api.ComputePath;
 import dev.lantern.agents.api.ForcedComputePath;
+import dev.lantern.environments.board.ConnectFour;
 import dev.lantern.environments.board.TicTacToe;
 import dev.lantern.environments.registry.EnvRegistry;
 import java.util.List;
@@ -67,6 +68,17 @@ class ComputePathTrainingTest {
     void alphaZeroTrainsTheSameOnTheNd4jOpPath() {
         AlphaZeroConfig config = AlphaZeroConfig.defaults().withSelfPlay(4, 8).withTraining(16, 4, List.of(32, 32));
         compare("alphazero", () -> AlphaZeroAgent.create(config, TicTacToe.instance(), 3, DataType.FLOAT), 3);
+    }
+
+    /**
+     * Connect-four with a 128-128 network and 12 games in lockstep: the host run's search takes both of its forward
+     * passes (Java loops up to 8 rows, the fast pass above) and its evaluation cache; the forced run none of them.
+     */
+    @Test
+    void alphaZeroConnectFourTrainsTheSameOnTheNd4jOpPath() {
+        AlphaZeroConfig config = AlphaZeroConfig.defaults().withSelfPlay(12, 6).withTraining(32, 3, List.of(128, 128));
+        compare("alphazero connect-four", () -> AlphaZeroAgent.create(config, ConnectFour.instance(), 4,
+                DataType.FLOAT), 2);
     }
 
     private static void compare(String name, Supplier<LearningAgent> make, int iterations) {

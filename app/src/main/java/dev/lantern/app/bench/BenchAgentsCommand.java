@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code lantern bench agents}: environment steps per second that each learner collects while it trains, with its
  * default hyperparameters and LCA off, on one thread: whole iterations (collection and updates) and the collection
- * phase alone. Each learner first runs until it updates (DQN waits for {@code learningStarts}), then is timed. DQN runs
- * twice, on the compute path in force (the fast pass) and with the {@link ComputePath#ND4J_OPS} path forced (DL4J's
- * graph calls and updater: what DQN ran before it took the fast pass), timed in alternating slices of
+ * phase alone. Each learner first runs until it updates (DQN waits for {@code learningStarts}), then is timed. DQN and
+ * AlphaZero run twice, on the compute path in force (the fast pass) and with the {@link ComputePath#ND4J_OPS} path
+ * forced (DL4J's graph calls and updater: what they ran before they took the fast pass), timed in alternating slices of
  * {@value #SLICE_SECONDS} s so that both see the same machine, and the ratio of the two is printed.
  */
 @Command(name = "agents", description = "Env steps/s each learner collects while training (defaults, LCA off).")
@@ -41,17 +41,22 @@ final class BenchAgentsCommand extends LanternCommand {
         }
     }
 
+    private static final String ALPHAZERO_TTT =
+            "{\"env\": {\"id\": \"game/tic-tac-toe-v1\"}, \"agent\": {\"type\": \"alphazero\"}}";
+    private static final String ALPHAZERO_C4 = "{\"env\": {\"id\": \"game/connect-four-v1\"}, \"agent\": "
+            + "{\"type\": \"alphazero\", \"gamesPerIteration\": 64, \"dirichletAlpha\": 1.0, \"temperatureMoves\":"
+            + " 10, \"replayCapacity\": 50000, \"batchSize\": 256, \"hiddenSizes\": [128, 128]}}";
+
     static final List<Case> CASES = List.of(
             new Case("ppo", "grid/four-rooms-v1", "{\"agent\": {\"type\": \"ppo\"}}"),
             new Case("a2c", "grid/four-rooms-v1", "{\"agent\": {\"type\": \"a2c\"}}"),
             new Case("dqn", "grid/four-rooms-v1", "{\"agent\": {\"type\": \"dqn\"}}"),
             new Case("dqn", "grid/four-rooms-v1", "{\"agent\": {\"type\": \"dqn\"}}", "nd4j"),
             new Case("tabular", "grid/four-rooms-v1", "{\"agent\": {\"type\": \"tabular\"}}"),
-            new Case("alphazero", "game/tic-tac-toe-v1",
-                    "{\"env\": {\"id\": \"game/tic-tac-toe-v1\"}, \"agent\": {\"type\": \"alphazero\"}}"),
-            new Case("alphazero", "game/connect-four-v1", "{\"env\": {\"id\": \"game/connect-four-v1\"}, \"agent\": "
-                    + "{\"type\": \"alphazero\", \"gamesPerIteration\": 64, \"dirichletAlpha\": 1.0, \"temperatureMoves\":"
-                    + " 10, \"replayCapacity\": 50000, \"batchSize\": 256, \"hiddenSizes\": [128, 128]}}"));
+            new Case("alphazero", "game/tic-tac-toe-v1", ALPHAZERO_TTT),
+            new Case("alphazero", "game/tic-tac-toe-v1", ALPHAZERO_TTT, "nd4j"),
+            new Case("alphazero", "game/connect-four-v1", ALPHAZERO_C4),
+            new Case("alphazero", "game/connect-four-v1", ALPHAZERO_C4, "nd4j"));
 
     @Option(names = "--seconds", paramLabel = "S", description = "seconds timed per learner (default: 5)")
     private double seconds = 5;
