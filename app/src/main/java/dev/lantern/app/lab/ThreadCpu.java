@@ -106,15 +106,29 @@ public final class ThreadCpu {
         return Kind.OTHER;
     }
 
+    private static volatile long[] xServers; // pids of the Xvfb processes, found once
+
     /** User plus system CPU time of the processes named {@code Xvfb} on this machine, or -1 if there is none. */
     private static long xServerNanos() {
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            long[] ticks = procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .mapToLong(ThreadCpu::xvfbTicks).filter(t -> t >= 0).toArray();
-            return ticks.length == 0 ? -1 : java.util.Arrays.stream(ticks).sum() * TICK_NANOS;
-        } catch (IOException | RuntimeException e) {
-            return -1;
+        if (xServers == null) {
+            try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+                xServers = procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                        .filter(p -> xvfbTicks(p) >= 0).mapToLong(p -> Long.parseLong(p.getFileName().toString()))
+                        .toArray();
+            } catch (IOException | RuntimeException e) {
+                xServers = new long[0];
+            }
         }
+        long sum = 0;
+        boolean any = false;
+        for (long pid : xServers) {
+            long t = xvfbTicks(Path.of("/proc", Long.toString(pid)));
+            if (t >= 0) {
+                sum += t;
+                any = true;
+            }
+        }
+        return any ? sum * TICK_NANOS : -1;
     }
 
     /** utime + stime of process directory {@code p} if its command is Xvfb, else -1. */

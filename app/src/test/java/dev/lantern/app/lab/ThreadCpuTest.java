@@ -1,0 +1,43 @@
+package dev.lantern.app.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Threads are told apart by name, and a busy thread's CPU time shows up under its kind. */
+class ThreadCpuTest {
+
+    @Test
+    void kindsByName() {
+        assertEquals(ThreadCpu.Kind.TRAINING, ThreadCpu.kind("lantern-lab-training"));
+        assertEquals(ThreadCpu.Kind.FX, ThreadCpu.kind("JavaFX Application Thread"));
+        assertEquals(ThreadCpu.Kind.RENDER, ThreadCpu.kind("QuantumRenderer-0"));
+        assertEquals(ThreadCpu.Kind.FRAMES, ThreadCpu.kind("lantern-lab-frames"));
+        assertEquals(ThreadCpu.Kind.CIRCUITS, ThreadCpu.kind("lantern-lab-circuits"));
+        assertEquals(ThreadCpu.Kind.JVM, ThreadCpu.kind("C2 CompilerThread0"));
+        assertEquals(ThreadCpu.Kind.OTHER, ThreadCpu.kind("main"));
+    }
+
+    @Test
+    void aBusyThreadsCoresAreCountedUnderItsKind() throws InterruptedException {
+        ThreadCpu.Sample before = ThreadCpu.sample();
+        Thread busy = new Thread(() -> {
+            long end = System.nanoTime() + 300_000_000L;
+            double x = 1;
+            while (System.nanoTime() < end) {
+                x = Math.sin(x) + 1;
+            }
+            assertTrue(x > -10);
+        }, "lantern-lab-frames");
+        busy.start();
+        Thread.sleep(250); // sample while it still runs: an ended thread is not counted
+        Map<ThreadCpu.Kind, Double> cores = ThreadCpu.sample().coresSince(before);
+        busy.join();
+        assertTrue(cores.get(ThreadCpu.Kind.FRAMES) > 0.3, "a busy thread on a core of its own: " + cores);
+        assertTrue(cores.get(ThreadCpu.Kind.FRAMES) <= 1.05, "at most one core: " + cores);
+        assertEquals(0, cores.get(ThreadCpu.Kind.CIRCUITS), "no such thread: " + cores);
+        assertTrue(ThreadCpu.describe(cores).contains("frames"), ThreadCpu.describe(cores));
+    }
+}
