@@ -115,47 +115,64 @@ final class AdamStep {
     private static final ThreadLocal<Views> VIEWS = ThreadLocal.withInitial(Views::new);
 
     /**
-     * The float step, straight on the direct buffers (no copies in and out: the step is bound by memory traffic, and
-     * copying the four vectors there and back doubled it). Bit for bit what the reference arithmetic gives:
+     * The float step on Java arrays copied from the buffers and back (bulk copies: memcpy), so that the JIT can run the
+     * update loop in SIMD lanes (the square root and the division dominate it): 20-26% more PPO updates/s than the loop
+     * straight on the direct buffers, whose element access it cannot vectorize (lantern bench update, one session).
+     * Bit for bit what the reference arithmetic gives:
      *
      * <ul>
      *   <li>the norm is the sum of {@code g²} in double precision in index order, as before;</li>
      *   <li>clipping multiplies each gradient by the float scale inside the update loop; a scale of 1 (no clipping)
      *       leaves every float as it is, so the unclipped case needs no branch;</li>
-     *   <li>an entry whose gradient, first and second moment are all +0 (an input column never active so far: most of
-     *       the first layer on a one-hot grid observation) is skipped: Adam would write +0, +0, +0 back and subtract
-     *       +0 from its parameter, which leaves every bit as it was.</li>
+     *   <li>an entry whose gradient, first and second moment are all +0 (an input column never active so far) goes
+     *       through the same arithmetic, which writes +0, +0, +0 back and subtracts +0 from its parameter: every bit as
+     *       it was.</li>
      * </ul>
      */
-    private static double applyFloat(FloatBuffer g, FloatBuffer p, FloatBuffer state, int n, double maxNorm,
+    private static double applyFloat(FloatBuffer gBuf, FloatBuffer pBuf, FloatBuffer sBuf, int n, double maxNorm,
             float alpha, float beta1, float beta2, float epsilon) {
+        float[][] a = ARRAYS.get();
+        if (a[0].length != n) {
+            a[0] = new float[n];
+            a[1] = new float[n];
+            a[2] = new float[n];
+            a[3] = new float[n];
+        }
+        float[] g = a[0];
+        float[] p = a[1];
+        float[] m1 = a[2];
+        float[] m2 = a[3];
+        gBuf.get(0, g, 0, n);
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            double x = g.get(i);
+            double x = g[i];
             sum += x * x;
         }
         double norm = Math.sqrt(sum);
         float scale = maxNorm > 0 && norm > maxNorm ? (float) (maxNorm / norm) : 1f;
+        pBuf.get(0, p, 0, n);
+        sBuf.get(0, m1, 0, n);
+        sBuf.get(n, m2, 0, n);
         float oneMinusBeta1 = 1f - beta1;
         float oneMinusBeta2 = 1f - beta2;
         for (int i = 0; i < n; i++) {
-            float g0 = g.get(i);
-            float m0 = state.get(i);
-            float v0 = state.get(n + i);
-            if ((Float.floatToRawIntBits(g0) | Float.floatToRawIntBits(m0) | Float.floatToRawIntBits(v0)) == 0) {
-                continue;
-            }
-            float grad = g0 * scale;
-            float m = beta1 * m0 + grad * oneMinusBeta1;
-            float v = beta2 * v0 + grad * grad * oneMinusBeta2;
+            float grad = g[i] * scale;
+            float m = beta1 * m1[i] + grad * oneMinusBeta1;
+            float v = beta2 * m2[i] + grad * grad * oneMinusBeta2;
             float update = m * alpha / ((float) Math.sqrt(v) + epsilon);
-            state.put(i, m);
-            state.put(n + i, v);
-            g.put(i, update);
-            p.put(i, p.get(i) - update);
+            m1[i] = m;
+            m2[i] = v;
+            g[i] = update;
+            p[i] -= update;
         }
+        gBuf.put(0, g, 0, n);
+        pBuf.put(0, p, 0, n);
+        sBuf.put(0, m1, 0, n);
+        sBuf.put(n, m2, 0, n);
         return norm;
     }
+
+    private static final ThreadLocal<float[][]> ARRAYS = ThreadLocal.withInitial(() -> new float[4][0]);
 
     private static double applyDouble(DoubleBuffer g, DoubleBuffer p, DoubleBuffer state, int n, double maxNorm,
             double alpha, double beta1, double beta2, double epsilon) {
