@@ -23,8 +23,31 @@ import javafx.scene.text.TextAlignment;
  */
 final class GridPainter {
 
-    private static final int[] DR = {-1, 1, 0, 0};
-    private static final int[] DC = {0, 0, 1, -1};
+    /** Row and column steps of the actions 0 up, 1 down, 2 right, 3 left. */
+    static final int[] DR = {-1, 1, 0, 0};
+    static final int[] DC = {0, 0, 1, -1};
+    /** How much wider the halo under an arrow is, and how much further its head reaches, in pixels. */
+    static final double HALO = 2;
+
+    /** The width of an arrow's shaft in cells of side {@code cell}. */
+    static double shaftWidth(double cell) {
+        return Math.max(1.5, cell * 0.045);
+    }
+
+    /** The length of the head of an arrow {@code length} long. */
+    static double headLength(double length, double cell) {
+        return Math.min(length * 0.5, cell * 0.15);
+    }
+
+    /** Half the width of the base of a head {@code head} long. */
+    static double headHalfWidth(double head) {
+        return head * 0.65;
+    }
+
+    /** The radius of the dot at a cell's centre. */
+    static double dotRadius(double cell) {
+        return Math.max(2, cell * 0.05);
+    }
 
     private final GraphicsContext g;
     private final double cell;
@@ -91,11 +114,11 @@ final class GridPainter {
     void arrows(int r, int c, double[] probabilities) {
         double cx = c * cell + cell / 2;
         double cy = r * cell + cell / 2;
-        double shaft = Math.max(1.5, cell * 0.045);
+        double shaft = shaftWidth(cell);
         g.setLineCap(StrokeLineCap.BUTT);
         for (int pass = 0; pass < 2; pass++) {
             Color color = pass == 0 ? GridView.ARROW_HALO : GridView.ARROW;
-            double extra = pass == 0 ? 2 : 0;
+            double extra = pass == 0 ? HALO : 0;
             g.setStroke(color);
             g.setFill(color);
             g.setLineWidth(shaft + extra);
@@ -105,13 +128,13 @@ final class GridPainter {
                     continue;
                 }
                 double len = GridView.arrowLength(p, cell);
-                double head = Math.min(len * 0.5, cell * 0.15);
+                double head = headLength(len, cell);
                 double tipX = cx + DC[a] * len;
                 double tipY = cy + DR[a] * len;
                 double baseX = tipX - DC[a] * head;
                 double baseY = tipY - DR[a] * head;
                 g.strokeLine(cx, cy, baseX, baseY);
-                double half = head * 0.65 + extra / 2;
+                double half = headHalfWidth(head) + extra / 2;
                 double px = -DR[a];
                 double py = DC[a];
                 double tx = tipX + DC[a] * extra;
@@ -121,7 +144,7 @@ final class GridPainter {
             }
         }
         g.setFill(GridView.ARROW);
-        double dot = Math.max(2, cell * 0.05);
+        double dot = dotRadius(cell);
         g.fillOval(cx - dot, cy - dot, 2 * dot, 2 * dot);
     }
 

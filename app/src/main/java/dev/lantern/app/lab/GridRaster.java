@@ -22,8 +22,6 @@ import javafx.scene.paint.Color;
  */
 final class GridRaster {
 
-    private static final int[] DR = {-1, 1, 0, 0};
-    private static final int[] DC = {0, 0, 1, -1};
     private static final int SAMPLES = 8; // per pixel side
     private static final double LENGTH_STEP = 0.25; // pixels
 
@@ -133,7 +131,7 @@ final class GridRaster {
         if (cell != spriteCell) {
             spriteCell = cell;
             sprites.clear();
-            double radius = Math.max(2, cell * 0.05);
+            double radius = GridPainter.dotRadius(cell);
             double centre = cell / 2.0;
             dot = rasterize(cell, (x, y) -> (x - centre) * (x - centre) + (y - centre) * (y - centre) <= radius * radius,
                     centre - radius, centre - radius, centre + radius, centre + radius);
@@ -194,15 +192,15 @@ final class GridRaster {
     /** Pass 0: the halo (2 pixels wider, the head 2 pixels further); pass 1: the arrow. As GridPainter draws them. */
     static Sprite arrowSprite(int cell, int direction, int pass, double length) {
         double centre = cell / 2.0;
-        double shaft = Math.max(1.5, cell * 0.045);
-        double extra = pass == 0 ? 2 : 0;
-        double head = Math.min(length * 0.5, cell * 0.15);
+        double shaft = GridPainter.shaftWidth(cell);
+        double extra = pass == 0 ? GridPainter.HALO : 0;
+        double head = GridPainter.headLength(length, cell);
         double halfShaft = (shaft + extra) / 2;
-        double halfHead = head * 0.65 + extra / 2;
+        double halfHead = GridPainter.headHalfWidth(head) + extra / 2;
         double reach = length + extra; // the tip, from the centre, along the direction
         double neck = length - head; // where the head's base is
-        int dx = DC[direction];
-        int dy = DR[direction];
+        int dx = GridPainter.DC[direction];
+        int dy = GridPainter.DR[direction];
         // in the arrow's own frame: u along the direction from the centre, v across it
         Inside inside = (x, y) -> {
             double u = (x - centre) * dx + (y - centre) * dy;

@@ -2,7 +2,6 @@ package dev.lantern.app.lab;
 
 import dev.lantern.agents.api.PolicyValueView;
 import dev.lantern.agents.api.Snapshots;
-import dev.lantern.agents.nn.FrozenView;
 import dev.lantern.agents.train.MetricSink;
 import dev.lantern.agents.train.Recorder;
 import dev.lantern.agents.train.RunContext;
@@ -12,11 +11,7 @@ import dev.lantern.environments.api.Environment;
 import dev.lantern.environments.api.LevelFamily;
 import dev.lantern.environments.api.LevelSplit;
 import dev.lantern.environments.grid.GridWorld;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,8 +50,6 @@ public final class LiveFeed implements Recorder, MetricSink {
      * distinct frames a second, lantern bench lab).
      */
     public static final long DEFAULT_FRAME_INTERVAL_MILLIS = 20;
-    /** Spent snapshots kept for recycling, at most. */
-    private static final int SPARE_SNAPSHOTS = 3;
 
     /** Where a run stands, as the lab shows it. */
     public enum Phase {
@@ -106,11 +99,7 @@ public final class LiveFeed implements Recorder, MetricSink {
     private final NeuronLca neuronLca = new NeuronLca();
     private final AtomicReference<Taken> pending = new AtomicReference<>();
     private final Object publishing = new Object();
-    // guarded by publishing: snapshots no one reads (to refill), and how many readers hold each one handed out
-    private final Deque<PolicyValueView> spare = new ArrayDeque<>();
-    private final Map<PolicyValueView, Integer> readers = new IdentityHashMap<>();
-    private long snapshotsMade;
-    private long snapshotsRecycled;
+    private final SnapshotPool pool = new SnapshotPool();
     private volatile boolean ended;
     private volatile SearchCapture searches;
 
@@ -191,7 +180,7 @@ public final class LiveFeed implements Recorder, MetricSink {
         lastFrameNanos = System.nanoTime(); // only the (recycled) copy here, the evaluation on the feed's thread
         Taken dropped = pending.getAndSet(take()); // an older one not yet evaluated is dropped
         if (dropped != null) {
-            spend(dropped.view());
+            pool.spend(dropped.view());
         }
         LockSupport.unpark(evaluator);
     }
@@ -243,7 +232,7 @@ public final class LiveFeed implements Recorder, MetricSink {
         synchronized (publishing) {
             Snapshot s = latestSnapshot.get();
             if (s != null) {
-                readers.merge(s.view(), 1, Integer::sum);
+                pool.hold(s.view());
             }
             return s;
         }
@@ -255,18 +244,9 @@ public final class LiveFeed implements Recorder, MetricSink {
      */
     public void giveBack(Snapshot s) {
         synchronized (publishing) {
-            Integer n = readers.get(s.view());
-            if (n == null) {
-                throw new IllegalArgumentException("this snapshot was not handed out (or was given back already)");
-            }
-            if (n > 1) {
-                readers.put(s.view(), n - 1);
-                return;
-            }
-            readers.remove(s.view());
             Snapshot latest = latestSnapshot.get();
-            if (latest == null || latest.view() != s.view()) {
-                spareLocked(s.view());
+            if (pool.release(s.view()) && (latest == null || latest.view() != s.view())) {
+                pool.spend(s.view());
             }
         }
     }
@@ -276,9 +256,7 @@ public final class LiveFeed implements Recorder, MetricSink {
      * of frames the recycling saves ({@code lantern bench lab}).
      */
     public long[] snapshotCounts() {
-        synchronized (publishing) {
-            return new long[] {snapshotsMade, snapshotsRecycled};
-        }
+        return pool.counts();
     }
 
     /** The per-neuron loss change allocation of this run (empty, with {@code recorded() == false}, without LCA). */
@@ -317,36 +295,7 @@ public final class LiveFeed implements Recorder, MetricSink {
      */
     private Taken take() {
         Status now = status.get();
-        PolicyValueView reuse;
-        synchronized (publishing) {
-            reuse = spare.pollFirst();
-        }
-        PolicyValueView view = reuse == null ? snapshot.get() : snapshot.reusing(reuse);
-        synchronized (publishing) {
-            if (view == reuse) {
-                throw new IllegalStateException("a recycled snapshot must be a new view over the spent copy");
-            }
-            if (reuse != null && view instanceof FrozenView<?> f && reuse instanceof FrozenView<?> r
-                    && f.net() == r.net()) {
-                snapshotsRecycled++;
-            } else {
-                snapshotsMade++;
-            }
-        }
-        return new Taken(view, sequence++, now.updates(), now.envSteps());
-    }
-
-    /** A snapshot no one reads any more, kept to be refilled (any thread). */
-    private void spend(PolicyValueView view) {
-        synchronized (publishing) {
-            spareLocked(view);
-        }
-    }
-
-    private void spareLocked(PolicyValueView view) {
-        if (spare.size() < SPARE_SNAPSHOTS && !readers.containsKey(view)) {
-            spare.addLast(view);
-        }
+        return new Taken(pool.take(snapshot), sequence++, now.updates(), now.envSteps());
     }
 
     /** Takes a snapshot and publishes its frame at once (training thread: the run's start, iterations' ends, end). */
@@ -385,10 +334,10 @@ public final class LiveFeed implements Recorder, MetricSink {
                 frame.set(made);
                 Snapshot replaced = latestSnapshot.getAndSet(new Snapshot(made, view));
                 if (replaced != null) {
-                    spareLocked(replaced.view()); // unless a reader holds it
+                    pool.spend(replaced.view()); // unless a reader holds it
                 }
             } else {
-                spareLocked(view);
+                pool.spend(view);
             }
         }
     }
