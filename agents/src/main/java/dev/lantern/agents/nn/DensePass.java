@@ -87,7 +87,7 @@ public final class DensePass {
     private final Flat a1Flat;
     private Flat da0Flat;
     private Flat da1Flat;
-    private Flat dz0Flat;
+    private final Flat dz0Flat;
     private Flat dz1Flat;
     private final Flat z0Flat;
     private final Flat z1Flat;
@@ -164,9 +164,10 @@ public final class DensePass {
         dOutFlat = Flat.of(dOut);
         dHeadAugFlat = Flat.of(dHeadAug);
         dW1AugFlat = Flat.of(dW1Aug);
-        columns = new ActiveColumns(type, batch, inputSize, h0);
+        columns = new ActiveColumns(batch, inputSize, h0);
         z0Flat = Flat.of(z0);
         z1Flat = Flat.of(z1);
+        dz0Flat = Flat.of(dz0);
         a0Flat = Flat.of(a0Aug);
         a1Flat = Flat.of(a1Aug);
         tanhScratch = new double[batch * Math.max(h0, h1)];
@@ -275,7 +276,7 @@ public final class DensePass {
         if (firstLayerOutside) {
             // z0 holds the first layer's pre-activation, written by the caller
         } else if (sparse) {
-            columns.forward(p, w0, b0, z0);
+            columns.forward(p, w0, b0, z0Flat);
         } else {
             Nd4j.gemm(input, l0.getParam(DefaultParamInitializer.WEIGHT_KEY), z0, false, false, 1.0, 0.0);
             z0.addiRowVector(l0.getParam(DefaultParamInitializer.BIAS_KEY));
@@ -386,7 +387,7 @@ public final class DensePass {
         if (firstLayerOutside) {
             // the caller reads dz0 and makes the first layer's gradient itself
         } else if (sparse) {
-            columns.backward(dz0, g, w0, b0);
+            columns.backward(dz0Flat, g, w0, b0);
         } else {
             Nd4j.gemm(input, dz0, g0.get(DefaultParamInitializer.WEIGHT_KEY), true, false, 1.0, 0.0);
             dz0.sum(g0.get(DefaultParamInitializer.BIAS_KEY), 0);
@@ -426,7 +427,6 @@ public final class DensePass {
         if (use && da0Flat == null) {
             da0Flat = Flat.of(da0);
             da1Flat = Flat.of(da1);
-            dz0Flat = Flat.of(dz0);
             dz1Flat = Flat.of(dz1);
             int size = batch * Math.max(h0, h1);
             actScratch = new double[size];

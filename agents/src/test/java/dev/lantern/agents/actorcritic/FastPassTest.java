@@ -44,6 +44,43 @@ class FastPassTest {
         assertWithin(compare(DataType.FLOAT, 300, new int[] {16, 8}, 4, 12, true), 1e-4, 1e-5, "");
     }
 
+    /**
+     * Columns that hold one value in every row (as a map's walls do) are folded into the bias: with such columns at
+     * values other than 1, varying columns, subnormal and negative-zero entries, and a batch of one (every active column
+     * constant), the loss and gradient still match the graph path to double rounding.
+     */
+    @Test
+    void doubleSparseInputWithConstantColumnsMatchesTheGraphPath() {
+        int inputSize = 50;
+        for (int batch : new int[] {1, 5, 24}) {
+            SplittableRandom rng = new SplittableRandom(batch);
+            ActorCriticNet net = ActorCriticNet.create(inputSize, 4, new int[] {7, 5}, 1e-2, 0, 5, DataType.DOUBLE);
+            net.params().muli(3);
+            ActorCriticObjective objective = new ActorCriticObjective(net, LOSS);
+            double[] x = new double[batch * inputSize];
+            for (int b = 0; b < batch; b++) {
+                int o = b * inputSize;
+                x[o + 2] = 1;
+                x[o + 7] = -0.75;
+                x[o + 11] = 1e-310;
+                x[o + 13] = b % 2 == 0 ? -0.0 : 0.0; // never active
+                x[o + 20 + rng.nextInt(6)] = 1;      // varying one-hot
+                x[o + 30] = rng.nextDouble() - 0.5;  // varying dense
+                x[o + 40] = b == 1 ? 2.0 : 0.5;      // constant except in one row
+            }
+            INDArray obs = org.nd4j.linalg.factory.Nd4j.create(x, new long[] {batch, inputSize}, 'c');
+            PpoTargets targets = PpoFixtures.randomTargets(batch, 4, rng);
+            double graphLoss = objective.evaluateThroughGraph(obs, targets).parts().total();
+            double[] graph = net.gradient().dup().data().asDouble();
+            net.gradient().assign(Double.NaN);
+            double fastLoss = objective.evaluate(obs, targets).parts().total();
+            assertTrue(net.pass(batch).sparseInput(), "batch " + batch);
+            double[] fast = net.gradient().dup().data().asDouble();
+            assertWithin(new double[] {relativeDifference(graph, fast), Math.abs(fastLoss - graphLoss)}, 1e-12, 1e-12,
+                    "batch " + batch + ": ");
+        }
+    }
+
     @Test
     void oneHotGridObservationsTakeTheSparsePathAndMatchTheGraphPath() {
         int batch = 32;
