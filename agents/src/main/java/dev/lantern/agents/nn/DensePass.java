@@ -25,8 +25,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The biases ride in the products: each layer's input carries a column of ones and its weights a bias row, so one gemm
  * gives {@code x W + b} and one gives {@code [dW; db]}; the heads, side by side in the order of the graph's outputs,
  * are one {@code [h1 + 1, W]} product ({@code W} = their widths summed: {@code A + 1} for policy and value). When the
- * batch's input is sparse in columns (one-hot grid observations: the walls, the floor and the cells the agents stand
- * on), the first layer runs on the active columns only ({@link ActiveColumns}).
+ * batch's input is sparse in columns (one-hot grid observations: the walls, the goal and the cells the agents stand
+ * on), the first layer runs in Java on the active columns only, those that hold one value in every row folded into the
+ * bias ({@link ActiveColumns}). A FLOAT network's tanh is computed in Java ({@link FloatTanh}), a DOUBLE one's by
+ * ND4J's op.
  *
  * <p>The {@link ComputationGraph} stays the owner of the parameters, the gradient buffer and the updater, so
  * checkpoints, serialization and the analysis see nothing different. Shapes: {@code B} = {@link #batchSize()},
@@ -187,8 +189,8 @@ public final class DensePass {
      * Sets the batch's observations from a plain array, {@code [B * inputSize]} row-major (at least that long).
      *
      * <p>When at most half of the input columns are non-zero anywhere in the batch, the first layer runs on those
-     * columns only: its two products with the input ({@code x W} forward, {@code xᵀ δ} backward) shrink by the same
-     * factor, and the terms skipped are exact zeros.
+     * columns only, in Java ({@link ActiveColumns}: the columns constant over the batch folded into the bias, each row
+     * adding its other non-zero columns' weights); the terms skipped are exact zeros.
      */
     public void setInput(float[] observations) {
         int length = batch * inputSize;
