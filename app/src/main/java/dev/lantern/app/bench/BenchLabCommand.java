@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
  * {@code lantern bench lab}: what the lab's circuit view costs training, measured in one run. The same lab experiment
  * (PPO defaults, LCA on) is trained with the lab closed (no window), open on its charts, and open on its circuit panel
  * (one cell hovered, one neuron inspected), {@code --rounds} times in turn after an untimed warm-up run of the
- * circuit panel (8,192 steps); printed per run and as means: training
+ * circuit panel (8,192 steps), and, as floors, beside a bare window of the lab's size redrawn 30 times a second and
+ * beside one spinning thread (no lab: what any window, or any busy core, costs training on this machine); printed per
+ * run and as means: training
  * env steps/s, updates/s, frames the lab received per second, and the distinct snapshots the circuit view drew per
  * second (frames with new data, not redraws), with the ratios of the open lab's training speed to the closed one's.
  * Needs a display (a real one, or Xvfb: {@code Xvfb :99 &} then {@code DISPLAY=:99}).
@@ -33,7 +35,8 @@ final class BenchLabCommand extends LanternCommand {
     @Option(names = "--steps", paramLabel = "N", description = "env steps per run (default: 20480)")
     private long steps = 20_480;
 
-    @Option(names = "--rounds", paramLabel = "N", description = "rounds of closed / charts / circuits (default: 2)")
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "rounds of closed / charts / circuits / bare window / spinning thread (default: 2)")
     private int rounds = 2;
 
     @Override
@@ -87,6 +90,12 @@ final class BenchLabCommand extends LanternCommand {
                         LabBenchRun.Figures::gridFramesPerSecond));
         out.printf(Locale.ROOT, "training speed, lab open on circuits / closed: %.3f (%.1f%% slower)%n",
                 circuits / closed, 100 * (1 - circuits / closed));
+        double bare = mean(all.get(LabBenchRun.Mode.BARE_WINDOW), LabBenchRun.Figures::envStepsPerSecond);
+        double spin = mean(all.get(LabBenchRun.Mode.SPINNING_THREAD), LabBenchRun.Figures::envStepsPerSecond);
+        out.printf(Locale.ROOT, "floors, no lab: beside a bare window of the lab's size drawing %.1f frames/s: %.3f"
+                + " (%.1f%% slower); beside one spinning thread: %.3f (%.1f%% slower)%n",
+                mean(all.get(LabBenchRun.Mode.BARE_WINDOW), LabBenchRun.Figures::gridFramesPerSecond), bare / closed,
+                100 * (1 - bare / closed), spin / closed, 100 * (1 - spin / closed));
         out.printf(Locale.ROOT, "circuit view: %.1f distinct frames drawn/s, lab frames received %.1f/s,"
                 + " updates %.1f/s%n", mean(all.get(LabBenchRun.Mode.CIRCUITS),
                         LabBenchRun.Figures::circuitFramesPerSecond),

@@ -42,15 +42,43 @@ public final class LabBenchRun {
         /** The lab's window on its charts. */
         CHARTS,
         /** The lab's window on its circuit panel. */
-        CIRCUITS
+        CIRCUITS,
+        /** No lab: the experiment trained beside a bare window of the lab's size redrawn 30 times a second. */
+        BARE_WINDOW,
+        /** No lab: the experiment trained beside one thread that spins on arithmetic. */
+        SPINNING_THREAD
     }
+
+    /** The bare window's frame interval: the lab's target of 30 frames a second. */
+    static final long BARE_WINDOW_FRAME_MILLIS = 33;
 
     private LabBenchRun() {
     }
 
     /** Trains {@code settings} once in {@code mode} and times it; starts the JavaFX toolkit on first use. */
     public static Figures measure(LabSettings settings, Mode mode) throws Exception {
-        return mode == Mode.CLOSED ? closed(settings) : open(settings, mode == Mode.CIRCUITS);
+        return switch (mode) {
+            case CLOSED -> closed(settings);
+            case CHARTS, CIRCUITS -> open(settings, mode == Mode.CIRCUITS);
+            case BARE_WINDOW, SPINNING_THREAD -> beside(settings, mode);
+        };
+    }
+
+    /** The closed run with a {@link SideLoad} on the other core; its frames per second as the grid's. */
+    private static Figures beside(LabSettings settings, Mode mode) throws Exception {
+        if (mode == Mode.BARE_WINDOW) {
+            startToolkit();
+        }
+        SideLoad load = mode == Mode.BARE_WINDOW ? SideLoad.bareWindow(BARE_WINDOW_FRAME_MILLIS)
+                : SideLoad.spinningThread();
+        Figures f;
+        try {
+            f = closed(settings);
+        } finally {
+            load.close();
+        }
+        return new Figures(f.envStepsPerSecond(), f.updatesPerSecond(), 0, 0, load.framesPerSecond(), f.seconds(),
+                f.cores(), Double.NaN);
     }
 
     private static Figures closed(LabSettings settings) {

@@ -35,7 +35,8 @@ class ThreadCpuTest {
         Thread.sleep(250); // sample while it still runs: an ended thread is not counted
         Map<ThreadCpu.Kind, Double> cores = ThreadCpu.sample().coresSince(before);
         busy.join();
-        assertTrue(cores.get(ThreadCpu.Kind.FRAMES) > 0.3, "a busy thread on a core of its own: " + cores);
+        // a core of its own on a quiet machine; well under one when other jobs share the cores
+        assertTrue(cores.get(ThreadCpu.Kind.FRAMES) > 0.1, "a busy thread counted under its kind: " + cores);
         assertTrue(cores.get(ThreadCpu.Kind.FRAMES) <= 1.05, "at most one core: " + cores);
         assertEquals(0, cores.get(ThreadCpu.Kind.CIRCUITS), "no such thread: " + cores);
         assertTrue(ThreadCpu.describe(cores).contains("frames"), ThreadCpu.describe(cores));
