@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code lantern bench lab}: what the lab's circuit view costs training, measured in one run. The same lab experiment
  * (PPO defaults, LCA on) is trained with the lab closed (no window), open on its charts, and open on its circuit panel
- * (one cell hovered, one neuron inspected), {@code --rounds} times in turn after an untimed warm-up run of the
- * circuit panel (8,192 steps), and, as floors, beside a bare window of the lab's size redrawn 30 times a second and
+ * (one cell hovered, one neuron inspected), {@code --rounds} times in turn after untimed warm-up runs (circuit panel,
+ * charts, closed: 81,920 steps each, so that the JIT has settled: it compiles for most of a core during a lab's first
+ * minute, and short runs would count that against the lab), and, as floors, beside a bare window of the lab's size redrawn 30 times a second and
  * beside one spinning thread (no lab: what any window, or any busy core, costs training on this machine); printed per
  * run and as means: training
  * env steps/s, updates/s, frames the lab received per second, and the distinct snapshots the circuit view drew per
@@ -32,8 +33,11 @@ final class BenchLabCommand extends LanternCommand {
     @Option(names = "--env", paramLabel = "ID", description = "environment (default: grid/four-rooms-v1)")
     private String env = "grid/four-rooms-v1";
 
-    @Option(names = "--steps", paramLabel = "N", description = "env steps per run (default: 20480)")
-    private long steps = 20_480;
+    @Option(names = "--steps", paramLabel = "N", description = "env steps per run (default: 81920)")
+    private long steps = 81_920;
+
+    /** Env steps of each warm-up run (circuits, charts, closed). */
+    private static final long WARM_UP_STEPS = 81_920;
 
     @Option(names = "--rounds", paramLabel = "N",
             description = "rounds of closed / charts / circuits / bare window / spinning thread (default: 2)")
@@ -56,8 +60,12 @@ final class BenchLabCommand extends LanternCommand {
                 "updates/s", "lab frames/s", "grid frames/s", "circuit frames/s", "recycled", "seconds");
         Map<LabBenchRun.Mode, List<LabBenchRun.Figures>> all = new EnumMap<>(LabBenchRun.Mode.class);
         try {
-            // warm-up, not counted: the JIT, the JavaFX toolkit and the first window's layout
-            LabBenchRun.measure(new LabSettings(env, 1, 8_192, true), LabBenchRun.Mode.CIRCUITS);
+            // warm-up, not counted: the JIT (it compiles for most of a core during the first minute or so of a lab, which
+            // short runs would count against the lab), the JavaFX toolkit and the first window's layout
+            for (LabBenchRun.Mode mode : List.of(LabBenchRun.Mode.CIRCUITS, LabBenchRun.Mode.CHARTS,
+                    LabBenchRun.Mode.CLOSED)) {
+                LabBenchRun.measure(new LabSettings(env, 1, WARM_UP_STEPS, true), mode);
+            }
             for (int r = 1; r <= rounds; r++) {
                 for (LabBenchRun.Mode mode : LabBenchRun.Mode.values()) {
                     LabBenchRun.Figures f = LabBenchRun.measure(settings, mode);

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * (the FX thread, JavaFX's renderer, the frame evaluator, the circuit analyst), the JVM's (garbage collection, the
  * JIT) and, when one runs on this machine, the X server that shows the window (Xvfb). {@link #sample()} reads every
  * live thread's CPU time ({@link ThreadMXBean}); the difference of two samples over the wall time between them is the
- * cores each kind used, which is what a second core's work costs the training thread on a small machine. Threads that
- * ended between two samples are not counted.
+ * cores each kind used, which is what a second core's work costs the training thread on a small machine. The JVM's
+ * own threads (the JIT compilers, the collector, the VM thread) are not Java threads: their share is the process's CPU
+ * time less all the Java threads' (so it also holds what threads that ended between two samples spent).
  */
 public final class ThreadCpu {
 
@@ -32,7 +33,7 @@ public final class ThreadCpu {
         FRAMES,
         /** {@code lantern-lab-circuits}: the circuit view's analyst. */
         CIRCUITS,
-        /** Garbage collection, the JIT compilers and the JVM's other threads. */
+        /** The JIT compilers, garbage collection and the JVM's other threads (the process's time less the Java threads'). */
         JVM,
         /** Every other thread of this process (the benchmark's own, the toolkit's helpers). */
         OTHER,
@@ -78,6 +79,11 @@ public final class ThreadCpu {
             if (t > 0) {
                 cpu.merge(kind(info.getThreadName()), t, Long::sum);
             }
+        }
+        long javaThreads = cpu.values().stream().mapToLong(Long::longValue).sum();
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                && os.getProcessCpuTime() > 0) {
+            cpu.merge(Kind.JVM, Math.max(0, os.getProcessCpuTime() - javaThreads), Long::sum);
         }
         long x = xServerNanos();
         if (x >= 0) {
