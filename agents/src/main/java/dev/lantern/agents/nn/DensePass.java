@@ -468,7 +468,7 @@ public final class DensePass {
     /**
      * {@code a = tanh(z)} over a {@code [B, width]} 'f' block (the activations are the first columns of theirs): in Java
      * for a FLOAT network ({@link FloatTanh}: within one unit in the last place, most often the correctly rounded
-     * value, a sixth of the op's time), ND4J's op for a DOUBLE one.
+     * value, a fifth of the op's time), ND4J's op for a DOUBLE one.
      */
     private void tanh(INDArray z, INDArray a, Flat zFlat, Flat aFlat, int width) {
         if (type != DataType.FLOAT) {

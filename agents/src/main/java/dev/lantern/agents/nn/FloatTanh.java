@@ -4,7 +4,7 @@ package dev.lantern.agents.nn;
  * tanh for FLOAT networks' forward passes on host buffers: a rational function in double precision that the JIT
  * vectorizes, rounded once to float. Within one unit in the last place of the correctly rounded float everywhere, and
  * equal to it for about 99% of inputs (FloatTanhTest sweeps the floats), where ND4J's own FLOAT tanh op is off by one
- * unit for about half of them; about a sixth of the op's time on a {@code [64, 64]} block (the op goes through
+ * unit for about half of them; about a fifth of the op's time on a {@code [64, 64]} block (the op goes through
  * {@code pow} element by element; this is a few multiply-adds and one division per element, eight at a time).
  *
  * <p>The function: {@code x P(x²) / Q(x²)} with {@code x} clamped to ±{@value #SATURATION} (beyond it tanh rounds to
