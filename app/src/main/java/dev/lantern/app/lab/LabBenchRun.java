@@ -128,9 +128,11 @@ public final class LabBenchRun {
     private static Figures open(LabSettings settings, boolean circuits) throws Exception {
         startToolkit();
         LabController controller = new LabController();
+        Stage[] stage = new Stage[1];
         LabWindow window = onFx(() -> {
             LabWindow w = new LabWindow(controller, settings);
-            w.show(new Stage());
+            stage[0] = new Stage();
+            w.show(stage[0]);
             if (circuits) {
                 w.showCircuits();
             }
@@ -189,7 +191,7 @@ public final class LabBenchRun {
                     cpu1.coresSince(cpu0), made + recycled == 0 ? Double.NaN : recycled / (double) (made + recycled));
         } finally {
             onFx(() -> {
-                window.dispose();
+                stage[0].close(); // closing disposes the window (LabWindow.show); a window left open kept its scene
                 return null;
             });
         }

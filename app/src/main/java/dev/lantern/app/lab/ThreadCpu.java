@@ -33,7 +33,12 @@ public final class ThreadCpu {
         FRAMES,
         /** {@code lantern-lab-circuits}: the circuit view's analyst. */
         CIRCUITS,
-        /** The JIT compilers, garbage collection and the JVM's other threads (the process's time less the Java threads'). */
+        /** The JIT compilers' threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}, read from /proc). */
+        JIT,
+        /**
+         * Garbage collection and the JVM's other threads: the process's time less the Java threads' and the JIT's (so it
+         * also holds what threads that ended between two samples spent).
+         */
         JVM,
         /** Every other thread of this process (the benchmark's own, the toolkit's helpers). */
         OTHER,
@@ -76,14 +81,18 @@ public final class ThreadCpu {
                 continue;
             }
             long t = THREADS.getThreadCpuTime(info.getThreadId());
-            if (t > 0) {
+            if (t > 0 && kind(info.getThreadName()) != Kind.JIT) { // the JIT's threads are read from /proc below
                 cpu.merge(kind(info.getThreadName()), t, Long::sum);
             }
         }
         long javaThreads = cpu.values().stream().mapToLong(Long::longValue).sum();
+        long jit = compilerNanos();
+        if (jit > 0) {
+            cpu.put(Kind.JIT, jit);
+        }
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 && os.getProcessCpuTime() > 0) {
-            cpu.merge(Kind.JVM, Math.max(0, os.getProcessCpuTime() - javaThreads), Long::sum);
+            cpu.merge(Kind.JVM, Math.max(0, os.getProcessCpuTime() - javaThreads - Math.max(0, jit)), Long::sum);
         }
         long x = xServerNanos();
         if (x >= 0) {
@@ -104,7 +113,9 @@ public final class ThreadCpu {
             return Kind.FRAMES;
         } else if (name.equals("lantern-lab-circuits")) {
             return Kind.CIRCUITS;
-        } else if (name.startsWith("GC ") || name.contains("Compiler") || name.startsWith("VM ")
+        } else if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            return Kind.JIT;
+        } else if (name.startsWith("GC ") || name.startsWith("VM ")
                 || name.startsWith("G1 ") || name.equals("Signal Dispatcher") || name.equals("Finalizer")
                 || name.equals("Reference Handler") || name.startsWith("Common-Cleaner")) {
             return Kind.JVM;
@@ -135,6 +146,35 @@ public final class ThreadCpu {
             }
         }
         return any ? sum * TICK_NANOS : -1;
+    }
+
+    /**
+     * User plus system CPU time of this process's JIT compiler threads (their names in /proc/self/task begin with
+     * {@code C1 CompilerThre} or {@code C2 CompilerThre}), or -1 where /proc cannot be read.
+     */
+    private static long compilerNanos() {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.mapToLong(ThreadCpu::compilerTicks).sum() * TICK_NANOS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** utime + stime of task directory {@code t} if it is a JIT compiler thread, else 0. */
+    private static long compilerTicks(Path t) {
+        try {
+            String stat = Files.readString(t.resolve("stat"));
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            String name = open < 0 || close < open ? "" : stat.substring(open + 1, close);
+            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                return 0;
+            }
+            String[] f = stat.substring(close + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended
+        }
     }
 
     /** utime + stime of process directory {@code p} if its command is Xvfb, else -1. */

@@ -16,7 +16,8 @@ class ThreadCpuTest {
         assertEquals(ThreadCpu.Kind.RENDER, ThreadCpu.kind("QuantumRenderer-0"));
         assertEquals(ThreadCpu.Kind.FRAMES, ThreadCpu.kind("lantern-lab-frames"));
         assertEquals(ThreadCpu.Kind.CIRCUITS, ThreadCpu.kind("lantern-lab-circuits"));
-        assertEquals(ThreadCpu.Kind.JVM, ThreadCpu.kind("C2 CompilerThread0"));
+        assertEquals(ThreadCpu.Kind.JIT, ThreadCpu.kind("C2 CompilerThread0"));
+        assertEquals(ThreadCpu.Kind.JVM, ThreadCpu.kind("VM Thread"));
         assertEquals(ThreadCpu.Kind.OTHER, ThreadCpu.kind("main"));
     }
 
@@ -40,5 +41,14 @@ class ThreadCpuTest {
         assertTrue(cores.get(ThreadCpu.Kind.FRAMES) <= 1.05, "at most one core: " + cores);
         assertEquals(0, cores.get(ThreadCpu.Kind.CIRCUITS), "no such thread: " + cores);
         assertTrue(ThreadCpu.describe(cores).contains("frames"), ThreadCpu.describe(cores));
+    }
+
+    @Test
+    void theJitsThreadsAreReadFromProc() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of(
+                "/proc/self/task")), "Linux only");
+        // by the time a test runs, the JIT has compiled (the test framework alone takes it seconds)
+        Long jit = ThreadCpu.sample().cpuNanos().get(ThreadCpu.Kind.JIT);
+        assertTrue(jit != null && jit > 0, "JIT CPU time read: " + jit);
     }
 }
