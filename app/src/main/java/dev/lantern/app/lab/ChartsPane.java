@@ -89,7 +89,7 @@ public final class ChartsPane extends VBox {
         returns.setSeriesPaint(1, new Color(0xd62728));
         returns.setSeriesStroke(1, new BasicStroke(2.2f));
         returnChart.getXYPlot().setDataset(1, optimumAnchor);
-        XYLineAndShapeRenderer invisible = new XYLineAndShapeRenderer(false, false);
+        XYLineAndShapeRenderer invisible = ChartStyle.renderer(false, false);
         invisible.setDefaultSeriesVisibleInLegend(false);
         returnChart.getXYPlot().setRenderer(1, invisible);
         ((NumberAxis) returnChart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
@@ -102,7 +102,7 @@ public final class ChartsPane extends VBox {
         lossPlot.setRangeAxis(1, entropyAxis);
         lossPlot.setDataset(1, entropyData);
         lossPlot.mapDatasetToRangeAxis(1, 1);
-        XYLineAndShapeRenderer entropyRenderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer entropyRenderer = ChartStyle.renderer(true, false);
         entropyRenderer.setSeriesPaint(0, ChartStyle.PALETTE[2]);
         entropyRenderer.setSeriesStroke(0, new BasicStroke(1.6f));
         lossPlot.setRenderer(1, entropyRenderer);
