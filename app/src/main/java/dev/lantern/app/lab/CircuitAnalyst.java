@@ -122,7 +122,6 @@ final class CircuitAnalyst implements AutoCloseable {
     }
 
     private void loop() {
-        LabPriority.lowerCurrentThread(); // after training, where the cores are short
         while (!closed) {
             LockSupport.parkNanos(POLL_NANOS);
             if (!active || closed) {

@@ -10,8 +10,8 @@ import com.google.gson.JsonObject;
 import dev.lantern.app.config.Experiment;
 import dev.lantern.app.config.ExperimentLoader;
 import dev.lantern.app.engine.ExperimentRun;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,17 +31,11 @@ public final class LabController implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LabController.class);
 
-    /**
-     * One training thread, started with the controller: a thread inherits its creator's scheduling priority, and the
-     * lab lowers the FX thread's once its window is shown ({@link LabPriority}), so a training thread started later from
-     * the FX thread would yield to the lab instead of the other way round (and could not be raised back).
-     */
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "lantern-lab-training");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lantern-lab-training");
+        t.setDaemon(true);
+        return t;
+    });
     private final long frameIntervalMillis;
     private final Function<LabSettings, Experiment> experiments;
     private volatile LiveFeed feed;
@@ -67,7 +61,6 @@ public final class LabController implements AutoCloseable {
         }
         this.frameIntervalMillis = frameIntervalMillis;
         this.experiments = experiments;
-        executor.prestartCoreThread(); // now, at the creator's priority (see executor)
     }
 
     /** On a game: evaluation matches every this many iterations when the learner's default plays none. */

@@ -150,12 +150,6 @@ public final class LabWindow {
         stage.setScene(scene);
         stage.setOnHidden(e -> dispose());
         stage.show();
-        // the FX thread, JavaFX's renderer and the JIT's compilers yield to training where the cores are short
-        // (LabPriority); the training thread was started by the controller before this, so it keeps its priority
-        LabPriority.lowerCurrentThread();
-        LabPriority.lowerThreadsNamed("QuantumRendere");
-        LabPriority.lowerThreadsNamed("C1 CompilerThre");
-        LabPriority.lowerThreadsNamed("C2 CompilerThre");
         timer.start();
     }
 

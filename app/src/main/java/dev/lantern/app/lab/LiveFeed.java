@@ -310,7 +310,6 @@ public final class LiveFeed implements Recorder, MetricSink {
      * snapshot taken is evaluated and published, older ones not yet evaluated are skipped; ends with the run.
      */
     private void evaluateFrames() {
-        LabPriority.lowerCurrentThread(); // after training, where the cores are short
         while (!ended) {
             Taken t = pending.getAndSet(null);
             if (t == null) {

@@ -101,7 +101,7 @@ class LabWindowTest {
         checkPauseAndSingleStep();
 
         robot.clickOn("#pause"); // resume
-        waitFor("the resume click to be handled", 20_000, () -> !controller.paused());
+        assertFalse(controller.paused());
         waitFor("the run to end", 90_000, () -> controller.feed().status().phase() == LiveFeed.Phase.ENDED);
         LiveFeed.Status ended = controller.feed().status();
         assertEquals("completed", ended.outcome().status(), ended::failure);
@@ -135,11 +135,8 @@ class LabWindowTest {
     private void checkPauseAndSingleStep() throws Exception {
         LiveFeed feed = controller.feed();
         assertEquals(LiveFeed.Phase.RUNNING, feed.status().phase(), "the run must still be going to test pause and step");
-        long clicked = System.nanoTime();
         robot.clickOn("#pause");
-        // the FX thread yields to training where the cores are short (LabPriority): the click may be handled a moment later
-        waitFor("the pause button's click to be handled", 20_000, () -> controller.paused());
-        System.out.printf("pause handled %.0f ms after the click%n", (System.nanoTime() - clicked) / 1e6);
+        assertTrue(controller.paused());
         // the iteration under way finishes, then the trainer waits: no iteration ends for 3 iteration-times
         long quiet = Math.max(700, Math.round(3_000 * iterationSeconds));
         waitFor("the pause to take effect", 30_000, () -> {
