@@ -3,14 +3,12 @@ package dev.lantern.agents.nn;
 import dev.lantern.agents.api.Intervention;
 import dev.lantern.agents.api.ParameterLayout;
 import dev.lantern.agents.api.Site;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.layers.BaseLayer;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
@@ -19,10 +17,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One dense layer of a graph, run the way DL4J's {@code output()} runs it ({@code LayerVertex.doForward} ->
- * {@code BaseLayer.activate}), split in two so that its pre-activation can be seen and changed: DL4J's own
- * {@code preOutput} ({@code z = x W + b} into a fresh array), then the layer's activation function on a copy of
- * {@code z}. The same ops on the same values give the same bits as {@code activate}.
+ * One dense layer of a graph, split in two so that its pre-activation can be seen and changed: {@code z = x W + b}
+ * computed row by row in a fixed order ({@link #preActivation}: a row's bits do not depend on the batch it is in),
+ * then the layer's activation function on a copy of {@code z} (DL4J's own). Equal to DL4J's {@code output()} to the
+ * type's rounding.
  *
  * @param name     the layer (and its output site)
  * @param input    the site it reads
@@ -31,18 +29,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param block    its parameters in the flat vector
  */
 record DenseStep(String name, String input, Layer layer, IActivation function, ParameterLayout.Block block) {
-
-    /** {@code BaseLayer.preOutput} is protected; it is the exact code {@code activate} runs first. */
-    private static final Method PRE_OUTPUT;
-
-    static {
-        try {
-            PRE_OUTPUT = BaseLayer.class.getDeclaredMethod("preOutput", boolean.class, LayerWorkspaceMgr.class);
-            PRE_OUTPUT.setAccessible(true);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("this DL4J has no BaseLayer.preOutput(boolean, LayerWorkspaceMgr)", e);
-        }
-    }
 
     /** The step for layer vertex {@code v} of {@code graph}; only dense tanh or identity layers with one input. */
     static DenseStep of(ComputationGraph graph, GraphVertex v, ParameterLayout.Block block) {
@@ -69,15 +55,66 @@ record DenseStep(String name, String input, Layer layer, IActivation function, P
         return name + Site.PRE;
     }
 
-    /** {@code z = x W + b}, {@code [B, nOut]}, by DL4J's own code. */
+    /**
+     * {@code z = x W + b}, {@code [B, nOut]}, in the layer's type, each row on its own: every {@code z[b, j]} is
+     * {@code x[b, 0] W[0, j] + x[b, 1] W[1, j] + ...} summed in that order, then {@code + b[j]}, whatever the batch. A
+     * BLAS gemm (DL4J's {@code preOutput}) does not promise that: OpenBLAS's AVX2 kernels (Haswell, Zen) round a row
+     * differently by where it falls in the batch, so a state recorded alone and in a batch differed in the last bit,
+     * and so did a clean run and a clean-into-clean patch that batches both. The result is DL4J's {@code output()} to
+     * the type's rounding (the same products and sum, in an order of its own). Terms with {@code x = 0} are skipped
+     * (the weights are finite: they add nothing), which makes one-hot inputs cheap.
+     */
     INDArray preActivation(INDArray x) {
-        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
-        layer.setInput(x, mgr);
-        try {
-            return (INDArray) PRE_OUTPUT.invoke(layer, false, mgr);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("preOutput of " + name + " failed: " + e.getMessage(), e);
+        int batch = (int) x.size(0);
+        int nIn = block.nIn();
+        int nOut = block.nOut();
+        if (x.size(1) != nIn) {
+            throw new IllegalArgumentException(name + ": expected " + nIn + " inputs, got " + x.size(1));
         }
+        INDArray weights = layer.getParam(DefaultParamInitializer.WEIGHT_KEY); // [nIn, nOut]
+        INDArray bias = layer.getParam(DefaultParamInitializer.BIAS_KEY);
+        if (x.dataType() == DataType.DOUBLE) {
+            double[] xs = x.dup('c').data().asDouble();
+            double[] w = weights.dup('c').data().asDouble();
+            double[] b = bias.dup('c').data().asDouble();
+            double[] z = new double[batch * nOut];
+            for (int r = 0; r < batch; r++) {
+                int row = r * nOut;
+                for (int i = 0; i < nIn; i++) {
+                    double v = xs[r * nIn + i];
+                    if (v != 0) {
+                        int wi = i * nOut;
+                        for (int j = 0; j < nOut; j++) {
+                            z[row + j] += v * w[wi + j];
+                        }
+                    }
+                }
+                for (int j = 0; j < nOut; j++) {
+                    z[row + j] += b[j];
+                }
+            }
+            return Nd4j.create(z, new long[] {batch, nOut}, 'c');
+        }
+        float[] xs = x.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] w = weights.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] b = bias.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] z = new float[batch * nOut];
+        for (int r = 0; r < batch; r++) {
+            int row = r * nOut;
+            for (int i = 0; i < nIn; i++) {
+                float v = xs[r * nIn + i];
+                if (v != 0) {
+                    int wi = i * nOut;
+                    for (int j = 0; j < nOut; j++) {
+                        z[row + j] += v * w[wi + j];
+                    }
+                }
+            }
+            for (int j = 0; j < nOut; j++) {
+                z[row + j] += b[j];
+            }
+        }
+        return Nd4j.create(z, new long[] {batch, nOut}, 'c').castTo(x.dataType());
     }
 
     /** {@code f(z)}, on a copy (the function works in place). */

@@ -25,10 +25,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link InspectableNetwork} over a private {@link ComputationGraph} of dense layers (tanh or identity), such as
  * {@link ActorCriticNet}'s and {@code QNet}'s.
  *
- * <p>The forward pass walks {@code topologicalSortOrder()} and runs each layer as {@code output()} does
- * ({@link DenseStep}: DL4J's own pre-activation and activation function, in the network's type), applying the call's
- * interventions to a site's value before the next layer reads it; without interventions its heads equal
- * {@code output()} bit for bit. Gradients are written out by hand in double precision from the pass's values:
+ * <p>The forward pass walks {@code topologicalSortOrder()} and runs each layer ({@link DenseStep}: the pre-activation
+ * row by row in a fixed order, DL4J's activation function, in the network's type), applying the call's interventions
+ * to a site's value before the next layer reads it; a row's values do not depend on the batch it is in (bit for bit,
+ * on every CPU), and without interventions its heads equal {@code output()} to the type's rounding. Gradients are written out by hand in double precision from the pass's values:
  * {@code dz = da ⊙ f'(z)}, {@code dx = dz Wᵀ}, {@code dW = xᵀ dz}, {@code db = Σ_rows dz}, with each intervention's
  * derivative ({@link Intervention.Operation#derivative}) at its site.
  */
