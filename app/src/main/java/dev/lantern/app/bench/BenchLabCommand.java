@@ -53,8 +53,7 @@ final class BenchLabCommand extends LanternCommand {
     @Option(names = "--modes", paramLabel = "MODE", split = ",",
             description = "what each round measures, in order (default: closed,charts,circuits,bare_window,"
                     + "spinning_thread)")
-    private List<String> modes = Arrays.stream(LabBenchRun.Mode.values()).map(m -> m.name().toLowerCase(Locale.ROOT))
-            .toList();
+    private List<String> modes = modeNames();
 
     @Override
     protected int execute() {
@@ -64,8 +63,7 @@ final class BenchLabCommand extends LanternCommand {
                 .require(steps >= 4_096 && steps <= 10_000_000, "--steps: must be in [4096, 10000000], got " + steps)
                 .inRange("--rounds", rounds, 1, 10)
                 .require(!modes.isEmpty() && modes.stream().allMatch(BenchLabCommand::knownMode),
-                        "--modes: each must be one of " + Arrays.stream(LabBenchRun.Mode.values())
-                                .map(m -> m.name().toLowerCase(Locale.ROOT)).toList() + ", got " + modes)
+                        "--modes: each must be one of " + modeNames() + ", got " + modes)
                 .reject();
         List<LabBenchRun.Mode> measured = modes.stream().map(m -> LabBenchRun.Mode.valueOf(m.toUpperCase(Locale.ROOT)))
                 .toList();
@@ -152,8 +150,12 @@ final class BenchLabCommand extends LanternCommand {
         return 0;
     }
 
+    private static List<String> modeNames() {
+        return Arrays.stream(LabBenchRun.Mode.values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList();
+    }
+
     private static boolean knownMode(String m) {
-        return Arrays.stream(LabBenchRun.Mode.values()).anyMatch(k -> k.name().equalsIgnoreCase(m));
+        return modeNames().contains(m.toLowerCase(Locale.ROOT));
     }
 
     private static double mean(List<LabBenchRun.Figures> runs, java.util.function.ToDoubleFunction<LabBenchRun.Figures> f) {

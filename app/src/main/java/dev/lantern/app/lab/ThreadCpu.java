@@ -162,32 +162,29 @@ public final class ThreadCpu {
 
     /** utime + stime of task directory {@code t} if it is a JIT compiler thread, else 0. */
     private static long compilerTicks(Path t) {
-        try {
-            String stat = Files.readString(t.resolve("stat"));
-            int open = stat.indexOf('(');
-            int close = stat.lastIndexOf(')');
-            String name = open < 0 || close < open ? "" : stat.substring(open + 1, close);
-            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
-                return 0;
-            }
-            String[] f = stat.substring(close + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0; // the thread ended
-        }
+        long ticks = statTicks(t, name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"));
+        return Math.max(0, ticks); // 0: another thread, or one that ended
     }
 
     /** utime + stime of process directory {@code p} if its command is Xvfb, else -1. */
     private static long xvfbTicks(Path p) {
+        return statTicks(p, "Xvfb"::equals);
+    }
+
+    /**
+     * utime + stime (fields 14 and 15 of {@code stat}, in ticks) of the process or task directory {@code dir} if its
+     * command name passes {@code named}, else -1 (also when it cannot be read: it ended).
+     */
+    private static long statTicks(Path dir, java.util.function.Predicate<String> named) {
         try {
-            String stat = Files.readString(p.resolve("stat"));
+            String stat = Files.readString(dir.resolve("stat"));
             int open = stat.indexOf('(');
             int close = stat.lastIndexOf(')');
-            if (open < 0 || close < open || !stat.substring(open + 1, close).equals("Xvfb")) {
+            if (open < 0 || close < open || !named.test(stat.substring(open + 1, close))) {
                 return -1;
             }
             String[] f = stat.substring(close + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15: utime, stime
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
