@@ -74,9 +74,9 @@ record DenseStep(String name, String input, Layer layer, IActivation function, P
         INDArray weights = layer.getParam(DefaultParamInitializer.WEIGHT_KEY); // [nIn, nOut]
         INDArray bias = layer.getParam(DefaultParamInitializer.BIAS_KEY);
         if (x.dataType() == DataType.DOUBLE) {
-            double[] xs = x.dup('c').data().asDouble();
-            double[] w = weights.dup('c').data().asDouble();
-            double[] b = bias.dup('c').data().asDouble();
+            double[] xs = doublesOf(x);
+            double[] w = doublesOf(weights);
+            double[] b = doublesOf(bias);
             double[] z = new double[batch * nOut];
             for (int r = 0; r < batch; r++) {
                 int row = r * nOut;
@@ -93,11 +93,13 @@ record DenseStep(String name, String input, Layer layer, IActivation function, P
                     z[row + j] += b[j];
                 }
             }
-            return Nd4j.create(z, new long[] {batch, nOut}, 'c');
+            INDArray out = Nd4j.createUninitialized(DataType.DOUBLE, batch, nOut);
+            out.data().asNioDouble().put(0, z);
+            return out;
         }
-        float[] xs = x.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        float[] w = weights.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        float[] b = bias.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] xs = floatsOf(x);
+        float[] w = floatsOf(weights);
+        float[] b = floatsOf(bias);
         float[] z = new float[batch * nOut];
         for (int r = 0; r < batch; r++) {
             int row = r * nOut;
@@ -114,7 +116,33 @@ record DenseStep(String name, String input, Layer layer, IActivation function, P
                 z[row + j] += b[j];
             }
         }
-        return Nd4j.create(z, new long[] {batch, nOut}, 'c').castTo(x.dataType());
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, batch, nOut);
+        out.data().asNioFloat().put(0, z);
+        return x.dataType() == DataType.FLOAT ? out : out.castTo(x.dataType());
+    }
+
+    /** {@code a}'s values, row-major, as floats: a native copy read in bulk (element reads cost more than the math). */
+    private static float[] floatsOf(INDArray a) {
+        INDArray c = a.castTo(DataType.FLOAT).dup('c');
+        try {
+            float[] out = new float[(int) c.length()];
+            c.data().asNioFloat().get(0, out);
+            return out;
+        } finally {
+            NativeMemory.release(c);
+        }
+    }
+
+    /** {@code a}'s values, row-major, as doubles, read in bulk as {@link #floatsOf}. */
+    private static double[] doublesOf(INDArray a) {
+        INDArray c = a.dup('c');
+        try {
+            double[] out = new double[(int) c.length()];
+            c.data().asNioDouble().get(0, out);
+            return out;
+        } finally {
+            NativeMemory.release(c);
+        }
     }
 
     /** {@code f(z)}, on a copy (the function works in place). */

@@ -223,7 +223,8 @@ final class GraphInspector implements InspectableNetwork {
         }
         Pass pass = new Pass(batch, interventions);
         double[] exact = observations.length == batch * in ? observations : java.util.Arrays.copyOf(observations, batch * in);
-        INDArray x = Nd4j.create(exact, new long[] {batch, in}, 'c');
+        INDArray x = Nd4j.createUninitialized(DataType.DOUBLE, batch, in); // bulk copy: Nd4j.create puts one by one
+        x.data().asNioDouble().put(0, exact, 0, batch * in);
         pass.put(INPUT, x.castTo(graph.params().dataType()));
         for (DenseStep step : steps) {
             INDArray pre = step.preActivation(pass.values.get(step.input()));
