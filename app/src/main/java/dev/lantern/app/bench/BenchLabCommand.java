@@ -43,8 +43,13 @@ final class BenchLabCommand extends LanternCommand {
     private static final long WARM_UP_STEPS = 81_920;
     /** The JIT counts as quiet when it used at most this many cores in each run of a warm-up round. */
     static final double QUIET_JIT_CORES = 0.05;
-    /** Most warm-up rounds. */
+    /** Most warm-up rounds by default. */
     static final int MAX_WARM_UPS = 6;
+
+    @Option(names = "--warm-ups", paramLabel = "N",
+            description = "most untimed warm-up rounds, ended early once the JIT is quiet (default: 6; 0 skips them,"
+                    + " for a quick look: the JIT then counts against the lab)")
+    private int warmUps = MAX_WARM_UPS;
 
     @Option(names = "--rounds", paramLabel = "N",
             description = "rounds of closed / charts / circuits / bare window / spinning thread (default: 2)")
@@ -62,6 +67,7 @@ final class BenchLabCommand extends LanternCommand {
                         "--env: unknown environment '" + env + "' (known: " + String.join(", ", EnvRegistry.ids()) + ")")
                 .require(steps >= 4_096 && steps <= 10_000_000, "--steps: must be in [4096, 10000000], got " + steps)
                 .inRange("--rounds", rounds, 1, 10)
+                .inRange("--warm-ups", warmUps, 0, 20)
                 .require(!modes.isEmpty() && modes.stream().allMatch(BenchLabCommand::knownMode),
                         "--modes: each must be one of " + modeNames() + ", got " + modes)
                 .reject();
@@ -79,7 +85,7 @@ final class BenchLabCommand extends LanternCommand {
             // warm-up, not counted: the JIT (it compiles for most of a core during the first minutes of a lab, which
             // short runs would count against the lab), the JavaFX toolkit and the first window's layout; repeated until
             // the JIT is quiet (every run of a round opens a new window and a new network, new code for a while)
-            for (int w = 1; w <= MAX_WARM_UPS; w++) {
+            for (int w = 1; w <= warmUps; w++) {
                 double jit = 0;
                 for (LabBenchRun.Mode mode : List.of(LabBenchRun.Mode.CIRCUITS, LabBenchRun.Mode.CHARTS,
                         LabBenchRun.Mode.CLOSED)) {
@@ -87,7 +93,7 @@ final class BenchLabCommand extends LanternCommand {
                     jit = Math.max(jit, f.cores().getOrDefault(ThreadCpu.Kind.JIT, 0.0));
                 }
                 out.printf(Locale.ROOT, "warm-up %d (circuits, charts, closed): the JIT used up to %.3f cores%s%n", w,
-                        jit, jit <= QUIET_JIT_CORES ? " (quiet)" : w == MAX_WARM_UPS ? " (still busy: figures below"
+                        jit, jit <= QUIET_JIT_CORES ? " (quiet)" : w == warmUps ? " (still busy: figures below"
                                 + " include it)" : "");
                 out.flush();
                 if (jit <= QUIET_JIT_CORES) {

@@ -13,7 +13,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
@@ -80,7 +79,7 @@ public final class GridView extends CanvasRegion {
     private double cell;
     private long framesDrawn;
     private final GridRaster raster = new GridRaster();
-    private final Canvas top = new Canvas(); // over the canvas: the demo agent, its trail, the hovered cell
+    private final AgentLayer top = new AgentLayer(); // over the canvas: the demo agent, its trail, the hovered cell
     private double originX;
     private double originY;
 
@@ -89,7 +88,6 @@ public final class GridView extends CanvasRegion {
         getStyleClass().add("grid-view");
         setMinSize(240, 240);
         setPrefSize(600, 640);
-        top.setMouseTransparent(true);
         getChildren().add(top);
         canvas.setOnMouseMoved(e -> setHovered(cellAt(e.getX(), e.getY())));
         canvas.setOnMouseExited(e -> setHovered(null));
@@ -310,8 +308,8 @@ public final class GridView extends CanvasRegion {
 
     /**
      * The layer that changes with each frame: the heatmap, the arrows, the tiles' marks, an overlay and the legend. The
-     * demo agent, its trail and the hovered cell are on a canvas of their own above it ({@link #redrawTop}), so that a
-     * frame does not draw them again, nor they a frame.
+     * demo agent, its trail and the hovered cell are shapes above it ({@link #redrawTop}), so that a frame does not draw
+     * them again, nor they a frame.
      */
     private void redrawBase() {
         double w = canvas.getWidth();
@@ -375,34 +373,19 @@ public final class GridView extends CanvasRegion {
         GridPainter.legend(g, w, h, scale, title, e == null ? null : e.note());
     }
 
-    /** The demo agent, its trail and the hovered cell, on the top canvas (transparent elsewhere). */
+    /** The demo agent, its trail and the hovered cell, as shapes over the canvas ({@link AgentLayer}). */
     private void redrawTop() {
-        GraphicsContext g = top.getGraphicsContext2D();
-        g.clearRect(0, 0, top.getWidth(), top.getHeight());
         if (run == null || cell <= 0 || canvas.getHeight() < LEGEND_HEIGHT + 10) {
+            top.clear();
             return;
         }
-        g.save();
-        g.translate(originX - snappedLeftInset(), originY - snappedTopInset());
-        GridPainter paint = new GridPainter(g, cell);
-        if (demo != null) {
-            paint.agent(demo.state(), demo.trail());
-        }
-        if (hovered != null) {
-            paint.highlight(hovered);
-        }
-        g.restore();
+        top.show(originX, originY, cell, demo == null ? null : demo.state(), demo == null ? List.of() : demo.trail(),
+                hovered);
     }
 
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        top.relocate(canvas.getLayoutX(), canvas.getLayoutY());
-        if (top.getWidth() != canvas.getWidth() || top.getHeight() != canvas.getHeight()) {
-            top.setWidth(canvas.getWidth());
-            top.setHeight(canvas.getHeight());
-            redrawTop();
-        }
+    /** The shapes over the grid (tests). */
+    AgentLayer agentLayer() {
+        return top;
     }
 
     private Cell cellAt(double x, double y) {
@@ -419,7 +402,7 @@ public final class GridView extends CanvasRegion {
             hovered = c;
             hoveredCell.set(c);
             refreshHoverText();
-            redrawTop(); // the hovered cell's outline is on the top canvas
+            redrawTop(); // the hovered cell's outline is over the canvas
         }
     }
 

@@ -249,6 +249,21 @@ class LabWindowTest {
         Bounds agentCell = shot.cells()[shot.agent().row()][shot.agent().col()];
         assertClose(GridView.AGENT, px.getColor((int) agentCell.getCenterX() + 3, (int) agentCell.getCenterY() + 3),
                 "agent");
+        double[] drawn = fx(() -> { // a shape over the canvas, centred on its cell (read with the cell: it moves)
+            Bounds b = grid.cellBounds(grid.agentState().row(), grid.agentState().col());
+            double[] a = grid.agentLayer().agentShown();
+            return new double[] {a[0] - b.getCenterX(), a[1] - b.getCenterY()};
+        });
+        assertEquals(0, drawn[0], 1e-9, "agent x off its cell's centre");
+        assertEquals(0, drawn[1], 1e-9, "agent y off its cell's centre");
+        // the hovered cell is outlined (black) along its edge, over the heatmap
+        Bounds hovered = shot.cells()[1][1];
+        WritableImage outlined = fx(() -> {
+            grid.hoverLater(1, 1);
+            return grid.snapshot(null, null);
+        });
+        assertClose(Color.BLACK, outlined.getPixelReader().getColor((int) (hovered.getMinX() + 1.5),
+                (int) hovered.getCenterY()), "hovered cell's outline");
         // the true V* heatmap differs from the network's and matches value iteration
         FxToolkit.setupFixture(() -> grid.setValueSource(GridView.ValueSource.TRUE));
         double vStar = fx(() -> grid.shownValue(1, 1));
