@@ -155,6 +155,18 @@ class LabWindowTest {
         assertTrue(controller.paused());
     }
 
+    /** The brightest pixel's lowest channel in a cell (1: a white pixel is there). */
+    private static double whitest(PixelReader px, Bounds b) {
+        double best = 0;
+        for (int y = (int) b.getMinY() + 2; y < (int) b.getMaxY() - 2; y++) {
+            for (int x = (int) b.getMinX() + 2; x < (int) b.getMaxX() - 2; x++) {
+                Color c = px.getColor(x, y);
+                best = Math.max(best, Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue())));
+            }
+        }
+        return best;
+    }
+
     private void checkDrawnGrid() throws Exception {
         GridView grid = robot.lookup("#grid").queryAs(GridView.class);
         record Shot(WritableImage image, PolicyFrame frame, GridState agent, List<Cell> trail, ColorScale scale,
@@ -202,6 +214,7 @@ class LabWindowTest {
                 }
                 if (tile == Tile.GOAL) {
                     assertClose(GridView.GOAL, inset, "goal at " + r + "," + c);
+                    assertTrue(whitest(px, b) > 0.95, "the goal's white G is in the picture (the decal)");
                     assertFalse(shot.frame().has(r, c, 0));
                     continue;
                 }
@@ -269,6 +282,21 @@ class LabWindowTest {
         double vStar = fx(() -> grid.shownValue(1, 1));
         assertEquals(info.groundTruth().value(new GridState(1, 1, 0)), vStar, 1e-12);
         FxToolkit.setupFixture(() -> grid.setValueSource(GridView.ValueSource.NETWORK));
+        // the legend says the scale's range; a frame that changes neither it nor the marks draws neither again
+        long[] again = fx(() -> {
+            long[] before = grid.layerDraws();
+            long frames = grid.framesDrawn();
+            grid.setFrame(grid.frame());
+            long[] after = grid.layerDraws();
+            return new long[] {after[0] - before[0], after[1] - before[1], grid.framesDrawn() - frames};
+        });
+        assertEquals(1, again[2], "the frame was drawn");
+        assertEquals(0, again[0], "the legend was not drawn again");
+        assertEquals(0, again[1], "the marks were not rendered again");
+        String legend = fx(grid::legendShown);
+        ColorScale scale = fx(grid::colorScale);
+        assertTrue(legend.startsWith("network V(s)|null|" + String.format(java.util.Locale.ROOT, "%.3f|%.3f|",
+                scale.min(), scale.max())), legend);
     }
 
     private void checkCharts() throws Exception {
