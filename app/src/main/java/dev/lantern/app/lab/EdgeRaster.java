@@ -2,7 +2,6 @@ package dev.lantern.app.lab;
 
 import java.util.Arrays;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
@@ -21,20 +20,14 @@ final class EdgeRaster {
     private int width;
     private int height;
     private int[] argb = new int[0];
-    private WritableImage image;
+    private final PixelFrames frames = new PixelFrames();
 
     /** Clears the layer to transparent, {@code w} x {@code h} pixels (at least 1 x 1). */
     void reset(double w, double h) {
-        int nw = Math.max(1, (int) Math.ceil(w));
-        int nh = Math.max(1, (int) Math.ceil(h));
-        if (nw != width || nh != height) {
-            width = nw;
-            height = nh;
-            argb = new int[nw * nh];
-            image = null;
-        } else {
-            Arrays.fill(argb, 0);
-        }
+        width = Math.max(1, (int) Math.ceil(w));
+        height = Math.max(1, (int) Math.ceil(h));
+        argb = frames.back(width, height);
+        Arrays.fill(argb, 0);
     }
 
     /** Draws the line from (x0, y0) to (x1, y1), {@code lineWidth} pixels wide, in {@code color} (its opacity too). */
@@ -55,31 +48,47 @@ final class EdgeRaster {
         int g = (int) Math.round(color.getGreen() * 255);
         int bl = (int) Math.round(color.getBlue() * 255);
         double alpha = color.getOpacity() * 255;
+        int opaque = (int) (alpha + 0.5); // a pixel the band covers whole
+        int stepAlong = steep ? width : 1; // index steps, along and across
+        int stepAcross = steep ? 1 : width;
         for (int a = from; a <= to; a++) {
             double center = b0 + (a + 0.5 - a0) * slope;
             double lo = center - half;
             double hi = center + half;
             int first = Math.max(0, (int) Math.floor(lo));
             int last = Math.min(acrossMax - 1, (int) Math.ceil(hi) - 1);
-            for (int b = first; b <= last; b++) {
-                double cover = Math.min(b + 1, hi) - Math.max(b, lo);
-                if (cover > 0) {
-                    blend(steep ? b : a, steep ? a : b, r, g, bl, (int) (alpha * Math.min(1, cover) + 0.5));
+            int at = a * stepAlong + first * stepAcross;
+            for (int b = first; b <= last; b++, at += stepAcross) {
+                if (b > lo && b + 1 < hi) {
+                    blend(at, r, g, bl, opaque);
+                } else {
+                    double cover = Math.min(b + 1, hi) - Math.max(b, lo);
+                    if (cover > 0) {
+                        blend(at, r, g, bl, (int) (alpha * Math.min(1, cover) + 0.5));
+                    }
                 }
             }
         }
     }
 
-    /** Composites colour (r, g, b) at opacity {@code a} (all 0..255) over pixel (x, y), premultiplied. */
-    private void blend(int x, int y, int r, int g, int b, int a) {
-        int i = y * width + x;
+    /** Composites colour (r, g, b) at opacity {@code a} (all 0..255) over pixel {@code i}, premultiplied. */
+    private void blend(int i, int r, int g, int b, int a) {
         int d = argb[i];
         int keep = 255 - a;
-        int na = a + (((d >>> 24) & 0xff) * keep + 127) / 255;
-        int nr = (r * a + ((d >>> 16) & 0xff) * keep + 127) / 255;
-        int ng = (g * a + ((d >>> 8) & 0xff) * keep + 127) / 255;
-        int nb = (b * a + (d & 0xff) * keep + 127) / 255;
+        int na = a + div255(((d >>> 24) & 0xff) * keep);
+        int nr = div255(r * a + ((d >>> 16) & 0xff) * keep);
+        int ng = div255(g * a + ((d >>> 8) & 0xff) * keep);
+        int nb = div255(b * a + (d & 0xff) * keep);
         argb[i] = na << 24 | nr << 16 | ng << 8 | nb;
+    }
+
+    /**
+     * {@code v / 255} rounded to the nearest integer ({@code (v + 127) / 255}), for {@code 0 <= v <= 255 * 255}: with
+     * shifts instead of a division (exact over that range: {@code EdgeRasterTest}).
+     */
+    static int div255(int v) {
+        int t = v + 128;
+        return (t + (t >> 8)) >> 8;
     }
 
     /** The premultiplied ARGB pixel at (x, y). */
@@ -87,12 +96,11 @@ final class EdgeRaster {
         return argb[y * width + x];
     }
 
-    /** The layer as an image (premultiplied ARGB written into one reused {@link WritableImage}). */
+    /**
+     * The layer as an image over this raster's own pixels (premultiplied ARGB, {@link PixelFrames}: the renderer copies
+     * them as they are, where a plain {@link WritableImage} held them as BGRA bytes to convert at every frame).
+     */
     Image image() {
-        if (image == null) {
-            image = new WritableImage(width, height);
-        }
-        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), argb, 0, width);
-        return image;
+        return frames.publish();
     }
 }

@@ -1,11 +1,7 @@
 package dev.lantern.app.lab;
 
-import java.nio.IntBuffer;
 import java.util.Arrays;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
 /**
@@ -29,9 +25,8 @@ final class GridRaster {
     private Sprite[] sprites = new Sprite[0]; // [level * 8 + action * 2 + pass], made when first needed
     private double spriteCell = -1;
     private Sprite dot;
-    private WritableImage image; // over pixelBuffer: JavaFX reads the pixels where they are
-    private PixelBuffer<IntBuffer> pixelBuffer;
-    private int[] pixels = new int[0];
+    private final PixelFrames frames = new PixelFrames(); // JavaFX reads the pixels where they are
+    private int[] pixels = new int[0]; // the frame composed last
     private Color[] lastFills;
     private double[][] lastProbabilities;
     private Decal lastDecal;
@@ -118,7 +113,7 @@ final class GridRaster {
      * composed again only when something differs from the last call; false if there is nothing to draw.
      */
     boolean update(int rows, int cols, int cell, Color[] fills, double[][] probabilities, Decal decal) {
-        boolean same = image != null && cell == spriteCell && rows * cell + 1 == height && cols * cell + 1 == width
+        boolean same = frames.shown() != null && cell == spriteCell && rows * cell + 1 == height && cols * cell + 1 == width
                 && decal == lastDecal && Arrays.equals(fills, lastFills)
                 && Arrays.deepEquals(probabilities, lastProbabilities);
         if (same) {
@@ -131,18 +126,13 @@ final class GridRaster {
         lastFills = fills.clone();
         lastProbabilities = probabilities.clone(); // the rows are the caller's new arrays each time
         lastDecal = decal;
-        if (pixelBuffer == null || pixelBuffer.getWidth() != width || pixelBuffer.getHeight() != height) {
-            pixelBuffer = new PixelBuffer<>(width, height, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
-            image = new WritableImage(pixelBuffer);
-        } else {
-            pixelBuffer.updateBuffer(b -> null); // all of it changed
-        }
+        frames.publish();
         return true;
     }
 
     /** The picture of the last {@link #update}, or null before the first. */
     Image image() {
-        return image;
+        return frames.shown();
     }
 
     /** The cells, the lines and the arrows of {@link #update} in {@link #pixel}'s buffer; false if nothing to draw. */
@@ -207,11 +197,9 @@ final class GridRaster {
     }
 
     private void prepare(int w, int h, int cell) {
-        if (width != w + 1 || height != h + 1) { // the last grid lines lie just outside the cells
-            width = w + 1;
-            height = h + 1;
-            pixels = new int[width * height];
-        }
+        width = w + 1; // the last grid lines lie just outside the cells
+        height = h + 1;
+        pixels = frames.back(width, height); // the array not shown: composed in full
         if (cell != spriteCell) {
             spriteCell = cell;
             sprites = new Sprite[8 * (levelOf(1, cell) + 1)];

@@ -51,4 +51,36 @@ class EdgeRasterTest {
         }
         assertEquals(255 * Math.sqrt(1 + 81.0 / 361), sum, 2);
     }
+
+    @Test
+    void theShiftedDivisionIsTheRoundedDivisionOverTheWholeRange() {
+        for (int v = 0; v <= 255 * 255; v++) {
+            assertEquals((v + 127) / 255, EdgeRaster.div255(v), "v = " + v);
+            assertEquals(Math.round(v / 255.0), EdgeRaster.div255(v), "v = " + v);
+        }
+    }
+
+    @Test
+    void resetClearsTheArrayWrittenNextEvenAfterAFrameWasShown() throws Exception {
+        LabFx.headless();
+        org.testfx.api.FxToolkit.registerPrimaryStage(); // starts the toolkit once per JVM
+        int[] seen = LabFx.fx(() -> {
+            EdgeRaster r = new EdgeRaster();
+            r.reset(10, 10);
+            r.line(0, 5, 10, 5, 2, Color.BLUE);
+            javafx.scene.image.Image first = r.image();
+            r.reset(10, 10); // the other array: cleared although it was never drawn on
+            int cleared = r.pixel(3, 5);
+            r.line(0, 2, 10, 2, 2, Color.RED);
+            javafx.scene.image.Image second = r.image();
+            r.reset(10, 10); // the first array again: what it showed is gone
+            return new int[] {cleared, first == second ? 1 : 0, r.pixel(3, 5), r.pixel(3, 2),
+                first.getPixelReader().getArgb(3, 5) == 0xff0000ff ? 1 : 0};
+        });
+        assertEquals(0, seen[0]);
+        assertEquals(0, seen[1], "the two frames are two images: one is written while the other is shown");
+        assertEquals(0, seen[2]);
+        assertEquals(0, seen[3]);
+        assertEquals(0, seen[4], "the first image's pixels are the array written now (cleared)");
+    }
 }
