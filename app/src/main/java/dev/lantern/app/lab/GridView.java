@@ -4,22 +4,15 @@ import dev.lantern.environments.grid.GridState;
 import dev.lantern.environments.grid.GridWorld;
 import dev.lantern.environments.grid.map.Cell;
 import dev.lantern.environments.grid.map.GridMap;
-import dev.lantern.environments.grid.map.Tile;
 import dev.lantern.environments.grid.solve.GridSolution;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
 /**
@@ -30,9 +23,8 @@ import javafx.scene.paint.Color;
  *
  * <p>Layers, so that a frame redraws only what it changes (on a software renderer every layer a frame touches is
  * rasterized again over its whole area): the region's canvas (background, or the placeholder without a run), drawn
- * when the view changes; the grid itself, one opaque image ({@link GridRaster}: heat, lines, arrows, and as a
- * {@link GridRaster.Decal} the tiles' marks and the overlay, rendered apart when they change); the legend, a canvas
- * strip redrawn when its text or scale does; the demo agent, its trail and the hovered cell ({@link AgentLayer}).
+ * when the view changes; the grid's picture and the legend ({@link GridLayers}); the demo agent, its trail and the
+ * hovered cell ({@link AgentLayer}).
  */
 public final class GridView extends CanvasRegion {
 
@@ -90,15 +82,7 @@ public final class GridView extends CanvasRegion {
     private Cell pinned;
     private double cell;
     private long framesDrawn;
-    private final GridRaster raster = new GridRaster();
-    private final ImageView picture = new ImageView(); // the raster's image, at the grid's origin
-    private final Canvas legend = new Canvas(); // the strip under the grid
-    private String legendDrawn; // what the legend shows now (title, note, range, size), null: to draw
-    private long legendDraws;
-    private long decalsMade;
-    private final Canvas marks = new Canvas(); // off the scene: the tiles' marks and the overlay, for the decal
-    private GridRaster.Decal decal = GridRaster.Decal.NONE;
-    private Object decalFor; // the map, mask, cell size and overlay the decal was made for
+    private final GridLayers layers = new GridLayers(); // the grid's picture and the legend
     private final AgentLayer top = new AgentLayer(); // over the canvas: the demo agent, its trail, the hovered cell
     private double originX;
     private double originY;
@@ -108,11 +92,8 @@ public final class GridView extends CanvasRegion {
         getStyleClass().add("grid-view");
         setMinSize(240, 240);
         setPrefSize(600, 640);
-        picture.setManaged(false);
-        picture.setMouseTransparent(true); // the canvas under it takes the mouse
-        legend.setManaged(false);
-        legend.setMouseTransparent(true);
-        getChildren().addAll(picture, legend, top);
+        getChildren().addAll(layers.nodes());
+        getChildren().add(top);
         canvas.setOnMouseMoved(e -> setHovered(cellAt(e.getX(), e.getY())));
         canvas.setOnMouseExited(e -> setHovered(null));
     }
@@ -345,8 +326,7 @@ public final class GridView extends CanvasRegion {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (run == null || w < 10 || h < LEGEND_HEIGHT + 10) {
-            picture.setVisible(false);
-            legend.setVisible(false);
+            layers.hide();
             return false;
         }
         GridMap map = run.map();
@@ -376,61 +356,7 @@ public final class GridView extends CanvasRegion {
                 }
             }
         }
-        boolean drawn = cell >= 1
-                && raster.update(map.height(), map.width(), (int) cell, fills, policy, decal(map, mask));
-        picture.setImage(drawn ? raster.image() : null);
-        picture.relocate(originX, originY);
-        picture.setVisible(drawn);
-        drawLegend(w, h, scale);
-        return true;
-    }
-
-    /**
-     * The tiles' marks (goal, lava, a key still lying there, a door, an extended tile's letter) and the overlay, drawn
-     * on a transparent canvas off the scene and read back as the raster's decal: again only when the map, the keys
-     * shown, the cell size or the overlay change.
-     */
-    private GridRaster.Decal decal(GridMap map, int mask) {
-        int size = (int) cell;
-        List<Object> key = List.of(map, mask, size, overlay == null ? "none" : overlay);
-        if (key.equals(decalFor)) {
-            return decal;
-        }
-        int w = map.width() * size + 1;
-        int h = map.height() * size + 1;
-        marks.setWidth(w);
-        marks.setHeight(h);
-        GraphicsContext g = marks.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        GridPainter paint = new GridPainter(g, cell);
-        boolean any = overlay != null;
-        for (int r = 0; r < map.height(); r++) {
-            for (int c = 0; c < map.width(); c++) {
-                Tile tile = map.tile(r, c);
-                boolean keyLying = tile == Tile.KEY && (mask & (1 << map.keyIndex(r, c))) == 0;
-                paint.tile(tile, r, c, null, keyLying);
-                any |= keyLying || tile != Tile.FLOOR && tile != Tile.WALL && tile != Tile.KEY;
-            }
-        }
-        if (overlay != null) {
-            overlay.paint(g, cell);
-        }
-        decal = GridRaster.Decal.NONE;
-        if (any) {
-            SnapshotParameters params = new SnapshotParameters();
-            params.setFill(Color.TRANSPARENT);
-            WritableImage image = marks.snapshot(params, null);
-            int[] argb = new int[w * h];
-            image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), argb, 0, w);
-            decal = GridRaster.Decal.of(argb, w, h);
-        }
-        decalFor = key;
-        decalsMade++;
-        return decal;
-    }
-
-    /** The colour bar, its title and its range in the strip under the grid, if any of them changed. */
-    private void drawLegend(double w, double h, ColorScale scale) {
+        layers.showGrid(map, (int) cell, originX, originY, fills, policy, mask, overlay);
         ValueErrors e = errors();
         String title = switch (drawnSource()) {
             case NETWORK -> "network V(s)";
@@ -438,25 +364,9 @@ public final class GridView extends CanvasRegion {
             case ERROR_OPTIMAL -> "V(s) − V*(s)";
             case ERROR_POLICY -> "V(s) − V^π(s)";
         };
-        String note = e == null ? null : e.note();
-        String shown = String.format(Locale.ROOT, "%s|%s|%.3f|%.3f|%.0f|%.0f", title, note, scale.min(), scale.max(),
-                w, h);
-        legend.relocate(snappedLeftInset(), snappedTopInset() + h - LEGEND_HEIGHT);
-        legend.setVisible(true);
-        if (shown.equals(legendDrawn)) {
-            return;
-        }
-        legendDrawn = shown;
-        legendDraws++;
-        legend.setWidth(w);
-        legend.setHeight(LEGEND_HEIGHT);
-        GraphicsContext g = legend.getGraphicsContext2D();
-        g.setFill(BACKGROUND);
-        g.fillRect(0, 0, w, LEGEND_HEIGHT);
-        g.save();
-        g.translate(0, LEGEND_HEIGHT - h); // the legend draws itself in the bottom strip of a w x h area
-        GridPainter.legend(g, w, h, scale, title, note);
-        g.restore();
+        layers.showLegend(snappedLeftInset(), snappedTopInset() + h - LEGEND_HEIGHT, w, h, scale, title,
+                e == null ? null : e.note());
+        return true;
     }
 
     /** The demo agent, its trail and the hovered cell, as shapes over the canvas ({@link AgentLayer}). */
@@ -471,12 +381,12 @@ public final class GridView extends CanvasRegion {
 
     /** How often the legend and the decal were drawn (tests: a frame that changes neither draws neither). */
     long[] layerDraws() {
-        return new long[] {legendDraws, decalsMade};
+        return layers.draws();
     }
 
     /** What the legend shows now: title, note, min, max and the view's size (tests). */
     String legendShown() {
-        return legendDrawn;
+        return layers.legendShown();
     }
 
     /** The shapes over the grid (tests). */
