@@ -75,20 +75,11 @@ final class EdgeRaster {
     private void blend(int i, int r, int g, int b, int a) {
         int d = argb[i];
         int keep = 255 - a;
-        int na = a + div255(((d >>> 24) & 0xff) * keep);
-        int nr = div255(r * a + ((d >>> 16) & 0xff) * keep);
-        int ng = div255(g * a + ((d >>> 8) & 0xff) * keep);
-        int nb = div255(b * a + (d & 0xff) * keep);
+        int na = a + PixelFrames.div255(((d >>> 24) & 0xff) * keep);
+        int nr = PixelFrames.div255(r * a + ((d >>> 16) & 0xff) * keep);
+        int ng = PixelFrames.div255(g * a + ((d >>> 8) & 0xff) * keep);
+        int nb = PixelFrames.div255(b * a + (d & 0xff) * keep);
         argb[i] = na << 24 | nr << 16 | ng << 8 | nb;
-    }
-
-    /**
-     * {@code v / 255} rounded to the nearest integer ({@code (v + 127) / 255}), for {@code 0 <= v <= 255 * 255}: with
-     * shifts instead of a division (exact over that range: {@code EdgeRasterTest}).
-     */
-    static int div255(int v) {
-        int t = v + 128;
-        return (t + (t >> 8)) >> 8;
     }
 
     /** The premultiplied ARGB pixel at (x, y). */

@@ -113,8 +113,8 @@ final class GridRaster {
      * composed again only when something differs from the last call; false if there is nothing to draw.
      */
     boolean update(int rows, int cols, int cell, Color[] fills, double[][] probabilities, Decal decal) {
-        boolean same = frames.shown() != null && cell == spriteCell && rows * cell + 1 == height && cols * cell + 1 == width
-                && decal == lastDecal && Arrays.equals(fills, lastFills)
+        boolean same = frames.shown() != null && cell == spriteCell && rows * cell + 1 == height
+                && cols * cell + 1 == width && decal == lastDecal && Arrays.equals(fills, lastFills)
                 && Arrays.deepEquals(probabilities, lastProbabilities);
         if (same) {
             return true;
@@ -272,15 +272,10 @@ final class GridRaster {
     /** {@code src} (premultiplied ARGB) over the opaque {@code dst}: each channel s + d (255 - a) / 255, rounded. */
     static int over(int src, int dst) {
         int inv = 255 - (src >>> 24);
-        int r = ((src >> 16) & 0xff) + div255(((dst >> 16) & 0xff) * inv);
-        int g = ((src >> 8) & 0xff) + div255(((dst >> 8) & 0xff) * inv);
-        int b = (src & 0xff) + div255((dst & 0xff) * inv);
+        int r = ((src >> 16) & 0xff) + PixelFrames.div255(((dst >> 16) & 0xff) * inv);
+        int g = ((src >> 8) & 0xff) + PixelFrames.div255(((dst >> 8) & 0xff) * inv);
+        int b = (src & 0xff) + PixelFrames.div255((dst & 0xff) * inv);
         return 0xff000000 | Math.min(255, r) << 16 | Math.min(255, g) << 8 | Math.min(255, b);
-    }
-
-    /** {@code v / 255} rounded to the nearest integer, for {@code 0 <= v <= 255 * 255}. */
-    private static int div255(int v) {
-        return (v + 127) / 255;
     }
 
     /** Pass 0: the halo (2 pixels wider, the head 2 pixels further); pass 1: the arrow. As GridPainter draws them. */

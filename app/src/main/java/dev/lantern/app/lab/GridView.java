@@ -266,11 +266,21 @@ public final class GridView extends CanvasRegion {
         if (run == null) {
             return new ColorScale(0, 1);
         }
+        return colorScale(shownValues());
+    }
+
+    /** The colour scale for {@code shown}, the values {@link #shownValues} gives now. */
+    private ColorScale colorScale(double[] shown) {
         ValueErrors e = errors();
         if (e != null) {
             double m = e.maxAbsError() > 0 ? e.maxAbsError() : 1;
             return new ColorScale(-m, m);
         }
+        return ColorScale.fit(shown);
+    }
+
+    /** {@link #shownValue} of every cell, row-major (a run must be shown). */
+    private double[] shownValues() {
         GridMap map = run.map();
         double[] v = new double[map.height() * map.width()];
         for (int r = 0; r < map.height(); r++) {
@@ -278,7 +288,7 @@ public final class GridView extends CanvasRegion {
                 v[r * map.width() + c] = shownValue(r, c);
             }
         }
-        return ColorScale.fit(v);
+        return v;
     }
 
     /** Side of a cell in pixels (0 before the first layout). */
@@ -333,14 +343,15 @@ public final class GridView extends CanvasRegion {
         cell = Math.floor(Math.min(w / map.width(), (h - LEGEND_HEIGHT) / map.height()));
         originX = Math.floor((w - cell * map.width()) / 2) + snappedLeftInset();
         originY = Math.floor((h - LEGEND_HEIGHT - cell * map.height()) / 2) + snappedTopInset();
-        ColorScale scale = colorScale();
+        double[] values = shownValues(); // once a frame: the scale and the fills read the same values
+        ColorScale scale = colorScale(values);
         int mask = shownMask();
         int cells = map.height() * map.width();
         Color[] fills = new Color[cells];
         double[][] policy = new double[cells][];
         for (int r = 0; r < map.height(); r++) {
             for (int c = 0; c < map.width(); c++) {
-                double value = shownValue(r, c);
+                double value = values[r * map.width() + c];
                 fills[r * map.width() + c] = switch (map.tile(r, c)) {
                     case WALL -> WALL;
                     case GOAL -> GOAL;

@@ -55,8 +55,8 @@ class EdgeRasterTest {
     @Test
     void theShiftedDivisionIsTheRoundedDivisionOverTheWholeRange() {
         for (int v = 0; v <= 255 * 255; v++) {
-            assertEquals((v + 127) / 255, EdgeRaster.div255(v), "v = " + v);
-            assertEquals(Math.round(v / 255.0), EdgeRaster.div255(v), "v = " + v);
+            assertEquals((v + 127) / 255, PixelFrames.div255(v), "v = " + v);
+            assertEquals(Math.round(v / 255.0), PixelFrames.div255(v), "v = " + v);
         }
     }
 
